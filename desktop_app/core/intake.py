@@ -1,0 +1,162 @@
+"""Type sniffing and refusal of bad evidence files, before anything is stored.
+
+Every refusal is an :class:`EvidenceError` naming the file and the problem in one sentence.
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop_app.core.errors import EvidenceError
+
+MAX_NAME_CHARS = 200
+# Above this many pixels an image is treated as a decompression bomb (a 10000 x 8000 screenshot fits).
+MAX_IMAGE_PIXELS = 80_000_000
+
+_EXTENSIONS = {
+    ".pdf": "application/pdf",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".webp": "image/webp",
+    ".tif": "image/tiff",
+    ".tiff": "image/tiff",
+    ".bmp": "image/bmp",
+}
+_PIL_FORMATS = {"PNG": "image/png", "JPEG": "image/jpeg", "WEBP": "image/webp", "TIFF": "image/tiff",
+                "BMP": "image/bmp", "MPO": "image/jpeg"}
+SUPPORTED_EXTENSIONS = tuple(sorted(_EXTENSIONS))
+
+
+@dataclass(frozen=True)
+class Sniffed:
+    media_type: str
+    size: int
+
+
+def sniff_bytes(head: bytes) -> str | None:
+    """The media type the first bytes of a file announce, or None."""
+    if head.startswith(b"%PDF-") or (b"%PDF-" in head[:1024]):
+        return "application/pdf"
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "image/png"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg"
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "image/webp"
+    if head[:4] in (b"II*\x00", b"MM\x00*"):
+        return "image/tiff"
+    if head[:2] == b"BM":
+        return "image/bmp"
+    return None
+
+
+def _describe(media_type: str | None) -> str:
+    return {None: "unrecognised data", "application/pdf": "a PDF"}.get(
+        media_type, f"a {str(media_type).split('/')[-1].upper()} image")
+
+
+def check_name(path: Path) -> None:
+    name = path.name
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        raise EvidenceError(os.fsdecode(path), "the file name is not valid UTF-8; rename the file") from None
+    if len(name) > MAX_NAME_CHARS:
+        raise EvidenceError(path, f"the file name is {len(name)} characters long; "
+                                  f"the limit is {MAX_NAME_CHARS}; rename the file")
+
+
+def inspect_file(path: str | Path) -> Sniffed:
+    """Check that ``path`` is a usable evidence file and return its sniffed type.
+
+    Raises EvidenceError for a missing or empty file, a name that cannot be stored, content that does
+    not match the extension, an unsupported type, a corrupt/truncated/encrypted PDF, a corrupt image
+    or a decompression bomb.
+    """
+    path = Path(path)
+    check_name(path)
+    if not path.exists():
+        raise EvidenceError(path, "the file does not exist")
+    if not path.is_file():
+        raise EvidenceError(path, "this is not a regular file")
+    size = path.stat().st_size
+    if size == 0:
+        raise EvidenceError(path, "the file is empty")
+    ext = path.suffix.lower()
+    expected = _EXTENSIONS.get(ext)
+    if expected is None:
+        raise EvidenceError(path, f"unsupported file type '{ext or '(no extension)'}'; "
+                                  f"use one of {', '.join(SUPPORTED_EXTENSIONS)}")
+    with path.open("rb") as fh:
+        head = fh.read(2048)
+    actual = sniff_bytes(head)
+    if actual != expected:
+        raise EvidenceError(path, f"the content is {_describe(actual)}, which does not match the "
+                                  f"'{ext}' extension")
+    if actual == "application/pdf":
+        _check_pdf(path, size)
+    else:
+        _check_image(path, actual)
+    return Sniffed(actual, size)
+
+
+def _check_pdf(path: Path, size: int) -> None:
+    import pypdf
+    from pypdf.errors import PdfReadError
+
+    with path.open("rb") as fh:
+        fh.seek(max(0, size - 2048))
+        tail = fh.read()
+    if b"%%EOF" not in tail:
+        raise EvidenceError(path, "the PDF is truncated (it has no end-of-file marker)")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            reader = pypdf.PdfReader(str(path), strict=False)
+            if reader.is_encrypted:
+                try:
+                    opened = reader.decrypt("")
+                except Exception:  # pypdf raises several types for unsupported encryption
+                    opened = 0
+                if not opened:
+                    raise EvidenceError(path, "the PDF is password-protected; save an unprotected copy")
+            pages = len(reader.pages)
+            if pages == 0:
+                raise EvidenceError(path, "the PDF has no pages")
+            reader.pages[0].mediabox  # noqa: B018 - forces the first page object to parse
+    except EvidenceError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError) as exc:
+        raise EvidenceError(path, f"the PDF is corrupt and cannot be read ({type(exc).__name__})") from None
+    except Exception as exc:  # pypdf can raise almost anything on hostile input
+        raise EvidenceError(path, f"the PDF is corrupt and cannot be read ({type(exc).__name__})") from None
+
+
+def _check_image(path: Path, media_type: str) -> None:
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as im:
+                width, height = im.size
+                if width * height > MAX_IMAGE_PIXELS:
+                    raise EvidenceError(path, f"the image is {width} x {height} pixels, too large to be a "
+                                              "screenshot or photo (possible decompression bomb)")
+                if width < 1 or height < 1:
+                    raise EvidenceError(path, "the image has no pixels")
+                fmt = _PIL_FORMATS.get(im.format or "")
+                if fmt != media_type:
+                    raise EvidenceError(path, f"the image data is {im.format}, not {media_type}")
+                im.load()  # decodes everything: catches truncated and corrupt data
+    except EvidenceError:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise EvidenceError(path, "the image is too large to decode safely (possible decompression bomb)") \
+            from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+        raise EvidenceError(path, f"the image is corrupt or truncated ({exc.__class__.__name__})") from None
