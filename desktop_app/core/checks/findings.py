@@ -1,0 +1,105 @@
+"""Findings: the one place that knows the finding codes, their severities and the report format.
+
+The codes are a public interface that scripts rely on; never rename one, only add.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from desktop_app.core.model import StrEnum
+
+
+class Severity(StrEnum):
+    BLOCKER = "blocker"  # would very likely be declined
+    WARNING = "warning"  # weakens the complaint
+    INFO = "info"
+
+
+SEVERITY_ORDER = {Severity.BLOCKER: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+# code -> default severity. Adding a code here is how a check family declares it.
+CODES: dict[str, Severity] = {
+    "listing.id_mismatch": Severity.BLOCKER,
+    "listing.id_not_shown": Severity.WARNING,
+    "listing.unsupported_url": Severity.BLOCKER,
+    "listing.short_link": Severity.BLOCKER,
+    "mark.not_found": Severity.BLOCKER,
+    "mark.variant_found": Severity.WARNING,
+    "right.registration_number_mismatch": Severity.BLOCKER,
+    "right.mark_mismatch": Severity.BLOCKER,
+    "right.owner_mismatch": Severity.BLOCKER,
+    "right.expired": Severity.BLOCKER,
+    "right.expiring": Severity.WARNING,
+    "right.pending": Severity.BLOCKER,
+    "right.goods_not_covered": Severity.WARNING,
+    "right.jurisdiction_mismatch": Severity.WARNING,
+    "right.class_mismatch": Severity.WARNING,
+    "complainant.authorization_missing": Severity.BLOCKER,
+    "complainant.authorization_expired": Severity.BLOCKER,
+    "complainant.authorization_mismatch": Severity.BLOCKER,
+    "evidence.unreadable": Severity.WARNING,
+    "evidence.certificate_unreadable": Severity.WARNING,
+    "evidence.duplicate": Severity.INFO,
+    "case.incomplete": Severity.BLOCKER,
+}
+
+
+@dataclass(frozen=True)
+class EvidenceRef:
+    """Where a finding's evidence sits: a file (original name), page, box and the text read there."""
+
+    file: str
+    sha256: str = ""
+    page: int | None = None
+    box: tuple[float, float, float, float] | None = None
+    text: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"file": self.file, "sha256": self.sha256, "page": self.page,
+                "box": [round(v, 1) for v in self.box] if self.box else None, "text": self.text}
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    message: str
+    severity: Severity | None = None  # None: the code's default
+    evidence: tuple[EvidenceRef, ...] = ()
+    field: str = ""  # the case field to fix, e.g. "rights[0].registration_number", for the GUI to focus
+
+    def __post_init__(self) -> None:
+        if self.code not in CODES:
+            raise ValueError(f"unknown finding code {self.code!r}; declare it in findings.CODES")
+        if self.severity is None:
+            object.__setattr__(self, "severity", CODES[self.code])
+
+    def to_json(self) -> dict[str, Any]:
+        return {"code": self.code, "severity": str(self.severity), "message": self.message,
+                "field": self.field, "evidence": [e.to_json() for e in self.evidence]}
+
+
+@dataclass
+class CheckReport:
+    case: str  # the case reference
+    findings: list[Finding] = field(default_factory=list)
+
+    def sorted_findings(self) -> list[Finding]:
+        return sorted(self.findings, key=lambda f: (SEVERITY_ORDER[f.severity], f.code))  # type: ignore[index]
+
+    @property
+    def blockers(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == Severity.BLOCKER]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == Severity.WARNING]
+
+    @property
+    def verdict(self) -> str:
+        return "not_ready" if self.blockers else "ready"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"case": self.case, "verdict": self.verdict,
+                "findings": [f.to_json() for f in self.sorted_findings()]}

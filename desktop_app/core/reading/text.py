@@ -1,0 +1,85 @@
+"""Text read from a document, with where each line sits. The common currency of all readers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+Box = tuple[float, float, float, float]  # x0, y0, x1, y1; origin top-left of the page
+
+# Status values of a read
+OK = "ok"
+NO_TEXT = "no_text"  # readable, but nothing legible on it
+PASSWORD_PROTECTED = "password_protected"
+UNREADABLE = "unreadable"  # corrupt, truncated, not what it claims to be
+
+
+@dataclass(frozen=True)
+class TextLine:
+    """One line of text. ``box`` is in the page's own units (PDF points or image pixels)."""
+
+    text: str
+    page: int  # 1-based
+    box: Box
+    confidence: float  # 0..1; 1.0 for a PDF text layer
+    source: str = "text"  # "text" (PDF text layer) or "ocr"
+
+    def to_json(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["box"] = [round(v, 2) for v in self.box]
+        return d
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> TextLine:
+        return cls(text=d["text"], page=int(d["page"]), box=tuple(d["box"]),  # type: ignore[arg-type]
+                   confidence=float(d["confidence"]), source=d.get("source", "text"))
+
+
+@dataclass
+class PageText:
+    number: int  # 1-based
+    width: float
+    height: float
+    lines: list[TextLine] = field(default_factory=list)
+    source: str = "text"  # how this page was read: "text" or "ocr"
+
+
+@dataclass
+class DocumentText:
+    """Everything read from one evidence file."""
+
+    sha256: str
+    status: str = OK
+    message: str = ""  # one sentence when status is not OK
+    pages: list[PageText] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.status == OK
+
+    def lines(self) -> Iterator[TextLine]:
+        for page in self.pages:
+            yield from page.lines
+
+    @property
+    def full_text(self) -> str:
+        return "\n".join(line.text for line in self.lines())
+
+    @property
+    def mean_confidence(self) -> float:
+        lines = list(self.lines())
+        return sum(line.confidence for line in lines) / len(lines) if lines else 0.0
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "sha256": self.sha256, "status": self.status, "message": self.message,
+            "pages": [{"number": p.number, "width": p.width, "height": p.height, "source": p.source,
+                       "lines": [ln.to_json() for ln in p.lines]} for p in self.pages],
+        }
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> DocumentText:
+        pages = [PageText(number=p["number"], width=p["width"], height=p["height"], source=p.get("source", "text"),
+                          lines=[TextLine.from_json(x) for x in p["lines"]]) for p in d["pages"]]
+        return cls(sha256=d["sha256"], status=d["status"], message=d.get("message", ""), pages=pages)
