@@ -1,2 +1,63 @@
-def main(argv=None):  # placeholder replaced below
-    return 0
+"""The command line: a thin layer that parses arguments and calls the same core functions as the GUI.
+
+Exit codes: 0 success; 1 a negative answer (checks not ready, package invalid); 2 bad usage or bad
+input, with a one-line reason on stderr naming the file and the problem.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+
+from desktop_app import __version__
+
+EXIT_OK, EXIT_NEGATIVE, EXIT_BAD_INPUT = 0, 1, 2
+
+# Each module registers its sub-commands with ``register(subparsers)``; keep one concept per module.
+COMMAND_MODULES = ("cases",)
+
+log = logging.getLogger("desktop_app")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit 2, as for any bad input
+        self.print_usage(sys.stderr)
+        print(f"{self.prog}: error: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_BAD_INPUT)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="evidence-desk",
+                     description="Check IP takedown evidence offline and export signed submission packages. "
+                                 "Without a command, opens the desktop application.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR",
+                        help="where cases and evidence are kept (default: $EVIDENCE_DESK_DATA_DIR or the "
+                             "platform's per-user data folder)")
+    parser.add_argument("--demo", action="store_true", help="open the bundled demo case in the window")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"desktop_app.cli.{name}").register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from desktop_app.core.errors import UserError
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from desktop_app.gui.app import run_gui
+
+        return run_gui(data_dir=args.data_dir, demo=args.demo)
+    try:
+        return int(args.func(args) or 0)
+    except UserError as exc:
+        print(f"evidence-desk: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("evidence-desk: interrupted", file=sys.stderr)
+        return 130

@@ -80,10 +80,25 @@ class Finding:
                 "field": self.field, "evidence": [e.to_json() for e in self.evidence]}
 
 
+@dataclass(frozen=True)
+class Located:
+    """A positive result worth showing: where the mark or the listing id was found."""
+
+    what: str  # "mark" or "listing_id"
+    value: str  # the mark or id looked for
+    evidence: EvidenceRef
+    score: float = 1.0
+
+    def to_json(self) -> dict[str, Any]:
+        return {"what": self.what, "value": self.value, "score": round(self.score, 3),
+                "evidence": self.evidence.to_json()}
+
+
 @dataclass
 class CheckReport:
     case: str  # the case reference
     findings: list[Finding] = field(default_factory=list)
+    located: list[Located] = field(default_factory=list)
 
     def sorted_findings(self) -> list[Finding]:
         return sorted(self.findings, key=lambda f: (SEVERITY_ORDER[f.severity], f.code))  # type: ignore[index]
@@ -102,4 +117,5 @@ class CheckReport:
 
     def to_json(self) -> dict[str, Any]:
         return {"case": self.case, "verdict": self.verdict,
-                "findings": [f.to_json() for f in self.sorted_findings()]}
+                "findings": [f.to_json() for f in self.sorted_findings()],
+                "located": [loc.to_json() for loc in self.located]}

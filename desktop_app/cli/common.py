@@ -1,0 +1,29 @@
+"""Helpers shared by the command modules: opening the store, resolving a CASE argument."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from desktop_app.core.paths import resolve_data_dir
+from desktop_app.core.store import Store
+
+
+def open_store(args: argparse.Namespace) -> Store:
+    return Store(resolve_data_dir(args.data_dir))
+
+
+def resolve_case(store: Store, ref: str) -> int:
+    """CASE is a case id, a case reference, or a case folder (imported first)."""
+    path = Path(ref)
+    if path.is_dir():
+        from desktop_app.core.case_folder import import_case_folder
+
+        return import_case_folder(store, path)
+    return store.resolve_case_id(ref)
+
+
+def stderr_progress(fraction: float, label: str) -> None:
+    if sys.stderr.isatty():
+        print(f"\r{fraction * 100:5.1f}% {label[:60]:<60}", end="", file=sys.stderr, flush=True)
