@@ -1,0 +1,125 @@
+"""Outcomes of submitted complaints: recording them, and the statistics the dashboard shows.
+
+Alibaba IPP expects a complainant's complaints to succeed at least 90% of the time ("good faith");
+below that, it may restrict the account. The dashboard therefore shows the success rate per
+marketplace over time against that threshold, and the commonest reasons for declines.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from desktop_app.core.errors import UserError
+from desktop_app.core.model import CaseStatus, utc_now
+
+GOOD_FAITH_THRESHOLD = 0.90  # Alibaba IPP's good-faith success rate
+_DECIDED = (str(CaseStatus.ACCEPTED), str(CaseStatus.DECLINED))
+_SUBMITTABLE = (CaseStatus.DRAFT, CaseStatus.READY, CaseStatus.NOT_READY, CaseStatus.EXPORTED,
+                CaseStatus.SUBMITTED)
+
+
+class OutcomeError(UserError):
+    """An outcome that cannot be recorded in the case's current state."""
+
+
+def record_submission(store: Any, case_id: int, complaint_number: str, *, at: str = "") -> None:
+    """Mark a case submitted to its marketplace under ``complaint_number``."""
+    number = complaint_number.strip()
+    case = store.get_case(case_id)
+    if not number:
+        raise OutcomeError(f"{case.reference}: enter the complaint number the marketplace gave you")
+    if case.status not in _SUBMITTABLE:
+        raise OutcomeError(f"{case.reference}: the case was already decided ({case.status}); "
+                           "it cannot be submitted again")
+    store.set_status(case.id, CaseStatus.SUBMITTED, complaint_number=number, submitted_at=at or utc_now(),
+                     decided_at="", decline_reason="")
+
+
+def record_decision(store: Any, case_id: int, accepted: bool, reason: str = "", *, at: str = "") -> None:
+    """Record the marketplace's decision on a submitted case; a decline needs its reason."""
+    case = store.get_case(case_id)
+    if case.status not in (CaseStatus.SUBMITTED, CaseStatus.ACCEPTED, CaseStatus.DECLINED):
+        raise OutcomeError(f"{case.reference}: mark the case submitted (with its complaint number) "
+                           "before recording the decision")
+    reason = reason.strip()
+    if not accepted and not reason:
+        raise OutcomeError(f"{case.reference}: enter the reason the marketplace gave for declining")
+    status = CaseStatus.ACCEPTED if accepted else CaseStatus.DECLINED
+    store.set_status(case.id, status, decided_at=at or utc_now(), decline_reason="" if accepted else reason)
+
+
+@dataclass(frozen=True)
+class RatePoint:
+    """Decided complaints of one marketplace in one period, and the share accepted."""
+
+    marketplace: str
+    period: str  # "YYYY-MM"
+    accepted: int
+    declined: int
+
+    @property
+    def decided(self) -> int:
+        return self.accepted + self.declined
+
+    @property
+    def rate(self) -> float:
+        return self.accepted / self.decided if self.decided else 0.0
+
+    @property
+    def below_threshold(self) -> bool:
+        return self.decided > 0 and self.rate < GOOD_FAITH_THRESHOLD
+
+
+def _marketplaces(row: dict[str, Any]) -> list[str]:
+    names = [m for m in (row.get("marketplaces") or "").split(",") if m]
+    return names or ["unknown"]
+
+
+def success_rates(rows: Iterable[dict[str, Any]], *, cumulative: bool = True) -> list[RatePoint]:
+    """Success rate per marketplace per month of decision, from ``Store.outcomes()`` rows.
+
+    Only decided cases count. With ``cumulative`` each point covers everything decided up to the end of
+    its month, which is how a good-faith rate is judged; otherwise each month stands alone.
+    A case listing several marketplaces counts once for each.
+    """
+    monthly: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+    for row in rows:
+        if row.get("status") not in _DECIDED or not row.get("decided_at"):
+            continue
+        period = str(row["decided_at"])[:7]
+        for mkt in _marketplaces(row):
+            monthly[mkt][period][0 if row["status"] == str(CaseStatus.ACCEPTED) else 1] += 1
+    points: list[RatePoint] = []
+    for mkt in sorted(monthly):
+        acc = dec = 0
+        for period in sorted(monthly[mkt]):
+            a, d = monthly[mkt][period]
+            acc, dec = (acc + a, dec + d) if cumulative else (a, d)
+            points.append(RatePoint(mkt, period, acc, dec))
+    return points
+
+
+def overall_rates(rows: Iterable[dict[str, Any]]) -> dict[str, RatePoint]:
+    """The all-time success rate of each marketplace (the last cumulative point)."""
+    out: dict[str, RatePoint] = {}
+    for point in success_rates(rows, cumulative=True):
+        out[point.marketplace] = point
+    return out
+
+
+def decline_reasons(rows: Iterable[dict[str, Any]], top: int = 5) -> list[tuple[str, int]]:
+    """The commonest decline reasons, most frequent first; reasons are compared ignoring case/spaces."""
+    counts: Counter[str] = Counter()
+    spelling: dict[str, str] = {}
+    for row in rows:
+        if row.get("status") != str(CaseStatus.DECLINED):
+            continue
+        reason = " ".join(str(row.get("decline_reason") or "").split()) or "(no reason given)"
+        key = reason.casefold()
+        spelling.setdefault(key, reason)
+        counts[key] += 1
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
+    return [(spelling[key], n) for key, n in ranked]
