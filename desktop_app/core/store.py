@@ -253,11 +253,17 @@ class Store:
     # -- evidence files --------------------------------------------------------------------------
 
     def add_file(self, path: str | Path, *, original_name: str | None = None,
-                 cancel: CancelToken = NEVER_CANCELLED) -> EvidenceFile:
-        """Check ``path``, copy it into the vault and record it. Raises EvidenceError for bad files."""
+                 cancel: CancelToken = NEVER_CANCELLED, added: list[str] | None = None) -> EvidenceFile:
+        """Check ``path``, copy it into the vault and record it. Raises EvidenceError for bad files.
+
+        When ``added`` is given, the hash is appended to it if the bytes were new to the vault, so a
+        caller that must undo a failed multi-file import knows which vault files to remove.
+        """
         path = Path(path)
         sniffed = inspect_file(path)
-        sha, _new = self.vault.add(path, cancel)
+        sha, new = self.vault.add(path, cancel)
+        if new and added is not None:
+            added.append(sha)
         name = original_name or path.name
         with self.transaction():
             row = self._file_row(sha)

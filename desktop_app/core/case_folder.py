@@ -1,0 +1,368 @@
+"""Case folders, the interchange format: ``case.toml`` plus the files it names.
+
+Import validates everything (the TOML, every path, every file) before storing anything, then stores
+the files and the case in one transaction; on any failure the database and the vault are left exactly
+as they were. Export writes a folder that imports back to the same case.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from desktop_app.core.errors import CaseFolderError, EvidenceError
+from desktop_app.core.intake import check_name, inspect_file
+from desktop_app.core.model import OFFICES, Case, Complainant, EvidenceFile, Listing, Right, Role
+from desktop_app.core.progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progress
+from desktop_app.core.store import Store
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib  # type: ignore[no-redef]
+
+CASE_FILE = "case.toml"
+FORMAT_VERSION = 1
+_OFFICE_BY_KEY = {o.casefold(): o for o in OFFICES}
+_OFFICE_ALIASES = {"EM": "EUIPO", "OHIM": "EUIPO", "UKIPO": "UKIPO", "UK IPO": "UKIPO", "IPO": "UKIPO",
+                   "SAIC": "CNIPA", "CTMO": "CNIPA", "CN": "CNIPA", "US": "USPTO", "WIPO MADRID": "WIPO",
+                   "MADRID": "WIPO", "EU": "EUIPO", "GB": "UKIPO"}
+
+_TOP_KEYS = {"format_version", "title", "filing_date", "complainant", "rights", "listings", "genuine_photos",
+             "other_files"}
+_COMPLAINANT_KEYS = {"name", "role", "authorization", "email", "contact_name"}
+_RIGHT_KEYS = {"type", "office", "registration_number", "mark", "owner", "classes", "certificate"}
+_LISTING_KEYS = {"url", "title", "seller", "screenshots", "marketplace", "listing_id"}
+
+
+@dataclass
+class _Plan:
+    """A validated case folder: the case to store, and the files it needs (resolved, checked)."""
+
+    case: Case
+    files: dict[Path, str] = field(default_factory=dict)  # absolute path -> name as written in TOML
+    authorization: Path | None = None
+    certificates: list[Path | None] = field(default_factory=list)  # one per right
+    screenshots: list[list[Path]] = field(default_factory=list)  # one list per listing
+    genuine_photos: list[Path] = field(default_factory=list)
+    other_files: list[Path] = field(default_factory=list)
+
+
+class _Reader:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.root = folder.resolve()
+        self.toml_path = folder / CASE_FILE
+        self.files: dict[Path, str] = {}
+
+    def fail(self, where: str, reason: str) -> CaseFolderError:
+        return CaseFolderError(self.toml_path, f"{where}: {reason}" if where else reason)
+
+    def table(self, data: Any, where: str, allowed: set[str]) -> dict[str, Any]:
+        if not isinstance(data, dict):
+            raise self.fail(where, f"must be a table, not {_type_name(data)}")
+        unknown = sorted(set(data) - allowed)
+        if unknown:
+            raise self.fail(where, f"unknown key '{unknown[0]}' (allowed: {', '.join(sorted(allowed))})")
+        return data
+
+    def string(self, data: dict[str, Any], key: str, where: str, *, required: bool = False,
+               default: str = "") -> str:
+        if key not in data:
+            if required:
+                raise self.fail(where, f"missing required field '{key}'")
+            return default
+        value = data[key]
+        if isinstance(value, int) and not isinstance(value, bool) and key == "registration_number":
+            value = str(value)
+        if not isinstance(value, str):
+            raise self.fail(f"{where}.{key}", f"must be a string, not {_type_name(value)}")
+        value = value.strip()
+        if required and not value:
+            raise self.fail(f"{where}.{key}", "must not be empty")
+        return value
+
+    def path(self, value: Any, where: str) -> Path:
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(where, f"must be a relative file path, not {_type_name(value)}")
+        rel = Path(value)
+        if rel.is_absolute() or value.startswith(("/", "\\")) or (len(value) > 1 and value[1] == ":"):
+            raise self.fail(where, f"'{value}' is an absolute path; paths must be relative to the case folder")
+        if ".." in rel.parts:
+            raise self.fail(where, f"'{value}' points outside the case folder")
+        candidate = self.folder / rel
+        check_name(candidate)
+        if not candidate.exists() and not candidate.is_symlink():
+            raise EvidenceError(candidate, "the file does not exist (named in case.toml at " + where + ")")
+        resolved = candidate.resolve()
+        if not resolved.is_relative_to(self.root):
+            raise self.fail(where, f"'{value}' resolves outside the case folder (through a symbolic link)")
+        self.files[resolved] = value
+        return resolved
+
+    def path_list(self, data: dict[str, Any], key: str, where: str) -> list[Path]:
+        value = data.get(key, [])
+        if not isinstance(value, list):
+            raise self.fail(f"{where}.{key}", f"must be a list of file paths, not {_type_name(value)}")
+        return [self.path(v, f"{where}.{key}[{i}]") for i, v in enumerate(value)]
+
+
+def _type_name(value: Any) -> str:
+    return {str: "a string", int: "an integer", float: "a number", bool: "a boolean", list: "a list",
+            dict: "a table", dt.date: "a date", dt.datetime: "a date-time"}.get(type(value), type(value).__name__)
+
+
+def canonical_office(text: str) -> str | None:
+    key = text.strip().casefold()
+    if key in _OFFICE_BY_KEY:
+        return _OFFICE_BY_KEY[key]
+    return _OFFICE_ALIASES.get(text.strip().upper())
+
+
+def _infer_listing(url: str) -> tuple[str, str]:
+    """Marketplace and listing id from the URL, through the one URL parser."""
+    try:
+        from desktop_app.core.reading.listing_urls import parse_listing_url
+    except ImportError:  # the URL parser is optional at this layer
+        return "", ""
+    ref = parse_listing_url(url)
+    return ref.marketplace, ref.listing_id
+
+
+def read_case_folder(folder: str | Path) -> _Plan:
+    """Parse and validate a case folder without storing anything. Raises a UserError on bad input."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise CaseFolderError(folder, "not a folder (a case folder holds case.toml and its files)")
+    r = _Reader(folder)
+    if not r.toml_path.is_file():
+        raise CaseFolderError(r.toml_path, "missing; a case folder must contain case.toml")
+    raw_bytes = r.toml_path.read_bytes()
+    try:
+        raw_text = raw_bytes.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise r.fail("", f"not valid UTF-8 text (byte {exc.start})") from None
+    try:
+        data = tomllib.loads(raw_text)
+    except tomllib.TOMLDecodeError as exc:
+        raise r.fail("", f"TOML syntax error: {exc}") from None
+    r.table(data, "", _TOP_KEYS)
+    version = data.get("format_version", FORMAT_VERSION)
+    if version != FORMAT_VERSION:
+        raise r.fail("format_version", f"version {version!r} is not supported (this app reads {FORMAT_VERSION})")
+
+    title = r.string(data, "title", "title")
+    filing = data.get("filing_date", dt.date.today())
+    if isinstance(filing, str):
+        try:
+            filing = dt.date.fromisoformat(filing.strip())
+        except ValueError:
+            raise r.fail("filing_date", f"'{filing}' is not a date (use YYYY-MM-DD)") from None
+    elif isinstance(filing, dt.datetime):
+        filing = filing.date()
+    elif not isinstance(filing, dt.date):
+        raise r.fail("filing_date", f"must be a date (YYYY-MM-DD), not {_type_name(filing)}")
+
+    if "complainant" not in data:
+        raise r.fail("", "missing required table [complainant]")
+    comp = r.table(data["complainant"], "complainant", _COMPLAINANT_KEYS)
+    role_text = r.string(comp, "role", "complainant", default="rights_holder")
+    try:
+        role = Role(role_text)
+    except ValueError:
+        raise r.fail("complainant.role", f"'{role_text}' is not a role (use rights_holder or agent)") from None
+    complainant = Complainant(name=r.string(comp, "name", "complainant", required=True), role=role,
+                              email=r.string(comp, "email", "complainant"),
+                              contact_name=r.string(comp, "contact_name", "complainant"))
+    auth_path = r.path(comp["authorization"], "complainant.authorization") if "authorization" in comp else None
+
+    rights_raw = data.get("rights", [])
+    if not isinstance(rights_raw, list):
+        raise r.fail("rights", "must be an array of tables ([[rights]])")
+    rights: list[tuple[Right, Path | None]] = []
+    for i, raw in enumerate(rights_raw):
+        where = f"rights[{i + 1}]"
+        rt = r.table(raw, where, _RIGHT_KEYS)
+        kind = r.string(rt, "type", where, default="trademark")
+        if kind != "trademark":
+            raise r.fail(f"{where}.type", f"'{kind}' is not supported (only trademark)")
+        office_text = r.string(rt, "office", where, required=True)
+        office = canonical_office(office_text)
+        if office is None:
+            raise r.fail(f"{where}.office", f"unknown office '{office_text}' (known: {', '.join(OFFICES)})")
+        classes = rt.get("classes", [])
+        if not isinstance(classes, list) or not all(isinstance(c, int) and not isinstance(c, bool)
+                                                    for c in classes):
+            raise r.fail(f"{where}.classes", "must be a list of Nice class numbers, e.g. [25]")
+        bad = [c for c in classes if not 1 <= c <= 45]
+        if bad:
+            raise r.fail(f"{where}.classes", f"{bad[0]} is not a Nice class (1 to 45)")
+        right = Right(office=office, registration_number=r.string(rt, "registration_number", where, required=True),
+                      mark=r.string(rt, "mark", where, required=True),
+                      owner=r.string(rt, "owner", where, default=complainant.name
+                                     if role is Role.RIGHTS_HOLDER else ""),
+                      classes=list(classes))
+        cert = r.path(rt["certificate"], f"{where}.certificate") if "certificate" in rt else None
+        rights.append((right, cert))
+
+    listings_raw = data.get("listings", [])
+    if not isinstance(listings_raw, list):
+        raise r.fail("listings", "must be an array of tables ([[listings]])")
+    listings: list[tuple[Listing, list[Path]]] = []
+    for i, raw in enumerate(listings_raw):
+        where = f"listings[{i + 1}]"
+        lt = r.table(raw, where, _LISTING_KEYS)
+        url = r.string(lt, "url", where, required=True)
+        marketplace, listing_id = _infer_listing(url)
+        listing = Listing(url=url, marketplace=r.string(lt, "marketplace", where, default=marketplace),
+                          listing_id=r.string(lt, "listing_id", where, default=listing_id),
+                          title=r.string(lt, "title", where), seller=r.string(lt, "seller", where))
+        listings.append((listing, r.path_list(lt, "screenshots", where)))
+
+    genuine = r.path_list(data, "genuine_photos", "genuine_photos")
+    others = r.path_list(data, "other_files", "other_files")
+
+    # Every file is checked before anything is stored.
+    for path in r.files:
+        inspect_file(path)
+
+    case = Case(complainant=complainant, title=title, filing_date=filing,
+                rights=[rt for rt, _ in rights], listings=[lt for lt, _ in listings])
+    return _Plan(case=case, files=r.files, authorization=auth_path, certificates=[c for _, c in rights],
+                 screenshots=[s for _, s in listings], genuine_photos=genuine, other_files=others)
+
+
+def import_case_folder(store: Store, folder: str | Path, *, progress: ProgressFn = no_progress,
+                       cancel: CancelToken = NEVER_CANCELLED) -> int:
+    """Import a case folder; returns the new case id. All or nothing."""
+    folder = Path(folder)
+    progress(0.0, f"Reading {folder.name}/{CASE_FILE}")
+    plan = read_case_folder(folder)
+    case = plan.case
+    added: list[str] = []
+    total = max(1, len(plan.files))
+    try:
+        with store.transaction():
+            stored: dict[Path, EvidenceFile] = {}
+            for n, (path, written) in enumerate(sorted(plan.files.items(), key=lambda kv: kv[1])):
+                cancel.raise_if_cancelled()
+                progress(0.05 + 0.9 * n / total, f"Importing {written}")
+                stored[path] = store.add_file(path, original_name=Path(written).name, cancel=cancel, added=added)
+            auth = plan.authorization
+            case.complainant.authorization = stored[auth] if auth else None
+            for right, cert in zip(case.rights, plan.certificates):
+                right.certificate = stored[cert] if cert else None
+                existing = store.find_right(right.office, right.registration_number)
+                if existing and (existing.mark, existing.owner, sorted(existing.classes), existing.certificate) == (
+                        right.mark, right.owner, sorted(right.classes), right.certificate):
+                    right.id = existing.id  # reuse the rights-library entry
+            for listing, shots in zip(case.listings, plan.screenshots):
+                listing.screenshots = [stored[p] for p in shots]
+            case.genuine_photos = [stored[p] for p in plan.genuine_photos]
+            case.other_files = [stored[p] for p in plan.other_files]
+            case_id = store.save_case(case)
+            store.audit("case.import_folder", case_id=case_id, folder=str(folder.resolve()))
+    except BaseException:
+        for sha in added:  # the transaction rolled back; drop the bytes it brought into the vault
+            store.vault.remove(sha)
+        raise
+    progress(1.0, "Imported")
+    return case_id
+
+
+def _unique_name(name: str, used: set[str]) -> str:
+    stem, suffix = os.path.splitext(name)
+    candidate, n = name, 2
+    while candidate.casefold() in used:
+        candidate = f"{stem}-{n}{suffix}"
+        n += 1
+    used.add(candidate.casefold())
+    return candidate
+
+
+def case_to_toml(case: Case, names: dict[str, str]) -> dict[str, Any]:
+    """The case.toml document for ``case``; ``names`` maps a file's sha256 to its path in the folder."""
+    def path_of(f: EvidenceFile) -> str:
+        return names[f.sha256 + "|" + f.original_name]
+
+    c = case.complainant
+    comp: dict[str, Any] = {"name": c.name, "role": str(c.role)}
+    if c.email:
+        comp["email"] = c.email
+    if c.contact_name:
+        comp["contact_name"] = c.contact_name
+    if c.authorization:
+        comp["authorization"] = path_of(c.authorization)
+    doc: dict[str, Any] = {"format_version": FORMAT_VERSION}
+    if case.title:
+        doc["title"] = case.title
+    doc["filing_date"] = case.filing_date
+    doc["complainant"] = comp
+    if case.genuine_photos:
+        doc["genuine_photos"] = [path_of(f) for f in case.genuine_photos]
+    if case.other_files:
+        doc["other_files"] = [path_of(f) for f in case.other_files]
+    rights = []
+    for r in case.rights:
+        rt: dict[str, Any] = {"type": r.type, "office": r.office, "registration_number": r.registration_number,
+                              "mark": r.mark, "owner": r.owner, "classes": list(r.classes)}
+        if r.certificate:
+            rt["certificate"] = path_of(r.certificate)
+        rights.append(rt)
+    if rights:
+        doc["rights"] = rights
+    listings = []
+    for listing in case.listings:
+        lt: dict[str, Any] = {"url": listing.url}
+        for key in ("marketplace", "listing_id", "title", "seller"):
+            if getattr(listing, key):
+                lt[key] = getattr(listing, key)
+        lt["screenshots"] = [path_of(f) for f in listing.screenshots]
+        listings.append(lt)
+    if listings:
+        doc["listings"] = listings
+    return doc
+
+
+def export_case_folder(store: Store, case_id: int | str, out_dir: str | Path, *,
+                       progress: ProgressFn = no_progress, cancel: CancelToken = NEVER_CANCELLED) -> Path:
+    """Write the case as a folder (case.toml + files/); the folder appears complete or not at all."""
+    import tomli_w
+
+    case = store.get_case(case_id)
+    out_dir = Path(out_dir)
+    if out_dir.exists() and (not out_dir.is_dir() or any(out_dir.iterdir())):
+        raise CaseFolderError(out_dir, "already exists and is not an empty folder; choose a new folder")
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
+    try:
+        (tmp / "files").mkdir()
+        names: dict[str, str] = {}
+        used: set[str] = set()
+        files = case.evidence_files()
+        for n, (_kind, f) in enumerate(files):
+            cancel.raise_if_cancelled()
+            key = f.sha256 + "|" + f.original_name
+            if key in names:
+                continue
+            progress(n / max(1, len(files)), f"Writing {f.original_name}")
+            name = _unique_name(f.original_name, used)
+            names[key] = f"files/{name}"
+            shutil.copyfile(store.file_path(f), tmp / "files" / name)
+        (tmp / CASE_FILE).write_bytes(tomli_w.dumps(case_to_toml(case, names)).encode("utf-8"))
+        if out_dir.exists():
+            out_dir.rmdir()
+        os.replace(tmp, out_dir)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            shutil.rmtree(tmp)
+        raise
+    store.audit("case.export_folder", case_id=case.id, folder=str(out_dir.resolve()))
+    progress(1.0, "Written")
+    return out_dir
