@@ -1,0 +1,1 @@
+"""Signed, verifiable submission packages (BagIt in a ZIP, CMS and PAdES signatures). No Qt."""

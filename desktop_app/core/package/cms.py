@@ -1,0 +1,118 @@
+"""Detached CMS (PKCS#7) signatures over the tag manifest: DER, SHA-256, signer chain included.
+
+Signing uses cryptography's PKCS#7 builder (what ``openssl cms -verify`` reads); checking uses
+pyHanko's CMS validator with fetching disabled, so a recipient's trust decision stays offline.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from dataclasses import dataclass
+
+from asn1crypto import cms as asn1_cms
+from asn1crypto import x509 as asn1_x509
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.serialization import pkcs7
+from pyhanko.sign.validation.settings import KeyUsageConstraints
+from pyhanko.sign.validation.generic_cms import async_validate_detached_cms
+from pyhanko_certvalidator import ValidationContext
+
+from desktop_app.core.package.signing import SigningIdentity, fingerprint, subject_cn, subject_org
+
+# The signer must be allowed to sign (digital signature or non-repudiation); no EKU requirement.
+KEY_USAGE = KeyUsageConstraints(key_usage={"digital_signature", "non_repudiation"}, match_all_key_usages=False)
+
+
+def sign_detached(content: bytes, identity: SigningIdentity) -> bytes:
+    """DER CMS SignedData over ``content`` (not embedded), with the signer certificate and its chain."""
+    builder = pkcs7.PKCS7SignatureBuilder().set_data(content).add_signer(
+        identity.cert, identity.key, hashes.SHA256())
+    for ca in identity.chain:
+        builder = builder.add_certificate(ca)
+    return builder.sign(serialization.Encoding.DER,
+                        [pkcs7.PKCS7Options.DetachedSignature, pkcs7.PKCS7Options.Binary])
+
+
+def validation_context(trust: list[x509.Certificate], extra: list[x509.Certificate] = ()) -> ValidationContext:
+    """Offline: no OCSP/CRL fetching, revocation checks soft (self-signed certificates have none)."""
+    der = serialization.Encoding.DER
+    return ValidationContext(
+        trust_roots=[asn1_x509.Certificate.load(c.public_bytes(der)) for c in trust],
+        other_certs=[asn1_x509.Certificate.load(c.public_bytes(der)) for c in extra],
+        allow_fetching=False, revocation_mode="soft-fail")
+
+
+@dataclass(frozen=True)
+class CmsResult:
+    intact: bool  # the signature matches the content and the embedded signer key
+    trusted: bool | None  # chains to the trusted certificate; None when no trust was given
+    signer: str  # common name
+    organisation: str
+    fingerprint: str
+    signing_time: dt.datetime | None  # signer-asserted (signingTime attribute)
+    problem: str = ""
+    signer_cert: x509.Certificate | None = None
+    certs: tuple[x509.Certificate, ...] = ()
+
+
+def embedded_certificates(signature_der: bytes) -> tuple[asn1_cms.SignedData, list[x509.Certificate]]:
+    info = asn1_cms.ContentInfo.load(signature_der)
+    if info["content_type"].native != "signed_data":
+        raise ValueError("not a CMS SignedData structure")
+    signed = info["content"]
+    certs = [x509.load_der_x509_certificate(c.chosen.dump()) for c in signed["certificates"]
+             if c.name == "certificate"]
+    return signed, certs
+
+
+def verify_detached(content: bytes, signature_der: bytes, *, trust: x509.Certificate | None = None,
+                    pinned_fingerprint: str | None = None) -> CmsResult:
+    """Check the signature; with ``trust`` the signer must chain to it, with a fingerprint it must match."""
+    try:
+        signed, certs = embedded_certificates(signature_der)
+        infos = signed["signer_infos"]
+        if len(infos) != 1:
+            raise ValueError(f"{len(infos)} signers instead of one")
+        sid = infos[0]["sid"]
+        if sid.name != "issuer_and_serial_number":
+            raise ValueError("the signer is not identified by issuer and serial number")
+        serial = sid.chosen["serial_number"].native
+        signer_cert = next((c for c in certs if c.serial_number == serial), None)
+        if signer_cert is None:
+            raise ValueError("the signer certificate is not included")
+    except (ValueError, TypeError, KeyError) as exc:
+        return CmsResult(False, None, "", "", "", None, f"the signature file is not a usable CMS signature ({exc})")
+    fp = fingerprint(signer_cert)
+    others = [c for c in certs if c != signer_cert]
+    roots: list[x509.Certificate]
+    trusted: bool | None = None
+    problem = ""
+    if pinned_fingerprint is not None:
+        trusted = fp == pinned_fingerprint
+        if not trusted:
+            problem = f"the signer's fingerprint {fp} is not the trusted one {pinned_fingerprint}"
+    if trust is not None:
+        roots = [trust]
+    else:  # integrity only: anchor on the top of the embedded chain
+        top = signer_cert
+        for _ in range(len(certs)):
+            parent = next((c for c in others if c.subject == top.issuer and c != top), None)
+            if parent is None:
+                break
+            top = parent
+        roots = [top]
+    status = asyncio.run(async_validate_detached_cms(
+        content, signed, signer_validation_context=validation_context(roots, others),
+        key_usage_settings=KEY_USAGE))
+    intact = bool(status.intact and status.valid)
+    if trust is not None:
+        chain_ok = bool(status.trusted)
+        trusted = chain_ok if trusted is None else (trusted and chain_ok)
+        if not chain_ok and not problem:
+            problem = f"the signer '{subject_cn(signer_cert)}' is not the trusted certificate or issued by it"
+    if not intact:
+        problem = "the signature does not match tagmanifest-sha256.txt (changed content or a swapped signature)"
+    return CmsResult(intact, trusted, subject_cn(signer_cert), subject_org(signer_cert), fp,
+                     status.signer_reported_dt, problem, signer_cert, tuple(certs))

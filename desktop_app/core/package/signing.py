@@ -1,0 +1,277 @@
+"""Signing identities: a private key (encrypted PKCS#8, mode 0600) and its certificate chain.
+
+Stored under ``<data_dir>/identities/<slug>/``: ``key.pem`` (never leaves this folder, never enters a
+package), ``cert.pem`` (the signer), ``chain.pem`` (issuing CAs, possibly empty) and ``identity.json``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
+from cryptography.hazmat.primitives.serialization import pkcs12
+from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+
+from desktop_app.core.atomic import atomic_write_bytes, atomic_write_text
+from desktop_app.core.errors import NotFoundError, UserError
+
+IDENTITIES_DIR = "identities"
+PASSPHRASE_ENV = "EVIDENCE_DESK_PASSPHRASE"
+MIN_PASSPHRASE = 8
+CERT_VALIDITY_DAYS = 3 * 365
+
+PrivateKey = ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey
+
+
+class IdentityError(UserError):
+    """An identity cannot be created, imported or used."""
+
+
+class WrongPassphraseError(IdentityError):
+    pass
+
+
+class CertificateExpiredError(IdentityError):
+    pass
+
+
+class KeyMismatchError(IdentityError):
+    pass
+
+
+def fingerprint(cert: x509.Certificate) -> str:
+    """SHA-256 over the DER certificate, as upper-case hex pairs joined by colons (openssl style)."""
+    return cert.fingerprint(hashes.SHA256()).hex(":").upper()
+
+
+def normalise_fingerprint(text: str) -> str:
+    """Accept ``AB:CD..``, ``abcd..`` or ``sha256 Fingerprint=AB:..`` and return the canonical form."""
+    hexdigits = re.sub(r"[^0-9a-fA-F]", "", text.split("=", 1)[-1])
+    if len(hexdigits) != 64:
+        raise IdentityError(f"'{text}' is not a SHA-256 fingerprint (64 hexadecimal digits expected).")
+    return bytes.fromhex(hexdigits).hex(":").upper()
+
+
+def subject_cn(cert: x509.Certificate) -> str:
+    attrs = cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
+    return str(attrs[0].value) if attrs else cert.subject.rfc4514_string()
+
+
+def subject_org(cert: x509.Certificate) -> str:
+    attrs = cert.subject.get_attributes_for_oid(NameOID.ORGANIZATION_NAME)
+    return str(attrs[0].value) if attrs else ""
+
+
+def _slug(name: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")
+    return slug or "identity"
+
+
+@dataclass(frozen=True)
+class IdentityInfo:
+    """What ``identity list`` shows; no secret material."""
+
+    name: str
+    directory: Path
+    subject: str
+    organisation: str
+    fingerprint: str
+    not_before: dt.datetime
+    not_after: dt.datetime
+    self_signed: bool
+
+    @property
+    def expired(self) -> bool:
+        return self.not_after < dt.datetime.now(dt.timezone.utc)
+
+
+@dataclass(frozen=True)
+class SigningIdentity:
+    """A loaded identity: the decrypted key, its certificate and the chain up to (excluding) nothing."""
+
+    name: str
+    key: PrivateKey
+    cert: x509.Certificate
+    chain: tuple[x509.Certificate, ...] = ()
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint(self.cert)
+
+
+def identities_root(data_dir: str | Path) -> Path:
+    return Path(data_dir) / IDENTITIES_DIR
+
+
+def _check_pair(key: PrivateKey, cert: x509.Certificate, source: str) -> None:
+    pub = serialization.PublicFormat.SubjectPublicKeyInfo
+    enc = serialization.Encoding.DER
+    if key.public_key().public_bytes(enc, pub) != cert.public_key().public_bytes(enc, pub):
+        raise KeyMismatchError(f"{source}: the private key does not match the certificate.")
+
+
+def _check_validity(cert: x509.Certificate, source: str, at: dt.datetime | None = None) -> None:
+    now = at or dt.datetime.now(dt.timezone.utc)
+    if cert.not_valid_after_utc < now:
+        raise CertificateExpiredError(
+            f"{source}: the certificate of '{subject_cn(cert)}' expired on "
+            f"{cert.not_valid_after_utc:%Y-%m-%d}; create or import a current identity.")
+    if cert.not_valid_before_utc > now:
+        raise CertificateExpiredError(
+            f"{source}: the certificate of '{subject_cn(cert)}' is not valid before "
+            f"{cert.not_valid_before_utc:%Y-%m-%d}.")
+
+
+def _check_passphrase(passphrase: str) -> bytes:
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise IdentityError(f"The passphrase must have at least {MIN_PASSPHRASE} characters.")
+    return passphrase.encode("utf-8")
+
+
+def _write_identity(data_dir: str | Path, name: str, key: PrivateKey, cert: x509.Certificate,
+                    chain: list[x509.Certificate], passphrase: str, source: str) -> IdentityInfo:
+    directory = identities_root(data_dir) / _slug(name)
+    if directory.exists():
+        raise IdentityError(f"An identity named '{name}' already exists in {directory}.")
+    secret = _check_passphrase(passphrase)
+    key_pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                serialization.BestAvailableEncryption(secret))
+    pem = serialization.Encoding.PEM
+    directory.mkdir(parents=True, mode=0o700)
+    try:
+        atomic_write_bytes(directory / "key.pem", key_pem, mode=0o600)
+        atomic_write_bytes(directory / "cert.pem", cert.public_bytes(pem))
+        atomic_write_bytes(directory / "chain.pem", b"".join(c.public_bytes(pem) for c in chain))
+        atomic_write_text(directory / "identity.json", json.dumps(
+            {"name": name, "fingerprint": fingerprint(cert), "source": source}, indent=2, ensure_ascii=False))
+    except BaseException:
+        shutil.rmtree(directory, ignore_errors=True)
+        raise
+    return _info(directory)
+
+
+def create_identity(data_dir: str | Path, name: str, organisation: str, passphrase: str, *,
+                    email: str = "", key_type: str = "ec") -> IdentityInfo:
+    """A new EC P-256 (or RSA 3072) key with a self-signed certificate naming person and organisation."""
+    if not name.strip() or not organisation.strip():
+        raise IdentityError("An identity needs a person's name and an organisation.")
+    key: PrivateKey
+    if key_type == "ec":
+        key = ec.generate_private_key(ec.SECP256R1())
+    elif key_type == "rsa":
+        key = rsa.generate_private_key(public_exponent=65537, key_size=3072)
+    else:
+        raise IdentityError(f"Unknown key type '{key_type}'; use 'ec' or 'rsa'.")
+    attrs = [x509.NameAttribute(NameOID.COMMON_NAME, name.strip()),
+             x509.NameAttribute(NameOID.ORGANIZATION_NAME, organisation.strip())]
+    if email:
+        attrs.append(x509.NameAttribute(NameOID.EMAIL_ADDRESS, email.strip()))
+    subject = x509.Name(attrs)
+    now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    builder = (
+        x509.CertificateBuilder().subject_name(subject).issuer_name(subject).public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(minutes=5)).not_valid_after(now + dt.timedelta(days=CERT_VALIDITY_DAYS))
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=True, key_encipherment=False,
+                                     data_encipherment=False, key_agreement=False, key_cert_sign=False,
+                                     crl_sign=False, encipher_only=False, decipher_only=False), critical=True)
+        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.EMAIL_PROTECTION]), critical=False)
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
+    )
+    if email:
+        builder = builder.add_extension(x509.SubjectAlternativeName([x509.RFC822Name(email.strip())]),
+                                        critical=False)
+    cert = builder.sign(key, hashes.SHA256())
+    return _write_identity(data_dir, name.strip(), key, cert, [], passphrase, "created")
+
+
+def import_identity(data_dir: str | Path, p12_path: str | Path, passphrase: str, *,
+                    name: str | None = None) -> IdentityInfo:
+    """Import a PKCS#12 issued by the organisation's CA; the stored key is encrypted with the same passphrase."""
+    path = Path(p12_path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise IdentityError(f"{path}: cannot be read ({exc.strerror}).") from None
+    try:
+        key, cert, extra = pkcs12.load_key_and_certificates(data, passphrase.encode("utf-8"))
+    except ValueError as exc:
+        if "password" in str(exc).lower() or "mac" in str(exc).lower():
+            raise WrongPassphraseError(f"{path}: wrong passphrase for this PKCS#12 file.") from None
+        raise IdentityError(f"{path}: not a readable PKCS#12 (.p12/.pfx) file.") from None
+    if key is None or cert is None:
+        raise IdentityError(f"{path}: the PKCS#12 file must hold a private key and its certificate.")
+    if not isinstance(key, ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey):
+        raise IdentityError(f"{path}: only RSA and EC keys are supported.")
+    _check_pair(key, cert, str(path))
+    _check_validity(cert, str(path))
+    chain = [c for c in extra if c != cert]
+    return _write_identity(data_dir, name or subject_cn(cert), key, cert, chain, passphrase, f"imported:{path.name}")
+
+
+def _load_pem_certs(path: Path) -> list[x509.Certificate]:
+    data = path.read_bytes() if path.exists() else b""
+    return x509.load_pem_x509_certificates(data) if data.strip() else []
+
+
+def _info(directory: Path) -> IdentityInfo:
+    meta = json.loads((directory / "identity.json").read_text(encoding="utf-8"))
+    cert = x509.load_pem_x509_certificate((directory / "cert.pem").read_bytes())
+    return IdentityInfo(name=meta["name"], directory=directory, subject=subject_cn(cert),
+                        organisation=subject_org(cert), fingerprint=fingerprint(cert),
+                        not_before=cert.not_valid_before_utc, not_after=cert.not_valid_after_utc,
+                        self_signed=cert.issuer == cert.subject)
+
+
+def list_identities(data_dir: str | Path) -> list[IdentityInfo]:
+    root = identities_root(data_dir)
+    if not root.is_dir():
+        return []
+    return [_info(d) for d in sorted(root.iterdir()) if (d / "identity.json").is_file()]
+
+
+def find_identity(data_dir: str | Path, name: str | None = None) -> IdentityInfo:
+    """By name (case-insensitive) or folder slug; without a name, the only identity there is."""
+    found = list_identities(data_dir)
+    if name is None:
+        if len(found) == 1:
+            return found[0]
+        if not found:
+            raise NotFoundError("No signing identity yet; create one with 'evidence-desk identity create'.")
+        raise IdentityError("Several identities exist; choose one with --identity "
+                            f"({', '.join(i.name for i in found)}).")
+    for info in found:
+        if info.name.casefold() == name.casefold() or info.directory.name == _slug(name):
+            return info
+    raise NotFoundError(f"No signing identity named '{name}' in {identities_root(data_dir)}.")
+
+
+def certificate_pem(data_dir: str | Path, name: str | None = None) -> bytes:
+    """The signer certificate (and chain) in PEM, to give recipients for pinning."""
+    info = find_identity(data_dir, name)
+    return (info.directory / "cert.pem").read_bytes() + (info.directory / "chain.pem").read_bytes()
+
+
+def load_identity(data_dir: str | Path, name: str | None, passphrase: str, *,
+                  at: dt.datetime | None = None) -> SigningIdentity:
+    """Decrypt the key; refuse a wrong passphrase, an expired certificate or a mismatched key."""
+    info = find_identity(data_dir, name)
+    key_path = info.directory / "key.pem"
+    try:
+        key = serialization.load_pem_private_key(key_path.read_bytes(), passphrase.encode("utf-8"))
+    except (ValueError, TypeError):
+        raise WrongPassphraseError(f"{key_path}: wrong passphrase for identity '{info.name}'.") from None
+    if not isinstance(key, ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey):
+        raise IdentityError(f"{key_path}: only RSA and EC keys are supported.")
+    cert = x509.load_pem_x509_certificate((info.directory / "cert.pem").read_bytes())
+    _check_pair(key, cert, str(info.directory))
+    _check_validity(cert, str(info.directory / "cert.pem"), at)
+    return SigningIdentity(info.name, key, cert, tuple(_load_pem_certs(info.directory / "chain.pem")))
