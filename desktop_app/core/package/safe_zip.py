@@ -1,0 +1,287 @@
+"""A deterministic streaming ZIP writer, a canonical-form check, and a safe extractor.
+
+Writer: entries in the order given (callers sort), a fixed timestamp (1980-01-01 00:00), fixed
+attributes, no comments or extra fields except ZIP64 when sizes or offsets need it. Stored entries
+stream from a file in chunks (memory stays flat); their CRC is patched into the local header after,
+so the output must be seekable. Because every byte outside the entries' data follows from the entry
+list, a reader can rebuild that structure and prove that nothing outside the data was changed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+import struct
+import unicodedata
+import zipfile
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from desktop_app.core.errors import UserError
+from desktop_app.core.progress import NEVER_CANCELLED, CancelToken
+
+CHUNK = 1024 * 1024
+DOS_TIME, DOS_DATE = 0, (0 << 9) | (1 << 5) | 1  # 1980-01-01 00:00:00, the ZIP epoch
+FLAG_UTF8 = 0x0800
+MAX32, MAX16 = 0xFFFFFFFF, 0xFFFF
+ZIP64_AT = MAX32  # sizes/offsets from here on go to ZIP64 fields (tests lower it)
+UNIX_FILE_ATTR = (stat.S_IFREG | 0o644) << 16
+STORED, DEFLATED = zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED
+
+_LOCAL = struct.Struct("<4sHHHHHLLLHH")
+_CENTRAL = struct.Struct("<4sHHHHHHLLLHHHHHLL")
+_END = struct.Struct("<4sHHHHLLH")
+_END64 = struct.Struct("<4sQHHLLQQQQ")
+_LOC64 = struct.Struct("<4sLQL")
+
+
+class UnsafeArchiveError(UserError):
+    """A ZIP file that must not be extracted (hostile or unusable)."""
+
+
+@dataclass
+class ZipEntry:
+    name: str
+    method: int
+    crc: int
+    size: int  # uncompressed
+    csize: int
+    offset: int
+
+    @property
+    def local_zip64(self) -> bool:
+        return self.size >= ZIP64_AT or self.csize >= ZIP64_AT
+
+    @property
+    def version(self) -> int:
+        return 45 if (self.local_zip64 or self.offset >= ZIP64_AT) else 20
+
+    def local_header(self) -> bytes:
+        name = self.name.encode("utf-8")
+        extra = struct.pack("<HHQQ", 1, 16, self.size, self.csize) if self.local_zip64 else b""
+        sizes = (MAX32, MAX32) if self.local_zip64 else (self.csize, self.size)
+        return _LOCAL.pack(b"PK\x03\x04", self.version, FLAG_UTF8, self.method, DOS_TIME, DOS_DATE,
+                           self.crc, *sizes, len(name), len(extra)) + name + extra
+
+    def central_record(self) -> bytes:
+        name = self.name.encode("utf-8")
+        values, fields = [], []
+        for value in (self.size, self.csize, self.offset):
+            fields.append(MAX32 if value >= ZIP64_AT else value)
+            if value >= ZIP64_AT:
+                values.append(value)
+        extra = struct.pack(f"<HH{len(values)}Q", 1, 8 * len(values), *values) if values else b""
+        usize, csize, offset = fields
+        return _CENTRAL.pack(b"PK\x01\x02", (3 << 8) | self.version, self.version, FLAG_UTF8, self.method,
+                             DOS_TIME, DOS_DATE, self.crc, csize, usize, len(name), len(extra), 0, 0, 0,
+                             UNIX_FILE_ATTR, offset) + name + extra
+
+
+def end_records(entries: list[ZipEntry], cd_offset: int, cd_size: int) -> bytes:
+    count = len(entries)
+    out = b""
+    zip64 = count >= MAX16 or cd_offset >= ZIP64_AT or cd_size >= ZIP64_AT
+    if zip64:
+        end64_offset = cd_offset + cd_size
+        out += _END64.pack(b"PK\x06\x06", 44, (3 << 8) | 45, 45, 0, 0, count, count, cd_size, cd_offset)
+        out += _LOC64.pack(b"PK\x06\x07", 0, end64_offset, 1)
+    n = MAX16 if count >= MAX16 else count
+    return out + _END.pack(b"PK\x05\x06", 0, 0, n, n, MAX32 if zip64 and cd_size >= ZIP64_AT else cd_size,
+                           MAX32 if zip64 and cd_offset >= ZIP64_AT else cd_offset, 0)
+
+
+def tail_bytes(entries: list[ZipEntry], cd_offset: int) -> bytes:
+    central = b"".join(e.central_record() for e in entries)
+    return central + end_records(entries, cd_offset, len(central))
+
+
+class ZipWriter:
+    """Write entries to a seekable binary file; call :meth:`close` to write the central directory."""
+
+    def __init__(self, fh: BinaryIO) -> None:
+        self._fh = fh
+        self._pos = fh.tell()
+        self.entries: list[ZipEntry] = []
+        self._names: set[str] = set()
+
+    def _start(self, name: str, method: int, size: int, crc: int, csize: int) -> ZipEntry:
+        if name in self._names:
+            raise ValueError(f"duplicate ZIP entry {name!r}")
+        self._names.add(name)
+        entry = ZipEntry(name, method, crc, size, csize, self._pos)
+        header = entry.local_header()
+        self._fh.write(header)
+        self._pos += len(header)
+        self.entries.append(entry)
+        return entry
+
+    def add_bytes(self, name: str, data: bytes, *, compress: bool = False) -> None:
+        """A small generated file (manifests, JSON, PDFs already in memory)."""
+        crc = zlib.crc32(data)
+        payload = data
+        method = STORED
+        if compress:
+            co = zlib.compressobj(9, zlib.DEFLATED, -15)
+            payload = co.compress(data) + co.flush()
+            method = DEFLATED
+        self._start(name, method, len(data), crc, len(payload))
+        self._fh.write(payload)
+        self._pos += len(payload)
+
+    def add_file(self, name: str, source: str | Path, size: int, *,
+                 on_chunk: Callable[[bytes], None] | None = None,
+                 cancel: CancelToken = NEVER_CANCELLED) -> None:
+        """Stream a file in, stored; ``on_chunk`` sees every chunk (hashing in the same pass)."""
+        entry = self._start(name, STORED, size, 0, size)
+        crc = 0
+        seen = 0
+        with open(source, "rb") as src:
+            while chunk := src.read(CHUNK):
+                cancel.raise_if_cancelled()
+                crc = zlib.crc32(chunk, crc)
+                seen += len(chunk)
+                if on_chunk is not None:
+                    on_chunk(chunk)
+                self._fh.write(chunk)
+        if seen != size:
+            raise UserError(f"{source}: changed size while being packaged ({size} then {seen} bytes).")
+        self._pos += size
+        entry.crc = crc
+        self._fh.seek(entry.offset + 14)  # the CRC field of the local header
+        self._fh.write(struct.pack("<L", crc))
+        self._fh.seek(self._pos)
+
+    def close(self) -> None:
+        self._fh.write(tail_bytes(self.entries, self._pos))
+
+
+# -- reading ---------------------------------------------------------------------------------------
+
+MAX_ENTRIES = 100_000
+MAX_TOTAL = 64 * 1024**3  # 64 GiB uncompressed
+MAX_RATIO = 1000  # uncompressed / compressed, for entries above 1 MiB
+_DRIVE = re.compile(r"^[A-Za-z]:")
+
+
+def _check_name(name: str) -> str | None:
+    """Why ``name`` is unsafe, or None."""
+    if not name or "\x00" in name or "\\" in name:
+        return "has a backslash, NUL or empty name"
+    if name.startswith("/") or _DRIVE.match(name):
+        return "is an absolute path"
+    parts = name.rstrip("/").split("/")
+    if any(p in ("", ".", "..") for p in parts):
+        return "leaves its folder (zip-slip) or has empty path parts"
+    if len(name.encode("utf-8")) > 1024:
+        return "is an absurdly long name"
+    return None
+
+
+def open_zip(path: str | Path) -> zipfile.ZipFile:
+    try:
+        return zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:
+        raise UnsafeArchiveError(f"{path}: not a readable ZIP file ({exc}).") from None
+
+
+def check_members(path: str | Path, infos: list[zipfile.ZipInfo]) -> None:
+    """Refuse zip-slip, absolute paths, links, duplicates, case collisions, encryption and bombs."""
+    if len(infos) > MAX_ENTRIES:
+        raise UnsafeArchiveError(f"{path}: {len(infos)} entries is more than this tool accepts.")
+    seen: dict[str, str] = {}
+    dirs: set[str] = set()
+    total = 0
+    for info in infos:
+        name = info.filename
+        why = _check_name(name)
+        if why:
+            raise UnsafeArchiveError(f"{path}: entry '{name}' {why}.")
+        mode = info.external_attr >> 16
+        if info.create_system == 3 and mode and not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+            raise UnsafeArchiveError(f"{path}: entry '{name}' is a symbolic link or special file.")
+        if info.flag_bits & 0x1:
+            raise UnsafeArchiveError(f"{path}: entry '{name}' is encrypted.")
+        if info.compress_type not in (STORED, DEFLATED):
+            raise UnsafeArchiveError(f"{path}: entry '{name}' uses an unsupported compression method.")
+        key = unicodedata.normalize("NFC", name.rstrip("/")).casefold()
+        if key in seen:
+            kind = "twice" if seen[key] == name else f"twice, differing only in case ('{seen[key]}')"
+            raise UnsafeArchiveError(f"{path}: entry '{name}' appears {kind}.")
+        seen[key] = name
+        parts = key.split("/")
+        dirs.update("/".join(parts[:i]) for i in range(1, len(parts)))
+        total += info.file_size
+        if info.file_size > MAX_TOTAL or total > MAX_TOTAL:
+            raise UnsafeArchiveError(f"{path}: entry '{name}' makes the contents absurdly large.")
+        if info.file_size > CHUNK and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise UnsafeArchiveError(f"{path}: entry '{name}' has an absurd compression ratio (a zip bomb).")
+    clash = sorted(k for k, name in seen.items() if k in dirs and not name.endswith("/"))
+    if clash:
+        raise UnsafeArchiveError(f"{path}: entry '{seen[clash[0]]}' is both a file and a folder.")
+
+
+def safe_extract(path: str | Path, dest: str | Path, *, cancel: CancelToken = NEVER_CANCELLED,
+                 progress: Callable[[int], None] | None = None) -> list[str]:
+    """Extract every regular file under ``dest`` after :func:`check_members`; returns the file names."""
+    dest = Path(dest).resolve()
+    out: list[str] = []
+    with open_zip(path) as zf:
+        infos = zf.infolist()
+        check_members(path, infos)
+        for info in infos:
+            if info.is_dir():
+                continue
+            target = (dest / info.filename).resolve()
+            if dest not in target.parents:
+                raise UnsafeArchiveError(f"{path}: entry '{info.filename}' leaves the extraction folder.")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            written = 0
+            try:
+                with zf.open(info) as src, open(target, "xb") as dst:
+                    while chunk := src.read(CHUNK):
+                        cancel.raise_if_cancelled()
+                        written += len(chunk)
+                        if written > info.file_size:
+                            raise UnsafeArchiveError(f"{path}: entry '{info.filename}' is longer than declared.")
+                        dst.write(chunk)
+                        if progress:
+                            progress(len(chunk))
+            except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+                raise UnsafeArchiveError(f"{path}: entry '{info.filename}' is corrupt ({exc}).") from None
+            out.append(info.filename)
+    return out
+
+
+def structure_problems(path: str | Path) -> list[str]:
+    """Every byte outside entry data must be what :class:`ZipWriter` writes for these entries.
+
+    Returns one sentence per difference (changed headers, timestamps, comments, extra bytes, order).
+    """
+    problems: list[str] = []
+    with open_zip(path) as zf, open(path, "rb") as fh:
+        infos = zf.infolist()
+        names = [i.filename for i in infos]
+        if names != sorted(names):
+            problems.append("the ZIP entries are not in canonical (sorted) order")
+        entries: list[ZipEntry] = []
+        pos = 0
+        for info in infos:
+            entry = ZipEntry(info.filename, info.compress_type, info.CRC, info.file_size, info.compress_size, pos)
+            header = entry.local_header()
+            fh.seek(info.header_offset)
+            if info.header_offset != pos or fh.read(len(header)) != header:
+                problems.append(f"the ZIP header of '{info.filename}' was changed")
+            pos += len(header) + info.compress_size
+            entries.append(entry)
+        expected = tail_bytes(entries, pos)
+        fh.seek(pos)
+        actual = fh.read(len(expected) + 1)
+        if actual != expected:
+            problems.append("the ZIP central directory or trailer was changed (or bytes were added)")
+        if os.fstat(fh.fileno()).st_size != pos + len(expected) and actual == expected:
+            problems.append("bytes were added at the end of the ZIP file")
+    return problems
