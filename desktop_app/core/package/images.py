@@ -1,0 +1,70 @@
+"""Evidence files as bounded-size JPEG previews for the rendered PDFs (the originals travel untouched).
+
+Previews keep memory flat whatever the evidence size: each image is decoded, scaled down to at most
+``MAX_PX`` on its long side and re-encoded once; a PDF screenshot is rendered page by page.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image
+
+from desktop_app.core.model import EvidenceFile
+
+MAX_PX = 1400
+JPEG_QUALITY = 82
+
+
+@dataclass(frozen=True)
+class Preview:
+    jpeg: bytes
+    width: int  # preview pixels
+    height: int
+    scale: float  # preview pixels per source unit (image pixel or PDF point)
+    page: int  # 1-based
+    pages: int
+
+
+def _encode(img: Image.Image, unit_scale: float, page: int, pages: int) -> Preview:
+    img = img.convert("RGB")
+    factor = min(1.0, MAX_PX / max(img.size))
+    if factor < 1.0:
+        img = img.resize((max(1, round(img.width * factor)), max(1, round(img.height * factor))),
+                         Image.Resampling.LANCZOS)
+    buf = io.BytesIO()
+    img.save(buf, "JPEG", quality=JPEG_QUALITY, optimize=True)
+    return Preview(buf.getvalue(), img.width, img.height, unit_scale * factor, page, pages)
+
+
+def preview(path: Path, f: EvidenceFile, page: int = 1) -> Preview | None:
+    """A preview of ``page`` of the evidence file, or None when it cannot be rendered."""
+    try:
+        if f.is_pdf:
+            import pypdfium2 as pdfium
+
+            doc = pdfium.PdfDocument(str(path))
+            try:
+                pages = len(doc)
+                if not 1 <= page <= pages:
+                    return None
+                pdf_page = doc[page - 1]
+                w, h = pdf_page.get_size()
+                scale = min(3.0, MAX_PX / max(w, h, 1))
+                img = pdf_page.render(scale=scale).to_pil()
+                pdf_page.close()
+                return _encode(img, scale, page, pages)
+            finally:
+                doc.close()
+        with Image.open(path) as im:
+            pages = getattr(im, "n_frames", 1)
+            if page > 1:
+                im.seek(page - 1)
+            full_width = im.size[0]
+            im.draft("RGB", (MAX_PX, MAX_PX))  # JPEG: decode at reduced size directly
+            # No EXIF rotation: located boxes are in the stored pixel grid.
+            return _encode(im.copy(), im.size[0] / max(full_width, 1), page, pages)
+    except Exception:  # a preview is best effort; the original file is still in the package
+        return None

@@ -1,0 +1,237 @@
+"""``data/summary.pdf``: the complaint a reviewer can read in one go.
+
+Parties, rights, each listing with its screenshots (regions where the mark and the listing id were
+found outlined), the findings, and an index of every file with its SHA-256. DejaVu Sans for Latin
+text with Droid Sans Fallback for CJK. The creation date is the case's filing date and the file ID
+derives from the content, so the same inputs give the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from fpdf import FPDF
+from fpdf.enums import WrapMode, XPos, YPos
+
+from desktop_app import __version__
+from desktop_app.core.checks.findings import CheckReport, Located
+from desktop_app.core.model import Case, EvidenceFile
+from desktop_app.core.package.complaint_json import PackagedFile
+from desktop_app.core.package.images import preview
+from desktop_app.core.progress import NEVER_CANCELLED, CancelToken
+from desktop_app.core.resources import cjk_font_path, resource_path
+
+COLOURS = {"mark": (230, 110, 0), "listing_id": (0, 90, 220)}
+LABELS = {"mark": "mark", "listing_id": "listing id"}
+SEVERITY_COLOURS = {"blocker": (180, 0, 0), "warning": (170, 110, 0), "info": (90, 90, 90)}
+
+
+def fixed_date(case: Case) -> dt.datetime:
+    return dt.datetime.combine(case.filing_date, dt.time(0, 0), tzinfo=dt.timezone.utc)
+
+
+class ReportPdf(FPDF):
+    """A4 with the app's fonts, a running header and page numbers."""
+
+    def __init__(self, header_text: str, created: dt.datetime, orientation: str = "P") -> None:
+        super().__init__(orientation=orientation, unit="mm", format="A4")
+        self.header_text = header_text
+        self.add_font("dejavu", "", str(resource_path("fonts", "DejaVuSans.ttf")))
+        self.add_font("dejavu", "B", str(resource_path("fonts", "DejaVuSans-Bold.ttf")))
+        self.add_font("cjk", "", str(cjk_font_path()))
+        self.set_fallback_fonts(["cjk"], exact_match=False)
+        self.set_creation_date(created)
+        self.set_creator(f"Evidence Desk {__version__}")
+        self.set_producer(f"Evidence Desk {__version__}")
+        self.set_auto_page_break(True, margin=15)
+        self.set_margins(15, 15, 15)
+        self.alias_nb_pages()
+
+    def header(self) -> None:
+        self.set_font("dejavu", "", 8)
+        self.set_text_color(110, 110, 110)
+        self.cell(0, 5, self.header_text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.set_text_color(0, 0, 0)
+        self.ln(2)
+
+    def footer(self) -> None:
+        self.set_y(-12)
+        self.set_font("dejavu", "", 8)
+        self.set_text_color(110, 110, 110)
+        self.cell(0, 5, f"Page {self.page_no()} of {{nb}}", align="C")
+        self.set_text_color(0, 0, 0)
+
+    def h1(self, text: str) -> None:
+        self.set_font("dejavu", "B", 16)
+        self.multi_cell(0, 8, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.ln(1)
+
+    def h2(self, text: str) -> None:
+        if self.get_y() > self.h - 40:
+            self.add_page()
+        self.ln(3)
+        self.set_font("dejavu", "B", 12)
+        self.multi_cell(0, 6, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.set_draw_color(180, 180, 180)
+        self.line(self.l_margin, self.get_y(), self.w - self.r_margin, self.get_y())
+        self.ln(1.5)
+
+    def para(self, text: str, size: float = 9.5, bold: bool = False, colour: tuple[int, int, int] = (0, 0, 0),
+             char_wrap: bool = False) -> None:
+        self.set_font("dejavu", "B" if bold else "", size)
+        self.set_text_color(*colour)
+        self.multi_cell(0, size * 0.5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT,
+                        wrapmode=WrapMode.CHAR if char_wrap else WrapMode.WORD)
+        self.set_text_color(0, 0, 0)
+
+    def field(self, label: str, value: str) -> None:
+        if not value:
+            return
+        self.set_font("dejavu", "B", 9.5)
+        self.cell(42, 4.75, label)
+        self.set_font("dejavu", "", 9.5)
+        self.multi_cell(0, 4.75, value, new_x=XPos.LMARGIN, new_y=YPos.NEXT, wrapmode=WrapMode.CHAR)
+
+    def image_with_boxes(self, jpeg: bytes, px_w: int, px_h: int, boxes: list[tuple[str, tuple[float, ...]]],
+                         max_h: float = 190.0) -> None:
+        """Place a preview, scaled to the text width, and outline ``boxes`` (in preview pixels)."""
+        avail_w = self.w - self.l_margin - self.r_margin
+        width = avail_w
+        height = width * px_h / px_w
+        if height > max_h:
+            height, width = max_h, max_h * px_w / px_h
+        if self.get_y() + height > self.h - 18:
+            self.add_page()
+        x, y = self.l_margin, self.get_y()
+        self.image(io.BytesIO(jpeg), x=x, y=y, w=width, h=height)
+        k = width / px_w
+        self.set_line_width(0.6)
+        for what, (x0, y0, x1, y1) in boxes:
+            colour = COLOURS.get(what, (200, 0, 0))
+            self.set_draw_color(*colour)
+            self.set_fill_color(*colour)
+            rect = (x + x0 * k - 0.8, y + y0 * k - 0.8, (x1 - x0) * k + 1.6, (y1 - y0) * k + 1.6)
+            with self.local_context(fill_opacity=0.18):
+                self.rect(*rect, style="F")
+            self.rect(*rect, style="D")
+        self.set_line_width(0.2)
+        self.set_draw_color(0, 0, 0)
+        self.set_y(y + height + 2)
+
+
+def _size(n: int) -> str:
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if n < 1024 or unit == "GB":
+            return f"{n} {unit}" if unit == "bytes" else f"{n:.1f} {unit}"
+        n /= 1024  # type: ignore[assignment]
+    return str(n)
+
+
+def located_for(report: CheckReport, sha256: str) -> list[Located]:
+    return [loc for loc in report.located if loc.evidence.sha256 == sha256 and loc.evidence.box]
+
+
+def pages_to_show(f: EvidenceFile, located: list[Located]) -> list[int]:
+    pages = sorted({loc.evidence.page or 1 for loc in located}) if f.is_pdf else [1]
+    return (pages or [1])[:4]
+
+
+def render_summary(case: Case, report: CheckReport, files: list[PackagedFile], file_path: Callable[[EvidenceFile], Path],
+                   *, certificate_fields: dict[int, dict[str, Any] | None], signer: dict[str, str],
+                   allow_blockers: bool, cancel: CancelToken = NEVER_CANCELLED) -> bytes:
+    pdf = ReportPdf(f"{case.reference} · complaint summary · Evidence Desk", fixed_date(case))
+    pdf.set_title(f"Complaint summary {case.reference}")
+    pdf.set_author(signer.get("name", ""))
+    pdf.add_page()
+    pdf.h1(f"Complaint summary — {case.reference}")
+    if case.title:
+        pdf.para(case.title, 11)
+    pdf.field("Filing date", case.filing_date.isoformat())
+    pdf.field("Marketplaces", ", ".join(case.marketplaces))
+    pdf.field("Signed by", f"{signer.get('name', '')} ({signer.get('organisation', '')})")
+    pdf.field("Signer SHA-256", signer.get("fingerprint", ""))
+
+    verdict = report.verdict
+    pdf.h2("Check result")
+    colour = (0, 120, 0) if verdict == "ready" else (180, 0, 0)
+    pdf.para(f"{'Ready' if verdict == 'ready' else 'Not ready'}: {len(report.blockers)} blocker(s), "
+             f"{len(report.warnings)} warning(s).", 10.5, True, colour)
+    if allow_blockers and report.blockers:
+        pdf.para("The signer exported this package despite the blockers below (explicit override).",
+                 9.5, True, (180, 0, 0))
+
+    c = case.complainant
+    pdf.h2("Complainant")
+    pdf.field("Name", c.name)
+    pdf.field("Role", "Rights holder" if str(c.role) == "rights_holder" else "Agent of the rights holder")
+    pdf.field("Contact", c.contact_name)
+    pdf.field("Email", c.email)
+    if c.authorization:
+        pdf.field("Authorization", c.authorization.original_name)
+
+    pdf.h2("Rights")
+    for i, r in enumerate(case.rights):
+        pdf.para(f"{i + 1}. {r.mark} — {r.office} {r.registration_number}", 10, True)
+        pdf.field("Owner", r.owner)
+        pdf.field("Classes", ", ".join(str(n) for n in sorted(r.classes)))
+        if r.certificate:
+            pdf.field("Certificate", r.certificate.original_name)
+        for key, value in (certificate_fields.get(i) or {}).items():
+            if value not in (None, "", [], {}):
+                text = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+                pdf.field(f"  {key.replace('_', ' ')}", text[:300])
+        pdf.ln(1)
+
+    pdf.h2("Findings")
+    if not report.findings:
+        pdf.para("No findings.")
+    for fnd in report.sorted_findings():
+        pdf.para(f"[{fnd.severity}] {fnd.message}", 9.5, False, SEVERITY_COLOURS.get(str(fnd.severity), (0, 0, 0)))
+        for ev in fnd.evidence:
+            where = f"{ev.file}" + (f", page {ev.page}" if ev.page else "") + (f": “{ev.text}”" if ev.text else "")
+            pdf.para(f"    {where}", 8, colour=(90, 90, 90))
+    if report.located:
+        pdf.ln(1)
+        pdf.para("Found in the evidence:", 9.5, True)
+        for loc in report.located:
+            pdf.para(f"    {LABELS.get(loc.what, loc.what)} “{loc.value}” in {loc.evidence.file}"
+                     + (f", page {loc.evidence.page}" if loc.evidence.page else ""), 8.5)
+
+    for i, listing in enumerate(case.listings):
+        pdf.add_page()
+        pdf.h1(f"Listing {i + 1}: {listing.marketplace or 'marketplace'} {listing.listing_id}")
+        pdf.field("URL", listing.url)
+        pdf.field("Title", listing.title)
+        pdf.field("Seller", listing.seller)
+        pdf.para("Outlined: orange = the mark, blue = the listing id, where the checks found them.", 8,
+                 colour=(90, 90, 90))
+        for f in listing.screenshots:
+            cancel.raise_if_cancelled()
+            located = located_for(report, f.sha256)
+            pdf.ln(2)
+            pdf.para(f.original_name, 9, True)
+            for page in pages_to_show(f, located):
+                pv = preview(file_path(f), f, page)
+                if pv is None:
+                    pdf.para("(this file cannot be shown; it is in the package unchanged)", 8.5)
+                    continue
+                boxes = [(loc.what, tuple(v * pv.scale for v in loc.evidence.box))  # type: ignore[union-attr]
+                         for loc in located if (loc.evidence.page or 1) == page]
+                if pv.pages > 1:
+                    pdf.para(f"page {page} of {pv.pages}", 8, colour=(90, 90, 90))
+                pdf.image_with_boxes(pv.jpeg, pv.width, pv.height, boxes)
+
+    pdf.add_page()
+    pdf.h1("Index of files")
+    pdf.para("Every file in this package under data/, with its SHA-256 as recorded at import. "
+             "manifest-sha256.txt lists the same hashes; the signature covers them all.", 8.5)
+    for p in files:
+        pdf.ln(1)
+        pdf.para(f"data/{p.path}", 8.5, True, char_wrap=True)
+        pdf.para(f"original name: {p.file.original_name} · imported {p.file.imported_at} · {_size(p.file.size)}", 8)
+        pdf.para(f"SHA-256 {p.file.sha256}", 7.5, char_wrap=True)
+    return bytes(pdf.output())
