@@ -1,0 +1,90 @@
+"""Application start-up: the QApplication, its look, its language, the store and the main window.
+
+Kept light on purpose: the OCR engine, PDF and signing libraries load only when first needed, so the
+window appears quickly (bench/bench_gui.py measures it).
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox, QStyle
+
+from desktop_app import APP_ID, APP_NAME, __version__
+from desktop_app.core.errors import UserError
+from desktop_app.core.paths import resolve_data_dir
+from desktop_app.gui.i18n import LanguageSwitcher, system_language
+from desktop_app.gui.settings import ORGANIZATION, Preferences, open_settings
+
+log = logging.getLogger(__name__)
+
+
+def _follow_system_palette(app: QApplication) -> None:
+    """Light or dark, as the system says; Fusion's standard palette honours the colour scheme."""
+    app.setPalette(app.style().standardPalette())
+
+
+def create_application(argv: Sequence[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication(list(argv) if argv is not None else sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(ORGANIZATION)
+    app.setDesktopFileName(APP_ID)
+    app.setStyle("Fusion")
+    _follow_system_palette(app)
+    app.styleHints().colorSchemeChanged.connect(lambda _scheme: _follow_system_palette(app))
+    app.setWindowIcon(app.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView)
+                      if not QIcon.hasThemeIcon(APP_ID) else QIcon.fromTheme(APP_ID))
+    return app
+
+
+def run_gui(data_dir: str | None = None, demo: bool = False, *, settings_path: str | None = None) -> int:
+    """Open the main window on the store in ``data_dir`` (or the configured one); returns the exit code."""
+    started = time.perf_counter()
+    app = create_application()
+    prefs = Preferences(open_settings(settings_path))
+    languages = LanguageSwitcher()
+    languages.apply(prefs.language or system_language())
+
+    from desktop_app.core.store import Store
+    from desktop_app.gui.main_window import MainWindow
+
+    directory = resolve_data_dir(data_dir or prefs.data_dir or None)
+    try:
+        store = Store(directory)
+    except (UserError, OSError) as exc:
+        QMessageBox.critical(None, APP_NAME, str(exc))
+        return 2
+    window = MainWindow(store, prefs, languages)
+    window.show()
+    log.info("main window shown after %.3f s", time.perf_counter() - started)
+    window.open_initial_case(demo=demo or not prefs.first_launch_done)
+    try:
+        return int(app.exec())
+    finally:
+        store.close()
+
+
+def main() -> int:
+    """Entry point of the ``evidence-desk-gui`` script."""
+    data_dir = None
+    demo = "--demo" in sys.argv[1:]
+    for i, arg in enumerate(sys.argv[1:], start=1):
+        if arg.startswith("--data-dir="):
+            data_dir = arg.split("=", 1)[1]
+        elif arg == "--data-dir" and i + 1 < len(sys.argv):
+            data_dir = sys.argv[i + 1]
+    return run_gui(data_dir=data_dir, demo=demo)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

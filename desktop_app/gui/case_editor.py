@@ -1,0 +1,548 @@
+"""The case editor: complainant, rights, listings and evidence files. Every edit is saved as it is made."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.model import Case, EvidenceFile, EvidenceKind, Listing, Role
+from desktop_app.core.progress import CancelToken, ProgressFn
+from desktop_app.gui.context import AppContext
+from desktop_app.gui.listing_paste import parse_pasted, url_count_note
+from desktop_app.gui.models import ListingTableModel
+
+_FIELD_RE = re.compile(r"^(\w+)(?:\[(\d+)\])?(?:\.(\w+))?")
+IMAGE_AND_PDF_FILTER = "Evidence (*.png *.jpg *.jpeg *.webp *.tif *.tiff *.bmp *.pdf)"
+
+
+class CaseEditor(QScrollArea):
+    """Edits one case. ``case_changed`` fires after every save (the checks re-run on it)."""
+
+    case_changed = Signal(int)
+    file_activated = Signal(object)  # EvidenceFile, to show in the viewer
+    open_rights_library = Signal()
+    busy = Signal(object)  # a Task started here
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.case: Case | None = None
+        self._loading = False
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(400)
+        self._save_timer.timeout.connect(self.save)
+        self.setWidgetResizable(True)
+        self.setAcceptDrops(True)
+        body = QWidget(self)
+        self.setWidget(body)
+        layout = QVBoxLayout(body)
+        self.placeholder = QLabel(self.tr("Select a case in the list, or create one with New."), body)
+        layout.addWidget(self.placeholder)
+        self.form = QWidget(body)
+        layout.addWidget(self.form)
+        form_layout = QVBoxLayout(self.form)
+        form_layout.setContentsMargins(0, 0, 0, 0)
+        form_layout.addWidget(self._build_case_group())
+        form_layout.addWidget(self._build_complainant_group())
+        form_layout.addWidget(self._build_rights_group())
+        form_layout.addWidget(self._build_listings_group())
+        form_layout.addWidget(self._build_files_group())
+        layout.addStretch(1)
+        self.form.setVisible(False)
+        paste = QShortcut(QKeySequence("Ctrl+Shift+V"), self)
+        paste.activated.connect(self.paste_screenshot)
+
+    # -- construction ------------------------------------------------------------------------------
+
+    def _line(self, name: str, accessible: str) -> QLineEdit:
+        edit = QLineEdit(self.form)
+        edit.setObjectName(name)
+        edit.setAccessibleName(accessible)
+        edit.textEdited.connect(self._edited)
+        edit.editingFinished.connect(self.flush)
+        return edit
+
+    def _build_case_group(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Case"), self.form)
+        form = QFormLayout(box)
+        self.reference = QLabel(box)
+        self.title = self._line("title", self.tr("Case title"))
+        self.filing_date = QDateEdit(box)
+        self.filing_date.setCalendarPopup(True)
+        self.filing_date.setDisplayFormat("yyyy-MM-dd")
+        self.filing_date.setAccessibleName(self.tr("Filing date"))
+        self.filing_date.dateChanged.connect(self._edited)
+        form.addRow(self.tr("Reference"), self.reference)
+        form.addRow(self.tr("Title"), self.title)
+        form.addRow(self.tr("Filing date"), self.filing_date)
+        return box
+
+    def _build_complainant_group(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Complainant"), self.form)
+        form = QFormLayout(box)
+        self.complainant_name = self._line("complainant.name", self.tr("Complainant name"))
+        self.role = QComboBox(box)
+        self.role.setAccessibleName(self.tr("Complainant role"))
+        self.role.addItem(self.tr("Rights holder"), str(Role.RIGHTS_HOLDER))
+        self.role.addItem(self.tr("Agent (with authorization letter)"), str(Role.AGENT))
+        self.role.currentIndexChanged.connect(self._edited)
+        self.email = self._line("complainant.email", self.tr("Complainant email"))
+        self.contact = self._line("complainant.contact_name", self.tr("Contact name"))
+        self.authorization_label = QLabel(box)
+        self.authorization_button = QPushButton(self.tr("Choose letter…"), box)
+        self.authorization_button.setAccessibleName(self.tr("Choose authorization letter"))
+        self.authorization_button.clicked.connect(
+            lambda: self.add_files(self._choose_files(), EvidenceKind.AUTHORIZATION))
+        auth_row = QHBoxLayout()
+        auth_row.addWidget(self.authorization_label, 1)
+        auth_row.addWidget(self.authorization_button)
+        form.addRow(self.tr("Name"), self.complainant_name)
+        form.addRow(self.tr("Role"), self.role)
+        form.addRow(self.tr("Email"), self.email)
+        form.addRow(self.tr("Contact"), self.contact)
+        self.authorization_row_label = QLabel(self.tr("Authorization letter"), box)
+        form.addRow(self.authorization_row_label, auth_row)
+        return box
+
+    def _build_rights_group(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Rights"), self.form)
+        layout = QVBoxLayout(box)
+        self.rights_table = QTableWidget(0, 5, box)
+        self.rights_table.setObjectName("rights")
+        self.rights_table.setAccessibleName(self.tr("Rights of this case"))
+        self.rights_table.setHorizontalHeaderLabels(
+            [self.tr("Mark"), self.tr("Office"), self.tr("Registration no."), self.tr("Owner"), self.tr("Classes")])
+        self.rights_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.rights_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.rights_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.rights_table.setMaximumHeight(130)
+        self.rights_table.cellDoubleClicked.connect(self._show_certificate)
+        add = QPushButton(self.tr("Add from library…"), box)
+        add.clicked.connect(self.add_right_from_library)
+        remove = QPushButton(self.tr("Remove"), box)
+        remove.setAccessibleName(self.tr("Remove right"))
+        remove.clicked.connect(self.remove_right)
+        library = QPushButton(self.tr("Rights library…"), box)
+        library.clicked.connect(self.open_rights_library.emit)
+        row = QHBoxLayout()
+        for b in (add, remove, library):
+            row.addWidget(b)
+        row.addStretch(1)
+        layout.addWidget(self.rights_table)
+        layout.addLayout(row)
+        return box
+
+    def _build_listings_group(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Listings"), self.form)
+        layout = QVBoxLayout(box)
+        self.listings_model = ListingTableModel(self)
+        self.listings_view = QTableView(box)
+        self.listings_view.setObjectName("listings")
+        self.listings_view.setAccessibleName(self.tr("Listings of this case"))
+        self.listings_view.setModel(self.listings_model)
+        self.listings_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.listings_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.listings_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.listings_view.verticalHeader().hide()
+        self.listings_view.setMinimumHeight(120)
+        self.listings_view.doubleClicked.connect(self._show_listing_screenshot)
+        shot = QPushButton(self.tr("Add screenshot…"), box)
+        shot.clicked.connect(lambda: self.add_files(self._choose_files(), EvidenceKind.SCREENSHOT))
+        paste_shot = QPushButton(self.tr("Paste screenshot"), box)
+        paste_shot.setToolTip(self.tr("Attach the image on the clipboard to the selected listing (Ctrl+Shift+V)"))
+        paste_shot.clicked.connect(self.paste_screenshot)
+        remove = QPushButton(self.tr("Remove"), box)
+        remove.setAccessibleName(self.tr("Remove listings"))
+        remove.clicked.connect(self.remove_listings)
+        row = QHBoxLayout()
+        for b in (shot, paste_shot, remove):
+            row.addWidget(b)
+        row.addStretch(1)
+        self.paste_box = QPlainTextEdit(box)
+        self.paste_box.setObjectName("paste_urls")
+        self.paste_box.setAccessibleName(self.tr("Paste listing URLs"))
+        self.paste_box.setPlaceholderText(self.tr("Paste listing URLs here, one per line…"))
+        self.paste_box.setMaximumHeight(90)
+        self.paste_box.textChanged.connect(self._preview_urls)
+        self.preview_model = ListingTableModel(self)
+        self.preview_view = QTableView(box)
+        self.preview_view.setAccessibleName(self.tr("Parsed listing URLs"))
+        self.preview_view.setModel(self.preview_model)
+        self.preview_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.preview_view.verticalHeader().hide()
+        self.preview_view.setMaximumHeight(120)
+        self.preview_view.setVisible(False)
+        self.preview_note = QLabel(box)
+        self.add_listings_button = QPushButton(self.tr("Add listings"), box)
+        self.add_listings_button.setEnabled(False)
+        self.add_listings_button.clicked.connect(self.add_pasted_listings)
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.preview_note, 1)
+        add_row.addWidget(self.add_listings_button)
+        layout.addWidget(self.listings_view)
+        layout.addLayout(row)
+        layout.addWidget(self.paste_box)
+        layout.addWidget(self.preview_view)
+        layout.addLayout(add_row)
+        return box
+
+    def _build_files_group(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Evidence files"), self.form)
+        layout = QVBoxLayout(box)
+        self.files_tree = QTreeWidget(box)
+        self.files_tree.setObjectName("files")
+        self.files_tree.setAccessibleName(self.tr("Evidence files"))
+        self.files_tree.setHeaderLabels([self.tr("File"), self.tr("Role"), self.tr("SHA-256")])
+        self.files_tree.setRootIsDecorated(False)
+        self.files_tree.setMinimumHeight(110)
+        self.files_tree.itemActivated.connect(lambda item, _c: self.file_activated.emit(item.data(0, 256)))
+        self.files_tree.itemClicked.connect(lambda item, _c: self.file_activated.emit(item.data(0, 256)))
+        self.add_kind = QComboBox(box)
+        self.add_kind.setAccessibleName(self.tr("Add files as"))
+        self.add_kind.addItem(self.tr("Screenshot of the selected listing"), str(EvidenceKind.SCREENSHOT))
+        self.add_kind.addItem(self.tr("Genuine product photo"), str(EvidenceKind.GENUINE_PHOTO))
+        self.add_kind.addItem(self.tr("Authorization letter"), str(EvidenceKind.AUTHORIZATION))
+        self.add_kind.addItem(self.tr("Other file"), str(EvidenceKind.OTHER))
+        add = QPushButton(self.tr("Add files…"), box)
+        add.clicked.connect(lambda: self.add_files(self._choose_files()))
+        remove = QPushButton(self.tr("Remove"), box)
+        remove.setAccessibleName(self.tr("Remove file"))
+        remove.clicked.connect(self.remove_file)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Add as"), box))
+        row.addWidget(self.add_kind)
+        row.addWidget(add)
+        row.addWidget(remove)
+        row.addStretch(1)
+        self.file_errors = QLabel(box)
+        self.file_errors.setObjectName("file_errors")
+        self.file_errors.setWordWrap(True)
+        self.file_errors.setStyleSheet("color: #c62828;")
+        self.file_errors.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        hint = QLabel(self.tr("Drop files anywhere on the editor to add them."), box)
+        hint.setEnabled(False)
+        layout.addWidget(self.files_tree)
+        layout.addLayout(row)
+        layout.addWidget(hint)
+        layout.addWidget(self.file_errors)
+        return box
+
+    # -- loading and saving ----------------------------------------------------------------------
+
+    def load(self, case_id: int | None) -> None:
+        self.flush()
+        self.case = self.ctx.store.get_case(case_id) if case_id is not None else None
+        self.placeholder.setVisible(self.case is None)
+        self.form.setVisible(self.case is not None)
+        self.file_errors.clear()
+        self.paste_box.clear()
+        self._refresh()
+
+    def _refresh(self) -> None:
+        case = self.case
+        if case is None:
+            return
+        self._loading = True
+        try:
+            self.reference.setText(case.reference)
+            for edit, value in ((self.title, case.title), (self.complainant_name, case.complainant.name),
+                                (self.email, case.complainant.email), (self.contact, case.complainant.contact_name)):
+                if edit.text() != value:
+                    edit.setText(value)
+            d = case.filing_date
+            self.filing_date.setDate(QDate(d.year, d.month, d.day))
+            self.role.setCurrentIndex(max(0, self.role.findData(str(case.complainant.role))))
+            auth = case.complainant.authorization
+            self.authorization_label.setText(auth.original_name if auth else self.tr("(none)"))
+            agent = case.complainant.role == Role.AGENT
+            self.authorization_label.setEnabled(agent)
+            self.authorization_button.setEnabled(agent)
+            self.rights_table.setRowCount(len(case.rights))
+            for i, right in enumerate(case.rights):
+                values = [right.mark, right.office, right.registration_number, right.owner,
+                          ", ".join(str(c) for c in right.classes)]
+                for j, value in enumerate(values):
+                    self.rights_table.setItem(i, j, QTableWidgetItem(value))
+            selected = self._selected_listing_rows()
+            self.listings_model.set_listings(case.listings)
+            for r in selected[:1]:
+                if r < len(case.listings):
+                    self.listings_view.selectRow(r)
+            self.files_tree.clear()
+            kinds = {EvidenceKind.CERTIFICATE: self.tr("Certificate"),
+                     EvidenceKind.AUTHORIZATION: self.tr("Authorization letter"),
+                     EvidenceKind.SCREENSHOT: self.tr("Screenshot"),
+                     EvidenceKind.GENUINE_PHOTO: self.tr("Genuine product photo"),
+                     EvidenceKind.OTHER: self.tr("Other file")}
+            for kind, f in case.evidence_files():
+                item = QTreeWidgetItem([f.original_name, kinds[kind], f.sha256[:16] + "…"])
+                item.setData(0, 256, f)
+                item.setData(1, 256, str(kind))
+                self.files_tree.addTopLevelItem(item)
+            self.files_tree.resizeColumnToContents(0)
+        finally:
+            self._loading = False
+
+    def _edited(self, *_args: object) -> None:
+        if self._loading or self.case is None:
+            return
+        c = self.case
+        c.title = self.title.text()
+        qd = self.filing_date.date()
+        c.filing_date = dt.date(qd.year(), qd.month(), qd.day())
+        c.complainant.name = self.complainant_name.text()
+        c.complainant.role = Role(self.role.currentData())
+        c.complainant.email = self.email.text()
+        c.complainant.contact_name = self.contact.text()
+        agent = c.complainant.role == Role.AGENT
+        self.authorization_label.setEnabled(agent)
+        self.authorization_button.setEnabled(agent)
+        self._save_timer.start()
+
+    def flush(self) -> None:
+        """Save a pending edit now (leaving a field, switching case, closing the window)."""
+        if self._save_timer.isActive():
+            self._save_timer.stop()
+            self.save()
+
+    def save(self) -> None:
+        if self.case is None:
+            return
+        self._save_timer.stop()
+        self.ctx.store.save_case(self.case)
+        self.case_changed.emit(self.case.id)
+
+    # -- rights ----------------------------------------------------------------------------------
+
+    def add_right_from_library(self) -> None:
+        if self.case is None:
+            return
+        have = {r.id for r in self.case.rights}
+        rights = [r for r in self.ctx.store.list_rights() if r.id not in have]
+        if not rights:
+            self.open_rights_library.emit()
+            return
+        labels = [f"{r.mark} — {r.office} {r.registration_number} ({r.owner})" for r in rights]
+        label, ok = QInputDialog.getItem(self, self.tr("Add right"), self.tr("Right from the library:"),
+                                         labels, 0, False)
+        if ok:
+            self.add_right(rights[labels.index(label)].id)
+
+    def add_right(self, right_id: int) -> None:
+        if self.case is None or any(r.id == right_id for r in self.case.rights):
+            return
+        self.case.rights.append(self.ctx.store.get_right(right_id))
+        self.save()
+        self._refresh()
+
+    def remove_right(self) -> None:
+        rows = sorted({i.row() for i in self.rights_table.selectedIndexes()}, reverse=True)
+        if self.case is None or not rows:
+            return
+        for r in rows:
+            del self.case.rights[r]
+        self.save()
+        self._refresh()
+
+    def _show_certificate(self, row: int, _col: int) -> None:
+        if self.case and self.case.rights[row].certificate:
+            self.file_activated.emit(self.case.rights[row].certificate)
+
+    # -- listings --------------------------------------------------------------------------------
+
+    def _preview_urls(self) -> None:
+        rows = parse_pasted(self.paste_box.toPlainText())
+        self.preview_model.set_rows(rows)
+        self.preview_view.setVisible(bool(rows))
+        valid = sum(1 for r in rows if r[3])
+        self.preview_note.setText(url_count_note(len(rows), valid) if rows else "")
+        self.add_listings_button.setEnabled(valid > 0)
+        self.add_listings_button.setText(self.tr("Add %n listing(s)", "", valid))
+
+    def add_pasted_listings(self) -> int:
+        """Add every valid pasted URL as a listing; invalid lines stay in the box to be fixed."""
+        if self.case is None:
+            return 0
+        rows = parse_pasted(self.paste_box.toPlainText())
+        known = {x.url for x in self.case.listings}
+        added = 0
+        for url, mkt, lid, ok, _msg in rows:
+            if ok and url not in known:
+                self.case.listings.append(Listing(url=url, marketplace=mkt, listing_id=lid))
+                known.add(url)
+                added += 1
+        self.paste_box.setPlainText("\n".join(r[0] for r in rows if not r[3]))
+        self.save()
+        self._refresh()
+        return added
+
+    def remove_listings(self) -> None:
+        rows = sorted(self._selected_listing_rows(), reverse=True)
+        if self.case is None or not rows:
+            return
+        for r in rows:
+            del self.case.listings[r]
+        self.save()
+        self._refresh()
+
+    def _selected_listing_rows(self) -> list[int]:
+        return sorted({i.row() for i in self.listings_view.selectionModel().selectedRows()})
+
+    def _show_listing_screenshot(self, index) -> None:  # noqa: ANN001 - QModelIndex
+        if self.case and self.case.listings[index.row()].screenshots:
+            self.file_activated.emit(self.case.listings[index.row()].screenshots[0])
+
+    # -- files -----------------------------------------------------------------------------------
+
+    def _choose_files(self) -> list[str]:
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Add evidence files"), "", IMAGE_AND_PDF_FILTER)
+        return files
+
+    def add_files(self, paths: list[str], kind: EvidenceKind | None = None, names: list[str] | None = None):  # noqa: ANN201
+        """Copy files into the vault in the background, then attach them; bad files are named beside the list."""
+        if self.case is None or not paths:
+            return None
+        kind = kind or EvidenceKind(self.add_kind.currentData())
+        listing_row = (self._selected_listing_rows() or [0])[0]
+        if kind == EvidenceKind.SCREENSHOT and not self.case.listings:
+            self.file_errors.setText(self.tr("Add the listing's URL first; a screenshot belongs to a listing."))
+            return None
+        ctx, case_id = self.ctx, self.case.id
+        sources = [Path(p) for p in paths]
+        display = names or [p.name for p in sources]
+
+        def work(progress: ProgressFn, cancel: CancelToken) -> tuple[list[EvidenceFile], list[str]]:
+            from desktop_app.core.errors import EvidenceError
+
+            done, errors = [], []
+            with ctx.worker_store() as store:
+                for n, (path, name) in enumerate(zip(sources, display)):
+                    cancel.raise_if_cancelled()
+                    progress(n / len(sources), name)
+                    try:
+                        done.append(store.add_file(path, original_name=name, cancel=cancel))
+                    except EvidenceError as exc:
+                        errors.append(f"{name}: {exc.reason}")
+            return done, errors
+
+        task = ctx.runner.start(work, self.tr("Adding files"))
+        task.signals.succeeded.connect(lambda result: self._files_added(case_id, kind, listing_row, *result))
+        task.signals.failed.connect(self.file_errors.setText)
+        self.busy.emit(task)
+        return task
+
+    def _files_added(self, case_id: int, kind: EvidenceKind, listing_row: int, files: list[EvidenceFile],
+                     errors: list[str]) -> None:
+        self.file_errors.setText("\n".join(errors))
+        if self.case is None or self.case.id != case_id or not files:
+            return
+        c = self.case
+        if kind == EvidenceKind.SCREENSHOT:
+            target = c.listings[min(listing_row, len(c.listings) - 1)]
+            target.screenshots.extend(f for f in files if f not in target.screenshots)
+        elif kind == EvidenceKind.AUTHORIZATION:
+            c.complainant.authorization = files[-1]
+        elif kind == EvidenceKind.GENUINE_PHOTO:
+            c.genuine_photos.extend(files)
+        else:
+            c.other_files.extend(files)
+        self.save()
+        self._refresh()
+        self.file_activated.emit(files[-1])
+
+    def remove_file(self) -> None:
+        item = self.files_tree.currentItem()
+        if self.case is None or item is None:
+            return
+        f: EvidenceFile = item.data(0, 256)
+        c = self.case
+        if c.complainant.authorization == f:
+            c.complainant.authorization = None
+        for listing in c.listings:
+            listing.screenshots = [s for s in listing.screenshots if s != f]
+        c.genuine_photos = [s for s in c.genuine_photos if s != f]
+        c.other_files = [s for s in c.other_files if s != f]
+        self.save()
+        self._refresh()
+
+    def paste_screenshot(self):  # noqa: ANN201
+        """Attach the clipboard's image to the selected listing as a PNG screenshot."""
+        image = QGuiApplication.clipboard().image()
+        if image.isNull():
+            self.file_errors.setText(self.tr("The clipboard holds no image; copy a screenshot first."))
+            return None
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        folder = Path(tempfile.mkdtemp(prefix="paste-", dir=self.ctx.store.vault.root / "tmp"))
+        path = folder / f"pasted-screenshot-{stamp}.png"
+        if not image.save(str(path), "PNG"):
+            self.file_errors.setText(self.tr("The clipboard image could not be saved."))
+            return None
+        return self.add_files([str(path)], EvidenceKind.SCREENSHOT)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        if self.case is not None and event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.add_files(paths)
+
+    # -- focus from findings -----------------------------------------------------------------------
+
+    def focus_field(self, field: str) -> QWidget | None:
+        """Bring the widget for a finding's field (e.g. ``rights[0].owner``) into view and focus it."""
+        m = _FIELD_RE.match(field or "")
+        if not m or self.case is None:
+            return None
+        head, idx, attr = m.group(1), m.group(2), m.group(3)
+        widget: QWidget | None = None
+        if head == "complainant":
+            widget = {"name": self.complainant_name, "role": self.role, "email": self.email,
+                      "contact_name": self.contact, "authorization": self.authorization_button}.get(attr or "name")
+        elif head == "rights":
+            widget = self.rights_table
+            if idx is not None and int(idx) < self.rights_table.rowCount():
+                self.rights_table.selectRow(int(idx))
+        elif head == "listings":
+            widget = self.listings_view
+            if idx is not None and int(idx) < self.listings_model.rowCount():
+                self.listings_view.selectRow(int(idx))
+        elif head in ("title", "filing_date"):
+            widget = self.title if head == "title" else self.filing_date
+        elif head in ("files", "evidence", "genuine_photos", "other_files"):
+            widget = self.files_tree
+        if widget is not None:
+            self.ensureWidgetVisible(widget)
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        return widget

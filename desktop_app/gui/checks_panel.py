@@ -1,0 +1,236 @@
+"""The checks panel: run the case's checks with progress and Cancel; findings grouped by severity.
+
+Checks re-run by themselves (debounced) when the case changes; a newer run cancels an older one.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.checks.findings import CheckReport, Finding, Located, Severity
+from desktop_app.core.progress import CancelToken, ProgressFn
+from desktop_app.gui.context import AppContext, has_feature
+
+ItemRole = Qt.ItemDataRole.UserRole + 10
+_COLOURS = {Severity.BLOCKER: "#c62828", Severity.WARNING: "#ef6c00", Severity.INFO: "#1565c0"}
+
+
+class FindingsModel(QStandardItemModel):
+    """Findings under one parent row per severity, then where the mark and listing ids were found."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setColumnCount(2)
+
+    def set_report(self, report: CheckReport | None) -> None:
+        self.clear()
+        self.setHorizontalHeaderLabels([self.tr("Finding"), self.tr("Code")])
+        if report is None:
+            return
+        titles = {Severity.BLOCKER: self.tr("Blockers"), Severity.WARNING: self.tr("Warnings"),
+                  Severity.INFO: self.tr("Notes")}
+        for severity in (Severity.BLOCKER, Severity.WARNING, Severity.INFO):
+            findings = [f for f in report.sorted_findings() if f.severity == severity]
+            if not findings:
+                continue
+            group = QStandardItem(f"{titles[severity]} ({len(findings)})")
+            group.setForeground(QBrush(QColor(_COLOURS[severity])))
+            group.setEditable(False)
+            for finding in findings:
+                item = QStandardItem(finding.message)
+                item.setData(finding, ItemRole)
+                item.setToolTip(finding.message)
+                item.setEditable(False)
+                code = QStandardItem(finding.code)
+                code.setEditable(False)
+                group.appendRow([item, code])
+            self.appendRow([group, self._blank()])
+        if report.located:
+            group = QStandardItem(f"{self.tr('Found in the evidence')} ({len(report.located)})")
+            group.setForeground(QBrush(QColor("#2e7d32")))
+            group.setEditable(False)
+            for loc in report.located:
+                what = self.tr("Mark") if loc.what == "mark" else self.tr("Listing id")
+                item = QStandardItem(f"{what} “{loc.value}” — {loc.evidence.file}")
+                item.setData(loc, ItemRole)
+                item.setEditable(False)
+                group.appendRow([item, self._blank(f"{loc.score:.0%}")])
+            self.appendRow([group, self._blank()])
+
+    @staticmethod
+    def _blank(text: str = "") -> QStandardItem:
+        item = QStandardItem(text)
+        item.setEditable(False)
+        return item
+
+
+class ChecksPanel(QWidget):
+    finding_activated = Signal(object)  # Finding
+    located_activated = Signal(object)  # Located
+    report_ready = Signal(object)  # CheckReport
+    run_started = Signal(object)  # Task
+
+    AUTO_RUN_DELAY_MS = 800
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.case_id: int | None = None
+        self.report: CheckReport | None = None
+        self.task = None
+        self.available = has_feature("checks")
+        self._auto = QTimer(self)
+        self._auto.setSingleShot(True)
+        self._auto.setInterval(self.AUTO_RUN_DELAY_MS)
+        self._auto.timeout.connect(self.run)
+
+        self.run_button = QPushButton(self.tr("Run checks"), self)
+        self.run_button.setToolTip(self.tr("Run checks (F5)"))
+        self.run_button.clicked.connect(self.run)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setAccessibleName(self.tr("Cancel checks"))
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.progress = QProgressBar(self)
+        self.progress.setAccessibleName(self.tr("Checks progress"))
+        self.progress.setRange(0, 1000)
+        self.progress.setTextVisible(False)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.model = FindingsModel(self)
+        self.tree = QTreeView(self)
+        self.tree.setAccessibleName(self.tr("Findings"))
+        self.tree.setModel(self.model)
+        self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(False)
+        self.tree.clicked.connect(self._clicked)
+        self.tree.activated.connect(self._clicked)
+        top = QHBoxLayout()
+        top.addWidget(self.run_button)
+        top.addWidget(self.cancel_button)
+        top.addWidget(self.progress, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tree, 1)
+        if not self.available:
+            self.run_button.setEnabled(False)
+            self.summary.setText(self.tr("The check engine is not installed in this build; checks are unavailable."))
+        self.set_case(None)
+
+    def set_case(self, case_id: int | None) -> None:
+        self.cancel()
+        self.case_id = case_id
+        self.report = None
+        self.model.set_report(None)
+        self.progress.setValue(0)
+        if self.available:
+            self.run_button.setEnabled(case_id is not None)
+            self.summary.setText("" if case_id is not None else self.tr("No case open."))
+            if case_id is not None:
+                self._show_last(case_id)
+
+    def _show_last(self, case_id: int) -> None:
+        last = self.ctx.store.last_check(case_id)
+        if last:
+            self.summary.setText(self.tr("Last run %1: %2 blocker(s), %3 warning(s). Re-running…")
+                                 .replace("%1", last["ran_at"]).replace("%2", str(last["blockers"]))
+                                 .replace("%3", str(last["warnings"])))
+
+    def schedule(self, case_id: int) -> None:
+        """The case changed: re-run the checks shortly (edits in a burst cause one run)."""
+        if self.available and case_id == self.case_id:
+            self._auto.start()
+
+    def run(self):  # noqa: ANN201 - returns the Task
+        if not self.available or self.case_id is None:
+            return None
+        self._auto.stop()
+        self.cancel()
+        ctx, case_id = self.ctx, self.case_id
+
+        def work(progress: ProgressFn, cancel: CancelToken) -> CheckReport:
+            from desktop_app.core.checks.engine import check_case
+
+            with ctx.worker_store() as store:
+                return check_case(store, store.get_case(case_id), progress=progress, cancel=cancel)
+
+        task = ctx.runner.start(work, self.tr("Checks"))
+        task.signals.progress.connect(self._progress)
+        task.signals.succeeded.connect(lambda report: self._done(case_id, report))
+        task.signals.failed.connect(self._failed)
+        task.signals.cancelled.connect(self._cancelled)
+        task.signals.finished.connect(self._finished)
+        self.task = task
+        self.run_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.progress.setValue(0)
+        self.summary.setText(self.tr("Checking…"))
+        self.run_started.emit(task)
+        return task
+
+    def cancel(self) -> None:
+        self._auto.stop()
+        if self.task is not None and not self.task.done:
+            self.task.cancel()
+
+    def _progress(self, fraction: float, label: str) -> None:
+        self.progress.setValue(int(fraction * 1000))
+        self.summary.setText(label)
+
+    def _done(self, case_id: int, report: CheckReport) -> None:
+        if case_id != self.case_id:
+            return
+        self.report = report
+        self.model.set_report(report)
+        self.tree.expandAll()
+        self.tree.resizeColumnToContents(1)
+        blockers, warnings = len(report.blockers), len(report.warnings)
+        if blockers:
+            text = self.tr("Not ready: %1 blocker(s), %2 warning(s).")
+        else:
+            text = self.tr("Ready to export: no blockers, %2 warning(s).")
+        self.summary.setText(text.replace("%1", str(blockers)).replace("%2", str(warnings)))
+        self.progress.setValue(1000)
+        self.report_ready.emit(report)
+
+    def _failed(self, message: str) -> None:
+        self.summary.setText(message)
+
+    def _cancelled(self) -> None:
+        self.summary.setText(self.tr("Checks cancelled."))
+        self.progress.setValue(0)
+
+    def _finished(self) -> None:
+        if self.task is not None and self.task.done:
+            self.run_button.setEnabled(self.case_id is not None)
+            self.cancel_button.setEnabled(False)
+
+    def _clicked(self, index: QModelIndex) -> None:
+        item = self.model.itemFromIndex(index.siblingAtColumn(0))
+        value = item.data(ItemRole) if item is not None else None
+        if isinstance(value, Finding):
+            self.finding_activated.emit(value)
+        elif isinstance(value, Located):
+            self.located_activated.emit(value)
+
+    def finding_index(self, code: str) -> QModelIndex:
+        """The model index of the first finding with ``code`` (tests and keyboard navigation)."""
+        for g in range(self.model.rowCount()):
+            group = self.model.item(g)
+            for r in range(group.rowCount()):
+                value = group.child(r).data(ItemRole)
+                if isinstance(value, Finding) and value.code == code:
+                    return group.child(r).index()
+        return QModelIndex()

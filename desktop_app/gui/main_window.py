@@ -1,0 +1,379 @@
+"""The main window: case list, case editor, checks and evidence viewer as dockable panels, plus menus.
+
+It wires panels together and owns the background task runner; what to do is always a core function.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QWidget,
+)
+
+from desktop_app import APP_NAME, __version__
+from desktop_app.core.checks.findings import EvidenceRef, Finding, Located
+from desktop_app.core.errors import NotFoundError, UserError
+from desktop_app.core.progress import CancelToken, ProgressFn
+from desktop_app.core.store import Store
+from desktop_app.gui.case_editor import CaseEditor
+from desktop_app.gui.case_list import CaseListPanel
+from desktop_app.gui.checks_panel import ChecksPanel
+from desktop_app.gui.context import AppContext, has_feature
+from desktop_app.gui.evidence_viewer import EvidenceViewer, Highlight
+from desktop_app.gui.i18n import LANGUAGES, LanguageSwitcher
+from desktop_app.gui.settings import Preferences
+from desktop_app.gui.workers import Task, TaskRunner
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    case_opened = Signal(int)
+    language_changed = Signal(str)
+
+    def __init__(self, store: Store, prefs: Preferences, languages: LanguageSwitcher | None = None) -> None:
+        super().__init__()
+        self.setObjectName("MainWindow")
+        self.runner = TaskRunner(self)
+        self.ctx = AppContext(store=store, runner=self.runner, prefs=prefs)
+        self.languages = languages or LanguageSwitcher()
+        self.case_id: int | None = None
+        self._tracked: list[Task] = []
+        self.resize(1400, 900)
+        self._build()
+        geometry, state = prefs.window_state()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+
+    # -- construction (re-run when the language changes) --------------------------------------------
+
+    def _build(self) -> None:
+        ctx = self.ctx
+        self.setWindowTitle(APP_NAME)
+        self.editor = CaseEditor(ctx, self)
+        self.editor.setAccessibleName(self.tr("Case editor"))
+        self.setCentralWidget(self.editor)
+        self.case_list = CaseListPanel(ctx, self)
+        self.checks = ChecksPanel(ctx, self)
+        self.viewer = EvidenceViewer(ctx, self)
+        self.list_dock = self._dock("cases_dock", self.tr("Cases"), self.case_list, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.checks_dock = self._dock("checks_dock", self.tr("Checks"), self.checks,
+                                      Qt.DockWidgetArea.RightDockWidgetArea)
+        self.viewer_dock = self._dock("viewer_dock", self.tr("Evidence"), self.viewer,
+                                      Qt.DockWidgetArea.RightDockWidgetArea)
+        self.case_list.case_selected.connect(self.open_case)
+        self.case_list.case_deleted.connect(lambda cid: self.open_case(None) if cid == self.case_id else None)
+        self.case_list.import_started.connect(self.track)
+        self.editor.case_changed.connect(self._case_changed)
+        self.editor.file_activated.connect(lambda f: self.viewer.show_file(f))
+        self.editor.open_rights_library.connect(self.show_rights_library)
+        self.editor.busy.connect(self.track)
+        self.checks.finding_activated.connect(self.show_finding)
+        self.checks.located_activated.connect(self.show_located)
+        self.checks.report_ready.connect(lambda _r: self.case_list.refresh())
+        self.checks.run_started.connect(self.track)
+        self._build_status_bar()
+        self._build_menus()
+
+    def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setAccessibleName(title)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.task_label = QLabel(bar)
+        self.task_progress = QProgressBar(bar)
+        self.task_progress.setAccessibleName(self.tr("Background work progress"))
+        self.task_progress.setRange(0, 1000)
+        self.task_progress.setMaximumWidth(220)
+        self.task_cancel = QPushButton(self.tr("Cancel"), bar)
+        self.task_cancel.setAccessibleName(self.tr("Cancel background work"))
+        self.task_cancel.clicked.connect(self.runner.cancel_all)
+        for w in (self.task_label, self.task_progress, self.task_cancel):
+            bar.addPermanentWidget(w)
+            w.setVisible(False)
+
+    def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None,  # noqa: ANN001
+                enabled: bool = True, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        action.setEnabled(enabled)
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        return action
+
+    def _build_menus(self) -> None:
+        self.menuBar().clear()
+        unavailable = self.tr("Not installed in this build")
+        a = self.actions_by_name = {
+            "new": self._action(self.tr("&New case"), self.case_list.new_case, QKeySequence.StandardKey.New),
+            "import": self._action(self.tr("&Import case folders…"), lambda: self.case_list.import_folders(),
+                                   "Ctrl+I"),
+            "duplicate": self._action(self.tr("D&uplicate case"), self.case_list.duplicate_case, "Ctrl+D"),
+            "delete": self._action(self.tr("&Delete case…"), lambda: self.case_list.delete_case(), "Ctrl+Del"),
+            "export": self._action(self.tr("&Export package…"), self.show_export, "Ctrl+E",
+                                   has_feature("export"), "" if has_feature("export") else unavailable),
+            "verify": self._action(self.tr("&Verify package…"), self.show_verify, "Ctrl+Shift+Y",
+                                   has_feature("verify"), "" if has_feature("verify") else unavailable),
+            "settings": self._action(self.tr("&Settings…"), self.show_settings, QKeySequence.StandardKey.Preferences),
+            "quit": self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit),
+            "checks": self._action(self.tr("&Run checks"), self.checks.run, "F5"),
+            "cancel": self._action(self.tr("&Cancel background work"), self.runner.cancel_all, "Esc"),
+            "submitted": self._action(self.tr("Mark &submitted…"), lambda: self.show_outcome("submitted"), "Ctrl+M"),
+            "decided": self._action(self.tr("Record &decision…"), lambda: self.show_outcome("decided"),
+                                    "Ctrl+Shift+M"),
+            "rights": self._action(self.tr("&Rights library…"), self.show_rights_library, "Ctrl+R"),
+            "dashboard": self._action(self.tr("&Outcomes dashboard…"), self.show_dashboard, "Ctrl+B"),
+            "find": self._action(self.tr("&Find case"), self._focus_search, QKeySequence.StandardKey.Find),
+            "about": self._action(self.tr("&About"), self.show_about),
+        }
+        a["quit"].setMenuRole(QAction.MenuRole.QuitRole)
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        for key in ("new", "import", None, "export", "verify", None, "settings", None, "quit"):
+            file_menu.addSeparator() if key is None else file_menu.addAction(a[key])
+        case_menu = self.menuBar().addMenu(self.tr("&Case"))
+        for key in ("checks", "cancel", None, "duplicate", "delete", None, "submitted", "decided"):
+            case_menu.addSeparator() if key is None else case_menu.addAction(a[key])
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        view_menu.addAction(a["find"])
+        view_menu.addAction(a["rights"])
+        view_menu.addAction(a["dashboard"])
+        view_menu.addSeparator()
+        for dock in (self.list_dock, self.checks_dock, self.viewer_dock):
+            view_menu.addAction(dock.toggleViewAction())
+        lang_menu = view_menu.addMenu(self.tr("&Language"))
+        for code, name in LANGUAGES.items():
+            act = lang_menu.addAction(name)
+            act.setCheckable(True)
+            act.setChecked(code == self.languages.language)
+            act.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(a["about"])
+        tools = self.findChild(QWidget, "main_toolbar")
+        if tools is not None:
+            self.removeToolBar(tools)
+            tools.deleteLater()
+        toolbar = self.addToolBar(self.tr("Main"))
+        toolbar.setObjectName("main_toolbar")
+        for key in ("new", "import", "checks", "export", "verify", "rights", "dashboard"):
+            toolbar.addAction(a[key])
+        self._update_case_actions()
+
+    def _update_case_actions(self) -> None:
+        has_case = self.case_id is not None
+        for key in ("duplicate", "delete", "submitted", "decided"):
+            self.actions_by_name[key].setEnabled(has_case)
+        self.actions_by_name["export"].setEnabled(has_case and has_feature("export"))
+        self.actions_by_name["checks"].setEnabled(has_case and self.checks.available)
+
+    # -- cases -----------------------------------------------------------------------------------
+
+    def open_case(self, case_id: int | None) -> None:
+        try:
+            self.editor.load(case_id)
+        except NotFoundError as exc:
+            self.statusBar().showMessage(str(exc), 8000)
+            case_id = None
+            self.editor.load(None)
+        self.case_id = case_id
+        self.ctx.prefs.last_case = case_id
+        self.checks.set_case(case_id)
+        self.viewer.clear()
+        if case_id is not None:
+            self.case_list.select_case(case_id, emit=False)
+            self.setWindowTitle(f"{self.editor.case.reference} — {APP_NAME}" if self.editor.case else APP_NAME)
+            self.checks.schedule(case_id)
+            self.case_opened.emit(case_id)
+        else:
+            self.setWindowTitle(APP_NAME)
+        self._update_case_actions()
+
+    def _case_changed(self, case_id: int) -> None:
+        self.case_list.refresh()
+        self.checks.schedule(case_id)
+
+    def open_initial_case(self, demo: bool) -> Task | None:
+        """First launch (or --demo) opens the demo case; otherwise the case open last time."""
+        if not demo:
+            last = self.ctx.prefs.last_case
+            if last is not None and self.case_list.model.row_of(last) >= 0:
+                self.open_case(last)
+            return None
+        ctx = self.ctx
+
+        def work(progress: ProgressFn, cancel: CancelToken) -> int:
+            from desktop_app.core.demo import ensure_demo_case
+
+            with ctx.worker_store() as store:
+                return ensure_demo_case(store, progress=progress, cancel=cancel)
+
+        task = self.runner.start(work, self.tr("Opening the demo case"))
+        task.signals.succeeded.connect(self._demo_ready)
+        task.signals.failed.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        self.track(task)
+        return task
+
+    def _demo_ready(self, case_id: int) -> None:
+        self.ctx.prefs.first_launch_done = True
+        self.case_list.refresh()
+        self.open_case(case_id)
+
+    # -- background work indicator ---------------------------------------------------------------
+
+    def track(self, task: Task) -> None:
+        """Show ``task`` in the status bar (progress and a working Cancel) until it ends."""
+        self._tracked.append(task)
+        task.signals.progress.connect(self._task_progress)
+        task.signals.finished.connect(self._task_finished)
+        task.signals.failed.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        self.task_label.setText(task.name)
+        self.task_progress.setValue(0)
+        for w in (self.task_label, self.task_progress, self.task_cancel):
+            w.setVisible(True)
+
+    def _task_progress(self, fraction: float, label: str) -> None:
+        self.task_progress.setValue(int(fraction * 1000))
+        self.task_label.setText(label[:60])
+
+    def _task_finished(self) -> None:
+        self._tracked = [t for t in self._tracked if not t.done]
+        if not self._tracked:
+            for w in (self.task_label, self.task_progress, self.task_cancel):
+                w.setVisible(False)
+
+    # -- findings → evidence and fields ------------------------------------------------------------
+
+    def _show_ref(self, ref: EvidenceRef, label: str, colour: str) -> None:
+        if not ref.sha256:
+            return
+        try:
+            f = self.ctx.store.evidence_file(ref.sha256, ref.file)
+        except UserError as exc:
+            self.statusBar().showMessage(str(exc), 8000)
+            return
+        highlights = [Highlight(ref.box, label, colour)] if ref.box else []
+        self.viewer_dock.show()
+        self.viewer_dock.raise_()
+        self.viewer.show_file(f, ref.page or 1, highlights)
+
+    def show_finding(self, finding: Finding) -> None:
+        """Show the finding's evidence with its region highlighted, and focus the field to fix."""
+        if finding.evidence:
+            self._show_ref(finding.evidence[0], finding.message, "#e53935")
+        if finding.field:
+            self.editor.focus_field(finding.field)
+
+    def show_located(self, located: Located) -> None:
+        self._show_ref(located.evidence, located.value, "#43a047")
+
+    # -- dialogs ---------------------------------------------------------------------------------
+
+    def _focus_search(self) -> None:
+        self.list_dock.show()
+        self.case_list.search.setFocus()
+        self.case_list.search.selectAll()
+
+    def show_rights_library(self) -> None:
+        from desktop_app.gui.rights_library import RightsLibraryDialog
+
+        dialog = RightsLibraryDialog(self.ctx, self)
+        dialog.right_chosen.connect(self.editor.add_right)
+        dialog.exec()
+        self.editor.load(self.case_id)
+
+    def show_export(self) -> None:
+        if self.case_id is None:
+            return
+        from desktop_app.gui.export_dialog import ExportDialog
+
+        self.editor.flush()
+        dialog = ExportDialog(self.ctx, self.case_id, self)
+        dialog.exported.connect(lambda _p: self.case_list.refresh())
+        dialog.exec()
+
+    def show_verify(self) -> None:
+        from desktop_app.gui.verify_dialog import VerifyDialog
+
+        VerifyDialog(self.ctx, self).exec()
+
+    def show_outcome(self, kind: str) -> None:
+        if self.case_id is None:
+            return
+        from desktop_app.gui.outcomes_view import OutcomeDialog
+
+        self.editor.flush()
+        if OutcomeDialog(self.ctx, self.case_id, kind, self).exec():
+            self.case_list.refresh()
+            self.editor.load(self.case_id)
+
+    def show_dashboard(self) -> None:
+        from desktop_app.gui.outcomes_view import DashboardDialog
+
+        DashboardDialog(self.ctx, self).exec()
+
+    def show_settings(self) -> None:
+        from desktop_app.gui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.ctx, self.languages.language, self)
+        if dialog.exec():
+            if dialog.language() != self.languages.language:
+                self.set_language(dialog.language())
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About %1").replace("%1", APP_NAME),
+                          self.tr("%1 %2\nOffline evidence checks and signed submission packages for IP "
+                                  "takedown complaints.").replace("%1", APP_NAME).replace("%2", __version__))
+
+    # -- language --------------------------------------------------------------------------------
+
+    def set_language(self, language: str) -> None:
+        """Switch the interface language now: panels are rebuilt in the new language, the case stays open."""
+        self.editor.flush()
+        self.languages.apply(language)
+        self.ctx.prefs.language = self.languages.language
+        state = self.saveState()
+        case_id = self.case_id
+        self.checks.cancel()
+        for dock in (self.list_dock, self.checks_dock, self.viewer_dock):
+            self.removeDockWidget(dock)
+            dock.deleteLater()
+        self.editor.deleteLater()
+        self._build()
+        self.restoreState(state)
+        if case_id is not None:
+            self.open_case(case_id)
+        self.language_changed.emit(self.languages.language)
+
+    # -- closing ---------------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        """Save pending edits and window state; cancel background work and wait for it to stop cleanly."""
+        try:
+            self.editor.flush()
+        except UserError as exc:
+            log.warning("could not save the last edit: %s", exc)
+        self.ctx.prefs.save_window_state(self.saveGeometry(), self.saveState())
+        if self.runner.active:
+            self.statusBar().showMessage(self.tr("Cancelling background work…"))
+            QApplication.processEvents()
+        self.runner.shutdown()
+        event.accept()

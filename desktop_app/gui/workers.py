@@ -1,0 +1,115 @@
+"""Background work: core functions run on an app-owned QThreadPool and report back through signals.
+
+A task wraps ``fn(progress, cancel) -> result``. The GUI thread never waits on it: progress, the result,
+a one-sentence error or the cancellation arrive as queued signals. Progress is throttled so a chatty
+core function cannot flood the event loop.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from desktop_app.core.errors import Cancelled, UserError
+from desktop_app.core.progress import CancelToken, ProgressFn
+
+log = logging.getLogger(__name__)
+
+TaskFn = Callable[[ProgressFn, CancelToken], Any]
+_PROGRESS_INTERVAL_S = 0.05
+
+
+class TaskSignals(QObject):
+    progress = Signal(float, str)
+    succeeded = Signal(object)
+    failed = Signal(str)  # one sentence for the user
+    cancelled = Signal()
+    finished = Signal()  # always last, after exactly one of the three above
+
+
+class Task(QRunnable):
+    """One unit of background work with its own cancel token."""
+
+    def __init__(self, fn: TaskFn, name: str = "") -> None:
+        super().__init__()
+        self.setAutoDelete(False)  # the pool's Python side keeps it until ``finished``
+        self.fn = fn
+        self.name = name or getattr(fn, "__name__", "task")
+        self.signals = TaskSignals()
+        self.cancel_token = CancelToken()
+        self.done = False
+        self._last_emit = 0.0
+
+    def cancel(self) -> None:
+        self.cancel_token.cancel()
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.cancel_token.cancelled
+
+    def _progress(self, fraction: float, label: str) -> None:
+        now = time.monotonic()
+        if fraction >= 1.0 or now - self._last_emit >= _PROGRESS_INTERVAL_S:
+            self._last_emit = now
+            self.signals.progress.emit(float(min(max(fraction, 0.0), 1.0)), label)
+
+    def run(self) -> None:
+        try:
+            result = self.fn(self._progress, self.cancel_token)
+        except Cancelled:
+            self.signals.cancelled.emit()
+        except UserError as exc:
+            self.signals.failed.emit(str(exc))
+        except Exception as exc:  # a bug: log the traceback, show one sentence
+            log.exception("background task %s failed", self.name)
+            self.signals.failed.emit(f"{self.name} failed unexpectedly ({type(exc).__name__}: {exc}); "
+                                     "details are in the log")
+        else:
+            if self.cancel_token.cancelled:
+                self.signals.cancelled.emit()
+            else:
+                self.signals.succeeded.emit(result)
+        finally:
+            self.done = True
+            self.signals.finished.emit()
+
+
+class TaskRunner(QObject):
+    """Owns the thread pool and the tasks in flight; the window cancels them all when it closes."""
+
+    active_changed = Signal(int)
+
+    def __init__(self, parent: QObject | None = None, max_threads: int | None = None) -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(max_threads or max(2, QThreadPool.globalInstance().maxThreadCount()))
+        self._tasks: list[Task] = []
+
+    def start(self, fn: TaskFn, name: str = "") -> Task:
+        task = Task(fn, name)
+        self._tasks.append(task)
+        task.signals.finished.connect(self._reap)
+        self.pool.start(task)
+        self.active_changed.emit(len(self._tasks))
+        return task
+
+    def _reap(self) -> None:
+        self._tasks = [t for t in self._tasks if not t.done]
+        self.active_changed.emit(len(self._tasks))
+
+    @property
+    def active(self) -> list[Task]:
+        return [t for t in self._tasks if not t.done]
+
+    def cancel_all(self) -> None:
+        for task in self._tasks:
+            task.cancel()
+
+    def shutdown(self, timeout_ms: int = 30000) -> bool:
+        """Cancel everything and wait for the workers to stop; True when all stopped in time."""
+        self.cancel_all()
+        return self.pool.waitForDone(timeout_ms)
