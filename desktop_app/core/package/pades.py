@@ -84,7 +84,7 @@ def sign_pdf(pdf: bytes, identity: SigningIdentity, signing_time: dt.datetime, *
     meta = signers.PdfSignatureMetadata(
         field_name=FIELD_NAME, md_algorithm="sha256", subfilter=SigSeedSubFilter.PADES,
         reason=reason, name=subject_cn(identity.cert))
-    reserve = 4096 + sum(len(c.public_bytes(serialization.Encoding.DER)) for c in (identity.cert, *identity.chain))
+    reserve = 4096 + 2 * sum(len(c.public_bytes(serialization.Encoding.DER)) for c in (identity.cert, *identity.chain))
     writer = _Writer(io.BytesIO(pdf))
     out = io.BytesIO()
     pdf_signer = _PdfSigner(meta, _Signer(identity), signing_time)

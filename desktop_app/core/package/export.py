@@ -1,0 +1,173 @@
+"""Export a case as one signed, verifiable ZIP: a BagIt bag with a detached CMS signature.
+
+The package is written in one streaming pass (each evidence file is read once, hashed while it is
+copied into the ZIP) to a temporary file beside the target, then fsynced and renamed, and recorded in
+the audit log with its SHA-256. See docs/package-format.md for the layout.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from desktop_app import __version__
+from desktop_app.core.atomic import atomic_write
+from desktop_app.core.checks.findings import CheckReport
+from desktop_app.core.errors import EvidenceError, UserError
+from desktop_app.core.model import Case
+from desktop_app.core.package import bag, cms, pades
+from desktop_app.core.package.comparison_pdf import render_comparison
+from desktop_app.core.package.complaint_json import build_complaint, complaint_bytes, plan_evidence
+from desktop_app.core.package.safe_zip import ZipWriter
+from desktop_app.core.package.signing import SigningIdentity, subject_org
+from desktop_app.core.package.summary_pdf import render_summary
+from desktop_app.core.progress import NEVER_CANCELLED, CancelToken, ProgressFn, SubProgress, no_progress
+from desktop_app.core.vault import CHUNK
+
+SOFTWARE = f"Evidence Desk {__version__}"
+
+
+class ExportBlockedError(UserError):
+    """The case has blockers and the user did not override them."""
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    sha256: str  # of the whole ZIP file
+    signer_fingerprint: str
+    signer: str
+    signing_time: dt.datetime
+    files: int  # payload files in the bag
+    payload_bytes: int
+    verdict: str
+    blockers_overridden: bool
+
+
+def _plain(value: Any) -> Any:
+    """The facts cache's JSON (dates as {"__date__": ...}) as plain JSON values."""
+    if isinstance(value, dict):
+        if set(value) == {"__date__"}:
+            return value["__date__"]
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def certificate_fields(store: Any, case: Case) -> dict[int, dict[str, Any] | None]:
+    """Fields read from each right's certificate, from the checks' cache; missing pieces give None."""
+    try:
+        from desktop_app.core.checks.facts import CERTIFICATE_EXTRACTOR
+        from desktop_app.core.reading import certificates as cert_mod
+    except ImportError:
+        return {}
+    version = str(getattr(cert_mod, "EXTRACTOR_VERSION", getattr(cert_mod, "VERSION", "1")))
+    out: dict[int, dict[str, Any] | None] = {}
+    for i, right in enumerate(case.rights):
+        hit = store.cache_get(right.certificate.sha256, CERTIFICATE_EXTRACTOR, version) if right.certificate else None
+        out[i] = _plain(hit) if isinstance(hit, dict) else None
+    return out
+
+
+def _run_checks(store: Any, case: Case, progress: ProgressFn, cancel: CancelToken) -> CheckReport:
+    from desktop_app.core.checks.engine import check_case
+
+    return check_case(store, case, progress=progress, cancel=cancel)
+
+
+def _target(out_path: str | Path, case: Case) -> Path:
+    path = Path(out_path).expanduser()
+    if path.is_dir():
+        path = path / f"{case.reference}.zip"
+    if path.suffix.lower() != ".zip":
+        raise UserError(f"{path}: the package must be a .zip file.")
+    return path.resolve()
+
+
+def sha256_of(path: Path, cancel: CancelToken = NEVER_CANCELLED) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while chunk := fh.read(CHUNK):
+            cancel.raise_if_cancelled()
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def bag_info(case: Case, identity: SigningIdentity) -> list[tuple[str, str]]:
+    c = case.complainant
+    return [
+        ("Source-Organization", c.name),
+        ("Contact-Name", c.contact_name or identity.name),
+        ("Contact-Email", c.email),
+        ("External-Identifier", case.reference),
+        ("External-Description", f"IP takedown complaint{': ' + case.title if case.title else ''}"),
+        ("Bagging-Date", case.filing_date.isoformat()),
+        ("Bag-Software-Agent", SOFTWARE),
+    ]
+
+
+def export_case(store: Any, case_id: int | str, out_path: str | Path, identity: SigningIdentity, *,
+                allow_blockers: bool = False, report: CheckReport | None = None,
+                signing_time: dt.datetime | None = None, progress: ProgressFn = no_progress,
+                cancel: CancelToken = NEVER_CANCELLED) -> ExportResult:
+    """Write the signed package for a case; refuses blockers unless ``allow_blockers``.
+
+    ``report`` defaults to a fresh run of the checks. ``signing_time`` (default: now) is the time the
+    signer asserts; with the same case, identity and signing time, every file of the bag except the
+    CMS signature is byte-identical between exports (see docs/package-format.md).
+    """
+    case = store.get_case(case_id)
+    if report is None:
+        report = _run_checks(store, case, SubProgress(progress, 0.0, 0.3), cancel)
+    if report.blockers and not allow_blockers:
+        codes = ", ".join(sorted({f.code for f in report.blockers}))
+        raise ExportBlockedError(
+            f"Case {case.reference} has {len(report.blockers)} blocker(s) ({codes}); fix them or export "
+            "with --allow-blockers, which is written into the package.")
+    at = (signing_time or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc).replace(microsecond=0)
+    target = _target(out_path, case)
+    files = plan_evidence(case)
+    for p in files:
+        src = store.file_path(p.file)
+        if not src.is_file():
+            raise EvidenceError(src, f"the evidence file '{p.file.original_name}' is missing from the vault.")
+    signer = {"name": identity.name, "organisation": subject_org(identity.cert),
+              "fingerprint": identity.fingerprint}
+    fields = certificate_fields(store, case)
+    cancel.raise_if_cancelled()
+    progress(0.3, "Writing the complaint summary")
+    comparison = render_comparison(case, store.file_path, cancel=cancel)
+    doc = build_complaint(case, report, files, certificate_fields=fields, signer=signer,
+                          allow_blockers=allow_blockers, has_comparison=comparison is not None)
+    summary = render_summary(case, report, files, store.file_path, certificate_fields=fields, signer=signer,
+                             allow_blockers=allow_blockers, cancel=cancel)
+    summary = pades.sign_pdf(summary, identity, at)
+    items = [bag.PayloadItem("complaint.json", 0, data=complaint_bytes(doc), compress=True),
+             bag.PayloadItem("summary.pdf", len(summary), data=summary)]
+    if comparison is not None:
+        items.append(bag.PayloadItem("comparison.pdf", len(comparison), data=comparison))
+    items[0].size = len(items[0].data or b"")
+    items += [bag.PayloadItem(p.path, p.file.size, source=store.file_path(p.file)) for p in files]
+
+    progress(0.45, "Packaging")
+    with atomic_write(target) as fh:
+        writer = ZipWriter(fh)
+        result = bag.write_bag(writer, case.reference, items, bag_info(case, identity),
+                               sign=lambda data: cms.sign_detached(data, identity),
+                               progress=SubProgress(progress, 0.45, 0.95), cancel=cancel)
+        for p in files:  # the vault is content-addressed: what went in must still hash to its name
+            if result.payload_sha256[f"data/{p.path}"] != p.file.sha256:
+                raise EvidenceError(store.file_path(p.file), f"the stored copy of '{p.file.original_name}' "
+                                    "no longer matches its SHA-256; the vault is damaged.")
+        writer.close()
+    progress(0.95, "Hashing the package")
+    package_sha = sha256_of(target)
+    overridden = bool(allow_blockers and report.blockers)
+    store.record_export(case.id, target, package_sha, identity.fingerprint, overridden)
+    progress(1.0, "Exported")
+    return ExportResult(target, package_sha, identity.fingerprint, identity.name, at, len(items),
+                        result.payload_bytes, report.verdict, overridden)
