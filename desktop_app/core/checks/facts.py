@@ -1,0 +1,189 @@
+"""Facts about a case's files, gathered once and cached, so that checks never read a file themselves.
+
+Per file: the text read from it (through the reading service, which caches by content), and for
+certificates and letters of authorization the fields extracted from that text, cached in the store
+by (sha256, extractor name, extractor version). A second check of an unchanged file reads nothing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import typing
+from dataclasses import dataclass, field
+from typing import Any
+
+from desktop_app.core.model import Case, EvidenceFile, EvidenceKind
+from desktop_app.core.progress import NEVER_CANCELLED, CancelToken, ProgressFn, SubProgress, no_progress
+from desktop_app.core.reading.text import DocumentText, TextLine
+
+CERTIFICATE_EXTRACTOR = "certificate_fields"
+AUTHORIZATION_EXTRACTOR = "authorization_fields"
+
+
+@dataclass
+class FileFacts:
+    """What is known about one evidence file."""
+
+    file: EvidenceFile
+    kinds: list[EvidenceKind]  # the roles it plays in the case (twice attached: twice listed)
+    doc: DocumentText
+    certificate: Any | None = None  # certificates.CertificateFields
+    authorization: Any | None = None  # authorization.AuthorizationFields
+
+    @property
+    def name(self) -> str:
+        return self.file.original_name
+
+    def lines(self) -> list[TextLine]:
+        return list(self.doc.lines())
+
+
+@dataclass
+class CaseFacts:
+    """The case as entered plus the facts of every file it rests on, keyed by SHA-256."""
+
+    case: Case
+    files: dict[str, FileFacts] = field(default_factory=dict)
+
+    def of(self, f: EvidenceFile | None) -> FileFacts | None:
+        return self.files.get(f.sha256) if f is not None else None
+
+    @property
+    def filing_date(self) -> dt.date:
+        return self.case.filing_date
+
+
+# -------------------------------------------------------------------------------------------------
+# Serialising extractor results for the cache (they are plain dataclasses of str/int/date/lists).
+# -------------------------------------------------------------------------------------------------
+
+
+def to_jsonable(obj: Any) -> Any:
+    if hasattr(obj, "to_json"):
+        return obj.to_json()
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: to_jsonable(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, (dt.date, dt.datetime)):
+        return {"__date__": obj.isoformat()}
+    if isinstance(obj, (list, tuple)):
+        return [to_jsonable(x) for x in obj]
+    if isinstance(obj, dict):
+        return {str(k): to_jsonable(v) for k, v in obj.items()}
+    return obj
+
+
+def from_jsonable(tp: Any, data: Any) -> Any:
+    """Rebuild a value of type ``tp`` (a dataclass, a list of them, a date...) from ``to_jsonable``."""
+    if data is None:
+        return None
+    if isinstance(data, dict) and "__date__" in data:
+        return dt.date.fromisoformat(data["__date__"][:10])
+    if isinstance(tp, type) and hasattr(tp, "from_json"):
+        return tp.from_json(data)
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if origin is typing.Union or str(origin) == "<class 'types.UnionType'>":
+        inner = [a for a in args if a is not type(None)]
+        return from_jsonable(inner[0], data) if len(inner) == 1 else data
+    if origin in (list, tuple) and isinstance(data, list):
+        item = args[0] if args else Any
+        out = [from_jsonable(item, x) for x in data]
+        return tuple(out) if origin is tuple else out
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp) and isinstance(data, dict):
+        hints = typing.get_type_hints(tp)
+        kwargs = {f.name: from_jsonable(hints.get(f.name, Any), data[f.name])
+                  for f in dataclasses.fields(tp) if f.init and f.name in data}
+        return tp(**kwargs)
+    if tp is tuple and isinstance(data, list):
+        return tuple(data)
+    return data
+
+
+def _cached_extract(store: Any, sha: str, name: str, version: str, tp: type, extract: Any,
+                    doc: DocumentText) -> Any:
+    hit = store.cache_get(sha, name, version) if store is not None else None
+    if hit is not None:
+        try:
+            return from_jsonable(tp, hit)
+        except (TypeError, ValueError, KeyError):
+            pass  # a stale shape: extract again
+    result = extract(doc)
+    if store is not None:
+        store.cache_put(sha, name, version, to_jsonable(result))
+    return result
+
+
+def extract_certificate_fields(store: Any, sha: str, doc: DocumentText) -> Any:
+    from desktop_app.core.reading import certificates as cert_mod
+
+    version = str(getattr(cert_mod, "EXTRACTOR_VERSION", getattr(cert_mod, "VERSION", "1")))
+    return _cached_extract(store, sha, CERTIFICATE_EXTRACTOR, version, cert_mod.CertificateFields,
+                           cert_mod.extract_certificate, doc)
+
+
+def extract_authorization_fields(store: Any, sha: str, doc: DocumentText) -> Any:
+    from desktop_app.core.reading import authorization as auth_mod
+
+    version = str(getattr(auth_mod, "EXTRACTOR_VERSION", getattr(auth_mod, "VERSION", "1")))
+    return _cached_extract(store, sha, AUTHORIZATION_EXTRACTOR, version, auth_mod.AuthorizationFields,
+                           auth_mod.extract_authorization, doc)
+
+
+def reader_versions() -> dict[str, str]:
+    """The versions of everything facts depend on; part of the check input digest."""
+    out: dict[str, str] = {}
+    for mod_name in ("desktop_app.core.reading.service", "desktop_app.core.reading.certificates",
+                     "desktop_app.core.reading.authorization"):
+        try:
+            mod = __import__(mod_name, fromlist=["_"])
+        except ImportError:
+            out[mod_name] = "missing"
+            continue
+        out[mod_name] = str(getattr(mod, "EXTRACTOR_VERSION", getattr(mod, "READER_VERSION",
+                                                                      getattr(mod, "VERSION", "1"))))
+    return out
+
+
+def gather_facts(store: Any, case: Case, *, progress: ProgressFn = no_progress,
+                 cancel: CancelToken = NEVER_CANCELLED) -> CaseFacts:
+    """Read (or take from the cache) every file of ``case`` and extract certificate/authorization fields."""
+    from desktop_app.core.reading.service import read_document
+
+    facts = CaseFacts(case=case)
+    entries = case.evidence_files()
+    unique: dict[str, tuple[EvidenceFile, list[EvidenceKind]]] = {}
+    for kind, f in entries:
+        unique.setdefault(f.sha256, (f, []))[1].append(kind)
+    total = max(len(unique), 1)
+    for i, (sha, (f, kinds)) in enumerate(unique.items()):
+        cancel.raise_if_cancelled()
+        sub = SubProgress(progress, i / total, (i + 1) / total)
+        sub(0.0, f"Reading {f.original_name}")
+        doc = read_document(store, f, progress=sub, cancel=cancel)
+        ff = FileFacts(file=f, kinds=kinds, doc=doc)
+        if EvidenceKind.CERTIFICATE in kinds and doc.ok:
+            ff.certificate = extract_certificate_fields(store, sha, doc)
+        if EvidenceKind.AUTHORIZATION in kinds and doc.ok:
+            ff.authorization = extract_authorization_fields(store, sha, doc)
+        facts.files[sha] = ff
+        sub(1.0, f"Read {f.original_name}")
+    return facts
+
+
+def file_ref(ff: FileFacts, line: TextLine | None = None, *, box: Any = None, text: str | None = None,
+             page: int | None = None) -> Any:
+    """An EvidenceRef to a file, or to one line (or part of a line) of it."""
+    from desktop_app.core.checks.findings import EvidenceRef
+
+    if line is None:
+        return EvidenceRef(file=ff.name, sha256=ff.file.sha256, page=page, box=box, text=text or "")
+    return EvidenceRef(file=ff.name, sha256=ff.file.sha256, page=line.page,
+                       box=tuple(box if box is not None else line.box), text=text if text is not None else line.text)
+
+
+def where(ff: FileFacts, page: int | None) -> str:
+    """'certificate.pdf, page 1' (the page only for multi-page documents or when it helps)."""
+    if page is None:
+        return ff.name
+    return f"{ff.name}, page {page}"

@@ -1,0 +1,255 @@
+"""right.*: does each certificate say what the case says, and is the right in force where the listing is?
+
+Where the entry and the certificate disagree, the message names the certificate and the page, and the
+evidence carries the box and the text read there. A reading with little confidence (a poor scan) makes
+a disagreement a warning rather than a blocker: it asks the user to look, not to refile.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from typing import Any
+
+from desktop_app.core.checks.completeness import marketplace_profile
+from desktop_app.core.checks.facts import CaseFacts, FileFacts, file_ref, where
+from desktop_app.core.checks.findings import CheckReport, EvidenceRef, Finding, Severity
+from desktop_app.core.model import Right, Role
+from desktop_app.core.reading.matching import SAME_PARTY_THRESHOLD, find_mark, fold, same_party
+from desktop_app.core.reading.normalize import same_registration_number
+from desktop_app.core.reading.text import TextLine
+
+EXPIRING_DAYS = 90
+TERM_YEARS = 10  # the term of a trademark registration at every office we read
+LOW_CONFIDENCE = 0.6  # below this a disagreement read from a scan is a warning
+
+
+def fval(obj: Any, name: str) -> tuple[Any, Any]:
+    """(value, Field) of an extracted field; (None, None) when absent or empty."""
+    f = getattr(obj, name, None) if obj is not None else None
+    if f is None:
+        return None, None
+    if hasattr(f, "value"):
+        return (f.value if f.value not in ("", [], ()) else None), f
+    return (f if f not in ("", [], ()) else None), None
+
+
+def field_ref(ff: FileFacts, f: Any) -> EvidenceRef:
+    """An EvidenceRef to where a certificate/authorization field was read."""
+    page = getattr(f, "page", None)
+    box = getattr(f, "box", None)
+    text = getattr(f, "source_text", "") or str(getattr(f, "value", "") or "")
+    return file_ref(ff, page=page, box=tuple(box) if box else None, text=text)
+
+
+def field_where(ff: FileFacts, f: Any) -> str:
+    return where(ff, getattr(f, "page", None))
+
+
+def confident(f: Any) -> bool:
+    conf = getattr(f, "confidence", 1.0)
+    return conf is None or float(conf) >= LOW_CONFIDENCE
+
+
+def _severity(f: Any) -> Severity | None:
+    return None if confident(f) else Severity.WARNING
+
+
+def is_cjk_text(text: str) -> bool:
+    return any(unicodedata.east_asian_width(c) in ("W", "F") and c.isalpha() for c in text)
+
+
+def comparable(a: str, b: str) -> bool:
+    """Two party names in different scripts (深圳市... vs Shenzhen ...) cannot be compared by spelling."""
+    return is_cjk_text(a) == is_cjk_text(b)
+
+
+def _as_date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and value:
+        try:
+            return dt.date.fromisoformat(value[:10])
+        except ValueError:
+            from desktop_app.core.reading.normalize import parse_date
+
+            return parse_date(value)
+    return None
+
+
+def _add_years(d: dt.date, years: int) -> dt.date:
+    try:
+        return d.replace(year=d.year + years)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year + years, day=28)
+
+
+def expiry_of(cert: Any) -> tuple[dt.date | None, Any, bool]:
+    """(expiry date, the field it rests on, whether it was computed from the registration date)."""
+    value, f = fval(cert, "expiry_date")
+    expiry = _as_date(value)
+    if expiry is not None:
+        return expiry, f, bool(getattr(f, "computed", False))
+    value, f = fval(cert, "registration_date")
+    reg = _as_date(value)
+    if reg is not None:
+        return _add_years(reg, TERM_YEARS), f, True
+    return None, None, False
+
+
+def parties_for(facts: CaseFacts) -> list[tuple[str, str]]:
+    """Who may own the rights: (name, how we know) - the complainant, or an agent's principal."""
+    c = facts.case.complainant
+    out: list[tuple[str, str]] = []
+    if c.role == Role.RIGHTS_HOLDER and c.name.strip():
+        out.append((c.name, "the complainant"))
+    auth_ff = facts.of(c.authorization)
+    if c.role == Role.AGENT and auth_ff is not None and auth_ff.authorization is not None:
+        principal, _f = fval(auth_ff.authorization, "principal")
+        valid_until, _vf = fval(auth_ff.authorization, "valid_until")
+        until = _as_date(valid_until)
+        if principal and (until is None or until >= facts.filing_date):
+            out.append((str(principal), f"the principal of the authorization {auth_ff.name}"))
+    if c.role == Role.AGENT and c.name.strip():
+        out.append((c.name, "the complainant"))
+    return out
+
+
+def _number_in_text(number: str, lines: list[TextLine], office: str) -> bool:
+    import re
+
+    for line in lines:
+        for token in re.findall(r"[A-Za-z]{0,5}[0-9][0-9A-Za-z,.\s'/\-]*[0-9A-Za-z]|[0-9]", line.text):
+            if same_registration_number(token, number, office):
+                return True
+    return False
+
+
+def _check_right(facts: CaseFacts, report: CheckReport, i: int, right: Right) -> None:
+    ff = facts.of(right.certificate)
+    cert = ff.certificate if ff is not None else None
+    if ff is None or cert is None:
+        return
+    label = f"rights[{i}]"
+
+    number, nf = fval(cert, "registration_number")
+    if number and right.registration_number.strip() and not same_registration_number(
+            right.registration_number, str(number), right.office):
+        # an extractor may pick the serial number; the entered number printed as such settles it
+        lines = ff.lines()
+        if not (not confident(nf) and _number_in_text(right.registration_number, lines, right.office)):
+            report.findings.append(Finding(
+                "right.registration_number_mismatch",
+                f"{field_where(ff, nf)}: the registration number reads {number}, but the case says "
+                f"{right.registration_number}. Correct the number, or attach the certificate of this registration.",
+                severity=_severity(nf), evidence=(field_ref(ff, nf),), field=f"{label}.registration_number"))
+
+    mark, mf = fval(cert, "mark")
+    if mark and right.mark.strip() and fold(str(mark)) != fold(right.mark):
+        probe = TextLine(text=str(mark), page=1, box=(0, 0, 0, 0), confidence=1.0)
+        if not any(m.kind == "exact" and fold(m.matched_text) == fold(str(mark)) for m in find_mark(right.mark, [probe])):
+            report.findings.append(Finding(
+                "right.mark_mismatch",
+                f"{field_where(ff, mf)}: the registered mark reads \"{mark}\", but the case says \"{right.mark}\". "
+                "Enter the mark exactly as registered, or attach the certificate of the mark you rely on.",
+                severity=_severity(mf), evidence=(field_ref(ff, mf),), field=f"{label}.mark"))
+
+    owner, of = fval(cert, "owner")
+    if owner:
+        owner = str(owner)
+        parties = parties_for(facts)
+        if parties and not any(same_party(owner, name) >= SAME_PARTY_THRESHOLD for name, _how in parties):
+            names = "; ".join(f"{how} is \"{name}\"" for name, how in parties)
+            all_comparable = all(comparable(owner, name) for name, _how in parties)
+            agent_hint = (" An agent must attach a letter of authorization from the owner."
+                          if facts.case.complainant.role == Role.AGENT else "")
+            sev = _severity(of) if all_comparable else Severity.WARNING
+            extra = "" if all_comparable else " (the names are in different scripts; check that they are the same company)"
+            report.findings.append(Finding(
+                "right.owner_mismatch",
+                f"{field_where(ff, of)}: the owner reads \"{owner}\", but {names}{extra}. The complaint must be "
+                f"filed by the owner or on its behalf.{agent_hint}",
+                severity=sev, evidence=(field_ref(ff, of),), field="complainant.name"))
+        if (right.owner.strip() and comparable(owner, right.owner)
+                and same_party(owner, right.owner) < SAME_PARTY_THRESHOLD):
+            report.findings.append(Finding(
+                "right.owner_differs",
+                f"{field_where(ff, of)}: the owner reads \"{owner}\", but the right's owner is entered as "
+                f"\"{right.owner}\". Enter the owner as registered (or record the assignment).",
+                evidence=(field_ref(ff, of),), field=f"{label}.owner"))
+
+    status, sf = fval(cert, "status")
+    if status and str(status).lower() in ("application", "pending", "filed"):
+        report.findings.append(Finding(
+            "right.pending",
+            f"{ff.name}: this is an application{(' (' + str(number) + ')') if number else ''}, not a registration; "
+            "marketplaces act only on registered marks. Attach the registration certificate once it is granted.",
+            evidence=(field_ref(ff, sf) if sf is not None else file_ref(ff),), field=f"{label}.certificate"))
+        return
+
+    expiry, ef, computed = expiry_of(cert)
+    if expiry is not None:
+        how = (f"its registration date ({ef.value if ef is not None else ''}) puts the end of its "
+               f"{TERM_YEARS}-year term at {expiry.isoformat()}" if computed
+               else f"its term ends on {expiry.isoformat()}")
+        evidence = (field_ref(ff, ef),) if ef is not None else (file_ref(ff),)
+        if expiry < facts.filing_date:
+            report.findings.append(Finding(
+                "right.expired",
+                f"{field_where(ff, ef)}: {how}, before the filing date {facts.filing_date.isoformat()}. An expired "
+                "registration cannot support a complaint; attach the renewal certificate if it was renewed.",
+                evidence=evidence, field=f"{label}.certificate"))
+        elif (expiry - facts.filing_date).days <= EXPIRING_DAYS:
+            report.findings.append(Finding(
+                "right.expiring",
+                f"{field_where(ff, ef)}: {how}, within {EXPIRING_DAYS} days of the filing date "
+                f"{facts.filing_date.isoformat()}. Renew it, or expect the marketplace to ask for the renewal.",
+                evidence=evidence, field=f"{label}.certificate"))
+
+    classes, cf = fval(cert, "classes")
+    if classes and right.classes:
+        missing = sorted(set(right.classes) - {int(c) for c in classes})
+        if missing:
+            report.findings.append(Finding(
+                "right.class_mismatch",
+                f"{field_where(ff, cf)}: the registration covers class(es) {', '.join(map(str, sorted(classes)))}, "
+                f"but the case also claims {', '.join(map(str, missing))}. Claim only the registered classes.",
+                evidence=(field_ref(ff, cf),), field=f"{label}.classes"))
+
+
+def _designations(facts: CaseFacts, right: Right) -> list[str]:
+    ff = facts.of(right.certificate)
+    value, _f = fval(ff.certificate if ff is not None else None, "designations")
+    return [str(x) for x in value] if value else []
+
+
+def _check_jurisdiction(facts: CaseFacts, report: CheckReport) -> None:
+    rights = [r for r in facts.case.rights if r.office.strip()]
+    if not rights:
+        return
+    from desktop_app.core.checks.listing import _expected
+
+    for i, li in enumerate(facts.case.listings):
+        marketplace, _lid, ref = _expected(li)
+        profile = marketplace_profile(marketplace)
+        if profile is None:
+            continue
+        country = getattr(ref, "country", "") if ref is not None else ""
+        if any(profile.accepts_office(r.office, country, _designations(facts, r)) for r in rights):
+            continue
+        expected = [e.replace("WIPO:", "WIPO designating ") for e in profile.expected_offices(country)]
+        held = ", ".join(f"{r.office} {r.registration_number}" for r in rights)
+        where_ = f"{profile.name}" + (f" ({country})" if country else "")
+        report.findings.append(Finding(
+            "right.jurisdiction_mismatch",
+            f"Listing {i + 1} is on {where_}, which expects a registration valid there ({', '.join(expected[:4])}), "
+            f"but the case relies on {held}. Add a right registered for that territory.",
+            field="rights"))
+
+
+def run(facts: CaseFacts, report: CheckReport) -> None:
+    for i, right in enumerate(facts.case.rights):
+        _check_right(facts, report, i, right)
+    _check_jurisdiction(facts, report)
