@@ -17,7 +17,7 @@ from desktop_app import __version__
 EXIT_OK, EXIT_NEGATIVE, EXIT_BAD_INPUT = 0, 1, 2
 
 # Each module registers its sub-commands with ``register(subparsers)``; keep one concept per module.
-COMMAND_MODULES = ("cases", "check")
+COMMAND_MODULES = ("cases", "check", "package", "identity")
 
 log = logging.getLogger("desktop_app")
 

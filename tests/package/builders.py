@@ -21,10 +21,11 @@ def screenshot_png(path: Path, listing_id: str, mark: str = "ACME", size: tuple[
                    noise: bytes = b"") -> Path:
     img = Image.new("RGB", size, (250, 250, 250))
     draw = ImageDraw.Draw(img)
-    font = ImageFont.truetype(str(cjk_font_path()), 36)
-    draw.text((MARK_BOX[0], MARK_BOX[1]), f"{mark} 运动鞋", fill=(20, 20, 20), font=font)
-    draw.text((ID_BOX[0], ID_BOX[1]), f"id={listing_id}", fill=(20, 20, 20), font=ImageFont.truetype(
-        str(cjk_font_path()), 24))
+    latin = str(resource_path("fonts", "DejaVuSans.ttf"))
+    draw.text((MARK_BOX[0], MARK_BOX[1]), mark, fill=(20, 20, 20), font=ImageFont.truetype(latin, 40))
+    draw.text((MARK_BOX[2] + 20, MARK_BOX[1]), "运动鞋", fill=(20, 20, 20),
+              font=ImageFont.truetype(str(cjk_font_path()), 36))
+    draw.text((ID_BOX[0], ID_BOX[1]), f"id={listing_id}", fill=(20, 20, 20), font=ImageFont.truetype(latin, 24))
     if noise:  # make files of a chosen size / distinct content
         img.info["noise"] = noise
     img.save(path, "PNG")

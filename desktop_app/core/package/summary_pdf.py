@@ -213,6 +213,8 @@ def render_summary(case: Case, report: CheckReport, files: list[PackagedFile], f
             cancel.raise_if_cancelled()
             located = located_for(report, f.sha256)
             pdf.ln(2)
+            if pdf.get_y() > pdf.h - 90:  # keep the file name with its image
+                pdf.add_page()
             pdf.para(f.original_name, 9, True)
             for page in pages_to_show(f, located):
                 pv = preview(file_path(f), f, page)

@@ -1,0 +1,117 @@
+"""Signing identity commands: identity create / import / list / export-cert."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from pathlib import Path
+
+from desktop_app.core.errors import UserError
+from desktop_app.core.package.signing import (
+    PASSPHRASE_ENV,
+    certificate_pem,
+    create_identity,
+    find_identity,
+    import_identity,
+    list_identities,
+)
+from desktop_app.core.paths import resolve_data_dir
+
+
+def add_passphrase_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--passphrase-file", metavar="FILE",
+                   help=f"read the passphrase from the first line of FILE (else ${PASSPHRASE_ENV}, else a prompt)")
+
+
+def read_passphrase(args: argparse.Namespace, prompt: str, *, confirm: bool = False) -> str:
+    """``--passphrase-file``, then $EVIDENCE_DESK_PASSPHRASE, then an interactive prompt."""
+    if getattr(args, "passphrase_file", None):
+        path = Path(args.passphrase_file)
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except OSError as exc:
+            raise UserError(f"{path}: cannot be read ({exc.strerror}).") from None
+        if not lines or not lines[0]:
+            raise UserError(f"{path}: the passphrase file is empty.")
+        return lines[0]
+    env = os.environ.get(PASSPHRASE_ENV)
+    if env:
+        return env
+    if not sys.stdin.isatty():
+        raise UserError(f"No passphrase: use --passphrase-file or ${PASSPHRASE_ENV} when not at a terminal.")
+    first = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Repeat the passphrase: ") != first:
+        raise UserError("The two passphrases differ.")
+    return first
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("identity", help="signing identities (key and certificate) for packages")
+    isub = p.add_subparsers(dest="identity_command", metavar="ACTION", required=True)
+
+    c = isub.add_parser("create", help="a new key with a self-signed certificate naming you and your organisation")
+    c.add_argument("--name", required=True, help="the person signing")
+    c.add_argument("--org", required=True, metavar="ORGANISATION")
+    c.add_argument("--email", default="")
+    c.add_argument("--key-type", choices=("ec", "rsa"), default="ec", help="EC P-256 (default) or RSA 3072")
+    add_passphrase_args(c)
+    c.set_defaults(func=cmd_create)
+
+    i = isub.add_parser("import", help="import a PKCS#12 (.p12/.pfx) issued by your organisation's CA")
+    i.add_argument("file", metavar="FILE.p12")
+    i.add_argument("--name", help="name for the identity (default: the certificate's common name)")
+    add_passphrase_args(i)
+    i.set_defaults(func=cmd_import)
+
+    ls = isub.add_parser("list", help="identities with their certificate fingerprints")
+    ls.set_defaults(func=cmd_list)
+
+    e = isub.add_parser("export-cert", help="print (or write) the certificate in PEM, for recipients to pin")
+    e.add_argument("name", metavar="NAME", nargs="?")
+    e.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
+    e.set_defaults(func=cmd_export_cert)
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    return resolve_data_dir(args.data_dir)
+
+
+def cmd_create(args: argparse.Namespace) -> int:
+    passphrase = read_passphrase(args, "Passphrase for the new key: ", confirm=True)
+    info = create_identity(_data_dir(args), args.name, args.org, passphrase, email=args.email,
+                           key_type=args.key_type)
+    print(f"Created identity '{info.name}' ({info.subject}, {info.organisation})")
+    print(f"SHA-256 fingerprint: {info.fingerprint}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    passphrase = read_passphrase(args, f"Passphrase of {args.file}: ")
+    info = import_identity(_data_dir(args), args.file, passphrase, name=args.name)
+    print(f"Imported identity '{info.name}' ({info.subject}, {info.organisation})")
+    print(f"SHA-256 fingerprint: {info.fingerprint}")
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    for info in list_identities(_data_dir(args)):
+        state = "EXPIRED" if info.expired else f"valid until {info.not_after:%Y-%m-%d}"
+        kind = "self-signed" if info.self_signed else "CA-issued"
+        print(f"{info.name}\t{info.organisation}\t{kind}\t{state}\t{info.fingerprint}")
+    return 0
+
+
+def cmd_export_cert(args: argparse.Namespace) -> int:
+    data_dir = _data_dir(args)
+    info = find_identity(data_dir, args.name)
+    pem = certificate_pem(data_dir, args.name)
+    if args.out:
+        from desktop_app.core.atomic import atomic_write_bytes
+
+        atomic_write_bytes(args.out, pem)
+    else:
+        sys.stdout.write(pem.decode("ascii"))
+    print(f"SHA-256 fingerprint: {info.fingerprint}", file=sys.stderr)
+    return 0
