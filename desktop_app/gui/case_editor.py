@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.model import Case, EvidenceFile, EvidenceKind, Listing, Role
 from desktop_app.core.progress import CancelToken, ProgressFn
 from desktop_app.gui.context import AppContext
-from desktop_app.gui.listing_paste import parse_pasted, url_count_note
+from desktop_app.gui.listing_paste import TooManyUrls, parse_pasted, url_count_note
 from desktop_app.gui.models import ListingTableModel
 
 _FIELD_RE = re.compile(r"^(\w+)(?:\[(\d+)\])?(?:\.(\w+))?")
@@ -380,7 +380,13 @@ class CaseEditor(QScrollArea):
     # -- listings --------------------------------------------------------------------------------
 
     def _preview_urls(self) -> None:
-        rows = parse_pasted(self.paste_box.toPlainText())
+        try:
+            rows = parse_pasted(self.paste_box.toPlainText())
+        except TooManyUrls as exc:
+            self.preview_model.set_rows([])
+            self.preview_note.setText(str(exc))
+            self.add_listings_button.setEnabled(False)
+            return
         self.preview_model.set_rows(rows)
         self.preview_view.setVisible(bool(rows))
         valid = sum(1 for r in rows if r[3])
@@ -392,7 +398,11 @@ class CaseEditor(QScrollArea):
         """Add every valid pasted URL as a listing; invalid lines stay in the box to be fixed."""
         if self.case is None:
             return 0
-        rows = parse_pasted(self.paste_box.toPlainText())
+        try:
+            rows = parse_pasted(self.paste_box.toPlainText())
+        except TooManyUrls as exc:
+            self.preview_note.setText(str(exc))
+            return 0
         known = {x.url for x in self.case.listings}
         added = 0
         for url, mkt, lid, ok, _msg in rows:

@@ -16,7 +16,7 @@ from desktop_app.gui.workers import TaskRunner
 FEATURES = {
     "checks": "desktop_app.core.checks.engine",
     "reading": "desktop_app.core.reading.service",
-    "certificates": "desktop_app.core.reading.certificate",
+    "certificates": "desktop_app.core.reading.certificates",
     "listing_urls": "desktop_app.core.reading.listing_urls",
     "export": "desktop_app.core.package.export",
     "verify": "desktop_app.core.package.verify",
