@@ -35,6 +35,7 @@ _LABELLED: dict[str, list[re.Pattern[str]]] = {
     "etsy": [re.compile(r"(?i)\blisting\s*(?:id|#)\s*[:：]?\s*(\d{5,})\b")],
     "temu": [re.compile(r"(?i)\bgoods\s*id\s*[:：]?\s*(\d{6,})\b")],
     "mercadolibre": [re.compile(r"(?i)\bpublicaci[oó]n\s*#?\s*[:：]?\s*(M[A-Z]{2}[-_]?\d{6,})\b")],
+    "shopee": [re.compile(r"(?i)\bproduct\s*id\s*[:：]?\s*(\d{5,})\b")],
     "lazada": [re.compile(r"(?i)\bitem\s*id\s*[:：]?\s*(\d{5,})\b")],
 }
 
