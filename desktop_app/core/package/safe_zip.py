@@ -201,7 +201,7 @@ def check_members(path: str | Path, infos: list[zipfile.ZipInfo]) -> None:
         if why:
             raise UnsafeArchiveError(f"{path}: entry '{name}' {why}.")
         mode = info.external_attr >> 16
-        if info.create_system == 3 and mode and not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        if info.create_system == 3 and stat.S_IFMT(mode) not in (0, stat.S_IFREG, stat.S_IFDIR):
             raise UnsafeArchiveError(f"{path}: entry '{name}' is a symbolic link or special file.")
         if info.flag_bits & 0x1:
             raise UnsafeArchiveError(f"{path}: entry '{name}' is encrypted.")
@@ -225,8 +225,13 @@ def check_members(path: str | Path, infos: list[zipfile.ZipInfo]) -> None:
 
 
 def safe_extract(path: str | Path, dest: str | Path, *, cancel: CancelToken = NEVER_CANCELLED,
-                 progress: Callable[[int], None] | None = None) -> list[str]:
-    """Extract every regular file under ``dest`` after :func:`check_members`; returns the file names."""
+                 progress: Callable[[int], None] | None = None,
+                 on_corrupt: Callable[[str, str], None] | None = None) -> list[str]:
+    """Extract every regular file under ``dest`` after :func:`check_members`; returns the file names.
+
+    An entry whose data fails its CRC or does not decompress is left out and passed to ``on_corrupt``
+    (name, reason) when given, else it aborts the extraction.
+    """
     dest = Path(dest).resolve()
     out: list[str] = []
     with open_zip(path) as zf:
@@ -251,7 +256,11 @@ def safe_extract(path: str | Path, dest: str | Path, *, cancel: CancelToken = NE
                         if progress:
                             progress(len(chunk))
             except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
-                raise UnsafeArchiveError(f"{path}: entry '{info.filename}' is corrupt ({exc}).") from None
+                target.unlink(missing_ok=True)
+                if on_corrupt is None:
+                    raise UnsafeArchiveError(f"{path}: entry '{info.filename}' is corrupt ({exc}).") from None
+                on_corrupt(info.filename, f"changed: its ZIP data is corrupt ({exc})")
+                continue
             out.append(info.filename)
     return out
 

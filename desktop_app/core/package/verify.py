@@ -159,7 +159,7 @@ def verify_package(zip_path: str | Path, *, trust_cert: x509.Certificate | str |
     report.problems.extend(structure_problems(zip_path))
     with tempfile.TemporaryDirectory(prefix="evidence-desk-verify-") as tmp:
         progress(0.1, "Extracting")
-        safe_extract(zip_path, tmp, cancel=cancel)
+        safe_extract(zip_path, tmp, cancel=cancel, on_corrupt=report.fail)
         bag_dir = Path(tmp) / root
         _check_bag(report, bag_dir, root, cancel, progress)
         progress(0.9, "Checking the signatures")
