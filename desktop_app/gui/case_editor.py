@@ -96,6 +96,7 @@ class CaseEditor(QScrollArea):
         form = QFormLayout(box)
         self.reference = QLabel(box)
         self.title = self._line("title", self.tr("Case title"))
+        self.title.setPlaceholderText(self.tr("Untitled case"))
         self.filing_date = QDateEdit(box)
         self.filing_date.setCalendarPopup(True)
         self.filing_date.setDisplayFormat("yyyy-MM-dd")

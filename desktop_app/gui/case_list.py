@@ -112,13 +112,15 @@ class CaseListPanel(QWidget):
             self.search.clear()
             self.status_filter.setCurrentIndex(0)
             index = self.proxy.mapFromSource(self.model.index(row, 0))
-        self.view.blockSignals(not emit)
-        self.view.selectionModel().blockSignals(not emit)
-        self.view.selectionModel().setCurrentIndex(
+        selection = self.view.selectionModel()
+        selection.blockSignals(True)
+        selection.setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-        self.view.selectionModel().blockSignals(False)
-        self.view.blockSignals(False)
+        selection.blockSignals(False)
+        self.view.viewport().update()
         self.view.scrollTo(index)
+        if emit:
+            self.case_selected.emit(case_id)
 
     def _current_changed(self, current, _previous) -> None:  # noqa: ANN001 - Qt indexes
         if current.isValid():
@@ -133,8 +135,8 @@ class CaseListPanel(QWidget):
     def new_case(self) -> int:
         from desktop_app.core.model import Case
 
-        case_id = self.ctx.store.save_case(Case(complainant=Complainant(name=""), title=self.tr("New case")))
-        self.refresh(select=case_id)
+        case_id = self.ctx.store.save_case(Case(complainant=Complainant(name="")))
+        self.refresh()
         self.select_case(case_id)
         return case_id
 
@@ -143,7 +145,7 @@ class CaseListPanel(QWidget):
         if case_id is None:
             return None
         new_id = self.ctx.store.duplicate_case(case_id)
-        self.refresh(select=new_id)
+        self.refresh()
         self.select_case(new_id)
         return new_id
 
@@ -199,7 +201,7 @@ class CaseListPanel(QWidget):
 
     def _imported(self, result: tuple[list[int], list[str]]) -> None:
         ids, errors = result
-        self.refresh(select=ids[-1] if ids else None)
+        self.refresh()
         text = self.tr("Imported %n case(s).", "", len(ids))
         if errors:
             text += " " + " ".join(errors)

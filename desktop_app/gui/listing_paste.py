@@ -27,7 +27,7 @@ def parse_pasted(text: str) -> list[Row]:
     for url in urls:
         ref = parse_listing_url(url)
         message = ref.message if not ref.ok else QCoreApplication.translate("ListingPaste", "OK")
-        rows.append((ref.url or url, ref.marketplace, ref.listing_id, ref.ok, message))
+        rows.append((ref.url if ref.ok else url, ref.marketplace, ref.listing_id, ref.ok, message))  # keep typos as typed
     return rows
 
 

@@ -28,7 +28,8 @@ class TaskSignals(QObject):
     succeeded = Signal(object)
     failed = Signal(str)  # one sentence for the user
     cancelled = Signal()
-    finished = Signal()  # always last, after exactly one of the three above
+    finished = Signal()  # always, after exactly one of the three above
+    closed = Signal()  # internal: after ``finished``, so its receivers have run when the runner reaps
 
 
 class Task(QRunnable):
@@ -41,7 +42,8 @@ class Task(QRunnable):
         self.name = name or getattr(fn, "__name__", "task")
         self.signals = TaskSignals()
         self.cancel_token = CancelToken()
-        self.done = False
+        self.done = False  # set on the worker thread when run() ends
+        self.reaped = False  # set on the GUI thread once every signal of this task was delivered
         self._last_emit = 0.0
 
     def cancel(self) -> None:
@@ -76,6 +78,7 @@ class Task(QRunnable):
         finally:
             self.done = True
             self.signals.finished.emit()
+            self.signals.closed.emit()
 
 
 class TaskRunner(QObject):
@@ -92,12 +95,16 @@ class TaskRunner(QObject):
     def start(self, fn: TaskFn, name: str = "") -> Task:
         task = Task(fn, name)
         self._tasks.append(task)
-        task.signals.finished.connect(self._reap)
+        task.signals.closed.connect(self._reap)
         self.pool.start(task)
         self.active_changed.emit(len(self._tasks))
         return task
 
     def _reap(self) -> None:
+        sender = self.sender()
+        for task in self._tasks:
+            if task.signals is sender:
+                task.reaped = True
         self._tasks = [t for t in self._tasks if not t.done]
         self.active_changed.emit(len(self._tasks))
 
