@@ -1,0 +1,203 @@
+"""OCR through RapidOCR (PP-OCRv4 detection + recognition, English and Chinese in one model).
+
+Importing this module is cheap: rapidocr, onnxruntime and cv2 load on the first recognition only.
+One engine per process, behind a lock (ONNX sessions are heavy and the CPU is the bottleneck).
+Boxes come back in the pixels of the image as given (after EXIF orientation), top-left origin.
+"""
+
+from __future__ import annotations
+
+import threading
+import warnings
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from PIL import Image, ImageOps
+
+from desktop_app.core.progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progress
+from desktop_app.core.reading.text import TextLine
+
+# Bump when the pre/post-processing here changes what comes out, so cached reads are redone.
+PIPELINE_VERSION = "1"
+MAX_SIDE = 2000  # RapidOCR shrinks anything larger before detection; we tile long images instead
+UPSCALE_BELOW = 1000  # small images are enlarged before OCR (thin text survives better)
+MAX_UPSCALE = 2.5
+TILE_OVERLAP = 120
+MAX_PIXELS = 80_000_000  # same limit as intake: above this an image is refused, not decoded
+
+
+@lru_cache(maxsize=1)
+def engine_version() -> str:
+    """Identifies the OCR engine and models, for cache keys. Does not import the engine."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        rapid = version("rapidocr-onnxruntime")
+    except PackageNotFoundError:
+        rapid = "missing"
+    try:
+        ort = version("onnxruntime")
+    except PackageNotFoundError:
+        ort = "missing"
+    return f"rapidocr-onnxruntime {rapid} (PP-OCRv4 ch det/rec); onnxruntime {ort}; pipeline {PIPELINE_VERSION}"
+
+
+class OcrUnavailable(RuntimeError):
+    """The OCR engine cannot be loaded (missing package or model)."""
+
+
+class OcrEngine:
+    """The process-wide RapidOCR instance. ``calls`` counts real engine invocations (one per image tile)."""
+
+    def __init__(self) -> None:
+        self._engine: Any = None
+        self._lock = threading.Lock()
+        self.calls = 0
+
+    def _load(self) -> Any:
+        if self._engine is None:
+            try:
+                from rapidocr_onnxruntime import RapidOCR
+            except Exception as exc:  # ImportError, or a broken onnxruntime/cv2 install
+                raise OcrUnavailable(f"the OCR engine cannot be loaded ({type(exc).__name__}: {exc})") from None
+            self._engine = RapidOCR()
+        return self._engine
+
+    def run(self, rgb: Image.Image) -> list[tuple[list[list[float]], str, float]]:
+        """Raw RapidOCR results for one RGB image: (quad, text, score) in that image's pixels."""
+        import numpy as np
+
+        bgr = np.ascontiguousarray(np.asarray(rgb.convert("RGB"))[:, :, ::-1])
+        with self._lock:
+            engine = self._load()
+            self.calls += 1
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                result, _elapsed = engine(bgr)
+        return [(quad, str(text), float(score)) for quad, text, score in (result or [])]
+
+
+_ENGINE = OcrEngine()
+
+
+def get_engine() -> OcrEngine:
+    return _ENGINE
+
+
+def load_image_pages(path: str | Path) -> list[Image.Image]:
+    """Decode an image file into upright RGB pages (one per TIFF frame), honouring EXIF orientation.
+
+    Raises OSError/ValueError (from Pillow) or Image.DecompressionBombError for bad files.
+    """
+    pages: list[Image.Image] = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with Image.open(path) as im:
+            if im.width * im.height > MAX_PIXELS:
+                raise Image.DecompressionBombError(f"{im.width} x {im.height} pixels")
+            for index in range(getattr(im, "n_frames", 1) or 1):
+                im.seek(index)
+                frame = ImageOps.exif_transpose(im.copy()) or im.copy()
+                pages.append(to_rgb(frame))
+    return pages
+
+
+def to_rgb(img: Image.Image) -> Image.Image:
+    """RGB with transparency flattened onto white (transparent text areas OCR as black otherwise)."""
+    if img.mode in ("RGBA", "LA", "PA") or (img.mode == "P" and "transparency" in img.info):
+        rgba = img.convert("RGBA")
+        flat = Image.new("RGB", rgba.size, (255, 255, 255))
+        flat.paste(rgba, mask=rgba.getchannel("A"))
+        return flat
+    if img.mode in ("I;16", "I;16B", "I;16L", "I"):
+        return img.point(lambda v: v / 256).convert("L").convert("RGB")
+    return img.convert("RGB")
+
+
+def _plan(width: int, height: int) -> tuple[float, list[tuple[int, int]], bool]:
+    """Scale factor, the spans (start, end) to OCR along the long axis after scaling, and whether that
+    axis is vertical. Long screenshots are cut into overlapping tiles so their text keeps its size."""
+    long_side, short_side = max(width, height), min(width, height)
+    tiled = long_side > MAX_SIDE * 1.3 and long_side / short_side > 2.2
+    if long_side < UPSCALE_BELOW:
+        scale = min(MAX_UPSCALE, UPSCALE_BELOW * 1.4 / long_side)
+    elif tiled:
+        scale = min(1.0, MAX_SIDE * 0.8 / short_side)
+    else:
+        scale = min(1.0, MAX_SIDE / long_side)  # one pass; RapidOCR would shrink it anyway
+    long_scaled = max(1, round(long_side * scale))
+    if not tiled:
+        return scale, [(0, long_scaled)], height >= width
+    tile = min(MAX_SIDE, round(short_side * scale * 1.5))
+    spans: list[tuple[int, int]] = []
+    start = 0
+    while True:
+        end = min(long_scaled, start + tile)
+        spans.append((start, end))
+        if end >= long_scaled:
+            return scale, spans, height >= width
+        start = end - TILE_OVERLAP
+
+
+def ocr_image(image: Image.Image, *, page: int = 1, engine: OcrEngine | None = None,
+              cancel: CancelToken = NEVER_CANCELLED) -> list[TextLine]:
+    """OCR one image; lines in reading order with boxes in the image's own pixels."""
+    engine = engine or _ENGINE
+    rgb = to_rgb(image)
+    scale, spans, vertical = _plan(rgb.width, rgb.height)
+    work = rgb
+    if scale != 1.0:
+        size = (max(1, round(rgb.width * scale)), max(1, round(rgb.height * scale)))
+        work = rgb.resize(size, Image.Resampling.LANCZOS)
+    found: list[TextLine] = []
+    for i, (start, end) in enumerate(spans):
+        cancel.raise_if_cancelled()
+        crop = work.crop((0, start, work.width, end) if vertical else (start, 0, end, work.height))
+        keep_from = start + (TILE_OVERLAP / 2 if i > 0 else 0)
+        keep_to = end - (TILE_OVERLAP / 2 if i < len(spans) - 1 else 0)
+        for quad, text, score in engine.run(crop):
+            text = text.strip()
+            if not text:
+                continue
+            xs = [float(p[0]) for p in quad]
+            ys = [float(p[1]) for p in quad]
+            if vertical:
+                ys = [y + start for y in ys]
+            else:
+                xs = [x + start for x in xs]
+            centre = (min(ys) + max(ys)) / 2 if vertical else (min(xs) + max(xs)) / 2
+            if len(spans) > 1 and not keep_from <= centre < keep_to:
+                continue  # this line belongs to the neighbouring tile
+            box = (max(0.0, min(xs) / scale), max(0.0, min(ys) / scale),
+                   min(float(rgb.width), max(xs) / scale), min(float(rgb.height), max(ys) / scale))
+            found.append(TextLine(text=text, page=page, box=box, confidence=round(score, 4), source="ocr"))
+    return reading_order(found)
+
+
+def reading_order(lines: list[TextLine]) -> list[TextLine]:
+    """Top to bottom, and left to right within a row (boxes whose vertical centres are close)."""
+    rows: list[list[TextLine]] = []
+    for line in sorted(lines, key=lambda ln: (ln.box[1] + ln.box[3]) / 2):
+        centre = (line.box[1] + line.box[3]) / 2
+        height = max(1.0, line.box[3] - line.box[1])
+        if rows:
+            last = rows[-1][-1]
+            last_centre = (last.box[1] + last.box[3]) / 2
+            if abs(centre - last_centre) < 0.5 * min(height, max(1.0, last.box[3] - last.box[1])):
+                rows[-1].append(line)
+                continue
+        rows.append([line])
+    return [ln for row in rows for ln in sorted(row, key=lambda ln: ln.box[0])]
+
+
+def ocr_images(images: list[Image.Image], *, progress: ProgressFn = no_progress,
+               cancel: CancelToken = NEVER_CANCELLED) -> list[list[TextLine]]:
+    """OCR several pages, reporting progress and honouring cancellation between pages."""
+    out: list[list[TextLine]] = []
+    for i, img in enumerate(images):
+        cancel.raise_if_cancelled()
+        progress(i / max(1, len(images)), f"Recognising text, page {i + 1} of {len(images)}")
+        out.append(ocr_image(img, page=i + 1, cancel=cancel))
+    progress(1.0, "Text recognised")
+    return out

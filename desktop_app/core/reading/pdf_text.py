@@ -1,0 +1,373 @@
+"""Text with positions from PDFs: the text layer through pypdf, OCR for pages without a usable one.
+
+Boxes are in PDF points with a top-left origin on the page as displayed (CropBox, /Rotate applied).
+Scanned pages are OCR'd from their embedded full-page image when there is one (no resampling), or
+from a pypdfium2 rendering otherwise. Bad files never raise: they come back with a status.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import threading
+import unicodedata
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from desktop_app.core.errors import Cancelled
+from desktop_app.core.progress import NEVER_CANCELLED, CancelToken, ProgressFn, SubProgress, no_progress
+from desktop_app.core.reading import ocr
+from desktop_app.core.reading.text import (
+    NO_TEXT,
+    OK,
+    PASSWORD_PROTECTED,
+    UNREADABLE,
+    DocumentText,
+    PageText,
+    TextLine,
+)
+
+log = logging.getLogger(__name__)
+
+MIN_GOOD_CHARS = 12  # fewer legible characters than this and the page is treated as a scan
+MIN_GOOD_RATIO = 0.75  # share of legible characters below which a text layer is considered garbage
+FULL_PAGE = 0.85  # an image covering this share of the page is "the page"
+RENDER_MAX_PX = 2000  # longest side of a rendered page (RapidOCR's own working limit)
+RENDER_MAX_DPI = 300
+_PDFIUM_LOCK = threading.Lock()  # pdfium is not thread-safe
+
+
+@dataclass
+class _Chunk:
+    text: str
+    x: float  # origin on the baseline, display coordinates (top-left origin)
+    y: float
+    size: float  # font size in points, as displayed
+    width: float
+    box: tuple[float, float, float, float]
+
+
+@dataclass
+class _PageScan:
+    chunks: list[_Chunk] = field(default_factory=list)
+    images: list[tuple[str, tuple[float, float, float, float], tuple[float, ...]]] = field(default_factory=list)
+
+
+class _Geometry:
+    """Maps PDF user space to the displayed page: CropBox origin, /Rotate, top-left origin."""
+
+    def __init__(self, page: Any) -> None:
+        box = page.cropbox
+        self.x0, self.y0 = float(box.left), float(box.bottom)
+        self.w, self.h = float(box.width), float(box.height)
+        rotate = page.get("/Rotate", 0)
+        try:
+            self.rotate = int(rotate) % 360
+        except (TypeError, ValueError):
+            self.rotate = 0
+        if self.rotate not in (0, 90, 180, 270):
+            self.rotate = 0
+        self.width, self.height = (self.h, self.w) if self.rotate in (90, 270) else (self.w, self.h)
+
+    def map(self, x: float, y: float) -> tuple[float, float]:
+        x, y = x - self.x0, y - self.y0
+        if self.rotate == 90:
+            return y, x
+        if self.rotate == 180:
+            return self.w - x, y
+        if self.rotate == 270:
+            return self.h - y, self.w - x
+        return x, self.h - y
+
+    def bbox(self, points: list[tuple[float, float]]) -> tuple[float, float, float, float]:
+        mapped = [self.map(x, y) for x, y in points]
+        xs, ys = [p[0] for p in mapped], [p[1] for p in mapped]
+        return (max(0.0, min(xs)), max(0.0, min(ys)), min(self.width, max(xs)), min(self.height, max(ys)))
+
+
+def _mult(m: list[float] | tuple[float, ...], n: list[float] | tuple[float, ...]) -> tuple[float, ...]:
+    a, b, c, d, e, f = (float(v) for v in m)
+    g, h, i, j, k, l_ = (float(v) for v in n)
+    return (a * g + b * i, a * h + b * j, c * g + d * i, c * h + d * j, e * g + f * i + k, e * h + f * j + l_)
+
+
+class _Widths:
+    """Glyph advance widths (per 1000 em) by Unicode character, from the PDF font dictionary."""
+
+    def __init__(self) -> None:
+        self._cache: dict[int, dict[str, float]] = {}
+
+    def width(self, font_dict: Any, text: str) -> float:
+        table = self._table(font_dict) if font_dict is not None else {}
+        default = table.get("default", 0.0)
+        total = 0.0
+        for ch in text:
+            w = table.get(ch)
+            if w is None or w <= 0:
+                w = default or (1000.0 if unicodedata.east_asian_width(ch) in ("W", "F") else 556.0)
+            total += w
+        return total / 1000.0
+
+    def _table(self, font_dict: Any) -> dict[str, float]:
+        key = id(font_dict)
+        if key not in self._cache:
+            self._cache[key] = _font_table(font_dict)
+        return self._cache[key]
+
+
+def _font_table(font_dict: Any) -> dict[str, float]:
+    try:
+        try:
+            from pypdf.generic._font import Font  # pypdf >= 6
+        except ImportError:
+            from pypdf._font import Font  # type: ignore[no-redef]  # pypdf 5
+        font = Font.from_font_resource(font_dict)
+    except Exception:  # noqa: BLE001 - odd fonts: fall back to estimated widths
+        return {}
+    table: dict[str, float] = {}
+    widths = font.character_widths
+    for code, uni in (font.character_map or {}).items():
+        if isinstance(uni, str) and len(uni) == 1 and isinstance(code, str) and code in widths:
+            table.setdefault(uni, float(widths[code]))
+    for code, w in widths.items():
+        if code != "default":
+            table.setdefault(code, float(w))
+    table["default"] = float(widths.get("default", 0) or 0)
+    return table
+
+
+def _scan_page(page: Any, geo: _Geometry) -> _PageScan:
+    """One pass over the content stream: text chunks with positions, and where images are painted."""
+    scan = _PageScan()
+    widths = _Widths()
+
+    def on_text(text: str, cm: Any, tm: Any, font_dict: Any, font_size: float) -> None:
+        if not text or not text.strip():
+            return
+        m = _mult(tm, cm)
+        sx, sy = math.hypot(m[0], m[1]), math.hypot(m[2], m[3])
+        size = float(font_size or 0) * (sy or 1.0)
+        if size <= 0:
+            size = 10.0
+        dx, dy = (m[0] / sx, m[1] / sx) if sx else (1.0, 0.0)
+        px, py = -dy, dx  # "up" in user space
+        for n, part in enumerate(text.split("\n")):
+            if not part.strip():
+                continue
+            ox, oy = m[4] - px * n * size * 1.2, m[5] - py * n * size * 1.2
+            adv = widths.width(font_dict, part) * float(font_size or 0) * (sx or 1.0)
+            corners = [(ox + px * size * -0.22, oy + py * size * -0.22),
+                       (ox + px * size * 0.92, oy + py * size * 0.92)]
+            corners += [(x + dx * adv, y + dy * adv) for x, y in corners]
+            u, v = geo.map(ox, oy)
+            scan.chunks.append(_Chunk(part, u, v, size, adv, geo.bbox(corners)))
+
+    def on_op(op: bytes, args: Any, cm: Any, tm: Any) -> None:
+        if op == b"Do" and args:
+            corners = [_apply(cm, 0, 0), _apply(cm, 1, 0), _apply(cm, 0, 1), _apply(cm, 1, 1)]
+            scan.images.append((str(args[0]), geo.bbox(corners), tuple(float(v) for v in cm)))
+
+    page.extract_text(visitor_text=on_text, visitor_operand_before=on_op)
+    return scan
+
+
+def _apply(cm: Any, x: float, y: float) -> tuple[float, float]:
+    a, b, c, d, e, f = (float(v) for v in cm)
+    return a * x + c * y + e, b * x + d * y + f
+
+
+_PAINTING = {b"Tj", b"TJ", b"'", b'"', b"S", b"s", b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*", b"sh", b"Do",
+             b"INLINE IMAGE", b"BI"}
+
+
+def _has_content(page: Any) -> bool:
+    """False for a page whose content stream paints nothing: nothing to render, nothing to OCR."""
+    try:
+        contents = page.get_contents()
+        if contents is None:
+            return False
+        return any(op in _PAINTING for _args, op in contents.operations)
+    except Exception:  # noqa: BLE001 - unparsable content: let the renderer decide
+        return True
+
+
+def _legible(text: str) -> tuple[int, int]:
+    """(legible, total) non-space characters: private-use, replacement and control chars are not legible."""
+    good = total = 0
+    for ch in text:
+        if ch.isspace():
+            continue
+        total += 1
+        cat = unicodedata.category(ch)
+        if ch != "\ufffd" and cat not in ("Co", "Cc", "Cn", "Cs"):
+            good += 1
+    return good, total
+
+
+def _group_lines(chunks: list[_Chunk], page_no: int) -> list[TextLine]:
+    """Chunks on one baseline and close together form a line; a wide gap (columns) starts a new one."""
+    lines: list[list[_Chunk]] = []
+    for ch in sorted(chunks, key=lambda c: (round(c.y, 1), c.x)):
+        for line in reversed(lines[-6:]):
+            last = line[-1]
+            same_row = abs(last.y - ch.y) < 0.35 * min(last.size, ch.size)
+            gap = ch.box[0] - last.box[2]
+            if same_row and -0.5 * ch.size < gap < 2.0 * max(last.size, ch.size):
+                line.append(ch)
+                break
+        else:
+            lines.append([ch])
+    out: list[TextLine] = []
+    for line in lines:
+        line.sort(key=lambda c: c.x)
+        text = line[0].text
+        for prev, cur in zip(line, line[1:]):
+            gap = cur.box[0] - prev.box[2]
+            joiner = " " if gap > 0.15 * cur.size and not prev.text.endswith(" ") and not cur.text.startswith(" ") \
+                else ""
+            text += joiner + cur.text
+        text = " ".join(text.split()) if not any("\u3000" <= c <= "\u9fff" for c in text) else text.strip()
+        box = (min(c.box[0] for c in line), min(c.box[1] for c in line),
+               max(c.box[2] for c in line), max(c.box[3] for c in line))
+        out.append(TextLine(text=text, page=page_no, box=box, confidence=1.0, source="text"))
+    return ocr.reading_order(out)
+
+
+def _full_page_image(page: Any, scan: _PageScan, geo: _Geometry) -> Any | None:
+    """The embedded image that is the page (a scan), upright and decodable, else None."""
+    area = geo.width * geo.height
+    if not scan.images or geo.rotate:
+        return None
+    name, box, cm = max(scan.images, key=lambda im: (im[1][2] - im[1][0]) * (im[1][3] - im[1][1]))
+    covered = (box[2] - box[0]) * (box[3] - box[1])
+    if area <= 0 or covered / area < FULL_PAGE:
+        return None
+    if not (cm[0] > 0 and cm[3] > 0 and abs(cm[1]) < 1e-6 and abs(cm[2]) < 1e-6):
+        return None  # rotated or mirrored placement: let pdfium render it the right way round
+    try:
+        image = page.images[name].image
+        image.load()
+    except Exception:  # noqa: BLE001 - unsupported filters (JBIG2, CCITT...): render instead
+        return None
+    return image, box
+
+
+def _render(path: Path, index: int, password: str | None) -> tuple[Any, float]:
+    import pypdfium2 as pdfium
+
+    with _PDFIUM_LOCK:
+        pdf = pdfium.PdfDocument(str(path), password=password)
+        try:
+            page = pdf[index]
+            w, h = page.get_size()
+            scale = min(RENDER_MAX_DPI / 72.0, RENDER_MAX_PX / max(w, h, 1.0))
+            image = page.render(scale=scale).to_pil()
+            page.close()
+        finally:
+            pdf.close()
+    return image, scale
+
+
+def _ocr_page(path: Path, index: int, page: Any, scan: _PageScan, geo: _Geometry, password: str | None,
+              cancel: CancelToken) -> list[TextLine]:
+    found = _full_page_image(page, scan, geo)
+    if found is not None:
+        image, (bx0, by0, bx1, by1) = found
+        kx, ky = (bx1 - bx0) / image.width, (by1 - by0) / image.height
+        origin = (bx0, by0)
+    else:
+        image, scale = _render(path, index, password)
+        kx = ky = 1.0 / scale
+        origin = (0.0, 0.0)
+    lines = ocr.ocr_image(image, page=index + 1, cancel=cancel)
+    return [TextLine(text=ln.text, page=ln.page, confidence=ln.confidence, source="ocr",
+                     box=(origin[0] + ln.box[0] * kx, origin[1] + ln.box[1] * ky,
+                          origin[0] + ln.box[2] * kx, origin[1] + ln.box[3] * ky)) for ln in lines]
+
+
+def read_pdf(path: str | Path, *, sha256: str = "", use_ocr: bool = True, progress: ProgressFn = no_progress,
+             cancel: CancelToken = NEVER_CANCELLED) -> DocumentText:
+    """Read every page of a PDF. Never raises for a bad file (only Cancelled propagates)."""
+    path = Path(path)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return _read_pdf(path, sha256, use_ocr, progress, cancel)
+    except Cancelled:
+        raise
+    except ocr.OcrUnavailable as exc:
+        return DocumentText(sha256, UNREADABLE, f"{path.name}: {exc}; the scanned pages cannot be read")
+    except RecursionError:
+        return DocumentText(sha256, UNREADABLE, f"{path.name}: the PDF is corrupt (its structure is circular)")
+    except Exception as exc:  # noqa: BLE001 - pypdf/pdfium raise many types on hostile input
+        log.info("PDF read failed for %s", path, exc_info=True)
+        return DocumentText(sha256, UNREADABLE,
+                            f"{path.name}: the PDF is corrupt or damaged and cannot be read ({type(exc).__name__})")
+
+
+def _read_pdf(path: Path, sha256: str, use_ocr: bool, progress: ProgressFn, cancel: CancelToken) -> DocumentText:
+    import pypdf
+    from pypdf.errors import FileNotDecryptedError, PdfReadError
+
+    if not path.is_file():
+        return DocumentText(sha256, UNREADABLE, f"{path.name}: the file does not exist")
+    size = path.stat().st_size
+    if size == 0:
+        return DocumentText(sha256, UNREADABLE, f"{path.name}: the file is empty")
+    with path.open("rb") as fh:
+        head = fh.read(1024)
+        fh.seek(max(0, size - 2048))
+        tail = fh.read()
+    if b"%PDF-" not in head:
+        return DocumentText(sha256, UNREADABLE, f"{path.name}: this is not a PDF file")
+    if b"%%EOF" not in tail:
+        return DocumentText(sha256, UNREADABLE, f"{path.name}: the PDF is truncated (it has no end-of-file marker)")
+    try:
+        reader = pypdf.PdfReader(str(path), strict=False)
+    except PdfReadError as exc:
+        return DocumentText(sha256, UNREADABLE, f"{path.name}: the PDF is corrupt and cannot be opened ({exc})")
+    password: str | None = None
+    if reader.is_encrypted:
+        try:
+            opened = reader.decrypt("")
+        except Exception:  # noqa: BLE001 - unsupported or broken encryption
+            opened = 0
+        if not opened:
+            return DocumentText(sha256, PASSWORD_PROTECTED,
+                                f"{path.name}: the PDF is password-protected; save an unprotected copy and "
+                                "attach that instead")
+        password = ""
+    try:
+        count = len(reader.pages)
+    except FileNotDecryptedError:
+        return DocumentText(sha256, PASSWORD_PROTECTED, f"{path.name}: the PDF is password-protected")
+    if count == 0:
+        return DocumentText(sha256, UNREADABLE, f"{path.name}: the PDF has no pages")
+    doc = DocumentText(sha256)
+    for index in range(count):
+        cancel.raise_if_cancelled()
+        progress(index / count, f"Reading page {index + 1} of {count}")
+        page = reader.pages[index]
+        geo = _Geometry(page)
+        scan = _scan_page(page, geo)
+        lines = _group_lines(scan.chunks, index + 1)
+        good, total = _legible("".join(c.text for c in scan.chunks))
+        usable = good >= MIN_GOOD_CHARS and good >= MIN_GOOD_RATIO * total
+        if not usable and good and not scan.images:
+            usable = good >= MIN_GOOD_RATIO * total  # a short but clean text page (e.g. one line)
+        if usable or not use_ocr or (not scan.images and not _has_content(page)):
+            doc.pages.append(PageText(index + 1, geo.width, geo.height, lines if usable else [], "text"))
+            continue
+        sub = SubProgress(progress, index / count, (index + 1) / count)
+        sub(0.1, f"Recognising text on page {index + 1} of {count}")
+        ocr_lines = _ocr_page(path, index, page, scan, geo, password, cancel)
+        doc.pages.append(PageText(index + 1, geo.width, geo.height, ocr_lines or lines, "ocr" if ocr_lines else "text"))
+    progress(1.0, "Read")
+    if not any(p.lines for p in doc.pages):
+        doc.status = NO_TEXT
+        doc.message = f"{path.name}: no legible text was found in this PDF"
+    else:
+        doc.status = OK
+    return doc

@@ -1,0 +1,116 @@
+"""The one entry point for reading an evidence file: PDF or image in, DocumentText out, cached by hash.
+
+Results are cached in the store keyed by (file SHA-256, reader name, reader version), where the
+version includes the OCR engine's, so a file is read once per engine and never again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import warnings
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from desktop_app.core.errors import Cancelled
+from desktop_app.core.intake import sniff_bytes
+from desktop_app.core.model import EvidenceFile
+from desktop_app.core.progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progress
+from desktop_app.core.reading import ocr
+from desktop_app.core.reading.pdf_text import read_pdf
+from desktop_app.core.reading.text import NO_TEXT, OK, UNREADABLE, DocumentText, PageText
+
+if TYPE_CHECKING:
+    from desktop_app.core.store import Store
+
+log = logging.getLogger(__name__)
+
+READER_NAME = "document_text"
+READER_VERSION = "1"  # bump when the output of read_path changes for the same bytes
+
+
+def cache_version() -> str:
+    """The version string stored with cached reads: ours plus the OCR engine's."""
+    return f"{READER_VERSION}; {ocr.engine_version()}"
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def read_image(path: str | Path, *, sha256: str = "", progress: ProgressFn = no_progress,
+               cancel: CancelToken = NEVER_CANCELLED) -> DocumentText:
+    """OCR an image file (every frame of a multi-page TIFF). Never raises for a bad file."""
+    path = Path(path)
+    try:
+        pages = ocr.load_image_pages(path)
+    except Exception as exc:  # noqa: BLE001 - Pillow raises many types for corrupt or hostile data
+        from PIL import Image
+
+        if isinstance(exc, Image.DecompressionBombError):
+            reason = "the image is too large to decode safely (possible decompression bomb)"
+        else:
+            reason = f"the image is corrupt or truncated and cannot be decoded ({type(exc).__name__})"
+        return DocumentText(sha256, UNREADABLE, f"{path.name}: {reason}")
+    try:
+        per_page = ocr.ocr_images(pages, progress=progress, cancel=cancel)
+    except ocr.OcrUnavailable as exc:
+        return DocumentText(sha256, UNREADABLE, f"{path.name}: {exc}")
+    except Cancelled:
+        raise
+    except Exception as exc:  # noqa: BLE001 - the engine choking on odd pixels is not the user's fault
+        log.warning("OCR failed for %s", path, exc_info=True)
+        return DocumentText(sha256, UNREADABLE,
+                            f"{path.name}: the text in this image could not be recognised ({type(exc).__name__})")
+    doc = DocumentText(sha256, OK, "", [PageText(i + 1, float(img.width), float(img.height), lines, "ocr")
+                                        for i, (img, lines) in enumerate(zip(pages, per_page))])
+    if not any(page.lines for page in doc.pages):
+        doc.status, doc.message = NO_TEXT, f"{path.name}: no legible text was found in the image"
+    return doc
+
+
+def read_path(path: str | Path, *, sha256: str | None = None, progress: ProgressFn = no_progress,
+              cancel: CancelToken = NEVER_CANCELLED) -> DocumentText:
+    """Read a file that is not (necessarily) in the vault. Dispatches on content, not the extension."""
+    path = Path(path)
+    if not path.is_file():
+        return DocumentText(sha256 or "", UNREADABLE, f"{path.name}: the file does not exist")
+    try:
+        sha = sha256 or _sha256(path)
+        with path.open("rb") as fh:
+            head = fh.read(2048)
+    except OSError as exc:
+        return DocumentText(sha256 or "", UNREADABLE, f"{path.name}: the file cannot be opened ({exc.strerror})")
+    if not head:
+        return DocumentText(sha, UNREADABLE, f"{path.name}: the file is empty")
+    kind = sniff_bytes(head)
+    if kind == "application/pdf":
+        return read_pdf(path, sha256=sha, progress=progress, cancel=cancel)
+    if kind is not None:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return read_image(path, sha256=sha, progress=progress, cancel=cancel)
+    return DocumentText(sha, UNREADABLE, f"{path.name}: this is neither a PDF nor a supported image")
+
+
+def read_document(store: Store, evidence_file: EvidenceFile, *, progress: ProgressFn = no_progress,
+                  cancel: CancelToken = NEVER_CANCELLED) -> DocumentText:
+    """The text of an imported evidence file, from the cache when it was read before."""
+    version = cache_version()
+    cached = store.cache_get(evidence_file.sha256, READER_NAME, version)
+    if cached is not None:
+        return DocumentText.from_json(cached)
+    path = store.file_path(evidence_file)
+    if not path.is_file():  # not cached: the vault may be restored later
+        return DocumentText(evidence_file.sha256, UNREADABLE,
+                            f"{evidence_file.original_name}: the stored copy of this file is missing from the vault")
+    doc = read_path(path, sha256=evidence_file.sha256, progress=progress, cancel=cancel)
+    doc.sha256 = evidence_file.sha256
+    # Messages name the vault file (its hash); the user knows it by its original name.
+    doc.message = doc.message.replace(path.name, evidence_file.original_name, 1)
+    store.cache_put(evidence_file.sha256, READER_NAME, version, doc.to_json())
+    return doc
