@@ -1,0 +1,294 @@
+"""Reading helpers shared by the office readers: labels, ST.60 INID codes, owners, classes, dates.
+
+Inputs are the TextLines a PDF text layer or OCR yields: one per visual line, split differently by
+each (a label and its value may share a line or not) and, for OCR, with misread characters.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from desktop_app.core.reading.certificates.fields import Field
+from desktop_app.core.reading.matching import _sub_box
+from desktop_app.core.reading.normalize import find_dates, normalize_registration_number
+from desktop_app.core.reading.text import TextLine
+
+# ---------------------------------------------------------------------------------------------------------
+# Lines and fields
+# ---------------------------------------------------------------------------------------------------------
+
+
+def nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text or "")
+
+
+def field_from(line: TextLine, value: object, start: int = 0, end: int | None = None, *, raw: str = "",
+               confidence: float = 1.0, computed: bool = False) -> Field:
+    """A Field whose box is the part of ``line`` holding text[start:end] (the whole line by default)."""
+    end = len(line.text) if end is None else end
+    box = _sub_box(line, start, end) if (start, end) != (0, len(line.text)) else line.box
+    return Field(value=value, page=line.page, box=box, source_text=line.text,
+                 confidence=round(line.confidence * confidence, 3), computed=computed, raw=raw)
+
+
+def clean_value(text: str) -> str:
+    """A value with leading label punctuation and surrounding whitespace removed."""
+    return re.sub(r"^[\s:：.\-–—=|]+", "", text).strip()
+
+
+@dataclass(frozen=True)
+class Labelled:
+    """The value printed after a label, on the label's line or on the line(s) below it."""
+
+    text: str
+    line: TextLine
+    start: int  # where the value starts in line.text
+    label_line: TextLine
+
+
+def find_label(lines: Sequence[TextLine], label: str | re.Pattern[str], *, same_line_only: bool = False,
+               skip: re.Pattern[str] | None = None) -> Labelled | None:
+    """The first value printed after ``label`` (a regex), on the same line or the next non-empty one."""
+    pattern = re.compile(label) if isinstance(label, str) else label
+    for i, line in enumerate(lines):
+        text = nfkc(line.text) if len(nfkc(line.text)) == len(line.text) else line.text
+        m = pattern.search(text)
+        if not m:
+            continue
+        rest = text[m.end():]
+        value = clean_value(rest)
+        if value and not (skip and skip.match(value)):
+            return Labelled(value, line, len(text) - len(rest.lstrip(" :：.-–—=|\t")), line)
+        if same_line_only:
+            continue
+        for nxt in lines[i + 1:i + 3]:
+            value = clean_value(nfkc(nxt.text))
+            if value and not (skip and skip.match(value)):
+                return Labelled(value, nxt, 0, line)
+    return None
+
+
+# ---------------------------------------------------------------------------------------------------------
+# WIPO ST.60 INID codes: "(111) 018123456", OCR'd as "(lll)", "[111]", "(1 11)"
+# ---------------------------------------------------------------------------------------------------------
+
+_INID_DIGITS = str.maketrans({"l": "1", "I": "1", "i": "1", "|": "1", "!": "1", "O": "0", "o": "0", "D": "0",
+                              "S": "5", "s": "5", "B": "8", "Z": "2", "z": "2", "G": "6", "T": "7", "?": "7"})
+_INID_RE = re.compile(r"[(\[{（<]\s*([0-9lIi|!OoDSsBZzGT?](?:\s?[0-9lIi|!OoDSsBZzGT?]){2})\s*[)\]}）>]")
+KNOWN_INID = {"111", "116", "141", "151", "156", "171", "176", "180", "186", "210", "220", "230", "270", "300",
+              "400", "442", "450", "511", "521", "526", "527", "531", "540", "541", "546", "550", "551", "554",
+              "555", "556", "557", "561", "571", "580", "591", "600", "730", "731", "732", "740", "750", "770",
+              "771", "791", "800", "811", "812", "821", "822", "831", "832", "834", "841", "842", "851", "861",
+              "862", "866", "868", "871", "881"}
+
+
+@dataclass
+class InidSection:
+    code: str
+    parts: list[tuple[TextLine, int, int]]  # (line, start, end) of the value text in each line
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text[s:e].strip() for line, s, e in self.parts if line.text[s:e].strip())
+
+    def first(self) -> tuple[TextLine, int, int] | None:
+        for line, s, e in self.parts:
+            if line.text[s:e].strip():
+                return line, s, e
+        return None
+
+
+def _inid_code(raw: str) -> str | None:
+    code = re.sub(r"\s", "", raw).translate(_INID_DIGITS)
+    return code if code in KNOWN_INID else None
+
+
+def inid_sections(lines: Iterable[TextLine]) -> dict[str, list[InidSection]]:
+    """Text grouped under each INID code; a value may share the code's line or follow on later lines."""
+    out: dict[str, list[InidSection]] = {}
+    current: InidSection | None = None
+    for line in lines:
+        text = line.text
+        marks = [(m.start(), m.end(), _inid_code(m.group(1))) for m in _INID_RE.finditer(text)]
+        marks = [m for m in marks if m[2]]
+        pos = 0
+        for start, end, code in marks:
+            if current is not None and start > pos:
+                current.parts.append((line, pos, start))
+            current = InidSection(code or "", [])
+            out.setdefault(current.code, []).append(current)
+            pos = end
+        if current is not None and pos < len(text):
+            current.parts.append((line, pos, len(text)))
+    return out
+
+
+def inid_value(sections: dict[str, list[InidSection]], *codes: str) -> tuple[str, TextLine, int, int] | None:
+    """The first line of text under the first present code (stripped), with where it sits."""
+    for code in codes:
+        for section in sections.get(code, []):
+            first = section.first()
+            if first:
+                line, s, e = first
+                seg = line.text[s:e]
+                lead = len(seg) - len(seg.lstrip(" :：.-\t"))
+                return seg.strip(" :：.-\t"), line, s + lead, e
+    return None
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Values
+# ---------------------------------------------------------------------------------------------------------
+
+_LEGAL_FORM_END = re.compile(
+    r"(?i)(?:\b(?:inc|incorporated|corp|corporation|company|co\.?,?\s*ltd|ltd|limited|llc|l\.l\.c|plc|gmbh|ag|"
+    r"s\.?a\.?s?|s\.?r\.?l|s\.?p\.?a|b\.?v|n\.?v|pty\.?\s*ltd|pte\.?\s*ltd|sdn\.?\s*bhd|kg|oy|ab|k\.?k)\b\.?"
+    r"|股份有限公司|有限责任公司|有限責任公司|有限公司|公司|株式会社)")
+_OWNER_DESCRIPTOR = re.compile(r"\s*\((?:[^()]*\b(?:CORPORATION|COMPANY|PARTNERSHIP|INDIVIDUAL|LIMITED|LLC|"
+                               r"ORGANI[SZ]ED|CITIZEN|ASSOCIATION|TRUST|GMBH|SOCIETE|SOCIEDAD)\b[^()]*)\)?.*$",
+                               re.IGNORECASE)
+
+
+def owner_name(text: str) -> str:
+    """The party name from an owner line that may go on with a descriptor or an address."""
+    s = nfkc(text).strip(" :：,;")
+    s = _OWNER_DESCRIPTOR.sub("", s)
+    s = re.sub(r"(?i),?\s+an?\s+(?:[a-z]+\s+){0,4}(?:corporation|company|partnership|limited liability company)"
+               r"\b.*$", "", s)
+    ends = [m.end() for m in _LEGAL_FORM_END.finditer(s)]
+    for end in ends:
+        rest = s[end:]
+        if not rest.strip() or re.match(r"^[\s,;]*(?:\d|[(（]|c/o|no\.|\b[A-Z][a-z]+\s+\d)", rest):
+            return s[:end].strip(" ,;")
+    if ends and re.search(r"\d", s[ends[-1]:]):
+        return s[:ends[-1]].strip(" ,;")
+    m = re.search(r",?\s+\d{1,5}[A-Za-z]?\s+[A-Za-z]", s)  # "Foo Bar 100 Main Street"
+    if m and m.start() > 3:
+        return s[:m.start()].strip(" ,;")
+    return s.strip(" ,;")
+
+
+def parse_classes(text: str) -> list[int]:
+    """Nice classes listed in text like "25", "18, 25 and 35", "Int. Cl.: 9; 42", "第25类"."""
+    s = nfkc(text)
+    out: list[int] = []
+    for m in re.finditer(r"(?<![\d.,])(\d{1,2})(?![\d.,]\d)", s):
+        n = int(m.group(1))
+        if 1 <= n <= 45 and n not in out:
+            out.append(n)
+    return out
+
+
+_CLASS_HEAD = re.compile(r"(?i)^\s*(?:(?:int(?:ernational)?\.?\s*)?class(?:e)?\s*(?:no\.?\s*)?|cl\.\s*|第\s*)?"
+                         r"(\d{1,2})\s*(?:类|類)?\s*[:：.\-–)]?\s+(?=\S)")
+
+
+def parse_goods_blocks(block: Sequence[tuple[str, TextLine]]) -> dict[int, tuple[str, TextLine]]:
+    """Goods per class from lines that start a class with its number ("25 Clothing; ..." / "Class 25: ...")."""
+    out: dict[int, list[str]] = {}
+    where: dict[int, TextLine] = {}
+    current: int | None = None
+    for text, line in block:
+        text = nfkc(text).strip()
+        text = re.sub(r"(?i)^(?:NCL|Nice)\s*\(?\s*\d+\s*[-–/]?\s*\d*\s*\)?\s*", "", text)
+        if not text:
+            continue
+        alone = re.fullmatch(r"(?i)(?:class(?:e)?\s*|第\s*)?(\d{1,2})\s*(?:类|類)?\s*[:：.]?", text)
+        if alone and 1 <= int(alone.group(1)) <= 45:
+            current = int(alone.group(1))
+            out.setdefault(current, [])
+            where.setdefault(current, line)
+            continue
+        m = _CLASS_HEAD.match(text)
+        if m and 1 <= int(m.group(1)) <= 45 and re.match(r"[^\d\s]", text[m.end():]):
+            current = int(m.group(1))
+            out.setdefault(current, []).append(text[m.end():].strip())
+            where.setdefault(current, line)
+        elif current is not None:
+            out[current].append(text)
+    return {k: (" ".join(v).strip(), where[k]) for k, v in out.items() if " ".join(v).strip()}
+
+
+def dates_in(line: TextLine, order_hint: str | None = None) -> list[tuple[dt.date, int, int]]:
+    return [(d, s, e) for d, (s, e) in find_dates(line.text, order_hint)]
+
+
+def date_after_label(lines: Sequence[TextLine], label: str, order_hint: str | None = None,
+                     lookahead: int = 2) -> Field | None:
+    """The first date printed after a label on its line, or on the next lines."""
+    pattern = re.compile(label)
+    for i, line in enumerate(lines):
+        m = pattern.search(line.text)
+        if not m:
+            continue
+        for d, s, e in dates_in(line, order_hint):
+            if s >= m.start():
+                return field_from(line, d, s, e, raw=line.text[s:e])
+        for nxt in lines[i + 1:i + 1 + lookahead]:
+            found = dates_in(nxt, order_hint)
+            if found:
+                d, s, e = found[0]
+                return field_from(nxt, d, s, e, raw=nxt.text[s:e], confidence=0.9)
+    return None
+
+
+def add_years(date: dt.date, years: int) -> dt.date:
+    try:
+        return date.replace(year=date.year + years)
+    except ValueError:  # 29 February
+        return date.replace(year=date.year + years, day=28)
+
+
+def computed_expiry(base: Field | None, years: int = 10, day_before: bool = False) -> Field | None:
+    """An expiry derived from a printed date by the office's term rule (flagged computed)."""
+    if base is None or not isinstance(base.value, dt.date):
+        return None
+    value = add_years(base.value, years)
+    if day_before:
+        value -= dt.timedelta(days=1)
+    return Field(value=value, page=base.page, box=base.box, source_text=base.source_text,
+                 confidence=base.confidence, computed=True, raw="")
+
+
+def number_field(line: TextLine, raw: str, start: int, office: str, confidence: float = 1.0) -> Field | None:
+    value = normalize_registration_number(raw, office)
+    if not value or not re.search(r"\d{4,}", value):
+        return None
+    return field_from(line, value, start, start + len(raw), raw=raw.strip(), confidence=confidence)
+
+
+def office_field(office: str, lines: Sequence[TextLine], evidence: re.Pattern[str]) -> Field:
+    """The office, pointing at the line that names it when there is one."""
+    for line in lines:
+        if evidence.search(line.text):
+            return field_from(line, office)
+    return Field(value=office, confidence=0.6)
+
+
+_NOT_A_MARK = re.compile(
+    r"(?i)(united states|patent|trade\s?mark office|reg(?:istered|istration)?\b|int\.?\s*cl|principal register|"
+    r"supplemental register|service mark|certificate|director|of america|intellectual property|office|"
+    r"^\s*trade\s?mark\s*$|^\s*collective|^\s*certification|\d{3,}|class|european union|world|organi[sz]ation|"
+    r"kingdom|^\s*page\b|商标注册证|国家知识产权局|中华人民共和国)")
+
+
+def largest_text_line(lines: Sequence[TextLine], *, limit: int = 30) -> TextLine | None:
+    """The tallest plausible mark line among the first lines of page 1 (marks are printed large)."""
+    best: TextLine | None = None
+    for line in list(lines)[:limit]:
+        text = line.text.strip()
+        if not text or len(text) > 40 or _NOT_A_MARK.search(text) or not re.search(r"[^\W\d_]", text):
+            continue
+        if best is None or (line.box[3] - line.box[1]) > (best.box[3] - best.box[1]) * 1.05:
+            best = line
+    return best
+
+
+def status_field(evidence: Field, status: str, confidence: float = 1.0) -> Field:
+    """A status ("registered"/"application") pointing at the value that shows it."""
+    return Field(value=status, page=evidence.page, box=evidence.box, source_text=evidence.source_text,
+                 confidence=round(evidence.confidence * confidence, 3))

@@ -1,0 +1,159 @@
+"""USPTO registration certificates (Principal/Supplemental Register) and TSDR-style records.
+
+Layout: "Reg. No. 6,123,456 / Registered Aug. 24, 2021 / Int. Cl.: 25 / Trademark / Principal Register",
+the mark printed large, the owner as "Name (DELAWARE CORPORATION)" followed by the address, goods as
+"CLASS 25: Clothing, namely..." (older: "FOR: ..., IN CLASS 25 (U.S. CLS. 22 AND 39)"), and
+"SER. NO. 90-123,456, FILED 01-15-2021". Numeric dates are month first. The term is 10 years from the
+registration date (renewal under Section 9).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from desktop_app.core.reading.certificates.common import (
+    computed_expiry,
+    date_after_label,
+    field_from,
+    find_label,
+    largest_text_line,
+    nfkc,
+    number_field,
+    office_field,
+    owner_name,
+    parse_classes,
+    status_field,
+)
+from desktop_app.core.reading.certificates.fields import CertificateFields
+from desktop_app.core.reading.text import TextLine
+
+OFFICE = "USPTO"
+KEYWORDS = {"united states patent and trademark office": 3, "principal register": 2, "supplemental register": 2,
+            "uspto": 2, "int. cl.": 1, "reg. no.": 1, "first use": 1, "in commerce": 1, "ser. no.": 1,
+            "prior u.s. cls": 2, "trademark electronic search": 2, "tsdr": 2}
+_OFFICE_LINE = re.compile(r"(?i)united\s*states\s*patent\s*and\s*trade\s*mark\s*office|\buspto\b")
+_REG_NO = re.compile(r"(?i)\b(?:u\.?\s?s\.?\s+)?reg(?:istration)?\s*\.?\s*(?:n[o0°º]|number|#)\s*[.,:：]?\s*"
+                     r"([0-9OlI|][0-9OlI|,.\s]{4,12}[0-9OlI|])")
+_SER_NO = re.compile(r"(?i)\bser(?:ial)?\s*\.?\s*(?:n[o0°º]|number)\s*[.,:：]?\s*(\d\d\s*[-/]?\s*[\d,]{6,9})")
+_INT_CL = re.compile(r"(?i)\bint(?:ernational)?\s*\.?\s*cl(?:s|ass(?:es)?)?\s*\.?\s*[:：]?\s*([\d,;\s andAND&]+)")
+_CLASS_LINE = re.compile(r"(?i)^\s*class\s+(\d{1,2})\s*[:：.]\s*(.*)$")
+_FOR_LINE = re.compile(r"(?i)^\s*for\s*[:：]\s*(.*)$")
+_IN_CLASS = re.compile(r"(?i)\bin\s+class\s+(\d{1,2})\b")
+_GOODS_END = re.compile(r"(?i)^\s*(first use|the mark|ser\.?\s*no|owner of|no claim|the colou?r|the english|"
+                        r"the wording|the foreign|reg\.?\s*no|registered\b|int\.?\s*cl|director|class\s+\d|"
+                        r"sec\.|section\s+\d|for\s*:|page\b|requirements|warning)")
+_REGISTER = re.compile(r"(?i)^\s*(principal|supplemental)\s+register\s*$")
+_TYPE_LINE = re.compile(r"(?i)^\s*(trade\s?mark|service\s?mark|collective\s+mark|certification\s+mark|"
+                        r"trademark\s*/\s*service\s*mark)\s*$")
+
+
+def detect(folded_keywords: dict[str, bool]) -> float:
+    return sum(w for k, w in KEYWORDS.items() if folded_keywords.get(k))
+
+
+def _goods(lines: Sequence[TextLine]) -> dict[int, tuple[str, TextLine]]:
+    out: dict[int, tuple[str, TextLine]] = {}
+    i = 0
+    while i < len(lines):
+        text = nfkc(lines[i].text)
+        m = _CLASS_LINE.match(text)
+        f = _FOR_LINE.match(text) if not m else None
+        if not (m or f):
+            i += 1
+            continue
+        start_line = lines[i]
+        parts = [(m.group(2) if m else f.group(1)).strip()]  # type: ignore[union-attr]
+        j = i + 1
+        while j < len(lines) and not _GOODS_END.match(nfkc(lines[j].text)) and len(parts) < 25:
+            parts.append(nfkc(lines[j].text).strip())
+            j += 1
+        text_all = " ".join(p for p in parts if p)
+        if m:
+            out.setdefault(int(m.group(1)), (text_all.strip(), start_line))
+        else:
+            cm = _IN_CLASS.search(text_all)
+            if cm:
+                out.setdefault(int(cm.group(1)), (text_all[:cm.start()].strip(" ,;"), start_line))
+        i = j
+    return out
+
+
+def _owner(lines: Sequence[TextLine]) -> tuple[str, TextLine] | None:
+    for i, line in enumerate(lines):
+        if _REGISTER.match(nfkc(line.text)):
+            for nxt in lines[i + 1:i + 4]:
+                t = nfkc(nxt.text).strip()
+                if t and not _TYPE_LINE.match(t) and not _REG_NO.search(t):
+                    return owner_name(t), nxt
+    for line in lines:  # "KESTRELINE APPAREL INC. (DELAWARE CORPORATION)"
+        t = nfkc(line.text)
+        if re.search(r"(?i)\((?:[A-Z .,]+\s)?(?:CORPORATION|LIMITED LIABILITY COMPANY|COMPANY|PARTNERSHIP|"
+                     r"INDIVIDUAL|LIMITED COMPANY|JOINT STOCK COMPANY|GMBH|AG|CORP\.?)\)", t):
+            return owner_name(t), line
+    found = find_label(lines, re.compile(r"(?i)\b(?:owner|registrant)\s*(?:name)?\s*[:：]"))
+    if found:
+        return owner_name(found.text), found.line
+    return None
+
+
+def extract(lines: Sequence[TextLine]) -> CertificateFields:
+    out = CertificateFields(office=office_field(OFFICE, lines, _OFFICE_LINE))
+    for line in lines:
+        m = _REG_NO.search(nfkc(line.text))
+        if m:
+            out.registration_number = number_field(line, m.group(1), m.start(1), OFFICE)
+            if out.registration_number:
+                break
+    serial = None
+    for line in lines:
+        m = _SER_NO.search(nfkc(line.text))
+        if m:
+            serial = number_field(line, m.group(1), m.start(1), OFFICE)
+            break
+    out.registration_date = (date_after_label(lines, r"(?i)\bregistered\b(?!\s*(?:in|as|with|trade))", "mdy")
+                             or date_after_label(lines, r"(?i)\b(?:registration|reg\.?)\s*date", "mdy"))
+    out.filing_date = date_after_label(lines, r"(?i)\bfiled\b|\bfiling\s*date|application\s*filing", "mdy")
+    explicit = date_after_label(lines, r"(?i)\bexpir(?:es|ation|y)\b|\brenewal\s+due", "mdy", lookahead=1)
+    out.expiry_date = explicit or computed_expiry(out.registration_date, 10)
+
+    classes: list[int] = []
+    class_line = None
+    for line in lines:
+        m = _INT_CL.search(nfkc(line.text).split("Prior")[0].split("PRIOR")[0])
+        if m:
+            classes = parse_classes(m.group(1))
+            class_line = line
+            if classes:
+                break
+    goods = _goods(lines)
+    for c in goods:
+        if c not in classes:
+            classes.append(c)
+    if classes:
+        out.classes = field_from(class_line or goods[classes[0]][1], classes)
+    if goods:
+        first = goods[min(goods)][1]
+        out.goods = field_from(first, {c: g for c, (g, _) in sorted(goods.items())})
+
+    owner = _owner(lines)
+    if owner and owner[0]:
+        out.owner = field_from(owner[1], owner[0], confidence=0.9)
+
+    labelled = find_label(lines, re.compile(r"(?i)^\s*(?:word\s*)?mark\s*[:：]"), same_line_only=True)
+    if labelled:
+        out.mark = field_from(labelled.line, labelled.text, labelled.start)
+    else:
+        first_page = [ln for ln in lines if ln.page == lines[0].page] if lines else []
+        owner_line = owner[1] if owner else None
+        candidates = [ln for ln in first_page if ln is not owner_line and not _REGISTER.match(ln.text)
+                      and not _TYPE_LINE.match(ln.text)]
+        big = largest_text_line(candidates)
+        if big is not None:
+            out.mark = field_from(big, big.text.strip(), confidence=0.8)
+    if out.registration_number:
+        out.status = status_field(out.registration_number, "registered")
+    elif serial:
+        out.registration_number = serial
+        out.status = status_field(serial, "application")
+    return out

@@ -1,0 +1,188 @@
+"""Listing addresses: which marketplace, store country and listing id a URL names; URLs found in text.
+
+Addresses come pasted by users (with tracking parameters, without a scheme, with stray whitespace)
+or read by OCR from an address bar (with spaces inserted and "https://" lost). Only addresses that
+can be resolved offline are accepted; short links have to be opened in a browser first.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
+
+from desktop_app.core.errors import UserError
+from desktop_app.core.marketplaces import (
+    MarketplaceProfile,
+    all_profiles,
+    profile_for_host,
+    short_link_profile,
+)
+
+OK = "ok"
+SHORT_LINK = "short_link"
+NO_ID = "no_id"
+UNRECOGNISED = "unrecognised"
+INVALID = "invalid"
+
+DEFAULT_URL_LIMIT = 300  # Alibaba IPP, the largest per-complaint limit among the supported platforms
+
+
+@dataclass(frozen=True)
+class ListingRef:
+    url: str  # the cleaned address (scheme added, whitespace removed)
+    marketplace: str  # profile key or ""
+    listing_id: str  # "" when none
+    country: str  # ISO 3166 alpha-2 of the store, "" when global or unknown
+    status: str  # ok | short_link | no_id | unrecognised | invalid
+    message: str = ""  # one sentence when status is not ok
+
+    @property
+    def ok(self) -> bool:
+        return self.status == OK
+
+
+_SCHEME_JUNK = re.compile(r"(?i)^\s*(?:h\s*t+\s*p\s*s?|hxxps?|ttps?|tps?)\s*[:;.]?\s*/\s*/\s*")
+_HOST_RE = re.compile(r"(?i)^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+\.?$")
+
+
+def clean_url(url: str) -> str:
+    """The address with width folded, whitespace and wrapping quotes removed and a scheme added."""
+    s = unicodedata.normalize("NFKC", url or "").strip()
+    s = s.strip("<>\"'`“”‘’()[]{}")
+    s = re.sub(r"\s+", "", s)
+    s = s.rstrip(".,;:!)]}>。，；")
+    if not s:
+        return ""
+    m = _SCHEME_JUNK.match(s)
+    if m:
+        s = s[m.end():]
+    elif s.startswith("//"):
+        s = s[2:]
+    return "https://" + s
+
+
+def _listing_id(profile: MarketplaceProfile, path: str, query: str) -> str:
+    for pattern in profile.id_patterns:
+        target = path if pattern.where == "path" else query
+        m = pattern.regex.search(target)
+        if not m:
+            continue
+        groups = m.groupdict()
+        if groups.get("id"):
+            value = groups["id"]
+        else:
+            value = (profile.id_join or "").join(v for v in m.groups() if v)
+        for ch in profile.id_strip:
+            value = value.replace(ch, "")
+        if profile.id_upper:
+            value = value.upper()
+        if profile.id_format.search(value):
+            return value
+    return ""
+
+
+def parse_listing_url(url: str) -> ListingRef:
+    """What a listing address names; never raises: problems come back as a status and one sentence."""
+    raw = (url or "").strip()
+    cleaned = clean_url(raw)
+    if not cleaned:
+        return ListingRef(raw, "", "", "", INVALID, "The listing address is empty.")
+    try:
+        parts = urlsplit(cleaned)
+        host = (parts.hostname or "").lower().rstrip(".")
+    except ValueError:
+        return ListingRef(cleaned, "", "", "", INVALID, f"{raw!r} is not a web address.")
+    if not host or not _HOST_RE.match(host) or not re.search(r"[a-z]", host.rsplit(".", 1)[-1]):
+        return ListingRef(cleaned, "", "", "", INVALID, f"{raw!r} is not a web address.")
+    path = unquote(parts.path or "")
+    query = parts.query or ""
+    short = short_link_profile(host, path)
+    if short is not None:
+        return ListingRef(cleaned, short.key, "", "", SHORT_LINK,
+                          f"{cleaned} is a short link ({short.name}) that can only be resolved online: open it in "
+                          "a browser and paste the full listing address it leads to.")
+    profile = profile_for_host(host)
+    if profile is None:
+        known = ", ".join(p.name for p in all_profiles())
+        return ListingRef(cleaned, "", "", "", UNRECOGNISED,
+                          f"{host} is not a marketplace Evidence Desk knows (supported: {known}).")
+    country = profile.country_for_host(host)
+    listing_id = _listing_id(profile, path, query)
+    if not listing_id:
+        return ListingRef(cleaned, profile.key, "", country, NO_ID,
+                          f"{cleaned} is on {profile.name} but names no listing ({profile.id_label} missing): "
+                          "open the listing itself and copy its address.")
+    if not country and profile.id_prefix_countries:
+        country = profile.id_prefix_countries.get(listing_id[:3], "")
+    return ListingRef(cleaned, profile.key, listing_id, country, OK, "")
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Finding addresses in text
+# ---------------------------------------------------------------------------------------------------------
+
+_JOIN_AROUND = re.compile(r"\s*([./:?=&#%_~+-])\s*")
+_SCHEME_FIX = re.compile(r"(?i)\b(?:h\s*t+\s*p\s*s?|hxxps?)\s*[:;.]\s*/\s*/\s*")
+_URL_IN_TEXT = re.compile(
+    r"(?i)(?:https?://)?(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,13}(?::\d{2,5})?(?:[/?#][^\s\"'<>，。]*)?")
+_KNOWN_TLDS = ("com", "cn", "net", "org", "hk", "us", "ru", "uk", "de", "fr", "it", "es", "jp", "ca", "mx", "br",
+               "in", "au", "nl", "se", "pl", "sg", "ae", "sa", "tr", "eg", "be", "at", "ch", "ie", "my", "ph",
+               "id", "th", "vn", "tw", "co", "ar", "cl", "pe", "uy", "ve", "ec", "bo", "py", "cr", "do", "pa",
+               "gt", "me", "ee", "to", "eu", "la", "asia")
+
+
+def _plausible(candidate: str) -> bool:
+    """Whether a URL-looking string is really an address (not "e.g." or "12.50")."""
+    has_scheme = candidate.lower().startswith(("http://", "https://"))
+    rest = re.sub(r"(?i)^https?://", "", candidate)
+    host = re.split(r"[/?#]", rest, maxsplit=1)[0].lower()
+    path = rest[len(host):].split("?", 1)[0]
+    tld = host.rsplit(".", 1)[-1].split(":")[0]
+    if tld not in _KNOWN_TLDS and not has_scheme:
+        return False
+    if has_scheme or host.startswith("www."):
+        return True
+    return profile_for_host(host) is not None or short_link_profile(host, path) is not None
+
+
+def find_urls(text: str) -> list[str]:
+    """URL-like strings in OCR or pasted text, cleaned (spaces OCR inserted removed, scheme added).
+
+    Works line by line so an address never swallows the next line.
+    """
+    out: list[str] = []
+    for line in unicodedata.normalize("NFKC", text or "").splitlines():
+        line = _SCHEME_FIX.sub("https://", line)
+        line = _JOIN_AROUND.sub(r"\1", line)
+        for m in _URL_IN_TEXT.finditer(line):
+            candidate = m.group(0).rstrip(".,;:!)]}>")
+            if "@" in candidate.split("/", 1)[0]:
+                continue
+            if _plausible(candidate):
+                url = clean_url(candidate)
+                if url not in out:
+                    out.append(url)
+    return out
+
+
+def split_pasted_urls(text: str, limit: int = DEFAULT_URL_LIMIT) -> list[str]:
+    """Addresses pasted into a box, one per line (several on a line are split too), deduplicated.
+
+    Raises UserError when more than ``limit`` addresses are pasted: one complaint cannot carry them.
+    """
+    out: list[str] = []
+    for line in (text or "").splitlines():
+        line = line.strip().strip(",;")
+        if not line:
+            continue
+        pieces = re.split(r"\s*[,;]?\s+(?=(?:https?://|www\.))|[,;]\s*(?=(?:https?://|www\.))", line)
+        for piece in pieces:
+            piece = piece.strip().strip(",;")
+            if piece and piece not in out:
+                out.append(piece)
+    if len(out) > limit:
+        raise UserError(f"{len(out)} listing addresses were pasted but one complaint takes at most {limit}; "
+                        "split them over several cases.")
+    return out
