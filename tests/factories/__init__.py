@@ -27,8 +27,20 @@ from tests.factories.screenshots import (
 )
 
 __all__ = [
-    "AuthorizationSpec", "CertificateSpec", "ScreenshotSpec", "certificate_lines", "make_authorization_pdf",
-    "make_blank_pdf", "make_certificate_image", "make_certificate_pdf", "make_corrupt_pdf", "make_encrypted_pdf",
-    "make_listing_screenshot", "make_product_photo", "make_text_pdf", "make_truncated_pdf",
-    "render_certificate", "render_listing_screenshot",
+    "AuthorizationSpec",
+    "CertificateSpec",
+    "ScreenshotSpec",
+    "certificate_lines",
+    "make_authorization_pdf",
+    "make_blank_pdf",
+    "make_certificate_image",
+    "make_certificate_pdf",
+    "make_corrupt_pdf",
+    "make_encrypted_pdf",
+    "make_listing_screenshot",
+    "make_product_photo",
+    "make_text_pdf",
+    "make_truncated_pdf",
+    "render_certificate",
+    "render_listing_screenshot",
 ]

@@ -39,23 +39,36 @@ def _en(spec: AuthorizationSpec) -> Page:
     p.flow(20, f"Address: {spec.principal_address}", 10.5, width=170, gap=4)
     p.flow(20, f"Agent: {spec.agent}", 10.5, width=170)
     p.flow(20, f"Address: {spec.agent_address}", 10.5, width=170, gap=5)
-    p.flow(20, f"{spec.principal}, the owner of the trademarks listed below, hereby authorizes {spec.agent} to act "
-               f"on its behalf to file, manage and withdraw intellectual property infringement complaints on "
-               f"{', '.join(spec.marketplaces)} and other online marketplaces, and to communicate with the "
-               "platforms about those complaints.", 10.5, width=170, gap=5)
+    p.flow(
+        20,
+        f"{spec.principal}, the owner of the trademarks listed below, hereby authorizes {spec.agent} to act "
+        f"on its behalf to file, manage and withdraw intellectual property infringement complaints on "
+        f"{', '.join(spec.marketplaces)} and other online marketplaces, and to communicate with the "
+        "platforms about those complaints.",
+        10.5,
+        width=170,
+        gap=5,
+    )
     p.flow(20, "Trademarks covered by this authorization:", 10.5, bold=True)
     for mark in spec.marks:
         regs = "; ".join(f"{office} Reg. No. {number}" for office, number in spec.registrations)
         p.flow(26, f"- {mark}: {regs}", 10.5, width=164)
     p.skip(4)
     if spec.valid_until:
-        p.flow(20, f"This authorization is valid until {spec.valid_until.strftime('%d %B %Y')}.", 10.5, width=170)
+        p.flow(
+            20, f"This authorization is valid until {spec.valid_until.strftime('%d %B %Y')}.", 10.5, width=170
+        )
     else:
         p.flow(20, "This authorization remains valid until revoked in writing.", 10.5, width=170)
     p.skip(18)
     if spec.signed:
-        p.text(24, p.cursor - 3, spec.signatory.split()[0][0] + ". " + spec.signatory.split()[-1], 16,
-               color=(20, 40, 140))
+        p.text(
+            24,
+            p.cursor - 3,
+            spec.signatory.split()[0][0] + ". " + spec.signatory.split()[-1],
+            16,
+            color=(20, 40, 140),
+        )
     p.items.append(Rule(20, p.cursor, 90, p.cursor, 0.3))
     p.flow(20, f"{spec.signatory}, {spec.signatory_title}", 10.5)
     p.flow(20, f"For and on behalf of {spec.principal}", 10.5)
@@ -72,9 +85,14 @@ def _zh(spec: AuthorizationSpec) -> Page:
     p.flow(20, f"地址：{spec.agent_address}", 12, width=170, gap=5)
     regs = "；".join(f"{office} 注册号 {number}" for office, number in spec.registrations)
     marks = "、".join(spec.marks)
-    p.flow(20, f"兹授权被授权人代表授权人，就授权人所有的“{marks}”商标（{regs}），在"
-               f"{'、'.join(spec.marketplaces)}等电子商务平台提交、管理及撤回知识产权侵权投诉，并与平台沟通相关事宜。",
-           12, width=170, gap=5)
+    p.flow(
+        20,
+        f"兹授权被授权人代表授权人，就授权人所有的“{marks}”商标（{regs}），在"
+        f"{'、'.join(spec.marketplaces)}等电子商务平台提交、管理及撤回知识产权侵权投诉，并与平台沟通相关事宜。",
+        12,
+        width=170,
+        gap=5,
+    )
     if spec.valid_until:
         p.flow(20, f"本授权有效期至{_cn(spec.valid_until)}。", 12, width=170, gap=5)
     else:
@@ -94,12 +112,23 @@ def authorization_page(spec: AuthorizationSpec, lang: str = "en") -> Page:
     return _zh(spec) if lang == "zh" else _en(spec)
 
 
-def make_authorization_pdf(spec: AuthorizationSpec, path: str | Path, *, lang: str = "en", scanned: bool = False,
-                           rotate_deg: float = 0.0, blur: float = 0.0, dpi: int = 150, seed: int = 0) -> Path:
+def make_authorization_pdf(
+    spec: AuthorizationSpec,
+    path: str | Path,
+    *,
+    lang: str = "en",
+    scanned: bool = False,
+    rotate_deg: float = 0.0,
+    blur: float = 0.0,
+    dpi: int = 150,
+    seed: int = 0,
+) -> Path:
     path = Path(path)
     page = authorization_page(spec, lang)
     if scanned:
-        image_pdf([degrade(render_image(page, dpi), rotate_deg=rotate_deg, blur=blur, seed=seed)], path, page_mm=A4)
+        image_pdf(
+            [degrade(render_image(page, dpi), rotate_deg=rotate_deg, blur=blur, seed=seed)], path, page_mm=A4
+        )
     else:
         render_pdf([page], path, title="Letter of authorization")
     return path

@@ -12,8 +12,19 @@ from pathlib import Path
 
 from PIL import Image
 
-from tests.factories.layout import A4, PT_MM, Page, degrade, image_pdf, render_image, render_pdf, save_image
-from tests.factories.layout import Ellipse, Rule, Text  # noqa: F401 - re-exported for callers
+from tests.factories.layout import (  # noqa: F401 - re-exported for callers
+    A4,
+    PT_MM,
+    Ellipse,
+    Page,
+    Rule,
+    Text,
+    degrade,
+    image_pdf,
+    render_image,
+    render_pdf,
+    save_image,
+)
 
 _US_MONTHS = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "Jun.", "Jul.", "Aug.", "Sep.", "Oct.", "Nov.", "Dec."]
 
@@ -71,13 +82,17 @@ def _uspto(spec: CertificateSpec) -> Page:
         p.flow(20, "Trademark/Service Mark Application, Principal Register", 12, bold=True)
         p.rule(20, 190)
         serial = spec.serial_number or spec.registration_number
-        for label, value in [("Serial Number:", serial), ("Filing Date:", spec.filing_date.strftime("%m/%d/%Y")),
-                             ("Mark:", spec.mark), ("Register:", "Principal"),
-                             ("Mark Type:", "Trademark"),
-                             ("Status:", "New application has been received and is pending examination."),
-                             ("Owner Name:", spec.owner),
-                             ("Owner Address:", spec.owner_address),
-                             ("Legal Entity Type:", spec.owner_entity.title())]:
+        for label, value in [
+            ("Serial Number:", serial),
+            ("Filing Date:", spec.filing_date.strftime("%m/%d/%Y")),
+            ("Mark:", spec.mark),
+            ("Register:", "Principal"),
+            ("Mark Type:", "Trademark"),
+            ("Status:", "New application has been received and is pending examination."),
+            ("Owner Name:", spec.owner),
+            ("Owner Address:", spec.owner_address),
+            ("Legal Entity Type:", spec.owner_entity.title()),
+        ]:
             p.cursor += 6.5
             p.text(20, p.cursor, label, 10.5, bold=True)
             p.cursor -= 10.5 * PT_MM * 1.25
@@ -88,7 +103,9 @@ def _uspto(spec: CertificateSpec) -> Page:
             p.flow(20, f"International Class: {cls:03d}", 10.5)
             p.flow(20, f"For: {_goods(spec, cls)}", 10.5, width=170)
         p.skip(4)
-        p.flow(20, "This filing receipt confirms that the application was received; it is not a registration.", 9)
+        p.flow(
+            20, "This filing receipt confirms that the application was received; it is not a registration.", 9
+        )
         return p
     p.text(105, 24, "United States of America", 22, bold=True, align="C")
     p.text(105, 33, "United States Patent and Trademark Office", 13, align="C")
@@ -96,8 +113,13 @@ def _uspto(spec: CertificateSpec) -> Page:
     p.flow(105, spec.mark, 34, bold=True, align="C", width=400)
     p.rule(20, 190, width=0.5)
     top = p.cursor + 6
-    left = [f"Reg. No. {spec.registration_number}", f"Registered {_us(spec.registration_date)}",
-            f"Int. Cl.: {', '.join(str(c) for c in _classes(spec))}", "Trademark", "Principal Register"]
+    left = [
+        f"Reg. No. {spec.registration_number}",
+        f"Registered {_us(spec.registration_date)}",
+        f"Int. Cl.: {', '.join(str(c) for c in _classes(spec))}",
+        "Trademark",
+        "Principal Register",
+    ]
     for i, line in enumerate(left):
         p.text(20, top + i * 6.5, line, 11, bold=(i == 0))
     p.cursor = top - 5
@@ -106,10 +128,21 @@ def _uspto(spec: CertificateSpec) -> Page:
     first = spec.first_use or (spec.filing_date - dt.timedelta(days=500))
     for cls in _classes(spec):
         p.flow(78, f"CLASS {cls}: {_goods(spec, cls)}", 10.5, width=108, gap=2)
-        p.flow(78, f"FIRST USE {first.month}-{first.day}-{first.year}; IN COMMERCE "
-                   f"{first.month}-{first.day}-{first.year}", 10.5, width=108, gap=4)
-    p.flow(78, "THE MARK CONSISTS OF STANDARD CHARACTERS WITHOUT CLAIM TO ANY PARTICULAR FONT STYLE, "
-               "SIZE OR COLOR", 10.5, width=108, gap=4)
+        p.flow(
+            78,
+            f"FIRST USE {first.month}-{first.day}-{first.year}; IN COMMERCE "
+            f"{first.month}-{first.day}-{first.year}",
+            10.5,
+            width=108,
+            gap=4,
+        )
+    p.flow(
+        78,
+        "THE MARK CONSISTS OF STANDARD CHARACTERS WITHOUT CLAIM TO ANY PARTICULAR FONT STYLE, SIZE OR COLOR",
+        10.5,
+        width=108,
+        gap=4,
+    )
     p.flow(78, f"SER. NO. {_us_serial(spec)}, FILED {spec.filing_date.strftime('%m-%d-%Y')}", 10.5, width=108)
     p.cursor = max(p.cursor, 230)
     p.items.append(Rule(115, p.cursor, 190, p.cursor, 0.3))
@@ -145,9 +178,13 @@ def _euipo(spec: CertificateSpec) -> Page:
     p.text(105, 34, "Certificate of registration", 18, bold=True, align="C")
     p.text(105, 42, "European Union Trade Mark", 12, align="C")
     p.cursor = 50
-    p.flow(22, "This certificate of registration is issued for the European Union trade mark identified below. "
-               "The corresponding entries have been recorded in the Register of European Union trade marks.",
-           9.5, width=166)
+    p.flow(
+        22,
+        "This certificate of registration is issued for the European Union trade mark identified below. "
+        "The corresponding entries have been recorded in the Register of European Union trade marks.",
+        9.5,
+        width=166,
+    )
     _inid(p, "111", spec.registration_number)
     _inid(p, "151", spec.registration_date.strftime(fmt))
     if spec.expiry_date:
@@ -180,20 +217,29 @@ def _ukipo(spec: CertificateSpec) -> Page:
     rows: list[tuple[str, str]]
     if spec.is_application:
         p.text(105, 46, "Trade mark application filing receipt", 16, bold=True, align="C")
-        rows = [("Application number:", spec.registration_number), ("Filing date:", _long_uk(spec.filing_date)),
-                ("Mark:", spec.mark), ("Classes:", ", ".join(str(c) for c in _classes(spec))),
-                ("Applicant:", f"{spec.owner}, {spec.owner_address}, {spec.owner_country}"),
-                ("Status:", "Examination pending")]
+        rows = [
+            ("Application number:", spec.registration_number),
+            ("Filing date:", _long_uk(spec.filing_date)),
+            ("Mark:", spec.mark),
+            ("Classes:", ", ".join(str(c) for c in _classes(spec))),
+            ("Applicant:", f"{spec.owner}, {spec.owner_address}, {spec.owner_country}"),
+            ("Status:", "Examination pending"),
+        ]
     else:
         p.text(105, 46, "Certificate of Registration of Trade Mark", 16, bold=True, align="C")
         p.text(105, 53, "Trade Marks Act 1994", 10.5, align="C")
-        rows = [("Trade Mark Number:", spec.registration_number),
-                ("Date of entry in register:", _long_uk(spec.registration_date)),
-                ("Filing date:", _long_uk(spec.filing_date))]
+        rows = [
+            ("Trade Mark Number:", spec.registration_number),
+            ("Date of entry in register:", _long_uk(spec.registration_date)),
+            ("Filing date:", _long_uk(spec.filing_date)),
+        ]
         if spec.expiry_date:
             rows.append(("Renewal date:", _long_uk(spec.expiry_date)))
-        rows += [("Mark:", spec.mark), ("Classes:", ", ".join(str(c) for c in _classes(spec))),
-                 ("Owner:", f"{spec.owner}, {spec.owner_address}, {spec.owner_country}")]
+        rows += [
+            ("Mark:", spec.mark),
+            ("Classes:", ", ".join(str(c) for c in _classes(spec))),
+            ("Owner:", f"{spec.owner}, {spec.owner_address}, {spec.owner_country}"),
+        ]
     p.cursor = 62
     for label, value in rows:
         p.cursor += 7
@@ -207,7 +253,9 @@ def _ukipo(spec: CertificateSpec) -> Page:
         p.flow(20, f"Class {cls}: {_goods(spec, cls)}", 10.5, width=170)
     if not spec.is_application:
         p.cursor = max(p.cursor + 12, 240)
-        p.flow(20, "This is to certify that the trade mark shown above has been entered in the register.", 9.5)
+        p.flow(
+            20, "This is to certify that the trade mark shown above has been entered in the register.", 9.5
+        )
         p.flow(20, "Adam Williams", 10.5)
         p.flow(20, "Comptroller-General", 9.5)
     return p
@@ -224,9 +272,15 @@ def _cnipa(spec: CertificateSpec) -> Page:
         p.text(105, 28, "国家知识产权局", 16, align="C")
         p.text(105, 40, "商标注册申请受理通知书", 20, align="C")
         p.cursor = 52
-        for label, value in [("申请号：", spec.registration_number), ("申请日期：", _cn(spec.filing_date)),
-                             ("商标：", spec.mark), ("申请人：", spec.owner), ("申请人地址：", spec.owner_address),
-                             ("类别：", "、".join(f"第{c}类" for c in _classes(spec))), ("状态：", "审查中")]:
+        for label, value in [
+            ("申请号：", spec.registration_number),
+            ("申请日期：", _cn(spec.filing_date)),
+            ("商标：", spec.mark),
+            ("申请人：", spec.owner),
+            ("申请人地址：", spec.owner_address),
+            ("类别：", "、".join(f"第{c}类" for c in _classes(spec))),
+            ("状态：", "审查中"),
+        ]:
             p.flow(25, f"{label}{value}", 12, width=160, gap=2)
         return p
     p.items.append(Rule(15, 15, 195, 15, 1.2, red))
@@ -242,8 +296,9 @@ def _cnipa(spec: CertificateSpec) -> Page:
     p.skip(4)
     p.flow(25, f"注册人 {spec.owner}", 12, width=160, gap=2)
     p.flow(25, f"注册地址 {spec.owner_address}", 12, width=160, gap=2)
-    expiry = spec.expiry_date or (spec.registration_date.replace(year=spec.registration_date.year + 10)
-                                  - dt.timedelta(days=1))
+    expiry = spec.expiry_date or (
+        spec.registration_date.replace(year=spec.registration_date.year + 10) - dt.timedelta(days=1)
+    )
     p.flow(25, f"注册有效期限 自{_cn(spec.registration_date)}至{_cn(expiry)}", 12, width=170, gap=2)
     p.skip(12)
     p.flow(25, "本商标业经核准注册，特发此证。", 12)
@@ -273,9 +328,13 @@ def _wipo(spec: CertificateSpec) -> Page:
     p.text(105, 38, "CERTIFICATE OF REGISTRATION", 16, bold=True, align="C")
     p.text(105, 45, "International Registration", 11, align="C")
     p.cursor = 50
-    p.flow(22, "The International Bureau of WIPO certifies that the data contained in this certificate "
-               "conform to the entries in the International Register kept under the Madrid Protocol.",
-           9.5, width=166)
+    p.flow(
+        22,
+        "The International Bureau of WIPO certifies that the data contained in this certificate "
+        "conform to the entries in the International Register kept under the Madrid Protocol.",
+        9.5,
+        width=166,
+    )
     _inid(p, "111", spec.registration_number)
     _inid(p, "151", spec.registration_date.strftime(fmt))
     if spec.expiry_date:
@@ -302,14 +361,30 @@ def certificate_page(spec: CertificateSpec) -> Page:
         raise ValueError(f"no certificate layout for office {spec.office!r}") from None
 
 
-def render_certificate(spec: CertificateSpec, *, dpi: int = 150, rotate_deg: float = 0.0, blur: float = 0.0,
-                       noise: float = 6.0, seed: int = 0) -> Image.Image:
+def render_certificate(
+    spec: CertificateSpec,
+    *,
+    dpi: int = 150,
+    rotate_deg: float = 0.0,
+    blur: float = 0.0,
+    noise: float = 6.0,
+    seed: int = 0,
+) -> Image.Image:
     img = render_image(certificate_page(spec), dpi)
     return degrade(img, rotate_deg=rotate_deg, blur=blur, noise=noise, seed=seed)
 
 
-def make_certificate_pdf(spec: CertificateSpec, path: str | Path, *, scanned: bool = False, rotate_deg: float = 0.0,
-                         blur: float = 0.0, dpi: int = 150, noise: float = 6.0, seed: int = 0) -> Path:
+def make_certificate_pdf(
+    spec: CertificateSpec,
+    path: str | Path,
+    *,
+    scanned: bool = False,
+    rotate_deg: float = 0.0,
+    blur: float = 0.0,
+    dpi: int = 150,
+    noise: float = 6.0,
+    seed: int = 0,
+) -> Path:
     """A text PDF of the certificate, or (``scanned``) an image-only PDF of a scan of it."""
     path = Path(path)
     if scanned:
@@ -320,9 +395,19 @@ def make_certificate_pdf(spec: CertificateSpec, path: str | Path, *, scanned: bo
     return path
 
 
-def make_certificate_image(spec: CertificateSpec, path: str | Path, *, rotate_deg: float = 0.0, blur: float = 0.0,
-                           dpi: int = 150, noise: float = 6.0, photo: bool = False,
-                           exif_orientation: int | None = None, quality: int = 85, seed: int = 0) -> Path:
+def make_certificate_image(
+    spec: CertificateSpec,
+    path: str | Path,
+    *,
+    rotate_deg: float = 0.0,
+    blur: float = 0.0,
+    dpi: int = 150,
+    noise: float = 6.0,
+    photo: bool = False,
+    exif_orientation: int | None = None,
+    quality: int = 85,
+    seed: int = 0,
+) -> Path:
     """A scan (or, with ``photo``, a phone photo on a desk) of the certificate, as PNG/JPEG/WebP/TIFF."""
     path = Path(path)
     img = render_certificate(spec, dpi=dpi, rotate_deg=rotate_deg, blur=blur, noise=noise, seed=seed)

@@ -121,8 +121,18 @@ class Page:
     def text(self, x: float, y: float, text: str, size: float = 11.0, **kw: object) -> None:
         self.items.append(Text(x, y, text, size, **kw))  # type: ignore[arg-type]
 
-    def flow(self, x: float, text: str, size: float = 11.0, *, width: float | None = None, gap: float = 1.5,
-             bold: bool = False, align: str = "L", color: tuple[int, int, int] = (0, 0, 0)) -> None:
+    def flow(
+        self,
+        x: float,
+        text: str,
+        size: float = 11.0,
+        *,
+        width: float | None = None,
+        gap: float = 1.5,
+        bold: bool = False,
+        align: str = "L",
+        color: tuple[int, int, int] = (0, 0, 0),
+    ) -> None:
         """Place wrapped text at the cursor and move the cursor down."""
         width = width if width is not None else self.size[0] - x - 20
         for line in wrap(text, width, size, bold) or [""]:
@@ -144,8 +154,9 @@ def _x_for(item: Text) -> float:
     return {"L": item.x, "C": item.x - w / 2, "R": item.x - w}[item.align]
 
 
-def render_pdf(pages: list[Page], path: str | Path, *, title: str = "",
-               encrypt: tuple[str, str] | None = None) -> None:
+def render_pdf(
+    pages: list[Page], path: str | Path, *, title: str = "", encrypt: tuple[str, str] | None = None
+) -> None:
     """Write ``pages`` as a PDF with a real, extractable text layer (fonts embedded)."""
     from fpdf import FPDF
 
@@ -167,7 +178,9 @@ def render_pdf(pages: list[Page], path: str | Path, *, title: str = "",
                 pdf.set_text_color(*item.color)
                 x = _x_for(item)
                 for run, cjk in runs(item.text):
-                    pdf.set_font("cjk" if cjk else "dejavu", "" if cjk else ("B" if item.bold else ""), item.size)
+                    pdf.set_font(
+                        "cjk" if cjk else "dejavu", "" if cjk else ("B" if item.bold else ""), item.size
+                    )
                     pdf.text(x, item.y, run)
                     x += text_width_mm(run, item.size, item.bold)
             elif isinstance(item, Rule):
@@ -195,16 +208,29 @@ def render_image(page: Page, dpi: int = 150, *, paper: tuple[int, int, int] = (2
                 draw.text((x * k, item.y * k), run, fill=item.color, font=font, anchor="ls")
                 x += text_width_mm(run, item.size, item.bold)
         elif isinstance(item, Rule):
-            draw.line([(item.x0 * k, item.y0 * k), (item.x1 * k, item.y1 * k)], fill=item.color,
-                      width=max(1, round(item.width * k)))
+            draw.line(
+                [(item.x0 * k, item.y0 * k), (item.x1 * k, item.y1 * k)],
+                fill=item.color,
+                width=max(1, round(item.width * k)),
+            )
         else:
-            draw.ellipse([item.x * k, item.y * k, (item.x + item.w) * k, (item.y + item.h) * k],
-                         outline=item.color, width=max(1, round(item.width * k)))
+            draw.ellipse(
+                [item.x * k, item.y * k, (item.x + item.w) * k, (item.y + item.h) * k],
+                outline=item.color,
+                width=max(1, round(item.width * k)),
+            )
     return img
 
 
-def degrade(img: Image.Image, *, rotate_deg: float = 0.0, blur: float = 0.0, noise: float = 6.0,
-            seed: int = 0, background: tuple[int, int, int] = (250, 249, 246)) -> Image.Image:
+def degrade(
+    img: Image.Image,
+    *,
+    rotate_deg: float = 0.0,
+    blur: float = 0.0,
+    noise: float = 6.0,
+    seed: int = 0,
+    background: tuple[int, int, int] = (250, 249, 246),
+) -> Image.Image:
     """Make a clean render look scanned: a slight skew, blur, paper tone and sensor noise."""
     out = img
     if rotate_deg:
@@ -216,13 +242,18 @@ def degrade(img: Image.Image, *, rotate_deg: float = 0.0, blur: float = 0.0, noi
 
         rng = np.random.default_rng(seed)
         arr = np.asarray(out, dtype=np.int16)
-        arr = arr - (255 - np.array(background, dtype=np.int16)) + rng.normal(0, noise, arr.shape).astype(np.int16)
+        arr = (
+            arr
+            - (255 - np.array(background, dtype=np.int16))
+            + rng.normal(0, noise, arr.shape).astype(np.int16)
+        )
         out = Image.fromarray(np.clip(arr, 0, 255).astype("uint8"), "RGB")
     return out
 
 
-def image_pdf(images: list[Image.Image], path: str | Path, *, page_mm: tuple[float, float] = A4,
-              quality: int = 80) -> None:
+def image_pdf(
+    images: list[Image.Image], path: str | Path, *, page_mm: tuple[float, float] = A4, quality: int = 80
+) -> None:
     """Wrap page images into a PDF with no text layer, as a scanner does."""
     from fpdf import FPDF
 
@@ -239,8 +270,10 @@ def image_pdf(images: list[Image.Image], path: str | Path, *, page_mm: tuple[flo
     pdf.output(str(path))
 
 
-def save_image(img: Image.Image, path: str | Path, *, quality: int = 85, exif_orientation: int | None = None) -> None:
-    """Save by extension; with ``exif_orientation`` the pixels are stored turned and tagged to be turned back."""
+def save_image(
+    img: Image.Image, path: str | Path, *, quality: int = 85, exif_orientation: int | None = None
+) -> None:
+    """Save by extension; with ``exif_orientation`` the pixels are stored turned and tagged to turn back."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     suffix = path.suffix.lower()

@@ -22,8 +22,13 @@ def make_text_pdf(path: str | Path, lines: list[str], *, size: float = 12.0) -> 
     return Path(path)
 
 
-def make_encrypted_pdf(path: str | Path, *, user_password: str = "s3cret", owner_password: str = "owner",
-                       text: str = "CONFIDENTIAL CERTIFICATE") -> Path:
+def make_encrypted_pdf(
+    path: str | Path,
+    *,
+    user_password: str = "s3cret",
+    owner_password: str = "owner",
+    text: str = "CONFIDENTIAL CERTIFICATE",
+) -> Path:
     """Encrypted; with ``user_password=""`` it opens without a password (only permissions are restricted)."""
     render_pdf([_simple_page(text)], path, encrypt=(owner_password, user_password))
     return Path(path)

@@ -32,9 +32,21 @@ THEMES: dict[str, tuple[tuple[int, int, int], str, tuple[int, int, int], str]] =
     "etsy": ((255, 255, 255), "Etsy", (241, 100, 30), "Listing ID"),
     "temu": ((251, 119, 1), "TEMU", (255, 255, 255), "Goods ID"),
 }
-_HOSTS = [("aliexpress", "aliexpress"), ("amazon", "amazon"), ("ebay", "ebay"), ("taobao", "taobao"),
-          ("tmall", "tmall"), ("1688", "1688.com"), ("alibaba", "alibaba.com"), ("mercadolibre", "mercadoli"),
-          ("shopee", "shopee"), ("lazada", "lazada"), ("walmart", "walmart"), ("etsy", "etsy"), ("temu", "temu")]
+_HOSTS = [
+    ("aliexpress", "aliexpress"),
+    ("amazon", "amazon"),
+    ("ebay", "ebay"),
+    ("taobao", "taobao"),
+    ("tmall", "tmall"),
+    ("1688", "1688.com"),
+    ("alibaba", "alibaba.com"),
+    ("mercadolibre", "mercadoli"),
+    ("shopee", "shopee"),
+    ("lazada", "lazada"),
+    ("walmart", "walmart"),
+    ("etsy", "etsy"),
+    ("temu", "temu"),
+]
 
 
 @dataclass
@@ -77,8 +89,15 @@ class _Canvas:
     def px(self, v: float) -> int:
         return round(v * self.k)
 
-    def text(self, x: float, y: float, text: str, size: float, color: tuple[int, int, int] = (17, 17, 17),
-             bold: bool = False) -> float:
+    def text(
+        self,
+        x: float,
+        y: float,
+        text: str,
+        size: float,
+        color: tuple[int, int, int] = (17, 17, 17),
+        bold: bool = False,
+    ) -> float:
         """Draw at top-left (x, y) in design units; returns the width drawn in design units."""
         cx = self.px(x)
         for run, cjk in runs(text):
@@ -88,8 +107,10 @@ class _Canvas:
         return (cx - self.px(x)) / self.k
 
     def width(self, text: str, size: float, bold: bool = False) -> float:
-        return sum(pil_font(str(font_file(cjk, bold)), self.px(size)).getlength(run)
-                   for run, cjk in runs(text)) / self.k
+        return (
+            sum(pil_font(str(font_file(cjk, bold)), self.px(size)).getlength(run) for run, cjk in runs(text))
+            / self.k
+        )
 
     def wrap(self, text: str, size: float, width: float, bold: bool = False) -> list[str]:
         tokens = re.findall(r"[\u2e80-\u9fff\uff00-\uffef]|[^\s\u2e80-\u9fff\uff00-\uffef]+|\s+", text)
@@ -104,11 +125,20 @@ class _Canvas:
             lines.append(cur.strip())
         return lines
 
-    def rect(self, x0: float, y0: float, x1: float, y1: float, fill: tuple[int, int, int] | None = None,
-             outline: tuple[int, int, int] | None = None, radius: float = 0) -> None:
+    def rect(
+        self,
+        x0: float,
+        y0: float,
+        x1: float,
+        y1: float,
+        fill: tuple[int, int, int] | None = None,
+        outline: tuple[int, int, int] | None = None,
+        radius: float = 0,
+    ) -> None:
         box = [self.px(x0), self.px(y0), self.px(x1), self.px(y1)]
-        self.draw.rounded_rectangle(box, radius=self.px(radius), fill=fill, outline=outline,
-                                    width=max(1, self.px(1)))
+        self.draw.rounded_rectangle(
+            box, radius=self.px(radius), fill=fill, outline=outline, width=max(1, self.px(1))
+        )
 
 
 def draw_product(c: _Canvas, x0: float, y0: float, w: float, h: float, text: str, product: str) -> None:
@@ -117,24 +147,51 @@ def draw_product(c: _Canvas, x0: float, y0: float, w: float, h: float, text: str
     body = (38, 58, 84)
     cx, top = x0 + w / 2, y0 + h * 0.12
     if product == "box":
-        c.draw.polygon([(c.px(x0 + w * 0.18), c.px(y0 + h * 0.25)), (c.px(x0 + w * 0.82), c.px(y0 + h * 0.25)),
-                        (c.px(x0 + w * 0.82), c.px(y0 + h * 0.85)), (c.px(x0 + w * 0.18), c.px(y0 + h * 0.85))],
-                       fill=(196, 160, 112))
+        c.draw.polygon(
+            [
+                (c.px(x0 + w * 0.18), c.px(y0 + h * 0.25)),
+                (c.px(x0 + w * 0.82), c.px(y0 + h * 0.25)),
+                (c.px(x0 + w * 0.82), c.px(y0 + h * 0.85)),
+                (c.px(x0 + w * 0.18), c.px(y0 + h * 0.85)),
+            ],
+            fill=(196, 160, 112),
+        )
         logo_y, logo_color = y0 + h * 0.45, (40, 30, 20)
     elif product == "shoe":
-        c.draw.polygon([(c.px(x0 + w * 0.12), c.px(y0 + h * 0.62)), (c.px(x0 + w * 0.45), c.px(y0 + h * 0.40)),
-                        (c.px(x0 + w * 0.60), c.px(y0 + h * 0.48)), (c.px(x0 + w * 0.90), c.px(y0 + h * 0.58)),
-                        (c.px(x0 + w * 0.90), c.px(y0 + h * 0.72)), (c.px(x0 + w * 0.12), c.px(y0 + h * 0.72))],
-                       fill=(235, 235, 235), outline=(60, 60, 60))
+        c.draw.polygon(
+            [
+                (c.px(x0 + w * 0.12), c.px(y0 + h * 0.62)),
+                (c.px(x0 + w * 0.45), c.px(y0 + h * 0.40)),
+                (c.px(x0 + w * 0.60), c.px(y0 + h * 0.48)),
+                (c.px(x0 + w * 0.90), c.px(y0 + h * 0.58)),
+                (c.px(x0 + w * 0.90), c.px(y0 + h * 0.72)),
+                (c.px(x0 + w * 0.12), c.px(y0 + h * 0.72)),
+            ],
+            fill=(235, 235, 235),
+            outline=(60, 60, 60),
+        )
         logo_y, logo_color = y0 + h * 0.56, (20, 20, 20)
     else:
-        pts = [(cx - w * 0.16, top), (cx + w * 0.16, top), (cx + w * 0.40, top + h * 0.12),
-               (cx + w * 0.44, top + h * 0.62), (cx + w * 0.32, top + h * 0.64), (cx + w * 0.30, top + h * 0.30),
-               (cx + w * 0.28, top + h * 0.78), (cx - w * 0.28, top + h * 0.78), (cx - w * 0.30, top + h * 0.30),
-               (cx - w * 0.32, top + h * 0.64), (cx - w * 0.44, top + h * 0.62), (cx - w * 0.40, top + h * 0.12)]
+        pts = [
+            (cx - w * 0.16, top),
+            (cx + w * 0.16, top),
+            (cx + w * 0.40, top + h * 0.12),
+            (cx + w * 0.44, top + h * 0.62),
+            (cx + w * 0.32, top + h * 0.64),
+            (cx + w * 0.30, top + h * 0.30),
+            (cx + w * 0.28, top + h * 0.78),
+            (cx - w * 0.28, top + h * 0.78),
+            (cx - w * 0.30, top + h * 0.30),
+            (cx - w * 0.32, top + h * 0.64),
+            (cx - w * 0.44, top + h * 0.62),
+            (cx - w * 0.40, top + h * 0.12),
+        ]
         c.draw.polygon([(c.px(x), c.px(y)) for x, y in pts], fill=body)
-        c.draw.line([(c.px(cx), c.px(top + h * 0.06)), (c.px(cx), c.px(top + h * 0.78))], fill=(20, 30, 45),
-                    width=max(1, c.px(3)))
+        c.draw.line(
+            [(c.px(cx), c.px(top + h * 0.06)), (c.px(cx), c.px(top + h * 0.78))],
+            fill=(20, 30, 45),
+            width=max(1, c.px(3)),
+        )
         logo_y, logo_color = top + h * 0.16, (235, 235, 235)
     if text:
         limit = w * (0.46 if product == "jacket" else 0.56)
@@ -159,7 +216,9 @@ def _chrome(c: _Canvas, spec: ScreenshotSpec, width: float) -> float:
     if spec.show_url:
         c.rect(130, 47, width - 170, 79, fill=(241, 243, 244), radius=16)
         c.rect(152, 62, 164, 72, fill=(95, 99, 104), radius=1)  # the padlock
-        c.draw.arc([c.px(154), c.px(55), c.px(162), c.px(67)], 180, 360, fill=(95, 99, 104), width=max(1, c.px(2)))
+        c.draw.arc(
+            [c.px(154), c.px(55), c.px(162), c.px(67)], 180, 360, fill=(95, 99, 104), width=max(1, c.px(2))
+        )
         c.text(178, 54, spec.url, 17, (32, 33, 36))
     c.draw.line([(0, c.px(86)), (c.px(width), c.px(86))], fill=(218, 220, 224), width=1)
     return 86
@@ -173,9 +232,22 @@ def _header(c: _Canvas, spec: ScreenshotSpec, y: float, width: float, height: fl
     if bg == (255, 255, 255):
         c.draw.line([(0, c.px(y + height)), (c.px(width), c.px(y + height))], fill=(229, 229, 229), width=1)
     box0 = max(end + 24, width * 0.2)
-    c.rect(box0, y + height * 0.22, min(width - 24, box0 + 800), y + height * 0.78, fill=(255, 255, 255),
-           outline=(200, 200, 200), radius=6)
-    c.text(box0 + 12, y + height * 0.5 - 8, "搜索商品" if spec.chinese else "Search products", 14, (140, 140, 140))
+    c.rect(
+        box0,
+        y + height * 0.22,
+        min(width - 24, box0 + 800),
+        y + height * 0.78,
+        fill=(255, 255, 255),
+        outline=(200, 200, 200),
+        radius=6,
+    )
+    c.text(
+        box0 + 12,
+        y + height * 0.5 - 8,
+        "搜索商品" if spec.chinese else "Search products",
+        14,
+        (140, 140, 140),
+    )
     return y + height
 
 
@@ -209,8 +281,13 @@ def _desktop(spec: ScreenshotSpec, width: int, height: int) -> Image.Image:
     c.text(x, ty, ("店铺：" if zh else "Store: ") + spec.seller, 18, (34, 34, 34))
     ty += 34
     if spec.shown_id:
-        c.text(x, ty, f"{_id_label(spec)}：{spec.shown_id}" if zh else f"{_id_label(spec)}: {spec.shown_id}",
-               17, (34, 34, 34))
+        c.text(
+            x,
+            ty,
+            f"{_id_label(spec)}：{spec.shown_id}" if zh else f"{_id_label(spec)}: {spec.shown_id}",
+            17,
+            (34, 34, 34),
+        )
         ty += 34
     c.text(x, ty, "颜色：深蓝  尺码：M L XL" if zh else "Color: Navy   Size: M  L  XL  XXL", 16, (60, 60, 60))
     ty += 50
@@ -255,8 +332,9 @@ def _mobile(spec: ScreenshotSpec, width: int, height: int) -> Image.Image:
     return img
 
 
-def render_listing_screenshot(spec: ScreenshotSpec, *, width: int | None = None,
-                              height: int | None = None) -> Image.Image:
+def render_listing_screenshot(
+    spec: ScreenshotSpec, *, width: int | None = None, height: int | None = None
+) -> Image.Image:
     if spec.mobile:
         img = _mobile(spec, width or 828, height or 1792)
     else:
@@ -264,14 +342,23 @@ def render_listing_screenshot(spec: ScreenshotSpec, *, width: int | None = None,
     if spec.blur:
         img = img.filter(ImageFilter.GaussianBlur(spec.blur))
     if spec.scale != 1.0:
-        img = img.resize((max(1, round(img.width * spec.scale)), max(1, round(img.height * spec.scale))),
-                         Image.Resampling.LANCZOS)
+        img = img.resize(
+            (max(1, round(img.width * spec.scale)), max(1, round(img.height * spec.scale))),
+            Image.Resampling.LANCZOS,
+        )
     return img
 
 
-def make_listing_screenshot(spec: ScreenshotSpec, path: str | Path, *, width: int | None = None,
-                            height: int | None = None, fmt: str | None = None, quality: int = 85,
-                            exif_orientation: int | None = None) -> Path:
+def make_listing_screenshot(
+    spec: ScreenshotSpec,
+    path: str | Path,
+    *,
+    width: int | None = None,
+    height: int | None = None,
+    fmt: str | None = None,
+    quality: int = 85,
+    exif_orientation: int | None = None,
+) -> Path:
     """Write a screenshot; ``fmt`` (png/jpeg/webp) defaults to the path's extension."""
     path = Path(path)
     if fmt:
@@ -281,8 +368,15 @@ def make_listing_screenshot(spec: ScreenshotSpec, path: str | Path, *, width: in
     return path
 
 
-def make_product_photo(path: str | Path, text: str = "KESTRELINE", *, size: tuple[int, int] = (1200, 900),
-                       product: str = "jacket", exif_orientation: int | None = None, quality: int = 85) -> Path:
+def make_product_photo(
+    path: str | Path,
+    text: str = "KESTRELINE",
+    *,
+    size: tuple[int, int] = (1200, 900),
+    product: str = "jacket",
+    exif_orientation: int | None = None,
+    quality: int = 85,
+) -> Path:
     """A genuine product photo: the product on a soft background with the brand on it."""
     path = Path(path)
     w, h = size

@@ -19,21 +19,61 @@ from tests.factories import (
 )
 
 SPECS = {
-    "USPTO": (CertificateSpec(), ["United States Patent and Trademark Office", "Reg. No. 6,123,456",
-                                  "Registered Mar. 14, 2021", "Int. Cl.: 25", "CLASS 25: Jackets; coats"]),
-    "EUIPO": (CertificateSpec(office="EUIPO", registration_number="018123456", expiry_date=dt.date(2030, 6, 1)),
-              ["European Union Trade Mark", "(111) 018123456", "(151) 14/03/2021", "(180) 01/06/2030",
-               "(511) NCL 25: Jackets; coats"]),
-    "UKIPO": (CertificateSpec(office="UKIPO", registration_number="UK00003123456", expiry_date=dt.date(2030, 6, 1)),
-              ["Trade Marks Act 1994", "Trade Mark Number: UK00003123456",
-               "Date of entry in register: 14 March 2021", "Renewal date: 01 June 2030"]),
-    "CNIPA": (CertificateSpec(office="CNIPA", registration_number="12345678", owner="凯斯特琳服饰有限公司",
-                              owner_address="上海市浦东新区世纪大道100号", goods={25: "夹克；大衣"}),
-              ["商标注册证", "第 12345678 号", "核定使用商品（第25类）", "注册人 凯斯特琳服饰有限公司",
-               "注册有效期限 自2021年03月14日至2031年03月13日"]),
-    "WIPO": (CertificateSpec(office="WIPO", registration_number="1612345", expiry_date=dt.date(2031, 3, 14)),
-             ["WORLD INTELLECTUAL PROPERTY ORGANIZATION", "(111) 1612345", "(151) 14.03.2021",
-              "(180) 14.03.2031", "(832) CN - EM - GB - JP"]),
+    "USPTO": (
+        CertificateSpec(),
+        [
+            "United States Patent and Trademark Office",
+            "Reg. No. 6,123,456",
+            "Registered Mar. 14, 2021",
+            "Int. Cl.: 25",
+            "CLASS 25: Jackets; coats",
+        ],
+    ),
+    "EUIPO": (
+        CertificateSpec(office="EUIPO", registration_number="018123456", expiry_date=dt.date(2030, 6, 1)),
+        [
+            "European Union Trade Mark",
+            "(111) 018123456",
+            "(151) 14/03/2021",
+            "(180) 01/06/2030",
+            "(511) NCL 25: Jackets; coats",
+        ],
+    ),
+    "UKIPO": (
+        CertificateSpec(office="UKIPO", registration_number="UK00003123456", expiry_date=dt.date(2030, 6, 1)),
+        [
+            "Trade Marks Act 1994",
+            "Trade Mark Number: UK00003123456",
+            "Date of entry in register: 14 March 2021",
+            "Renewal date: 01 June 2030",
+        ],
+    ),
+    "CNIPA": (
+        CertificateSpec(
+            office="CNIPA",
+            registration_number="12345678",
+            owner="凯斯特琳服饰有限公司",
+            owner_address="上海市浦东新区世纪大道100号",
+            goods={25: "夹克；大衣"},
+        ),
+        [
+            "商标注册证",
+            "第 12345678 号",
+            "核定使用商品（第25类）",
+            "注册人 凯斯特琳服饰有限公司",
+            "注册有效期限 自2021年03月14日至2031年03月13日",
+        ],
+    ),
+    "WIPO": (
+        CertificateSpec(office="WIPO", registration_number="1612345", expiry_date=dt.date(2031, 3, 14)),
+        [
+            "WORLD INTELLECTUAL PROPERTY ORGANIZATION",
+            "(111) 1612345",
+            "(151) 14.03.2021",
+            "(180) 14.03.2031",
+            "(832) CN - EM - GB - JP",
+        ],
+    ),
 }
 
 
@@ -48,7 +88,9 @@ def test_certificate_text_layer_says_what_the_office_prints(office: str, tmp_pat
 
 
 def test_scanned_certificate_has_no_text_layer_and_one_full_page_image(tmp_path: Path) -> None:
-    path = make_certificate_pdf(CertificateSpec(), tmp_path / "scan.pdf", scanned=True, rotate_deg=1.0, blur=0.5)
+    path = make_certificate_pdf(
+        CertificateSpec(), tmp_path / "scan.pdf", scanned=True, rotate_deg=1.0, blur=0.5
+    )
     page = pypdf.PdfReader(path).pages[0]
     assert page.extract_text().strip() == ""
     assert len(page.images) == 1

@@ -40,7 +40,9 @@ def engine_version() -> str:
         ort = version("onnxruntime")
     except PackageNotFoundError:
         ort = "missing"
-    return f"rapidocr-onnxruntime {rapid} (PP-OCRv4 ch det/rec); onnxruntime {ort}; pipeline {PIPELINE_VERSION}"
+    return (
+        f"rapidocr-onnxruntime {rapid} (PP-OCRv4 ch det/rec); onnxruntime {ort}; pipeline {PIPELINE_VERSION}"
+    )
 
 
 class OcrUnavailable(RuntimeError):
@@ -60,7 +62,9 @@ class OcrEngine:
             try:
                 from rapidocr_onnxruntime import RapidOCR
             except Exception as exc:  # ImportError, or a broken onnxruntime/cv2 install
-                raise OcrUnavailable(f"the OCR engine cannot be loaded ({type(exc).__name__}: {exc})") from None
+                raise OcrUnavailable(
+                    f"the OCR engine cannot be loaded ({type(exc).__name__}: {exc})"
+                ) from None
             self._engine = RapidOCR()
         return self._engine
 
@@ -140,8 +144,13 @@ def _plan(width: int, height: int) -> tuple[float, list[tuple[int, int]], bool]:
         start = end - TILE_OVERLAP
 
 
-def ocr_image(image: Image.Image, *, page: int = 1, engine: OcrEngine | None = None,
-              cancel: CancelToken = NEVER_CANCELLED) -> list[TextLine]:
+def ocr_image(
+    image: Image.Image,
+    *,
+    page: int = 1,
+    engine: OcrEngine | None = None,
+    cancel: CancelToken = NEVER_CANCELLED,
+) -> list[TextLine]:
     """OCR one image; lines in reading order with boxes in the image's own pixels."""
     engine = engine or _ENGINE
     rgb = to_rgb(image)
@@ -169,8 +178,12 @@ def ocr_image(image: Image.Image, *, page: int = 1, engine: OcrEngine | None = N
             centre = (min(ys) + max(ys)) / 2 if vertical else (min(xs) + max(xs)) / 2
             if len(spans) > 1 and not keep_from <= centre < keep_to:
                 continue  # this line belongs to the neighbouring tile
-            box = (max(0.0, min(xs) / scale), max(0.0, min(ys) / scale),
-                   min(float(rgb.width), max(xs) / scale), min(float(rgb.height), max(ys) / scale))
+            box = (
+                max(0.0, min(xs) / scale),
+                max(0.0, min(ys) / scale),
+                min(float(rgb.width), max(xs) / scale),
+                min(float(rgb.height), max(ys) / scale),
+            )
             found.append(TextLine(text=text, page=page, box=box, confidence=round(score, 4), source="ocr"))
     return reading_order(found)
 
@@ -191,8 +204,9 @@ def reading_order(lines: list[TextLine]) -> list[TextLine]:
     return [ln for row in rows for ln in sorted(row, key=lambda ln: ln.box[0])]
 
 
-def ocr_images(images: list[Image.Image], *, progress: ProgressFn = no_progress,
-               cancel: CancelToken = NEVER_CANCELLED) -> list[list[TextLine]]:
+def ocr_images(
+    images: list[Image.Image], *, progress: ProgressFn = no_progress, cancel: CancelToken = NEVER_CANCELLED
+) -> list[list[TextLine]]:
     """OCR several pages, reporting progress and honouring cancellation between pages."""
     out: list[list[TextLine]] = []
     for i, img in enumerate(images):

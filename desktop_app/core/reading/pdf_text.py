@@ -52,7 +52,9 @@ class _Chunk:
 @dataclass
 class _PageScan:
     chunks: list[_Chunk] = field(default_factory=list)
-    images: list[tuple[str, tuple[float, float, float, float], tuple[float, ...]]] = field(default_factory=list)
+    images: list[tuple[str, tuple[float, float, float, float], tuple[float, ...]]] = field(
+        default_factory=list
+    )
 
 
 class _Geometry:
@@ -158,8 +160,10 @@ def _scan_page(page: Any, geo: _Geometry) -> _PageScan:
                 continue
             ox, oy = m[4] - px * n * size * 1.2, m[5] - py * n * size * 1.2
             adv = widths.width(font_dict, part) * float(font_size or 0) * (sx or 1.0)
-            corners = [(ox + px * size * -0.22, oy + py * size * -0.22),
-                       (ox + px * size * 0.92, oy + py * size * 0.92)]
+            corners = [
+                (ox + px * size * -0.22, oy + py * size * -0.22),
+                (ox + px * size * 0.92, oy + py * size * 0.92),
+            ]
             corners += [(x + dx * adv, y + dy * adv) for x, y in corners]
             u, v = geo.map(ox, oy)
             scan.chunks.append(_Chunk(part, u, v, size, adv, geo.bbox(corners)))
@@ -178,8 +182,25 @@ def _apply(cm: Any, x: float, y: float) -> tuple[float, float]:
     return a * x + c * y + e, b * x + d * y + f
 
 
-_PAINTING = {b"Tj", b"TJ", b"'", b'"', b"S", b"s", b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*", b"sh", b"Do",
-             b"INLINE IMAGE", b"BI"}
+_PAINTING = {
+    b"Tj",
+    b"TJ",
+    b"'",
+    b'"',
+    b"S",
+    b"s",
+    b"f",
+    b"F",
+    b"f*",
+    b"B",
+    b"B*",
+    b"b",
+    b"b*",
+    b"sh",
+    b"Do",
+    b"INLINE IMAGE",
+    b"BI",
+}
 
 
 def _has_content(page: Any) -> bool:
@@ -223,14 +244,21 @@ def _group_lines(chunks: list[_Chunk], page_no: int) -> list[TextLine]:
     for line in lines:
         line.sort(key=lambda c: c.x)
         text = line[0].text
-        for prev, cur in zip(line, line[1:]):
+        for prev, cur in zip(line, line[1:], strict=False):
             gap = cur.box[0] - prev.box[2]
-            joiner = " " if gap > 0.15 * cur.size and not prev.text.endswith(" ") and not cur.text.startswith(" ") \
+            joiner = (
+                " "
+                if gap > 0.15 * cur.size and not prev.text.endswith(" ") and not cur.text.startswith(" ")
                 else ""
+            )
             text += joiner + cur.text
         text = " ".join(text.split()) if not any("\u3000" <= c <= "\u9fff" for c in text) else text.strip()
-        box = (min(c.box[0] for c in line), min(c.box[1] for c in line),
-               max(c.box[2] for c in line), max(c.box[3] for c in line))
+        box = (
+            min(c.box[0] for c in line),
+            min(c.box[1] for c in line),
+            max(c.box[2] for c in line),
+            max(c.box[3] for c in line),
+        )
         out.append(TextLine(text=text, page=page_no, box=box, confidence=1.0, source="text"))
     return ocr.reading_order(out)
 
@@ -270,8 +298,15 @@ def _render(path: Path, index: int, password: str | None) -> tuple[Any, float]:
     return image, scale
 
 
-def _ocr_page(path: Path, index: int, page: Any, scan: _PageScan, geo: _Geometry, password: str | None,
-              cancel: CancelToken) -> list[TextLine]:
+def _ocr_page(
+    path: Path,
+    index: int,
+    page: Any,
+    scan: _PageScan,
+    geo: _Geometry,
+    password: str | None,
+    cancel: CancelToken,
+) -> list[TextLine]:
     found = _full_page_image(page, scan, geo)
     if found is not None:
         image, (bx0, by0, bx1, by1) = found
@@ -282,13 +317,31 @@ def _ocr_page(path: Path, index: int, page: Any, scan: _PageScan, geo: _Geometry
         kx = ky = 1.0 / scale
         origin = (0.0, 0.0)
     lines = ocr.ocr_image(image, page=index + 1, cancel=cancel)
-    return [TextLine(text=ln.text, page=ln.page, confidence=ln.confidence, source="ocr",
-                     box=(origin[0] + ln.box[0] * kx, origin[1] + ln.box[1] * ky,
-                          origin[0] + ln.box[2] * kx, origin[1] + ln.box[3] * ky)) for ln in lines]
+    return [
+        TextLine(
+            text=ln.text,
+            page=ln.page,
+            confidence=ln.confidence,
+            source="ocr",
+            box=(
+                origin[0] + ln.box[0] * kx,
+                origin[1] + ln.box[1] * ky,
+                origin[0] + ln.box[2] * kx,
+                origin[1] + ln.box[3] * ky,
+            ),
+        )
+        for ln in lines
+    ]
 
 
-def read_pdf(path: str | Path, *, sha256: str = "", use_ocr: bool = True, progress: ProgressFn = no_progress,
-             cancel: CancelToken = NEVER_CANCELLED) -> DocumentText:
+def read_pdf(
+    path: str | Path,
+    *,
+    sha256: str = "",
+    use_ocr: bool = True,
+    progress: ProgressFn = no_progress,
+    cancel: CancelToken = NEVER_CANCELLED,
+) -> DocumentText:
     """Read every page of a PDF. Never raises for a bad file (only Cancelled propagates)."""
     path = Path(path)
     try:
@@ -300,14 +353,21 @@ def read_pdf(path: str | Path, *, sha256: str = "", use_ocr: bool = True, progre
     except ocr.OcrUnavailable as exc:
         return DocumentText(sha256, UNREADABLE, f"{path.name}: {exc}; the scanned pages cannot be read")
     except RecursionError:
-        return DocumentText(sha256, UNREADABLE, f"{path.name}: the PDF is corrupt (its structure is circular)")
+        return DocumentText(
+            sha256, UNREADABLE, f"{path.name}: the PDF is corrupt (its structure is circular)"
+        )
     except Exception as exc:  # noqa: BLE001 - pypdf/pdfium raise many types on hostile input
         log.info("PDF read failed for %s", path, exc_info=True)
-        return DocumentText(sha256, UNREADABLE,
-                            f"{path.name}: the PDF is corrupt or damaged and cannot be read ({type(exc).__name__})")
+        return DocumentText(
+            sha256,
+            UNREADABLE,
+            f"{path.name}: the PDF is corrupt or damaged and cannot be read ({type(exc).__name__})",
+        )
 
 
-def _read_pdf(path: Path, sha256: str, use_ocr: bool, progress: ProgressFn, cancel: CancelToken) -> DocumentText:
+def _read_pdf(
+    path: Path, sha256: str, use_ocr: bool, progress: ProgressFn, cancel: CancelToken
+) -> DocumentText:
     import pypdf
     from pypdf.errors import FileNotDecryptedError, PdfReadError
 
@@ -323,11 +383,15 @@ def _read_pdf(path: Path, sha256: str, use_ocr: bool, progress: ProgressFn, canc
     if b"%PDF-" not in head:
         return DocumentText(sha256, UNREADABLE, f"{path.name}: this is not a PDF file")
     if b"%%EOF" not in tail:
-        return DocumentText(sha256, UNREADABLE, f"{path.name}: the PDF is truncated (it has no end-of-file marker)")
+        return DocumentText(
+            sha256, UNREADABLE, f"{path.name}: the PDF is truncated (it has no end-of-file marker)"
+        )
     try:
         reader = pypdf.PdfReader(str(path), strict=False)
     except PdfReadError as exc:
-        return DocumentText(sha256, UNREADABLE, f"{path.name}: the PDF is corrupt and cannot be opened ({exc})")
+        return DocumentText(
+            sha256, UNREADABLE, f"{path.name}: the PDF is corrupt and cannot be opened ({exc})"
+        )
     password: str | None = None
     if reader.is_encrypted:
         try:
@@ -335,9 +399,12 @@ def _read_pdf(path: Path, sha256: str, use_ocr: bool, progress: ProgressFn, canc
         except Exception:  # noqa: BLE001 - unsupported or broken encryption
             opened = 0
         if not opened:
-            return DocumentText(sha256, PASSWORD_PROTECTED,
-                                f"{path.name}: the PDF is password-protected; save an unprotected copy and "
-                                "attach that instead")
+            return DocumentText(
+                sha256,
+                PASSWORD_PROTECTED,
+                f"{path.name}: the PDF is password-protected; save an unprotected copy and "
+                "attach that instead",
+            )
         password = ""
     try:
         count = len(reader.pages)
@@ -363,7 +430,9 @@ def _read_pdf(path: Path, sha256: str, use_ocr: bool, progress: ProgressFn, canc
         sub = SubProgress(progress, index / count, (index + 1) / count)
         sub(0.1, f"Recognising text on page {index + 1} of {count}")
         ocr_lines = _ocr_page(path, index, page, scan, geo, password, cancel)
-        doc.pages.append(PageText(index + 1, geo.width, geo.height, ocr_lines or lines, "ocr" if ocr_lines else "text"))
+        doc.pages.append(
+            PageText(index + 1, geo.width, geo.height, ocr_lines or lines, "ocr" if ocr_lines else "text")
+        )
     progress(1.0, "Read")
     if not any(p.lines for p in doc.pages):
         doc.status = NO_TEXT

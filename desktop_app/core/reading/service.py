@@ -42,8 +42,13 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def read_image(path: str | Path, *, sha256: str = "", progress: ProgressFn = no_progress,
-               cancel: CancelToken = NEVER_CANCELLED) -> DocumentText:
+def read_image(
+    path: str | Path,
+    *,
+    sha256: str = "",
+    progress: ProgressFn = no_progress,
+    cancel: CancelToken = NEVER_CANCELLED,
+) -> DocumentText:
     """OCR an image file (every frame of a multi-page TIFF). Never raises for a bad file."""
     path = Path(path)
     try:
@@ -64,17 +69,32 @@ def read_image(path: str | Path, *, sha256: str = "", progress: ProgressFn = no_
         raise
     except Exception as exc:  # noqa: BLE001 - the engine choking on odd pixels is not the user's fault
         log.warning("OCR failed for %s", path, exc_info=True)
-        return DocumentText(sha256, UNREADABLE,
-                            f"{path.name}: the text in this image could not be recognised ({type(exc).__name__})")
-    doc = DocumentText(sha256, OK, "", [PageText(i + 1, float(img.width), float(img.height), lines, "ocr")
-                                        for i, (img, lines) in enumerate(zip(pages, per_page))])
+        return DocumentText(
+            sha256,
+            UNREADABLE,
+            f"{path.name}: the text in this image could not be recognised ({type(exc).__name__})",
+        )
+    doc = DocumentText(
+        sha256,
+        OK,
+        "",
+        [
+            PageText(i + 1, float(img.width), float(img.height), lines, "ocr")
+            for i, (img, lines) in enumerate(zip(pages, per_page, strict=True))
+        ],
+    )
     if not any(page.lines for page in doc.pages):
         doc.status, doc.message = NO_TEXT, f"{path.name}: no legible text was found in the image"
     return doc
 
 
-def read_path(path: str | Path, *, sha256: str | None = None, progress: ProgressFn = no_progress,
-              cancel: CancelToken = NEVER_CANCELLED) -> DocumentText:
+def read_path(
+    path: str | Path,
+    *,
+    sha256: str | None = None,
+    progress: ProgressFn = no_progress,
+    cancel: CancelToken = NEVER_CANCELLED,
+) -> DocumentText:
     """Read a file that is not (necessarily) in the vault. Dispatches on content, not the extension."""
     path = Path(path)
     if not path.is_file():
@@ -84,7 +104,9 @@ def read_path(path: str | Path, *, sha256: str | None = None, progress: Progress
         with path.open("rb") as fh:
             head = fh.read(2048)
     except OSError as exc:
-        return DocumentText(sha256 or "", UNREADABLE, f"{path.name}: the file cannot be opened ({exc.strerror})")
+        return DocumentText(
+            sha256 or "", UNREADABLE, f"{path.name}: the file cannot be opened ({exc.strerror})"
+        )
     if not head:
         return DocumentText(sha, UNREADABLE, f"{path.name}: the file is empty")
     kind = sniff_bytes(head)
@@ -97,8 +119,13 @@ def read_path(path: str | Path, *, sha256: str | None = None, progress: Progress
     return DocumentText(sha, UNREADABLE, f"{path.name}: this is neither a PDF nor a supported image")
 
 
-def read_document(store: Store, evidence_file: EvidenceFile, *, progress: ProgressFn = no_progress,
-                  cancel: CancelToken = NEVER_CANCELLED) -> DocumentText:
+def read_document(
+    store: Store,
+    evidence_file: EvidenceFile,
+    *,
+    progress: ProgressFn = no_progress,
+    cancel: CancelToken = NEVER_CANCELLED,
+) -> DocumentText:
     """The text of an imported evidence file, from the cache when it was read before."""
     version = cache_version()
     cached = store.cache_get(evidence_file.sha256, READER_NAME, version)
@@ -106,8 +133,11 @@ def read_document(store: Store, evidence_file: EvidenceFile, *, progress: Progre
         return DocumentText.from_json(cached)
     path = store.file_path(evidence_file)
     if not path.is_file():  # not cached: the vault may be restored later
-        return DocumentText(evidence_file.sha256, UNREADABLE,
-                            f"{evidence_file.original_name}: the stored copy of this file is missing from the vault")
+        return DocumentText(
+            evidence_file.sha256,
+            UNREADABLE,
+            f"{evidence_file.original_name}: the stored copy of this file is missing from the vault",
+        )
     doc = read_path(path, sha256=evidence_file.sha256, progress=progress, cancel=cancel)
     doc.sha256 = evidence_file.sha256
     # Messages name the vault file (its hash); the user knows it by its original name.
