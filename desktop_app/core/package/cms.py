@@ -1,7 +1,10 @@
 """Detached CMS (PKCS#7) signatures over the tag manifest: DER, SHA-256, signer chain included.
 
-Signing uses cryptography's PKCS#7 builder (what ``openssl cms -verify`` reads); checking uses
-pyHanko's CMS validator with fetching disabled, so a recipient's trust decision stays offline.
+Signing goes through pyHanko's CMS builder rather than cryptography's PKCS#7 builder because the
+latter stamps its own clock into signingTime: here the signing time is an input, shared with the
+PAdES signature on summary.pdf, and EC signatures use RFC 6979 nonces, so a package is reproducible
+byte for byte. ``openssl cms -verify`` reads the result. Checking uses pyHanko's CMS validator with
+fetching disabled, so a recipient's trust decision stays offline.
 """
 
 from __future__ import annotations
@@ -11,28 +14,53 @@ import datetime as dt
 from dataclasses import dataclass
 
 from asn1crypto import cms as asn1_cms
+from asn1crypto import keys as asn1_keys
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.serialization import pkcs7
-from pyhanko.sign.validation.settings import KeyUsageConstraints
+from cryptography.hazmat.primitives.asymmetric import ec
+from pyhanko.sign import signers
+from pyhanko.sign.signers.pdf_cms import PdfCMSSignedAttributes
 from pyhanko.sign.validation.generic_cms import async_validate_detached_cms
+from pyhanko.sign.validation.settings import KeyUsageConstraints
 from pyhanko_certvalidator import ValidationContext
+from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from desktop_app.core.package.signing import SigningIdentity, fingerprint, subject_cn, subject_org
 
 # The signer must be allowed to sign (digital signature or non-repudiation); no EKU requirement.
 KEY_USAGE = KeyUsageConstraints(key_usage={"digital_signature", "non_repudiation"}, match_all_key_usages=False)
+_HASHES = {"sha256": hashes.SHA256(), "sha384": hashes.SHA384(), "sha512": hashes.SHA512()}
 
 
-def sign_detached(content: bytes, identity: SigningIdentity) -> bytes:
+def _asn1_cert(cert: x509.Certificate) -> asn1_x509.Certificate:
+    return asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER))
+
+
+class DeterministicSigner(signers.SimpleSigner):
+    """SimpleSigner whose ECDSA signatures use deterministic nonces (RFC 6979)."""
+
+    def __init__(self, identity: SigningIdentity) -> None:
+        key_der = identity.key.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
+                                             serialization.NoEncryption())
+        super().__init__(signing_cert=_asn1_cert(identity.cert),
+                         signing_key=asn1_keys.PrivateKeyInfo.load(key_der),
+                         cert_registry=SimpleCertificateStore.from_certs([_asn1_cert(c) for c in identity.chain]))
+        self._key = identity.key
+
+    def sign_raw(self, data: bytes, digest_algorithm: str) -> bytes:
+        if isinstance(self._key, ec.EllipticCurvePrivateKey):
+            algo = ec.ECDSA(_HASHES[digest_algorithm.lower()], deterministic_signing=True)
+            return self._key.sign(data, algo)
+        return super().sign_raw(data, digest_algorithm)
+
+
+def sign_detached(content: bytes, identity: SigningIdentity, signing_time: dt.datetime) -> bytes:
     """DER CMS SignedData over ``content`` (not embedded), with the signer certificate and its chain."""
-    builder = pkcs7.PKCS7SignatureBuilder().set_data(content).add_signer(
-        identity.cert, identity.key, hashes.SHA256())
-    for ca in identity.chain:
-        builder = builder.add_certificate(ca)
-    return builder.sign(serialization.Encoding.DER,
-                        [pkcs7.PKCS7Options.DetachedSignature, pkcs7.PKCS7Options.Binary])
+    signer = DeterministicSigner(identity)
+    info = asyncio.run(signer.async_sign_general_data(
+        content, "sha256", detached=True, signed_attr_settings=PdfCMSSignedAttributes(signing_time=signing_time)))
+    return info.dump()
 
 
 def validation_context(trust: list[x509.Certificate], extra: list[x509.Certificate] = ()) -> ValidationContext:

@@ -157,7 +157,7 @@ def export_case(store: Any, case_id: int | str, out_path: str | Path, identity: 
     with atomic_write(target) as fh:
         writer = ZipWriter(fh)
         result = bag.write_bag(writer, case.reference, items, bag_info(case, identity),
-                               sign=lambda data: cms.sign_detached(data, identity),
+                               sign=lambda data: cms.sign_detached(data, identity, at),
                                progress=SubProgress(progress, 0.45, 0.95), cancel=cancel)
         for p in files:  # the vault is content-addressed: what went in must still hash to its name
             if result.payload_sha256[f"data/{p.path}"] != p.file.sha256:

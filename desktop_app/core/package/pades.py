@@ -14,53 +14,25 @@ import hashlib
 import io
 from dataclasses import dataclass
 
-from asn1crypto import keys as asn1_keys
-from asn1crypto import x509 as asn1_x509
 from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives import serialization
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.metadata.model import DocumentMetadata
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import signers
 from pyhanko.sign.fields import SigSeedSubFilter
 from pyhanko.sign.validation import async_validate_pdf_signature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
-from pyhanko_certvalidator.registry import SimpleCertificateStore
 
-from desktop_app.core.package.cms import KEY_USAGE, validation_context
+from desktop_app.core.package.cms import KEY_USAGE, DeterministicSigner, validation_context
 from desktop_app.core.package.signing import SigningIdentity, fingerprint, subject_cn
 
 FIELD_NAME = "EvidenceDeskSignature"
-_HASHES = {"sha256": hashes.SHA256(), "sha384": hashes.SHA384(), "sha512": hashes.SHA512()}
-
-
-def _asn1_cert(cert: x509.Certificate) -> asn1_x509.Certificate:
-    return asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER))
-
-
-class _Signer(signers.SimpleSigner):
-    """SimpleSigner whose ECDSA signatures use deterministic nonces (RFC 6979)."""
-
-    def __init__(self, identity: SigningIdentity) -> None:
-        key_der = identity.key.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
-                                             serialization.NoEncryption())
-        super().__init__(signing_cert=_asn1_cert(identity.cert),
-                         signing_key=asn1_keys.PrivateKeyInfo.load(key_der),
-                         cert_registry=SimpleCertificateStore.from_certs([_asn1_cert(c) for c in identity.chain]))
-        self._key = identity.key
-
-    def sign_raw(self, data: bytes, digest_algorithm: str) -> bytes:
-        if isinstance(self._key, ec.EllipticCurvePrivateKey):
-            algo = ec.ECDSA(_HASHES[digest_algorithm.lower()], deterministic_signing=True)
-            return self._key.sign(data, algo)
-        return super().sign_raw(data, digest_algorithm)
-
-
 class _PdfSigner(signers.PdfSigner):
     """A PdfSigner whose signing session uses the given time rather than the clock."""
 
-    def __init__(self, meta: signers.PdfSignatureMetadata, signer: _Signer, at: dt.datetime) -> None:
+    def __init__(self, meta: signers.PdfSignatureMetadata, signer: DeterministicSigner, at: dt.datetime) -> None:
         super().__init__(meta, signer=signer)
         self._at = at
 
@@ -70,7 +42,26 @@ class _PdfSigner(signers.PdfSigner):
         return session
 
 
+class _FixedClockMetadata(DocumentMetadata):
+    """Document metadata whose "modified now" means the signing time."""
+
+    fixed: dt.datetime | None = None
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if name == "last_modified" and value == "now" and self.fixed is not None:
+            value = self.fixed
+        super().__setattr__(name, value)
+
+
 class _Writer(IncrementalPdfFileWriter):
+    """Incremental writer with a derived document ID and the signing time as modification date."""
+
+    def __init__(self, stream: io.BytesIO, at: dt.datetime) -> None:
+        super().__init__(stream)
+        meta = _FixedClockMetadata()
+        meta.fixed = at
+        self._meta = meta
+
     @classmethod
     def _handle_id(cls, prev: PdfFileReader) -> generic.ArrayObject:
         ids = super()._handle_id(prev)
@@ -85,9 +76,9 @@ def sign_pdf(pdf: bytes, identity: SigningIdentity, signing_time: dt.datetime, *
         field_name=FIELD_NAME, md_algorithm="sha256", subfilter=SigSeedSubFilter.PADES,
         reason=reason, name=subject_cn(identity.cert))
     reserve = 4096 + 2 * sum(len(c.public_bytes(serialization.Encoding.DER)) for c in (identity.cert, *identity.chain))
-    writer = _Writer(io.BytesIO(pdf))
+    writer = _Writer(io.BytesIO(pdf), signing_time)
     out = io.BytesIO()
-    pdf_signer = _PdfSigner(meta, _Signer(identity), signing_time)
+    pdf_signer = _PdfSigner(meta, DeterministicSigner(identity), signing_time)
     asyncio.run(pdf_signer.async_sign_pdf(writer, output=out, bytes_reserved=reserve))
     return out.getvalue()
 
