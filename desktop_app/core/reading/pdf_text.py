@@ -41,12 +41,16 @@ _PDFIUM_LOCK = threading.Lock()  # pdfium is not thread-safe
 
 @dataclass
 class _Chunk:
+    """A run of text. ``along``/``across`` are its origin in its own writing direction (user space,
+    ``across`` growing downwards), so lines group correctly on rotated pages and rotated text."""
+
     text: str
-    x: float  # origin on the baseline, display coordinates (top-left origin)
-    y: float
+    along: float
+    across: float
+    direction: int  # writing direction in whole degrees
     size: float  # font size in points, as displayed
     width: float
-    box: tuple[float, float, float, float]
+    box: tuple[float, float, float, float]  # displayed page, top-left origin
 
 
 @dataclass
@@ -165,8 +169,9 @@ def _scan_page(page: Any, geo: _Geometry) -> _PageScan:
                 (ox + px * size * 0.92, oy + py * size * 0.92),
             ]
             corners += [(x + dx * adv, y + dy * adv) for x, y in corners]
-            u, v = geo.map(ox, oy)
-            scan.chunks.append(_Chunk(part, u, v, size, adv, geo.bbox(corners)))
+            along, across = ox * dx + oy * dy, -(ox * px + oy * py)
+            direction = round(math.degrees(math.atan2(dy, dx))) % 360
+            scan.chunks.append(_Chunk(part, along, across, direction, size, adv, geo.bbox(corners)))
 
     def on_op(op: bytes, args: Any, cm: Any, tm: Any) -> None:
         if op == b"Do" and args:
@@ -228,39 +233,45 @@ def _legible(text: str) -> tuple[int, int]:
 
 
 def _group_lines(chunks: list[_Chunk], page_no: int) -> list[TextLine]:
-    """Chunks on one baseline and close together form a line; a wide gap (columns) starts a new one."""
+    """Chunks on one baseline and close together form a line; a wide gap (columns) starts a new one.
+    Lines come out in reading order: by row, then left to right, in the text's own direction."""
     lines: list[list[_Chunk]] = []
-    for ch in sorted(chunks, key=lambda c: (round(c.y, 1), c.x)):
+    for ch in sorted(chunks, key=lambda c: (c.direction, round(c.across, 1), c.along)):
         for line in reversed(lines[-6:]):
             last = line[-1]
-            same_row = abs(last.y - ch.y) < 0.35 * min(last.size, ch.size)
-            gap = ch.box[0] - last.box[2]
+            same_row = last.direction == ch.direction and abs(last.across - ch.across) < 0.35 * min(
+                last.size, ch.size)
+            gap = ch.along - (last.along + last.width)
             if same_row and -0.5 * ch.size < gap < 2.0 * max(last.size, ch.size):
                 line.append(ch)
                 break
         else:
             lines.append([ch])
+    rows: list[list[list[_Chunk]]] = []
+    for line in sorted(lines, key=lambda ln: (ln[0].direction, ln[0].across)):
+        head = line[0]
+        if rows and rows[-1][0][0].direction == head.direction and abs(
+                rows[-1][0][0].across - head.across) < 0.5 * head.size:
+            rows[-1].append(line)
+        else:
+            rows.append([line])
     out: list[TextLine] = []
-    for line in lines:
-        line.sort(key=lambda c: c.x)
-        text = line[0].text
-        for prev, cur in zip(line, line[1:], strict=False):
-            gap = cur.box[0] - prev.box[2]
-            joiner = (
-                " "
-                if gap > 0.15 * cur.size and not prev.text.endswith(" ") and not cur.text.startswith(" ")
-                else ""
-            )
-            text += joiner + cur.text
-        text = " ".join(text.split()) if not any("\u3000" <= c <= "\u9fff" for c in text) else text.strip()
-        box = (
-            min(c.box[0] for c in line),
-            min(c.box[1] for c in line),
-            max(c.box[2] for c in line),
-            max(c.box[3] for c in line),
-        )
-        out.append(TextLine(text=text, page=page_no, box=box, confidence=1.0, source="text"))
-    return ocr.reading_order(out)
+    for row in rows:
+        for line in sorted(row, key=lambda ln: min(c.along for c in ln)):
+            out.append(_line(sorted(line, key=lambda c: c.along), page_no))
+    return out
+
+
+def _line(chunks: list[_Chunk], page_no: int) -> TextLine:
+    text = chunks[0].text
+    for prev, cur in zip(chunks, chunks[1:], strict=False):
+        gap = cur.along - (prev.along + prev.width)
+        spaced = prev.text.endswith(" ") or cur.text.startswith(" ")
+        text += (" " if gap > 0.15 * cur.size and not spaced else "") + cur.text
+    text = " ".join(text.split()) if not any("\u3000" <= c <= "\u9fff" for c in text) else text.strip()
+    box = (min(c.box[0] for c in chunks), min(c.box[1] for c in chunks),
+           max(c.box[2] for c in chunks), max(c.box[3] for c in chunks))
+    return TextLine(text=text, page=page_no, box=box, confidence=1.0, source="text")
 
 
 def _full_page_image(page: Any, scan: _PageScan, geo: _Geometry) -> Any | None:
