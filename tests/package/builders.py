@@ -54,9 +54,12 @@ def certificate_pdf(path: Path, number: str, mark: str) -> Path:
     return path
 
 
-def make_case(store, tmp: Path, *, genuine: bool = True, title: str = "Counterfeit ACME shoes 假冒运动鞋") -> Case:
+def make_case(store, tmp: Path, *, genuine: bool = True, cjk: bool = True) -> Case:
+    """A stored case with real files; ``cjk=False`` keeps every shown text Latin (faster PDFs)."""
     tmp.mkdir(parents=True, exist_ok=True)
-    cert = store.add_file(certificate_pdf(tmp / "certificate 商标.pdf", "12345678", "ACME"))
+    title = "Counterfeit ACME shoes 假冒运动鞋" if cjk else "Counterfeit ACME shoes"
+    cert = store.add_file(certificate_pdf(tmp / ("certificate 商标.pdf" if cjk else "certificate.pdf"),
+                                          "12345678", "ACME"))
     shot1 = store.add_file(screenshot_png(tmp / "taobao listing.png", "610012345678"))
     shot2 = store.add_file(screenshot_png(tmp / "taobao-detail.png", "610012345678", "ACME®"))
     case = Case(
@@ -66,7 +69,8 @@ def make_case(store, tmp: Path, *, genuine: bool = True, title: str = "Counterfe
         rights=[Right(office="CNIPA", registration_number="12345678", mark="ACME", owner="Acme Brand Ltd.",
                       classes=[25], certificate=cert)],
         listings=[Listing(url="https://item.taobao.com/item.htm?id=610012345678", marketplace="Taobao",
-                          listing_id="610012345678", title="ACME 运动鞋", seller="shop123",
+                          listing_id="610012345678", title="ACME 运动鞋" if cjk else "ACME shoes",
+                          seller="shop123",
                           screenshots=[shot1, shot2])],
     )
     if genuine:
@@ -79,7 +83,7 @@ def report_for(case: Case, *, blocker: bool = False) -> CheckReport:
     shot = case.listings[0].screenshots[0]
     report = CheckReport(case=case.reference)
     report.located = [
-        Located("mark", "ACME", EvidenceRef(shot.original_name, shot.sha256, 1, MARK_BOX, "ACME 运动鞋")),
+        Located("mark", "ACME", EvidenceRef(shot.original_name, shot.sha256, 1, MARK_BOX, "ACME")),
         Located("listing_id", "610012345678", EvidenceRef(shot.original_name, shot.sha256, 1, ID_BOX,
                                                           "id=610012345678")),
     ]

@@ -161,7 +161,7 @@ def test_same_case_twice_gives_identical_payload_and_manifests(exported: Exporte
 
 
 def test_blockers_refuse_export_unless_overridden(store, tmp_path: Path) -> None:
-    case = make_case(store, tmp_path / "src", genuine=False)
+    case = make_case(store, tmp_path / "src", genuine=False, cjk=False)
     signing.create_identity(store.data_dir, "Li Wei", "Acme", PASSPHRASE)
     ident = signing.load_identity(store.data_dir, None, PASSPHRASE)
     out = tmp_path / "out" / "p.zip"
@@ -182,7 +182,7 @@ def test_blockers_refuse_export_unless_overridden(store, tmp_path: Path) -> None
 
 
 def test_cancel_leaves_no_file(store, tmp_path: Path) -> None:
-    case = make_case(store, tmp_path / "src")
+    case = make_case(store, tmp_path / "src", cjk=False)
     signing.create_identity(store.data_dir, "Li Wei", "Acme", PASSPHRASE)
     ident = signing.load_identity(store.data_dir, None, PASSPHRASE)
     token = CancelToken()
@@ -201,7 +201,7 @@ def test_cancel_leaves_no_file(store, tmp_path: Path) -> None:
 
 def test_cli_round_trip(store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                        capsys: pytest.CaptureFixture[str]) -> None:
-    case = make_case(store, tmp_path / "src")
+    case = make_case(store, tmp_path / "src", cjk=False)
     report_json = report_for(case).to_json()
     store.record_check(case.id, "test", "ready", 0, 1, report_json)
     monkeypatch.setenv("EVIDENCE_DESK_DATA_DIR", str(store.data_dir))

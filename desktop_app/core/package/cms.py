@@ -131,9 +131,13 @@ def verify_detached(content: bytes, signature_der: bytes, *, trust: x509.Certifi
                 break
             top = parent
         roots = [top]
-    status = asyncio.run(async_validate_detached_cms(
-        content, signed, signer_validation_context=validation_context(roots, others),
-        key_usage_settings=KEY_USAGE))
+    try:
+        status = asyncio.run(async_validate_detached_cms(
+            content, signed, signer_validation_context=validation_context(roots, others),
+            key_usage_settings=KEY_USAGE))
+    except Exception as exc:  # pyHanko raises on signatures it cannot even evaluate
+        return CmsResult(False, None, subject_cn(signer_cert), subject_org(signer_cert), fp, None,
+                         f"the signature cannot be validated ({exc})", signer_cert, tuple(certs))
     intact = bool(status.intact and status.valid)
     if trust is not None:
         chain_ok = bool(status.trusted)

@@ -14,7 +14,7 @@ from fpdf.enums import XPos, YPos
 
 from desktop_app.core.model import Case, EvidenceFile
 from desktop_app.core.package.images import preview
-from desktop_app.core.package.summary_pdf import ReportPdf, fixed_date
+from desktop_app.core.package.summary_pdf import ReportPdf, fixed_date, needs_cjk
 from desktop_app.core.progress import NEVER_CANCELLED, CancelToken
 
 
@@ -36,7 +36,10 @@ def render_comparison(case: Case, file_path: Callable[[EvidenceFile], Path], *,
     genuine = case.genuine_photos
     if not genuine or not shots:
         return None
-    pdf = ReportPdf(f"{case.reference} · genuine product and listing side by side", fixed_date(case), "L")
+    names = [case.reference, *(f.original_name for f in genuine), *(f.original_name for _i, f in shots),
+             *(f"{li.marketplace} {li.listing_id}" for li in case.listings)]
+    pdf = ReportPdf(f"{case.reference} · genuine product and listing side by side", fixed_date(case), "L",
+                    cjk=needs_cjk(*names))
     pdf.set_title(f"Comparison {case.reference}")
     col_w = (pdf.w - pdf.l_margin - pdf.r_margin - 10) / 2
     for k in range(max(len(genuine), len(shots))):

@@ -143,14 +143,14 @@ def export_case(store: Any, case_id: int | str, out_path: str | Path, identity: 
     comparison = render_comparison(case, store.file_path, cancel=cancel)
     doc = build_complaint(case, report, files, certificate_fields=fields, signer=signer,
                           allow_blockers=allow_blockers, has_comparison=comparison is not None)
+    complaint = complaint_bytes(doc)
     summary = render_summary(case, report, files, store.file_path, certificate_fields=fields, signer=signer,
-                             allow_blockers=allow_blockers, cancel=cancel)
+                             allow_blockers=allow_blockers, cjk_text=complaint.decode("utf-8"), cancel=cancel)
     summary = pades.sign_pdf(summary, identity, at)
-    items = [bag.PayloadItem("complaint.json", 0, data=complaint_bytes(doc), compress=True),
+    items = [bag.PayloadItem("complaint.json", len(complaint), data=complaint, compress=True),
              bag.PayloadItem("summary.pdf", len(summary), data=summary)]
     if comparison is not None:
         items.append(bag.PayloadItem("comparison.pdf", len(comparison), data=comparison))
-    items[0].size = len(items[0].data or b"")
     items += [bag.PayloadItem(p.path, p.file.size, source=store.file_path(p.file)) for p in files]
 
     progress(0.45, "Packaging")

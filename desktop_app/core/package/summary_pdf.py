@@ -30,6 +30,11 @@ LABELS = {"mark": "mark", "listing_id": "listing id"}
 SEVERITY_COLOURS = {"blocker": (180, 0, 0), "warning": (170, 110, 0), "info": (90, 90, 90)}
 
 
+def needs_cjk(*texts: str) -> bool:
+    """Whether any text falls outside what DejaVu Sans covers well (CJK and beyond)."""
+    return any(ord(ch) >= 0x2E80 for text in texts for ch in text)
+
+
 def fixed_date(case: Case) -> dt.datetime:
     return dt.datetime.combine(case.filing_date, dt.time(0, 0), tzinfo=dt.timezone.utc)
 
@@ -37,13 +42,14 @@ def fixed_date(case: Case) -> dt.datetime:
 class ReportPdf(FPDF):
     """A4 with the app's fonts, a running header and page numbers."""
 
-    def __init__(self, header_text: str, created: dt.datetime, orientation: str = "P") -> None:
+    def __init__(self, header_text: str, created: dt.datetime, orientation: str = "P", *, cjk: bool = True) -> None:
         super().__init__(orientation=orientation, unit="mm", format="A4")
         self.header_text = header_text
         self.add_font("dejavu", "", str(resource_path("fonts", "DejaVuSans.ttf")))
         self.add_font("dejavu", "B", str(resource_path("fonts", "DejaVuSans-Bold.ttf")))
-        self.add_font("cjk", "", str(cjk_font_path()))
-        self.set_fallback_fonts(["cjk"], exact_match=False)
+        if cjk:  # parsing the 4 MB CJK font costs seconds: only when the text needs it
+            self.add_font("cjk", "", str(cjk_font_path()))
+            self.set_fallback_fonts(["cjk"], exact_match=False)
         self.set_creation_date(created)
         self.set_creator(f"Evidence Desk {__version__}")
         self.set_producer(f"Evidence Desk {__version__}")
@@ -142,8 +148,10 @@ def pages_to_show(f: EvidenceFile, located: list[Located]) -> list[int]:
 
 def render_summary(case: Case, report: CheckReport, files: list[PackagedFile], file_path: Callable[[EvidenceFile], Path],
                    *, certificate_fields: dict[int, dict[str, Any] | None], signer: dict[str, str],
-                   allow_blockers: bool, cancel: CancelToken = NEVER_CANCELLED) -> bytes:
-    pdf = ReportPdf(f"{case.reference} · complaint summary · Evidence Desk", fixed_date(case))
+                   allow_blockers: bool, cjk_text: str = "", cancel: CancelToken = NEVER_CANCELLED) -> bytes:
+    """``cjk_text``: all the text the summary will show (e.g. complaint.json), to decide on the CJK font."""
+    pdf = ReportPdf(f"{case.reference} · complaint summary · Evidence Desk", fixed_date(case),
+                    cjk=needs_cjk(cjk_text or str(case), *(loc.evidence.text for loc in report.located)))
     pdf.set_title(f"Complaint summary {case.reference}")
     pdf.set_author(signer.get("name", ""))
     pdf.add_page()

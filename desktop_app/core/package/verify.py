@@ -149,12 +149,15 @@ def verify_package(zip_path: str | Path, *, trust_cert: x509.Certificate | str |
     with open_zip(zip_path) as zf:
         infos = zf.infolist()
     check_members(zip_path, infos)
-    tops = sorted({i.filename.split("/", 1)[0] for i in infos})
-    if len(tops) != 1 or any("/" not in i.filename for i in infos):
-        outside = [i.filename for i in infos if "/" not in i.filename]
-        raise UnsafeArchiveError(
-            f"{zip_path}: a package holds exactly one folder; found {', '.join((outside or tops)[:5])}.")
-    root = report.reference = tops[0]
+    bags = sorted({i.filename.split("/", 1)[0] for i in infos if i.filename.count("/") == 1
+                   and i.filename.endswith("/bagit.txt")})
+    if len(bags) != 1:
+        raise UnsafeArchiveError(f"{zip_path}: not a submission package (it must hold exactly one folder with "
+                                 f"a bagit.txt; found {len(bags)}).")
+    root = report.reference = bags[0]
+    for info in infos:
+        if not info.filename.startswith(f"{root}/"):
+            report.fail(info.filename, "outside the package folder (added to the package)")
     progress(0.05, "Checking the ZIP structure")
     report.problems.extend(structure_problems(zip_path))
     with tempfile.TemporaryDirectory(prefix="evidence-desk-verify-") as tmp:
