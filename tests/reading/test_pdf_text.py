@@ -84,16 +84,28 @@ def _layout_items() -> list[object]:
 
 
 def test_chinese_text_layer(tmp_path: Path) -> None:
-    spec = CertificateSpec(office="CNIPA", registration_number="12345678",
-                           owner="凯斯特琳服饰（上海）有限公司",
-                           owner_address="上海市浦东新区世纪大道100号", goods={25: "夹克；大衣"},
-                           registration_date=dt.date(2021, 3, 14))
+    spec = CertificateSpec(
+        office="CNIPA",
+        registration_number="12345678",
+        owner="凯斯特琳服饰（上海）有限公司",
+        owner_address="上海市浦东新区世纪大道100号",
+        goods={25: "夹克；大衣"},
+        registration_date=dt.date(2021, 3, 14),
+    )
     doc = read_pdf(make_certificate_pdf(spec, tmp_path / "cn.pdf"))
     assert [ln.text for ln in doc.lines()] == [
-        "商标注册证", "第 12345678 号", "KESTRELINE", "核定使用商品（第25类）", "夹克；大衣",
-        "注册人 凯斯特琳服饰（上海）有限公司", "注册地址 上海市浦东新区世纪大道100号",
-        "注册有效期限 自2021年03月14日至2031年03月13日", "本商标业经核准注册，特发此证。",
-        "国家知识产权局", "局长", "国家知识产权局",
+        "商标注册证",
+        "第 12345678 号",
+        "KESTRELINE",
+        "核定使用商品（第25类）",
+        "夹克；大衣",
+        "注册人 凯斯特琳服饰（上海）有限公司",
+        "注册地址 上海市浦东新区世纪大道100号",
+        "注册有效期限 自2021年03月14日至2031年03月13日",
+        "本商标业经核准注册，特发此证。",
+        "国家知识产权局",
+        "局长",
+        "国家知识产权局",
     ]
 
 
