@@ -212,7 +212,8 @@ def main(argv: list[str] | None = None) -> int:
         make_tarball(FOLDER, out, f"evidence-desk-{version}", source_date_epoch(), extras)
         digest = sha256(out)
         out.with_name(out.name + ".sha256").write_text(f"{digest}  {out.name}\n", encoding="utf-8")
-        report.update(archive=str(out.relative_to(ROOT)), archive_bytes=out.stat().st_size, archive_sha256=digest)
+        report.update(archive=str(out.relative_to(ROOT)), archive_bytes=out.stat().st_size,
+                      archive_sha256=digest)
         say(f"archive {out.name}: {out.stat().st_size / 2**20:.1f} MiB, sha256 {digest[:16]}…")
         appimage = make_appimage(FOLDER, version, arch)
         report["appimage"] = str(appimage.relative_to(ROOT)) if appimage else None

@@ -13,6 +13,7 @@ import ctypes.util
 import os
 import shutil
 import subprocess
+import tempfile
 import time
 from dataclasses import dataclass
 
@@ -118,9 +119,9 @@ class X11:
         """(format, raw bytes) of a window property; (0, b"") when absent."""
         actual_type, fmt = Atom(), ctypes.c_int()
         n_items, after, data = ctypes.c_ulong(), ctypes.c_ulong(), ctypes.c_void_p()
-        status = self._x.XGetWindowProperty(self._d, window, self._atom(name), 0, 4096, 0, _ANY_PROPERTY_TYPE,
-                                            ctypes.byref(actual_type), ctypes.byref(fmt), ctypes.byref(n_items),
-                                            ctypes.byref(after), ctypes.byref(data))
+        status = self._x.XGetWindowProperty(
+            self._d, window, self._atom(name), 0, 4096, 0, _ANY_PROPERTY_TYPE, ctypes.byref(actual_type),
+            ctypes.byref(fmt), ctypes.byref(n_items), ctypes.byref(after), ctypes.byref(data))
         if status != _SUCCESS or not data.value:
             return 0, b""
         try:
@@ -226,3 +227,43 @@ class Xvfb:
             except subprocess.TimeoutExpired:
                 self._proc.kill()
                 self._proc.wait()
+
+
+@dataclass
+class GuiRun:
+    """One start of a GUI program until its window showed, then (optionally) its close and exit."""
+
+    seconds_to_window: float | None  # from just before the process started to the window being viewable
+    window: ShownWindow | None
+    returncode: int | None  # None: still running when given up on (then killed)
+    stdout: str
+    stderr: str
+    inspected: object = None  # what ``inspect(pid)`` returned while the window was shown
+
+
+def run_gui_until_shown(cmd: list[str], env: dict[str, str], display: str, *, title: str,
+                        timeout: float = 120.0, close_timeout: float = 60.0, cwd: str | None = None,
+                        inspect=None) -> GuiRun:
+    """Start ``cmd`` on ``display``, time it to a shown window titled ``title``, then close it politely."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, X11(display) as x11:
+        started = time.perf_counter()
+        proc = subprocess.Popen(cmd, env=dict(env, DISPLAY=display), stdout=out, stderr=err, cwd=cwd,
+                                stdin=subprocess.DEVNULL)
+        try:
+            shown = wait_for_window(x11, proc.pid, title, timeout=timeout, alive=lambda: proc.poll() is None)
+            elapsed = time.perf_counter() - started if shown else None
+            inspected = inspect(proc.pid) if shown and inspect else None
+            if shown:
+                x11.request_close(shown.window)
+            try:
+                rc: int | None = proc.wait(timeout=close_timeout if shown else 1)
+            except subprocess.TimeoutExpired:
+                rc = None
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+        out.seek(0)
+        err.seek(0)
+        return GuiRun(elapsed, shown, rc, out.read().decode("utf-8", "replace"),
+                      err.read().decode("utf-8", "replace"), inspected)
