@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ from typing import Any
 from desktop_app import __version__
 from desktop_app.core.atomic import atomic_write
 from desktop_app.core.checks.findings import CheckReport
-from desktop_app.core.errors import EvidenceError, UserError
+from desktop_app.core.errors import Cancelled, EvidenceError, UserError
 from desktop_app.core.model import Case
 from desktop_app.core.package import bag, cms, pades
 from desktop_app.core.package.comparison_pdf import render_comparison
@@ -28,6 +29,7 @@ from desktop_app.core.progress import NEVER_CANCELLED, CancelToken, ProgressFn, 
 from desktop_app.core.vault import CHUNK
 
 SOFTWARE = f"Evidence Desk {__version__}"
+log = logging.getLogger(__name__)
 
 
 class ExportBlockedError(UserError):
@@ -58,18 +60,30 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def certificate_fields(store: Any, case: Case) -> dict[int, dict[str, Any] | None]:
-    """Fields read from each right's certificate, from the checks' cache; missing pieces give None."""
+def certificate_fields(store: Any, case: Case, cancel: CancelToken = NEVER_CANCELLED) -> dict[int, dict[str, Any] | None]:
+    """Fields read from each right's certificate, through the checks' facts cache (a check run has
+    usually filled it; otherwise they are read now and cached). A piece that cannot be had gives None."""
     try:
-        from desktop_app.core.checks.facts import CERTIFICATE_EXTRACTOR
-        from desktop_app.core.reading import certificates as cert_mod
+        from desktop_app.core.checks import facts
+        from desktop_app.core.reading.service import read_document
     except ImportError:
         return {}
-    version = str(getattr(cert_mod, "EXTRACTOR_VERSION", getattr(cert_mod, "VERSION", "1")))
     out: dict[int, dict[str, Any] | None] = {}
     for i, right in enumerate(case.rights):
-        hit = store.cache_get(right.certificate.sha256, CERTIFICATE_EXTRACTOR, version) if right.certificate else None
-        out[i] = _plain(hit) if isinstance(hit, dict) else None
+        out[i] = None
+        if right.certificate is None:
+            continue
+        try:
+            doc = read_document(store, right.certificate, cancel=cancel)
+            fields = facts.extract_certificate_fields(store, right.certificate.sha256, doc) if doc.ok else None
+        except Cancelled:
+            raise
+        except Exception:  # the package does not depend on it; the certificate itself is inside
+            log.warning("certificate fields of %s unavailable", right.certificate.original_name, exc_info=True)
+            continue
+        if fields is not None:
+            value = _plain(facts.to_jsonable(fields))
+            out[i] = value if isinstance(value, dict) else {"value": value}
     return out
 
 
@@ -137,7 +151,7 @@ def export_case(store: Any, case_id: int | str, out_path: str | Path, identity: 
             raise EvidenceError(src, f"the evidence file '{p.file.original_name}' is missing from the vault.")
     signer = {"name": identity.name, "organisation": subject_org(identity.cert),
               "fingerprint": identity.fingerprint}
-    fields = certificate_fields(store, case)
+    fields = certificate_fields(store, case, cancel)
     cancel.raise_if_cancelled()
     progress(0.3, "Writing the complaint summary")
     comparison = render_comparison(case, store.file_path, cancel=cancel)
