@@ -347,6 +347,8 @@ def same_party(a: str, b: str) -> float:
         return 0.0
     if na == nb:
         return 1.0
+    if fold(na) == fold(nb):  # OCR lost or added spaces ("KestrelineApparel Inc.")
+        return 0.99
     ca, cb = fold(company_core(a)), fold(company_core(b))
     if not ca or not cb:
         return 0.0

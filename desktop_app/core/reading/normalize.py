@@ -92,10 +92,10 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 2021-03-14, 2021/3/14, 2021.03.14
     ("ymd", re.compile(r"(?<!\d)" + _YEAR + r"\s?(?P<s>[-/.])\s?(?P<m>[01]?\d)\s?(?P=s)\s?(?P<d>[0-3]?\d)(?!\d)")),
     # Mar. 14, 2021 / March 14th 2021
-    ("mdy_text", re.compile(r"(?i)(?<![a-z])(?P<mon>" + _MONTH_RE + r")\s*" + _DAY + r"\s*,?\s*" + _YEAR)),
+    ("mdy_text", re.compile(r"(?i)(?P<mon>" + _MONTH_RE + r")\s*" + _DAY + r"\s*,?\s*" + _YEAR)),
     # 14 March 2021 / 14. März 2021 / 14 de marzo de 2021 / 14-Mar-2021
     ("dmy_text", re.compile(r"(?i)(?<!\d)" + _DAY + r"\s*(?:de\s+|-|/)?\s*(?P<mon>" + _MONTH_RE
-                            + r")\s*(?:de\s+|-|/|,)?\s*" + _YEAR)),
+                            + r")(?![a-z])\s*(?:de\s+|-|/|,)?\s*" + _YEAR)),
     # 14/03/2021, 03-14-2021, 3-14-2021, 14.03.2021
     ("num", re.compile(r"(?<![\d.])(?P<a>[0-3]?\d)\s?(?P<s>[-/.])\s?(?P<b>[01]?\d|[0-3]\d)\s?(?P=s)\s?"
                        + _YEAR + r"(?!\d)")),
@@ -127,6 +127,19 @@ def _date_from_match(kind: str, m: re.Match[str], order_hint: str | None) -> dt.
     return _safe_date(y, a, b) if order == "mdy" else _safe_date(y, b, a)
 
 
+_LABEL_WORDS = ("registered", "filed", "date", "dated", "on", "issued", "until", "expires", "renewal", "use",
+                "commerce", "from", "to", "du", "le", "am", "vom", "bis", "el", "al", "de")
+
+
+def _month_bounded(s: str, start: int) -> bool:
+    """A month name starts a word: after a non-letter, or camel-case after OCR lost a space ("FiledMar.")."""
+    if start == 0 or not s[start - 1].isalpha():
+        return True
+    if s[start].isupper() and s[start - 1].islower():
+        return True
+    return s[:start].casefold().endswith(_LABEL_WORDS)
+
+
 def find_dates(text: str, order_hint: str | None = None) -> list[tuple[dt.date, tuple[int, int]]]:
     """Every date printed in ``text`` with its (start, end) span, in reading order, non-overlapping."""
     s = _nfkc(text)
@@ -135,6 +148,8 @@ def find_dates(text: str, order_hint: str | None = None) -> list[tuple[dt.date, 
     for kind, pattern in _DATE_PATTERNS:
         for m in pattern.finditer(s):
             span = m.span()
+            if "mon" in m.groupdict() and not _month_bounded(s, m.start("mon")):
+                continue
             if any(span[0] < e and s_ < span[1] for s_, e in taken):
                 continue
             date = _date_from_match(kind, m, order_hint)

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from desktop_app.core.reading.certificates.common import (
     computed_expiry,
+    date_after_label,
     dates_in,
     field_from,
     find_label,
@@ -39,7 +40,8 @@ _NUMBER = re.compile(r"第\s*([0-9OoIl|\s]{5,14}?)\s*[号號]")
 _NUMBER_LABEL = re.compile(r"(?:注册号|注册证号|商标号|申请号|(?i:registration\s*(?:no|number)\.?|"
                            r"certificate\s*no\.?))\s*[:：]?\s*([0-9OoIl|][0-9OoIl|\s]{4,13})")
 _VALIDITY = re.compile(r"(?:注册)?有效期(?:限)?|(?i:period\s+of\s+validity|valid(?:ity)?\s+(?:period|term))")
-_OWNER = re.compile(r"(?:注册人(?:名义)?|商标注册人|(?i:registrant))\s*(?:\(中文\))?\s*[:：]?\s*(?!地址|address)")
+_OWNER = re.compile(r"(?:注册人(?:名义)?|商标注册人|申请人(?:名称)?|(?i:registrant|applicant))(?!地址|\s*(?i:address))"
+                    r"\s*(?:\(中文\))?\s*[:：]?\s*")
 _GOODS = re.compile(r"(?:核定使用商品|核定服务项目|核定使用商品/服务项目|(?i:designated\s+goods|goods/services))")
 _GOODS_STOP = re.compile(r"^\s*(?:注册人|注册地址|地址|注册有效期|有效期|局长|申请人|(?i:registrant|period|address))")
 
@@ -116,6 +118,13 @@ def extract(lines: Sequence[TextLine]) -> CertificateFields:
                     d, s, e = ds[-1] if found.line is not found.label_line else ds[0]
                     out.registration_date = field_from(found.line, d, s, e, raw=found.line.text[s:e])
     _goods(lines, out)
+    if out.filing_date is None:
+        out.filing_date = date_after_label(lines, r"申请日期|申请日|(?i:filing\s*date|application\s*date)", "dmy", 1)
+    if out.classes is None:
+        found = find_label(lines, re.compile(r"类别|类别号|(?i:class(?:es)?)\s*[:：]"), same_line_only=True)
+        if found and parse_classes(" ".join(re.findall(r"\d{1,2}", found.text))):
+            out.classes = field_from(found.line, parse_classes(" ".join(re.findall(r"\d{1,2}", found.text))),
+                                     found.start)
     mark = find_label(lines, re.compile(r"^\s*(?:商标(?:名称)?|(?i:trade\s?mark|mark))\s*[:：]"), same_line_only=True)
     if mark:
         out.mark = field_from(mark.line, mark.text, mark.start, confidence=0.95)

@@ -50,9 +50,21 @@ class Labelled:
     label_line: TextLine
 
 
+_LOOKS_LIKE_LABEL = re.compile(r"^[^:：]{1,40}[:：]\s*$")
+
+
+def same_column(first: TextLine, other: TextLine) -> bool:
+    """Whether ``other`` starts where ``first`` does (a continuation, not the neighbouring column)."""
+    height = max(first.box[3] - first.box[1], 1.0)
+    return abs(other.box[0] - first.box[0]) <= 3.5 * height
+
+
 def find_label(lines: Sequence[TextLine], label: str | re.Pattern[str], *, same_line_only: bool = False,
                skip: re.Pattern[str] | None = None) -> Labelled | None:
-    """The first value printed after ``label`` (a regex), on the same line or the next non-empty one."""
+    """The first value printed after ``label`` (a regex), on the same line or the next non-empty one.
+
+    A next line that is itself a label ("Filing Date:") is not taken as the value.
+    """
     pattern = re.compile(label) if isinstance(label, str) else label
     for i, line in enumerate(lines):
         text = nfkc(line.text) if len(nfkc(line.text)) == len(line.text) else line.text
@@ -67,6 +79,8 @@ def find_label(lines: Sequence[TextLine], label: str | re.Pattern[str], *, same_
             continue
         for nxt in lines[i + 1:i + 3]:
             value = clean_value(nfkc(nxt.text))
+            if value and _LOOKS_LIKE_LABEL.match(value):
+                break
             if value and not (skip and skip.match(value)):
                 return Labelled(value, nxt, 0, line)
     return None
@@ -107,6 +121,29 @@ def _inid_code(raw: str) -> str | None:
     return code if code in KNOWN_INID else None
 
 
+def _continues(section: InidSection, line: TextLine) -> bool:
+    """Whether a code-less line carries on the section: close below it and in its value column."""
+    if not section.parts:
+        return True
+    last, s, e = section.parts[-1]
+    if last.page != line.page:
+        return True
+    height = max(last.box[3] - last.box[1], 1.0)
+    if line.box[1] - last.box[3] > 2.5 * height:
+        return False
+    value_x0 = _sub_box(last, s, e)[0] if last.text[s:e].strip() else None
+    first = section.parts[0]
+    if first[0].text[first[1]:first[2]].strip():
+        value_x0 = _sub_box(first[0], first[1] + len(first[0].text[first[1]:first[2]]) -
+                            len(first[0].text[first[1]:first[2]].lstrip()), first[2])[0]
+    if value_x0 is None:
+        return True
+    if line.box[0] > value_x0 + 3.5 * height:  # off in another column (a signature block)
+        return False
+    # a "Status: ..." label printed back in the code column starts something else
+    return not (line.box[0] < value_x0 - 1.5 * height and re.match(r"^\s*[^\W\d][\w ]{1,30}[:：]", line.text))
+
+
 def inid_sections(lines: Iterable[TextLine]) -> dict[str, list[InidSection]]:
     """Text grouped under each INID code; a value may share the code's line or follow on later lines."""
     out: dict[str, list[InidSection]] = {}
@@ -115,6 +152,8 @@ def inid_sections(lines: Iterable[TextLine]) -> dict[str, list[InidSection]]:
         text = line.text
         marks = [(m.start(), m.end(), _inid_code(m.group(1))) for m in _INID_RE.finditer(text)]
         marks = [m for m in marks if m[2]]
+        if not marks and current is not None and not _continues(current, line):
+            current = None
         pos = 0
         for start, end, code in marks:
             if current is not None and start > pos:
@@ -176,7 +215,7 @@ def parse_classes(text: str) -> list[int]:
     """Nice classes listed in text like "25", "18, 25 and 35", "Int. Cl.: 9; 42", "第25类"."""
     s = nfkc(text)
     out: list[int] = []
-    for m in re.finditer(r"(?<![\d.,])(\d{1,2})(?![\d.,]\d)", s):
+    for m in re.finditer(r"(?<![\d.,])(\d{1,3})(?![\d]|[.,]\d)", s):
         n = int(m.group(1))
         if 1 <= n <= 45 and n not in out:
             out.append(n)
@@ -184,7 +223,7 @@ def parse_classes(text: str) -> list[int]:
 
 
 _CLASS_HEAD = re.compile(r"(?i)^\s*(?:(?:int(?:ernational)?\.?\s*)?class(?:e)?\s*(?:no\.?\s*)?|cl\.\s*|第\s*)?"
-                         r"(\d{1,2})\s*(?:类|類)?\s*[:：.\-–)]?\s+(?=\S)")
+                         r"(\d{1,2})\s*(?:类|類)?\s*(?:[:：.\-–)]\s*|\s+|(?=[^\W\d_]))(?=\S)")
 
 
 def parse_goods_blocks(block: Sequence[tuple[str, TextLine]]) -> dict[int, tuple[str, TextLine]]:
@@ -194,7 +233,8 @@ def parse_goods_blocks(block: Sequence[tuple[str, TextLine]]) -> dict[int, tuple
     current: int | None = None
     for text, line in block:
         text = nfkc(text).strip()
-        text = re.sub(r"(?i)^(?:NCL|Nice)\s*\(?\s*\d+\s*[-–/]?\s*\d*\s*\)?\s*", "", text)
+        text = re.sub(r"(?i)^(?:NCL|Nice)\s*(?:\(\s*\d+\s*(?:[-–/]\s*\d+)?\s*\)|\d+\s*[-–/]\s*\d{4}\b)\s*", "", text)
+        text = re.sub(r"(?i)^(?:NCL|Nice\s*class)\s*(?=\d)", "", text)
         if not text:
             continue
         alone = re.fullmatch(r"(?i)(?:class(?:e)?\s*|第\s*)?(\d{1,2})\s*(?:类|類)?\s*[:：.]?", text)

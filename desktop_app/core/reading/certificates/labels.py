@@ -39,7 +39,8 @@ _OWNER_LABEL = re.compile(r"(?i)^\s*(?:name\s+(?:and\s+address\s+)?of\s+(?:the\s
                           r"applicant)\s*(?:\(s\))?\s*[:：]?")
 _MARK_LABEL = re.compile(r"(?i)^\s*(?:word\s+mark|mark\s+text|mark|representation\s+of\s+(?:the\s+)?mark|"
                          r"trade\s?mark)\s*[:：]\s*")
-_CLASSES_LABEL = re.compile(r"(?i)^\s*(?:nice\s+)?class(?:es|\(es\))?\s*[:：]\s*(?=[\d\s,;and]+$)")
+_CLASSES_LABEL = re.compile(r"(?i)^\s*(?:nice\s*)?class(?:es|\(es\))?\s*[:：]\s*")
+_CLASS_LIST = re.compile(r"(?i)^[\d\s,;&]+(?:and\s*\d+)?$")
 _GOODS_START = re.compile(r"(?i)^\s*(?:goods\s+(?:and|&)\s+services|list\s+of\s+goods|specification)\b")
 _GOODS_STOP = re.compile(r"(?i)^\s*(?:owner|proprietor|holder|filing|date|registration|expiry|renewal|"
                          r"representative|this\s+is\s+to\s+certify|signed|comptroller|registrar|page\b|\(\d{3}\))")
@@ -93,7 +94,7 @@ def fill_classes_and_goods(out: CertificateFields, lines: Sequence[TextLine]) ->
             if rest.strip():
                 block.append((rest, line))
             continue
-        if re.match(r"(?i)^\s*class\s+\d{1,2}\s*[:：.\-]", text):
+        if re.match(r"(?i)^\s*class\s*\d{1,2}\s*[:：.\-]", text):
             collecting = True
         elif collecting and _GOODS_STOP.match(text):
             collecting = False
@@ -103,7 +104,7 @@ def fill_classes_and_goods(out: CertificateFields, lines: Sequence[TextLine]) ->
     if out.goods is None and goods:
         out.goods = field_from(goods[min(goods)][1], {c: g for c, (g, _) in sorted(goods.items())}, confidence=0.95)
     if out.classes is None:
-        found = find_label(lines, _CLASSES_LABEL, same_line_only=True)
+        found = find_label(lines, _CLASSES_LABEL, skip=re.compile(r"(?![\d\s,;&and]+$)"))
         classes = parse_classes(found.text) if found else []
         for c in sorted(goods):
             if c not in classes:

@@ -23,6 +23,7 @@ from desktop_app.core.reading.certificates.common import (
     office_field,
     owner_name,
     parse_classes,
+    same_column,
     status_field,
 )
 from desktop_app.core.reading.certificates.fields import CertificateFields
@@ -35,15 +36,18 @@ KEYWORDS = {"united states patent and trademark office": 3, "principal register"
 _OFFICE_LINE = re.compile(r"(?i)united\s*states\s*patent\s*and\s*trade\s*mark\s*office|\buspto\b")
 _REG_NO = re.compile(r"(?i)\b(?:u\.?\s?s\.?\s+)?reg(?:istration)?\s*\.?\s*(?:n[o0°º]|number|#)\s*[.,:：]?\s*"
                      r"([0-9OlI|][0-9OlI|,.\s]{4,12}[0-9OlI|])")
-_SER_NO = re.compile(r"(?i)\bser(?:ial)?\s*\.?\s*(?:n[o0°º]|number)\s*[.,:：]?\s*(\d\d\s*[-/]?\s*[\d,]{6,9})")
+_SER_LABEL = re.compile(r"(?i)\bser(?:ial)?\s*\.?\s*(?:n[o0°º]|number)\s*[.,:：]?\s*")
+_SER_VALUE = re.compile(r"^(\d\d\s*[-/]?\s*[\d,]{6,9})")
 _INT_CL = re.compile(r"(?i)\bint(?:ernational)?\s*\.?\s*cl(?:s|ass(?:es)?)?\s*\.?\s*[:：]?\s*([\d,;\s andAND&]+)")
-_CLASS_LINE = re.compile(r"(?i)^\s*class\s+(\d{1,2})\s*[:：.]\s*(.*)$")
+_CLASS_LINE = re.compile(r"(?i)^\s*class\s*(\d{1,3})\s*[:：.]\s*(.*)$")
+_INTL_CLASS = re.compile(r"(?i)^\s*international\s*class(?:es)?\s*[:：]?\s*(\d{1,3})\b")
 _FOR_LINE = re.compile(r"(?i)^\s*for\s*[:：]\s*(.*)$")
-_IN_CLASS = re.compile(r"(?i)\bin\s+class\s+(\d{1,2})\b")
-_GOODS_END = re.compile(r"(?i)^\s*(first use|the mark|ser\.?\s*no|owner of|no claim|the colou?r|the english|"
-                        r"the wording|the foreign|reg\.?\s*no|registered\b|int\.?\s*cl|director|class\s+\d|"
-                        r"sec\.|section\s+\d|for\s*:|page\b|requirements|warning)")
-_REGISTER = re.compile(r"(?i)^\s*(principal|supplemental)\s+register\s*$")
+_IN_CLASS = re.compile(r"(?i)\bin\s*class\s*(\d{1,2})(?!\d)")
+_GOODS_END = re.compile(r"(?i)^\s*(first\s*use|the\s*mark|ser\.?\s*no|owner\s*of|no\s*claim|the\s*colou?r|"
+                        r"the\s*english|the\s*wording|the\s*foreign|reg\.?\s*no|registered|int\.?\s*cl|director|"
+                        r"class\s*\d|international\s*class|sec\.|section\s*\d|for\s*:|page\b|requirements|"
+                        r"warning|this\s*filing|status|owner|legal\s*entity|mark\s*:)")
+_REGISTER = re.compile(r"(?i)^\s*(principal|supplemental)\s*register\s*$")
 _TYPE_LINE = re.compile(r"(?i)^\s*(trade\s?mark|service\s?mark|collective\s+mark|certification\s+mark|"
                         r"trademark\s*/\s*service\s*mark)\s*$")
 
@@ -53,10 +57,17 @@ def detect(folded_keywords: dict[str, bool]) -> float:
 
 
 def _goods(lines: Sequence[TextLine]) -> dict[int, tuple[str, TextLine]]:
+    """Goods per class: "CLASS 25: ..." blocks, old "FOR: ... IN CLASS 25", TSDR "International Class" + "For:"."""
     out: dict[int, tuple[str, TextLine]] = {}
+    current_class: int | None = None
     i = 0
     while i < len(lines):
         text = nfkc(lines[i].text)
+        ic = _INTL_CLASS.match(text)
+        if ic:
+            current_class = int(ic.group(1))
+            i += 1
+            continue
         m = _CLASS_LINE.match(text)
         f = _FOR_LINE.match(text) if not m else None
         if not (m or f):
@@ -66,7 +77,8 @@ def _goods(lines: Sequence[TextLine]) -> dict[int, tuple[str, TextLine]]:
         parts = [(m.group(2) if m else f.group(1)).strip()]  # type: ignore[union-attr]
         j = i + 1
         while j < len(lines) and not _GOODS_END.match(nfkc(lines[j].text)) and len(parts) < 25:
-            parts.append(nfkc(lines[j].text).strip())
+            if same_column(start_line, lines[j]):
+                parts.append(nfkc(lines[j].text).strip())
             j += 1
         text_all = " ".join(p for p in parts if p)
         if m:
@@ -75,25 +87,30 @@ def _goods(lines: Sequence[TextLine]) -> dict[int, tuple[str, TextLine]]:
             cm = _IN_CLASS.search(text_all)
             if cm:
                 out.setdefault(int(cm.group(1)), (text_all[:cm.start()].strip(" ,;"), start_line))
+            elif current_class is not None:
+                out.setdefault(current_class, (text_all.strip(" ,;"), start_line))
         i = j
-    return out
+    return {c: v for c, v in out.items() if 1 <= c <= 45}
 
 
 def _owner(lines: Sequence[TextLine]) -> tuple[str, TextLine] | None:
+    for line in lines:  # "KESTRELINE APPAREL INC. (DELAWARE CORPORATION)"
+        t = nfkc(line.text)
+        if re.search(r"(?i)\((?:[A-Z .,]+\s?)?(?:CORPORATION|LIMITED\s*LIABILITY\s*COMPANY|COMPANY|PARTNERSHIP|"
+                     r"INDIVIDUAL|LIMITED COMPANY|JOINT\s*STOCK\s*COMPANY|GMBH|AG|CORP\.?)\)", t):
+            name = owner_name(t)
+            if name:
+                return name, line
+    found = find_label(lines, re.compile(r"(?i)^\s*(?:owner|registrant)\s*(?:name)?\s*[:：]"))
+    if found and owner_name(found.text):
+        return owner_name(found.text), found.line
     for i, line in enumerate(lines):
         if _REGISTER.match(nfkc(line.text)):
             for nxt in lines[i + 1:i + 4]:
                 t = nfkc(nxt.text).strip()
-                if t and not _TYPE_LINE.match(t) and not _REG_NO.search(t):
+                if t and not _TYPE_LINE.match(t) and not _REG_NO.search(t) and not _GOODS_END.match(t) \
+                        and not _CLASS_LINE.match(t):
                     return owner_name(t), nxt
-    for line in lines:  # "KESTRELINE APPAREL INC. (DELAWARE CORPORATION)"
-        t = nfkc(line.text)
-        if re.search(r"(?i)\((?:[A-Z .,]+\s)?(?:CORPORATION|LIMITED LIABILITY COMPANY|COMPANY|PARTNERSHIP|"
-                     r"INDIVIDUAL|LIMITED COMPANY|JOINT STOCK COMPANY|GMBH|AG|CORP\.?)\)", t):
-            return owner_name(t), line
-    found = find_label(lines, re.compile(r"(?i)\b(?:owner|registrant)\s*(?:name)?\s*[:：]"))
-    if found:
-        return owner_name(found.text), found.line
     return None
 
 
@@ -106,14 +123,14 @@ def extract(lines: Sequence[TextLine]) -> CertificateFields:
             if out.registration_number:
                 break
     serial = None
-    for line in lines:
-        m = _SER_NO.search(nfkc(line.text))
+    found = find_label(lines, _SER_LABEL)
+    if found:
+        m = _SER_VALUE.match(found.text)
         if m:
-            serial = number_field(line, m.group(1), m.start(1), OFFICE)
-            break
-    out.registration_date = (date_after_label(lines, r"(?i)\bregistered\b(?!\s*(?:in|as|with|trade))", "mdy")
+            serial = number_field(found.line, m.group(1), found.start, OFFICE)
+    out.registration_date = (date_after_label(lines, r"(?i)\bregistered(?-i:(?![a-z]))(?!\s*(?:in|as|with|trade))", "mdy")
                              or date_after_label(lines, r"(?i)\b(?:registration|reg\.?)\s*date", "mdy"))
-    out.filing_date = date_after_label(lines, r"(?i)\bfiled\b|\bfiling\s*date|application\s*filing", "mdy")
+    out.filing_date = date_after_label(lines, r"(?i)\bfiled(?-i:(?![a-z]))|\bfiling\s*date|application\s*filing", "mdy")
     explicit = date_after_label(lines, r"(?i)\bexpir(?:es|ation|y)\b|\brenewal\s+due", "mdy", lookahead=1)
     out.expiry_date = explicit or computed_expiry(out.registration_date, 10)
 
@@ -140,7 +157,7 @@ def extract(lines: Sequence[TextLine]) -> CertificateFields:
     if owner and owner[0]:
         out.owner = field_from(owner[1], owner[0], confidence=0.9)
 
-    labelled = find_label(lines, re.compile(r"(?i)^\s*(?:word\s*)?mark\s*[:：]"), same_line_only=True)
+    labelled = find_label(lines, re.compile(r"(?i)^\s*(?:word\s*)?mark\s*[:：]"))
     if labelled:
         out.mark = field_from(labelled.line, labelled.text, labelled.start)
     else:
