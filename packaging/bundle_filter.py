@@ -86,7 +86,7 @@ def keep(dest: str, languages: Iterable[str]) -> bool:
         if DROPPED_PLUGINS.search(name):
             return False
     if "translations" in parts and "Qt" in parts and name.endswith(".qm"):
-        return name.startswith(("qt_", "qtbase_")) and any(name.endswith(f"_{lang}.qm") for lang in languages)
+        return any(name in (f"qt_{lang}.qm", f"qtbase_{lang}.qm") for lang in languages)
     return True
 
 
