@@ -118,6 +118,10 @@ def _numbers(lines: Sequence[TextLine]) -> Field | None:
     return field_from(first, values, raw="; ".join(raws), confidence=0.95)
 
 
+_BULLET_MARK = re.compile(r"^\s*(?:[-•·*▪]|\d{1,2}[.)])\s*([^:：;,]{1,40}?)\s*[:：(（-]\s*.*?(?:reg|n[o0]\.|number|注册|第)",
+                          re.IGNORECASE)
+
+
 def _marks(lines: Sequence[TextLine]) -> Field | None:
     found = find_label(lines, _MARK_LABEL, same_line_only=True)
     if found:
@@ -125,6 +129,15 @@ def _marks(lines: Sequence[TextLine]) -> Field | None:
         marks = [m for m in marks if not re.search(r"\d{5,}", m)]
         if marks:
             return field_from(found.line, marks, found.start, confidence=0.95)
+    bullets: list[str] = []
+    first: TextLine | None = None
+    for line in lines:  # "- KESTRELINE: USPTO Reg. No. 6,123,456"
+        m = _BULLET_MARK.match(nfkc(line.text))
+        if m and m.group(1).strip() not in bullets:
+            bullets.append(m.group(1).strip())
+            first = first or line
+    if bullets and first is not None:
+        return field_from(first, bullets, confidence=0.9)
     for line in lines:
         quoted = [q.strip() for q in _QUOTED_MARK.findall(nfkc(line.text)) if q.strip()]
         if quoted and re.search(r"(?i)mark|商标|brand", line.text):
@@ -165,4 +178,6 @@ def extract_authorization(doc: DocumentText) -> AuthorizationFields:
     out.recognised = bool(titled or out.agent) and (out.principal is not None or out.agent is not None)
     if not titled:
         out.notes.append("The document does not call itself a letter of authorization.")
+    if out.valid_until is None and re.search(r"(?i)until\s+revoked|长期有效|直至.{0,6}撤销", text):
+        out.notes.append("The authorization states no end date: it is valid until revoked.")
     return out

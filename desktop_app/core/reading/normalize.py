@@ -48,7 +48,9 @@ def normalize_registration_number(text: str, office: str | None = None) -> str:
             s = rest
             break
     digits = sum(c.isdigit() for c in s)
-    if digits and digits >= 0.6 * len(s):
+    if not digits:
+        return ""  # no digit at all: not a registration number
+    if digits >= 0.6 * len(s):
         s = s.translate(_DIGIT_CONFUSIONS)
     s = s.lstrip("0")
     return s or ("0" if text and "0" in text else "")
