@@ -29,9 +29,9 @@ EXCLUDED_MODULES = (
     "PyQt5", "PyQt6", "PySide2", "tkinter", "_tkinter", "matplotlib", "IPython", "jupyter_client",
     "pytest", "pytestqt", "pytest_socket", "pytest_timeout", "_pytest", "sympy", "scipy", "pandas",
     "torch", "tensorflow", "PyInstaller", "setuptools", "pip", "docutils", "pydoc_data",
-    # pyHanko's network fetchers (OCSP/CRL/timestamp/EU trust list downloads): validation here is
-    # offline (allow_fetching=False), so the HTTP stacks are dead weight.
-    "aiohttp", "requests", "yarl", "multidict", "frozenlist", "aiosignal", "propcache",
+    # pyHanko's requests-based fetchers: validation here is offline (allow_fetching=False). aiohttp stays:
+    # pyhanko.sign.timestamps imports it unconditionally (the smoke test's export step fails without it).
+    "requests",
     # onnxruntime's developer tooling (model conversion/quantisation), never used for inference.
     "onnxruntime.transformers", "onnxruntime.quantization", "onnxruntime.tools", "onnxruntime.training",
 )
