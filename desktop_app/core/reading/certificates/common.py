@@ -140,8 +140,7 @@ def _continues(section: InidSection, line: TextLine) -> bool:
         return True
     if line.box[0] > value_x0 + 3.5 * height:  # off in another column (a signature block)
         return False
-    # a "Status: ..." label printed back in the code column starts something else
-    return not (line.box[0] < value_x0 - 1.5 * height and re.match(r"^\s*[^\W\d][\w ]{1,30}[:：]", line.text))
+    return line.box[0] >= value_x0 - 1.5 * height  # back in the code column: something else starts
 
 
 def inid_sections(lines: Iterable[TextLine]) -> dict[str, list[InidSection]]:

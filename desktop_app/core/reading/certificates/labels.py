@@ -42,6 +42,7 @@ _MARK_LABEL = re.compile(r"(?i)^\s*(?:word\s+mark|mark\s+text|mark|representatio
 _CLASSES_LABEL = re.compile(r"(?i)^\s*(?:nice\s*)?class(?:es|\(es\))?\s*[:：]\s*")
 _CLASS_LIST = re.compile(r"(?i)^[\d\s,;&]+(?:and\s*\d+)?$")
 _GOODS_START = re.compile(r"(?i)^\s*(?:goods\s+(?:and|&)\s+services|list\s+of\s+goods|specification)\b")
+_OTHER_LABEL = re.compile(r"^\s*[^\W\d_][^\W\d_ ]*(?:\s+[^\W\d_]+){0,3}\s*[:：]")  # "Registrant:", "Period of validity:"
 _GOODS_STOP = re.compile(r"(?i)^\s*(?:owner|proprietor|holder|filing|date|registration|expiry|renewal|"
                          r"representative|this\s+is\s+to\s+certify|signed|comptroller|registrar|page\b|\(\d{3}\))")
 
@@ -96,7 +97,7 @@ def fill_classes_and_goods(out: CertificateFields, lines: Sequence[TextLine]) ->
             continue
         if re.match(r"(?i)^\s*class\s*\d{1,2}\s*[:：.\-]", text):
             collecting = True
-        elif collecting and _GOODS_STOP.match(text):
+        elif collecting and (_GOODS_STOP.match(text) or _OTHER_LABEL.match(text)):
             collecting = False
         if collecting:
             block.append((text, line))
