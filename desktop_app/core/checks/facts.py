@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
+import hashlib
+import importlib
 import typing
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from desktop_app.core.model import Case, EvidenceFile, EvidenceKind
@@ -114,10 +118,29 @@ def _cached_extract(store: Any, sha: str, name: str, version: str, tp: type, ext
     return result
 
 
+@functools.lru_cache(maxsize=8)
+def extractor_version(module_name: str) -> str:
+    """The extractor's declared version plus a digest of its source, so any change re-extracts.
+
+    In a frozen build the source may be absent; the declared version (or "1") then stands alone.
+    """
+    mod = importlib.import_module(module_name)
+    declared = str(getattr(mod, "EXTRACTOR_VERSION", getattr(mod, "VERSION", "1")))
+    path = Path(getattr(mod, "__file__", "") or "")
+    files = sorted(path.parent.glob("*.py")) if path.name == "__init__.py" else [path]
+    digest = hashlib.sha256()
+    for f in files:
+        try:
+            digest.update(f.read_bytes())
+        except OSError:
+            return declared
+    return f"{declared}-{digest.hexdigest()[:12]}"
+
+
 def extract_certificate_fields(store: Any, sha: str, doc: DocumentText) -> Any:
     from desktop_app.core.reading import certificates as cert_mod
 
-    version = str(getattr(cert_mod, "EXTRACTOR_VERSION", getattr(cert_mod, "VERSION", "1")))
+    version = extractor_version(cert_mod.__name__)
     return _cached_extract(store, sha, CERTIFICATE_EXTRACTOR, version, cert_mod.CertificateFields,
                            cert_mod.extract_certificate, doc)
 
@@ -125,24 +148,19 @@ def extract_certificate_fields(store: Any, sha: str, doc: DocumentText) -> Any:
 def extract_authorization_fields(store: Any, sha: str, doc: DocumentText) -> Any:
     from desktop_app.core.reading import authorization as auth_mod
 
-    version = str(getattr(auth_mod, "EXTRACTOR_VERSION", getattr(auth_mod, "VERSION", "1")))
+    version = extractor_version(auth_mod.__name__)
     return _cached_extract(store, sha, AUTHORIZATION_EXTRACTOR, version, auth_mod.AuthorizationFields,
                            auth_mod.extract_authorization, doc)
 
 
+@functools.lru_cache(maxsize=1)
 def reader_versions() -> dict[str, str]:
     """The versions of everything facts depend on; part of the check input digest."""
-    out: dict[str, str] = {}
-    for mod_name in ("desktop_app.core.reading.service", "desktop_app.core.reading.certificates",
-                     "desktop_app.core.reading.authorization"):
-        try:
-            mod = __import__(mod_name, fromlist=["_"])
-        except ImportError:
-            out[mod_name] = "missing"
-            continue
-        out[mod_name] = str(getattr(mod, "EXTRACTOR_VERSION", getattr(mod, "READER_VERSION",
-                                                                      getattr(mod, "VERSION", "1"))))
-    return out
+    from desktop_app.core.reading import service
+
+    return {"reader": service.cache_version(),
+            "certificate": extractor_version("desktop_app.core.reading.certificates"),
+            "authorization": extractor_version("desktop_app.core.reading.authorization")}
 
 
 def gather_facts(store: Any, case: Case, *, progress: ProgressFn = no_progress,
