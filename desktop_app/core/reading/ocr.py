@@ -68,6 +68,11 @@ class OcrEngine:
             self._engine = RapidOCR()
         return self._engine
 
+    def loaded(self) -> Any:
+        """The underlying RapidOCR object (loading it if needed); for benchmarks comparing against it."""
+        with self._lock:
+            return self._load()
+
     def run(self, rgb: Image.Image) -> list[tuple[list[list[float]], str, float]]:
         """Raw RapidOCR results for one RGB image: (quad, text, score) in that image's pixels."""
         import numpy as np
