@@ -13,13 +13,12 @@ from pathlib import Path
 from fpdf.enums import XPos, YPos
 
 from desktop_app.core.model import Case, EvidenceFile
-from desktop_app.core.package.images import preview
+from desktop_app.core.package.images import Preview, PreviewCache
 from desktop_app.core.package.summary_pdf import ReportPdf, fixed_date, needs_cjk
 from desktop_app.core.progress import NEVER_CANCELLED, CancelToken
 
 
-def _place(pdf: ReportPdf, path: Path, f: EvidenceFile, x: float, y: float, w: float, h: float) -> None:
-    pv = preview(path, f)
+def _place(pdf: ReportPdf, pv: Preview | None, f: EvidenceFile, x: float, y: float, w: float, h: float) -> None:
     if pv is None:
         pdf.set_xy(x, y)
         pdf.multi_cell(w, 5, f"{f.original_name} cannot be shown; it is in the package unchanged.")
@@ -30,12 +29,13 @@ def _place(pdf: ReportPdf, path: Path, f: EvidenceFile, x: float, y: float, w: f
 
 
 def render_comparison(case: Case, file_path: Callable[[EvidenceFile], Path], *,
-                      cancel: CancelToken = NEVER_CANCELLED) -> bytes | None:
+                      previews: PreviewCache | None = None, cancel: CancelToken = NEVER_CANCELLED) -> bytes | None:
     """None when the user supplied no genuine photos (or there are no listing images to compare)."""
     shots = [(i, f) for i, listing in enumerate(case.listings) for f in listing.screenshots]
     genuine = case.genuine_photos
     if not genuine or not shots:
         return None
+    previews = previews or PreviewCache()
     names = [case.reference, *(f.original_name for f in genuine), *(f.original_name for _i, f in shots),
              *(f"{li.marketplace} {li.listing_id}" for li in case.listings)]
     pdf = ReportPdf(f"{case.reference} · genuine product and listing side by side", fixed_date(case), "L",
@@ -61,6 +61,6 @@ def render_comparison(case: Case, file_path: Callable[[EvidenceFile], Path], *,
         pdf.multi_cell(col_w, 4, s.original_name)
         img_top = top + 13
         img_h = pdf.h - img_top - 18
-        _place(pdf, file_path(g), g, pdf.l_margin, img_top, col_w, img_h)
-        _place(pdf, file_path(s), s, pdf.l_margin + col_w + 10, img_top, col_w, img_h)
+        _place(pdf, previews.get(file_path(g), g), g, pdf.l_margin, img_top, col_w, img_h)
+        _place(pdf, previews.get(file_path(s), s), s, pdf.l_margin + col_w + 10, img_top, col_w, img_h)
     return bytes(pdf.output())

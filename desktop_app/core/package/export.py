@@ -21,6 +21,7 @@ from desktop_app.core.errors import Cancelled, EvidenceError, UserError
 from desktop_app.core.model import Case
 from desktop_app.core.package import bag, cms, pades
 from desktop_app.core.package.comparison_pdf import render_comparison
+from desktop_app.core.package.images import PreviewCache
 from desktop_app.core.package.complaint_json import build_complaint, complaint_bytes, plan_evidence
 from desktop_app.core.package.safe_zip import ZipWriter
 from desktop_app.core.package.signing import SigningIdentity, subject_org
@@ -154,12 +155,14 @@ def export_case(store: Any, case_id: int | str, out_path: str | Path, identity: 
     fields = certificate_fields(store, case, cancel)
     cancel.raise_if_cancelled()
     progress(0.3, "Writing the complaint summary")
-    comparison = render_comparison(case, store.file_path, cancel=cancel)
+    previews = PreviewCache()
+    comparison = render_comparison(case, store.file_path, previews=previews, cancel=cancel)
     doc = build_complaint(case, report, files, certificate_fields=fields, signer=signer,
                           allow_blockers=allow_blockers, has_comparison=comparison is not None)
     complaint = complaint_bytes(doc)
     summary = render_summary(case, report, files, store.file_path, certificate_fields=fields, signer=signer,
-                             allow_blockers=allow_blockers, cjk_text=complaint.decode("utf-8"), cancel=cancel)
+                             allow_blockers=allow_blockers, cjk_text=complaint.decode("utf-8"), previews=previews,
+                             cancel=cancel)
     summary = pades.sign_pdf(summary, identity, at)
     items = [bag.PayloadItem("complaint.json", len(complaint), data=complaint, compress=True),
              bag.PayloadItem("summary.pdf", len(summary), data=summary)]

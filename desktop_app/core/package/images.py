@@ -35,7 +35,7 @@ def _encode(img: Image.Image, unit_scale: float, page: int, pages: int) -> Previ
         img = img.resize((max(1, round(img.width * factor)), max(1, round(img.height * factor))),
                          Image.Resampling.LANCZOS)
     buf = io.BytesIO()
-    img.save(buf, "JPEG", quality=JPEG_QUALITY, optimize=True)
+    img.save(buf, "JPEG", quality=JPEG_QUALITY)
     return Preview(buf.getvalue(), img.width, img.height, unit_scale * factor, page, pages)
 
 
@@ -65,6 +65,19 @@ def preview(path: Path, f: EvidenceFile, page: int = 1) -> Preview | None:
             full_width = im.size[0]
             im.draft("RGB", (MAX_PX, MAX_PX))  # JPEG: decode at reduced size directly
             # No EXIF rotation: located boxes are in the stored pixel grid.
-            return _encode(im.copy(), im.size[0] / max(full_width, 1), page, pages)
+            return _encode(im, im.size[0] / max(full_width, 1), page, pages)
     except Exception:  # a preview is best effort; the original file is still in the package
         return None
+
+
+class PreviewCache:
+    """Previews made once per export and shared by the summary and the comparison."""
+
+    def __init__(self) -> None:
+        self._done: dict[tuple[str, int], Preview | None] = {}
+
+    def get(self, path: Path, f: EvidenceFile, page: int = 1) -> Preview | None:
+        key = (f.sha256, page)
+        if key not in self._done:
+            self._done[key] = preview(path, f, page)
+        return self._done[key]

@@ -21,7 +21,7 @@ from desktop_app import __version__
 from desktop_app.core.checks.findings import CheckReport, Located
 from desktop_app.core.model import Case, EvidenceFile
 from desktop_app.core.package.complaint_json import PackagedFile
-from desktop_app.core.package.images import preview
+from desktop_app.core.package.images import PreviewCache
 from desktop_app.core.progress import NEVER_CANCELLED, CancelToken
 from desktop_app.core.resources import cjk_font_path, resource_path
 
@@ -148,8 +148,10 @@ def pages_to_show(f: EvidenceFile, located: list[Located]) -> list[int]:
 
 def render_summary(case: Case, report: CheckReport, files: list[PackagedFile], file_path: Callable[[EvidenceFile], Path],
                    *, certificate_fields: dict[int, dict[str, Any] | None], signer: dict[str, str],
-                   allow_blockers: bool, cjk_text: str = "", cancel: CancelToken = NEVER_CANCELLED) -> bytes:
+                   allow_blockers: bool, cjk_text: str = "", previews: PreviewCache | None = None,
+                   cancel: CancelToken = NEVER_CANCELLED) -> bytes:
     """``cjk_text``: all the text the summary will show (e.g. complaint.json), to decide on the CJK font."""
+    previews = previews or PreviewCache()
     pdf = ReportPdf(f"{case.reference} · complaint summary · Evidence Desk", fixed_date(case),
                     cjk=needs_cjk(cjk_text or str(case), *(loc.evidence.text for loc in report.located)))
     pdf.set_title(f"Complaint summary {case.reference}")
@@ -225,7 +227,7 @@ def render_summary(case: Case, report: CheckReport, files: list[PackagedFile], f
                 pdf.add_page()
             pdf.para(f.original_name, 9, True)
             for page in pages_to_show(f, located):
-                pv = preview(file_path(f), f, page)
+                pv = previews.get(file_path(f), f, page)
                 if pv is None:
                     pdf.para("(this file cannot be shown; it is in the package unchanged)", 8.5)
                     continue
