@@ -38,6 +38,7 @@ from desktop_app.core.progress import CancelToken, ProgressFn
 from desktop_app.gui.context import AppContext
 from desktop_app.gui.listing_paste import TooManyUrls, parse_pasted, url_count_note
 from desktop_app.gui.models import ListingTableModel
+from desktop_app.gui.workers import bind
 
 _FIELD_RE = re.compile(r"^(\w+)(?:\[(\d+)\])?(?:\.(\w+))?")
 IMAGE_AND_PDF_FILTER = "Evidence (*.png *.jpg *.jpeg *.webp *.tif *.tiff *.bmp *.pdf)"
@@ -466,7 +467,7 @@ class CaseEditor(QScrollArea):
             return done, errors
 
         task = ctx.runner.start(work, self.tr("Adding files"))
-        task.signals.succeeded.connect(lambda result: self._files_added(case_id, kind, listing_row, *result))
+        bind(task.signals.succeeded, self, lambda result: self._files_added(case_id, kind, listing_row, *result))
         task.signals.failed.connect(self.file_errors.setText)
         self.busy.emit(task)
         return task

@@ -24,6 +24,7 @@ from desktop_app.core.model import CaseStatus, Complainant
 from desktop_app.core.progress import CancelToken, ProgressFn, SubProgress
 from desktop_app.gui.context import AppContext
 from desktop_app.gui.models import CaseFilterProxy, CaseTableModel, IdRole, status_label
+from desktop_app.gui.workers import bind
 
 
 class CaseListPanel(QWidget):
@@ -195,7 +196,7 @@ class CaseListPanel(QWidget):
 
         task = ctx.runner.start(work, self.tr("Import"))
         task.signals.succeeded.connect(self._imported)
-        task.signals.failed.connect(lambda text: self.show_message(text, error=True))
+        bind(task.signals.failed, self, lambda text: self.show_message(text, error=True))
         self.import_started.emit(task)
         return task
 

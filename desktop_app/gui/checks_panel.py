@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.checks.findings import CheckReport, Finding, Located, Severity
 from desktop_app.core.progress import CancelToken, ProgressFn
 from desktop_app.gui.context import AppContext, has_feature
+from desktop_app.gui.workers import bind
 
 ItemRole = Qt.ItemDataRole.UserRole + 10
 _COLOURS = {Severity.BLOCKER: "#c62828", Severity.WARNING: "#ef6c00", Severity.INFO: "#1565c0"}
@@ -168,7 +169,7 @@ class ChecksPanel(QWidget):
 
         task = ctx.runner.start(work, self.tr("Checks"))
         task.signals.progress.connect(self._progress)
-        task.signals.succeeded.connect(lambda report: self._done(case_id, report))
+        bind(task.signals.succeeded, self, lambda report: self._done(case_id, report))
         task.signals.failed.connect(self._failed)
         task.signals.cancelled.connect(self._cancelled)
         task.signals.finished.connect(self._finished)

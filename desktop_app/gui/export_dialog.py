@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.progress import CancelToken, ProgressFn
 from desktop_app.gui.context import AppContext
 from desktop_app.gui.identity_dialog import IdentityDialog
+from desktop_app.gui.workers import bind
 
 
 class ExportDialog(QDialog):
@@ -150,7 +151,7 @@ class ExportDialog(QDialog):
         task.signals.progress.connect(self._progress)
         task.signals.succeeded.connect(self._done)
         task.signals.failed.connect(self._failed)
-        task.signals.cancelled.connect(lambda: self.status.setText(self.tr("Export cancelled; no package was written.")))
+        bind(task.signals.cancelled, self, lambda: self.status.setText(self.tr("Export cancelled; no package was written.")))
         task.signals.finished.connect(self._finished)
         self.task = task
         return task

@@ -32,7 +32,7 @@ from desktop_app.gui.context import AppContext, has_feature
 from desktop_app.gui.evidence_viewer import EvidenceViewer, Highlight
 from desktop_app.gui.i18n import LANGUAGES, LanguageSwitcher
 from desktop_app.gui.settings import Preferences
-from desktop_app.gui.workers import Task, TaskRunner
+from desktop_app.gui.workers import Task, TaskRunner, bind
 
 log = logging.getLogger(__name__)
 
@@ -228,7 +228,7 @@ class MainWindow(QMainWindow):
 
         task = self.runner.start(work, self.tr("Opening the demo case"))
         task.signals.succeeded.connect(self._demo_ready)
-        task.signals.failed.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        bind(task.signals.failed, self, lambda text: self.statusBar().showMessage(text, 15000))
         self.track(task)
         return task
 
@@ -244,7 +244,7 @@ class MainWindow(QMainWindow):
         self._tracked.append(task)
         task.signals.progress.connect(self._task_progress)
         task.signals.finished.connect(self._task_finished)
-        task.signals.failed.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        bind(task.signals.failed, self, lambda text: self.statusBar().showMessage(text, 15000))
         self.task_label.setText(task.name)
         self.task_progress.setValue(0)
         for w in (self.task_label, self.task_progress, self.task_cancel):

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.progress import CancelToken, ProgressFn
 from desktop_app.gui.context import AppContext
+from desktop_app.gui.workers import bind
 
 
 class VerifyDialog(QDialog):
@@ -92,10 +93,10 @@ class VerifyDialog(QDialog):
         self.verify_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         task = self.ctx.runner.start(work, self.tr("Verify"))
-        task.signals.progress.connect(lambda f, _label: self.progress.setValue(int(f * 1000)))
+        bind(task.signals.progress, self, lambda f, _label: self.progress.setValue(int(f * 1000)))
         task.signals.succeeded.connect(self._done)
         task.signals.failed.connect(self._failed)
-        task.signals.cancelled.connect(lambda: self.verdict.setText(self.tr("Verification cancelled.")))
+        bind(task.signals.cancelled, self, lambda: self.verdict.setText(self.tr("Verification cancelled.")))
         task.signals.finished.connect(self._finished)
         self.task = task
         return task

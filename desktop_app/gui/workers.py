@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from desktop_app.core.errors import Cancelled, UserError
 from desktop_app.core.progress import CancelToken, ProgressFn
@@ -81,6 +81,27 @@ class Task(QRunnable):
             self.signals.closed.emit()
 
 
+class _Relay(QObject):
+    """A receiver owned by a widget: when the widget goes, the connection goes with it."""
+
+    def __init__(self, owner: QObject, fn: Callable[..., Any]) -> None:
+        super().__init__(owner)
+        self.fn = fn
+
+    def call(self, *args: Any) -> None:
+        self.fn(*args)
+
+
+def bind(signal: Any, owner: QObject, fn: Callable[..., Any]) -> None:
+    """Connect ``signal`` to a plain callable on behalf of ``owner``.
+
+    A lambda has no QObject to die with, so a late result could reach a deleted widget; the relay,
+    a child of ``owner``, is disconnected automatically when ``owner`` is destroyed.
+    """
+    relay = _Relay(owner, fn)
+    signal.connect(relay.call)
+
+
 class TaskRunner(QObject):
     """Owns the thread pool and the tasks in flight; the window cancels them all when it closes."""
 
@@ -91,14 +112,22 @@ class TaskRunner(QObject):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(max_threads or max(2, QThreadPool.globalInstance().maxThreadCount()))
         self._tasks: list[Task] = []
+        self._pending: list[Task] = []
 
     def start(self, fn: TaskFn, name: str = "") -> Task:
+        """Queue ``fn``; it starts on the next turn of the event loop, so the caller can connect first."""
         task = Task(fn, name)
         self._tasks.append(task)
+        self._pending.append(task)
         task.signals.closed.connect(self._reap)
-        self.pool.start(task)
+        QTimer.singleShot(0, self, self._launch)
         self.active_changed.emit(len(self._tasks))
         return task
+
+    def _launch(self) -> None:
+        pending, self._pending = self._pending, []
+        for task in pending:
+            self.pool.start(task)
 
     def _reap(self) -> None:
         sender = self.sender()
@@ -119,4 +148,5 @@ class TaskRunner(QObject):
     def shutdown(self, timeout_ms: int = 30000) -> bool:
         """Cancel everything and wait for the workers to stop; True when all stopped in time."""
         self.cancel_all()
+        self._launch()  # queued tasks run at once, see their cancel token and end
         return self.pool.waitForDone(timeout_ms)
