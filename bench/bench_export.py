@@ -53,14 +53,32 @@ def build(data_dir: Path, files: list[Path], screenshots: int) -> str:
     with Store(data_dir) as store:
         added = [store.add_file(p) for p in files]
         shots, rest = added[:screenshots], added[screenshots:]
-        listings = [Listing(url=f"https://item.taobao.com/item.htm?id={610000000000 + i}", marketplace="Taobao",
-                            listing_id=str(610000000000 + i), screenshots=shots[i * 2:i * 2 + 2])
-                    for i in range((len(shots) + 1) // 2)]
-        case = Case(complainant=Complainant(name="Acme Brand Ltd.", email="legal@acme.test", contact_name="Li Wei"),
-                    title="Benchmark case", filing_date=dt.date(2026, 11, 20),
-                    rights=[Right(office="CNIPA", registration_number="12345678", mark="ACME",
-                                  owner="Acme Brand Ltd.", classes=[25])],
-                    listings=listings, genuine_photos=rest[:1], other_files=rest[1:])
+        listings = [
+            Listing(
+                url=f"https://item.taobao.com/item.htm?id={610000000000 + i}",
+                marketplace="Taobao",
+                listing_id=str(610000000000 + i),
+                screenshots=shots[i * 2 : i * 2 + 2],
+            )
+            for i in range((len(shots) + 1) // 2)
+        ]
+        case = Case(
+            complainant=Complainant(name="Acme Brand Ltd.", email="legal@acme.test", contact_name="Li Wei"),
+            title="Benchmark case",
+            filing_date=dt.date(2026, 11, 20),
+            rights=[
+                Right(
+                    office="CNIPA",
+                    registration_number="12345678",
+                    mark="ACME",
+                    owner="Acme Brand Ltd.",
+                    classes=[25],
+                )
+            ],
+            listings=listings,
+            genuine_photos=rest[:1],
+            other_files=rest[1:],
+        )
         store.save_case(case)
         create_identity(data_dir, "Li Wei", "Acme Brand Ltd.", PASSPHRASE)
         return case.reference
@@ -131,11 +149,15 @@ def main() -> None:
             shutil.copyfile(p, bag / p.name)
         bagit_py = str(Path(py).parent / "bagit.py")
         b_wall, b_rss, _ = measured([py, bagit_py, "--quiet", "--sha256", str(bag)])
-        z_wall, z_rss, _ = measured(["zip", "-0", "-r", "-q", str(tmp / "baseline.zip"), "bag"], cwd=bag.parent)
+        z_wall, z_rss, _ = measured(
+            ["zip", "-0", "-r", "-q", str(tmp / "baseline.zip"), "bag"], cwd=bag.parent
+        )
 
         mb = total / 1024**2
-        print(f"\nEvidence: {args.files} files, {mb:.0f} MB; package {size / 1024**2:.0f} MB "
-              f"({args.screenshots} screenshots rendered into summary.pdf)")
+        print(
+            f"\nEvidence: {args.files} files, {mb:.0f} MB; package {size / 1024**2:.0f} MB "
+            f"({args.screenshots} screenshots rendered into summary.pdf)"
+        )
         print(f"{'':34}{'wall s':>9}{'MB/s':>9}{'peak RSS MB':>13}")
         print(f"{'evidence-desk export (process)':34}{wall:9.2f}{mb / wall:9.0f}{rss:13.0f}")
         print(f"{'  of which export_case()':34}{inner:9.2f}{mb / inner:9.0f}")
@@ -144,8 +166,10 @@ def main() -> None:
         print(f"{'bagit.py + zip -0':34}{b_wall + z_wall:9.2f}")
         verdict_time = "OK" if wall <= b_wall + z_wall else "SLOWER"
         verdict_mem = "OK" if rss < 300 else "OVER"
-        print(f"\nexport vs baseline: {wall / (b_wall + z_wall):.2f}x ({verdict_time}); "
-              f"peak memory {rss:.0f} MB of 300 ({verdict_mem})")
+        print(
+            f"\nexport vs baseline: {wall / (b_wall + z_wall):.2f}x ({verdict_time}); "
+            f"peak memory {rss:.0f} MB of 300 ({verdict_mem})"
+        )
     finally:
         if args.keep:
             print(f"kept {tmp}")

@@ -21,8 +21,11 @@ from desktop_app.core.paths import resolve_data_dir
 
 
 def add_passphrase_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--passphrase-file", metavar="FILE",
-                   help=f"read the passphrase from the first line of FILE (else ${PASSPHRASE_ENV}, else a prompt)")
+    p.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        help=f"read the passphrase from the first line of FILE (else ${PASSPHRASE_ENV}, else a prompt)",
+    )
 
 
 def read_passphrase(args: argparse.Namespace, prompt: str, *, confirm: bool = False) -> str:
@@ -51,7 +54,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("identity", help="signing identities (key and certificate) for packages")
     isub = p.add_subparsers(dest="identity_command", metavar="ACTION", required=True)
 
-    c = isub.add_parser("create", help="a new key with a self-signed certificate naming you and your organisation")
+    c = isub.add_parser(
+        "create", help="a new key with a self-signed certificate naming you and your organisation"
+    )
     c.add_argument("--name", required=True, help="the person signing")
     c.add_argument("--org", required=True, metavar="ORGANISATION")
     c.add_argument("--email", default="")
@@ -80,8 +85,9 @@ def _data_dir(args: argparse.Namespace) -> Path:
 
 def cmd_create(args: argparse.Namespace) -> int:
     passphrase = read_passphrase(args, "Passphrase for the new key: ", confirm=True)
-    info = create_identity(_data_dir(args), args.name, args.org, passphrase, email=args.email,
-                           key_type=args.key_type)
+    info = create_identity(
+        _data_dir(args), args.name, args.org, passphrase, email=args.email, key_type=args.key_type
+    )
     print(f"Created identity '{info.name}' ({info.subject}, {info.organisation})")
     print(f"SHA-256 fingerprint: {info.fingerprint}")
     return 0

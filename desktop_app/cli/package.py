@@ -16,13 +16,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("case", metavar="CASE", help="case id or reference")
     p.add_argument("--out", required=True, metavar="PATH", help="the .zip to write (or a folder)")
     p.add_argument("--identity", metavar="NAME", help="signing identity (default: the only one)")
-    p.add_argument("--allow-blockers", action="store_true",
-                   help="export despite blockers; the override is written into complaint.json")
+    p.add_argument(
+        "--allow-blockers",
+        action="store_true",
+        help="export despite blockers; the override is written into complaint.json",
+    )
     add_passphrase_args(p)
     p.set_defaults(func=cmd_export)
 
-    v = sub.add_parser("verify", help="verify a package: files, bag, signatures (exit 0 valid, 1 invalid, "
-                                      "2 unusable input)")
+    v = sub.add_parser(
+        "verify", help="verify a package: files, bag, signatures (exit 0 valid, 1 invalid, 2 unusable input)"
+    )
     v.add_argument("package", metavar="PACKAGE.zip")
     trust = v.add_mutually_exclusive_group()
     trust.add_argument("--trust", metavar="CERT.pem", help="the signer (or its CA) must be this certificate")
@@ -37,15 +41,20 @@ def cmd_export(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         case_id = resolve_case(store, args.case)
         info = find_identity(store.data_dir, args.identity)
-        identity = load_identity(store.data_dir, info.name, read_passphrase(args, f"Passphrase for '{info.name}': "))
-        result = export_case(store, case_id, args.out, identity, allow_blockers=args.allow_blockers,
-                             progress=stderr_progress)
+        identity = load_identity(
+            store.data_dir, info.name, read_passphrase(args, f"Passphrase for '{info.name}': ")
+        )
+        result = export_case(
+            store, case_id, args.out, identity, allow_blockers=args.allow_blockers, progress=stderr_progress
+        )
     if sys.stderr.isatty():
         print(file=sys.stderr)
     print(result.path)
     print(f"SHA-256 {result.sha256}")
-    print(f"Signed by {result.signer} at {result.signing_time.isoformat()} (certificate SHA-256 "
-          f"{result.signer_fingerprint})")
+    print(
+        f"Signed by {result.signer} at {result.signing_time.isoformat()} (certificate SHA-256 "
+        f"{result.signer_fingerprint})"
+    )
     if result.blockers_overridden:
         print("Exported despite blockers (override recorded in complaint.json).", file=sys.stderr)
     return 0
@@ -54,8 +63,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_verify(args: argparse.Namespace) -> int:
     from desktop_app.core.package.verify import verify_package
 
-    report = verify_package(args.package, trust_cert=args.trust, fingerprint=args.fingerprint,
-                            progress=stderr_progress)
+    report = verify_package(
+        args.package, trust_cert=args.trust, fingerprint=args.fingerprint, progress=stderr_progress
+    )
     if sys.stderr.isatty():
         print(file=sys.stderr)
     print(f"Package: {report.package} ({report.reference})")

@@ -35,8 +35,14 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> Exported:
     case = make_case(store, root / "src")
     signing.create_identity(root / "data", "Li Wei", "Acme Brand Ltd.", PASSPHRASE, email="li@acme.test")
     identity = signing.load_identity(root / "data", None, PASSPHRASE)
-    result = export_case(store, case.id, root / "out" / "package.zip", identity, report=report_for(case),
-                         signing_time=SIGNING_TIME)
+    result = export_case(
+        store,
+        case.id,
+        root / "out" / "package.zip",
+        identity,
+        report=report_for(case),
+        signing_time=SIGNING_TIME,
+    )
     cert = root / "signer.pem"
     cert.write_bytes(signing.certificate_pem(root / "data"))
     yield Exported(store, root / "data", case, identity, result, cert, root / "src")

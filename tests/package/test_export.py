@@ -43,7 +43,9 @@ def test_app_verifies_its_package(exported: Exported) -> None:
     assert report.signing_time == SIGNING_TIME == report.pdf_signing_time
     assert report.fingerprint == exported.identity.fingerprint
     assert len(report.files) == 12
-    pinned = verify_package(exported.result.path, fingerprint=exported.identity.fingerprint.replace(":", "").lower())
+    pinned = verify_package(
+        exported.result.path, fingerprint=exported.identity.fingerprint.replace(":", "").lower()
+    )
     assert pinned.valid and pinned.trusted is True
 
 
@@ -53,18 +55,38 @@ def test_bagit_py_validates_the_bag(exported: Exported, tmp_path: Path) -> None:
     assert run.returncode == 0, run.stderr
     assert "is valid" in run.stderr
     info = (bag / "bag-info.txt").read_text(encoding="utf-8")
-    for line in ("Source-Organization: Acme Brand Ltd.", "Contact-Name: Li Wei", "Contact-Email: legal@acme.test",
-                 f"External-Identifier: {exported.case.reference}", "Bagging-Date: 2026-11-20",
-                 "Bag-Software-Agent: Evidence Desk"):
+    for line in (
+        "Source-Organization: Acme Brand Ltd.",
+        "Contact-Name: Li Wei",
+        "Contact-Email: legal@acme.test",
+        f"External-Identifier: {exported.case.reference}",
+        "Bagging-Date: 2026-11-20",
+        "Bag-Software-Agent: Evidence Desk",
+    ):
         assert line in info
     assert "Payload-Oxum: " in info
 
 
 def test_openssl_verifies_the_detached_signature(exported: Exported, tmp_path: Path) -> None:
     bag = _extract(exported.result.path, tmp_path)
-    cmd = ["openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in", str(bag / "tagmanifest-sha256.txt.p7s"),
-           "-content", str(bag / "tagmanifest-sha256.txt"), "-CAfile", str(exported.cert_pem), "-purpose", "any",
-           "-out", os.devnull]
+    cmd = [
+        "openssl",
+        "cms",
+        "-verify",
+        "-binary",
+        "-inform",
+        "DER",
+        "-in",
+        str(bag / "tagmanifest-sha256.txt.p7s"),
+        "-content",
+        str(bag / "tagmanifest-sha256.txt"),
+        "-CAfile",
+        str(exported.cert_pem),
+        "-purpose",
+        "any",
+        "-out",
+        os.devnull,
+    ]
     run = subprocess.run(cmd, capture_output=True, text=True)
     assert run.returncode == 0 and "Verification successful" in run.stderr, run.stderr
     (bag / "tagmanifest-sha256.txt").write_bytes((bag / "tagmanifest-sha256.txt").read_bytes() + b"\n")
@@ -78,8 +100,11 @@ def test_pyhanko_validates_the_summary_signature(exported: Exported) -> None:
     with zipfile.ZipFile(exported.result.path) as zf:
         pdf = zf.read(f"{exported.case.reference}/data/summary.pdf")
     (sig,) = PdfFileReader(io.BytesIO(pdf)).embedded_signatures
-    status = validate_pdf_signature(sig, signer_validation_context=validation_context([exported.identity.cert]),
-                                    key_usage_settings=KEY_USAGE)
+    status = validate_pdf_signature(
+        sig,
+        signer_validation_context=validation_context([exported.identity.cert]),
+        key_usage_settings=KEY_USAGE,
+    )
     assert status.intact and status.valid and status.trusted
     assert status.coverage == SignatureCoverageLevel.ENTIRE_FILE
     assert status.signing_cert.subject.native["common_name"] == "Li Wei"
@@ -107,9 +132,13 @@ def test_contents_complaint_json_and_original_bytes(exported: Exported) -> None:
     assert doc["complainant"]["name"] == "Acme Brand Ltd."
     assert doc["rights"][0]["registration_number"] == "12345678" and "certificate_fields" in doc["rights"][0]
     assert doc["rights"][0]["certificate"] == "data/evidence/certificates/01-certificate 商标.pdf"
-    assert doc["listings"][0]["marketplace"] == "Taobao" and doc["listings"][0]["listing_id"] == "610012345678"
-    assert doc["listings"][0]["screenshots"] == ["data/evidence/listing-1/01-taobao listing.png",
-                                                  "data/evidence/listing-1/02-taobao-detail.png"]
+    assert (
+        doc["listings"][0]["marketplace"] == "Taobao" and doc["listings"][0]["listing_id"] == "610012345678"
+    )
+    assert doc["listings"][0]["screenshots"] == [
+        "data/evidence/listing-1/01-taobao listing.png",
+        "data/evidence/listing-1/02-taobao-detail.png",
+    ]
     assert doc["checks"]["verdict"] == "ready" and doc["checks"]["located"][0]["what"] == "mark"
     assert doc["blockers_overridden"] is False and doc["override"] is None
     names = {e["original_name"] for e in doc["evidence"]}
@@ -141,23 +170,39 @@ def test_export_is_recorded_in_the_audit_log(exported: Exported) -> None:
 
 
 def test_same_case_twice_gives_identical_payload_and_manifests(exported: Exported, tmp_path: Path) -> None:
-    again = export_case(exported.store, exported.case.id, tmp_path / "again.zip", exported.identity,
-                        report=report_for(exported.case), signing_time=SIGNING_TIME)
+    again = export_case(
+        exported.store,
+        exported.case.id,
+        tmp_path / "again.zip",
+        exported.identity,
+        report=report_for(exported.case),
+        signing_time=SIGNING_TIME,
+    )
     with zipfile.ZipFile(exported.result.path) as a, zipfile.ZipFile(again.path) as b:
         assert a.namelist() == b.namelist()
         for name in a.namelist():
             assert a.read(name) == b.read(name), name
     # deterministic signatures (RFC 6979) and the same signing time: the whole ZIP is identical
     assert again.sha256 == exported.result.sha256
-    later = export_case(exported.store, exported.case.id, tmp_path / "later.zip", exported.identity,
-                        report=report_for(exported.case), signing_time=SIGNING_TIME + dt.timedelta(hours=1))
+    later = export_case(
+        exported.store,
+        exported.case.id,
+        tmp_path / "later.zip",
+        exported.identity,
+        report=report_for(exported.case),
+        signing_time=SIGNING_TIME + dt.timedelta(hours=1),
+    )
     with zipfile.ZipFile(exported.result.path) as a, zipfile.ZipFile(later.path) as b:
         differ = {n for n in a.namelist() if a.read(n) != b.read(n)}
     ref = exported.case.reference
     # another signing time changes only what carries it: the signed PDF, the manifests that hash it,
     # and the signature
-    assert differ == {f"{ref}/data/summary.pdf", f"{ref}/manifest-sha256.txt", f"{ref}/tagmanifest-sha256.txt",
-                      f"{ref}/tagmanifest-sha256.txt.p7s"}
+    assert differ == {
+        f"{ref}/data/summary.pdf",
+        f"{ref}/manifest-sha256.txt",
+        f"{ref}/tagmanifest-sha256.txt",
+        f"{ref}/tagmanifest-sha256.txt.p7s",
+    }
 
 
 def test_blockers_refuse_export_unless_overridden(store, tmp_path: Path) -> None:
@@ -169,8 +214,9 @@ def test_blockers_refuse_export_unless_overridden(store, tmp_path: Path) -> None
         export_case(store, case.id, out, ident, report=report_for(case, blocker=True))
     assert not out.exists()
     out.parent.mkdir()
-    result = export_case(store, case.id, tmp_path / "out", ident, report=report_for(case, blocker=True),
-                         allow_blockers=True)
+    result = export_case(
+        store, case.id, tmp_path / "out", ident, report=report_for(case, blocker=True), allow_blockers=True
+    )
     assert result.path == (tmp_path / "out" / f"{case.reference}.zip").resolve()
     assert result.blockers_overridden
     with zipfile.ZipFile(result.path) as zf:
@@ -194,20 +240,25 @@ def test_cancel_leaves_no_file(store, tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()
     with pytest.raises(Cancelled):
-        export_case(store, case.id, out / "p.zip", ident, report=report_for(case), progress=progress, cancel=token)
+        export_case(
+            store, case.id, out / "p.zip", ident, report=report_for(case), progress=progress, cancel=token
+        )
     assert list(out.iterdir()) == []
     assert not [e for e in store.audit_entries(case.id) if e["action"] == "case.export"]
 
 
-def test_cli_round_trip(store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_round_trip(
+    store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     case = make_case(store, tmp_path / "src", cjk=False)
     report_json = report_for(case).to_json()
     store.record_check(case.id, "test", "ready", 0, 1, report_json)
     monkeypatch.setenv("EVIDENCE_DESK_DATA_DIR", str(store.data_dir))
     pw = tmp_path / "pass.txt"
     pw.write_text(PASSPHRASE + "\n")
-    assert main(["identity", "create", "--name", "Li Wei", "--org", "Acme", "--passphrase-file", str(pw)]) == 0
+    assert (
+        main(["identity", "create", "--name", "Li Wei", "--org", "Acme", "--passphrase-file", str(pw)]) == 0
+    )
     assert main(["identity", "export-cert", "Li Wei", "--out", str(tmp_path / "li.pem")]) == 0
     assert main(["identity", "list"]) == 0
     assert "Li Wei" in capsys.readouterr().out

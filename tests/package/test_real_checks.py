@@ -30,12 +30,25 @@ def test_export_runs_the_real_checks_and_packs_their_results(store, tmp_path: Pa
     photo = store.add_file(make_product_photo(tmp_path / "genuine.jpg"))
     case = Case(
         complainant=Complainant(name=spec.owner, email="legal@kestreline.test", contact_name="Jo Doe"),
-        title="Counterfeit jackets", filing_date=dt.date(2026, 11, 20),
-        rights=[Right(office="USPTO", registration_number=spec.registration_number, mark=spec.mark,
-                      owner=spec.owner, classes=[25], certificate=cert)],
-        listings=[Listing(url=shot_spec.url, marketplace="AliExpress", listing_id="1005006123456789",
-                          screenshots=[shot])],
-        genuine_photos=[photo])
+        title="Counterfeit jackets",
+        filing_date=dt.date(2026, 11, 20),
+        rights=[
+            Right(
+                office="USPTO",
+                registration_number=spec.registration_number,
+                mark=spec.mark,
+                owner=spec.owner,
+                classes=[25],
+                certificate=cert,
+            )
+        ],
+        listings=[
+            Listing(
+                url=shot_spec.url, marketplace="AliExpress", listing_id="1005006123456789", screenshots=[shot]
+            )
+        ],
+        genuine_photos=[photo],
+    )
     store.save_case(case)
     signing.create_identity(store.data_dir, "Jo Doe", spec.owner, PASSPHRASE)
     identity = signing.load_identity(store.data_dir, None, PASSPHRASE)
@@ -48,7 +61,9 @@ def test_export_runs_the_real_checks_and_packs_their_results(store, tmp_path: Pa
     assert doc["checks"]["verdict"] == recorded["verdict"] == result.verdict
     assert doc["checks"]["findings"] == recorded["findings"]
     assert doc["blockers_overridden"] == (result.verdict == "not_ready")
-    assert any(loc["what"] == "mark" and loc["evidence"]["sha256"] == shot.sha256 for loc in doc["checks"]["located"])
+    assert any(
+        loc["what"] == "mark" and loc["evidence"]["sha256"] == shot.sha256 for loc in doc["checks"]["located"]
+    )
     fields = doc["rights"][0]["certificate_fields"]
     assert isinstance(fields, dict) and "6123456" in json.dumps(fields).replace(",", "")
     assert verify_package(result.path).valid

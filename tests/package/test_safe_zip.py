@@ -35,14 +35,19 @@ def test_writer_is_deterministic_and_readable_by_standard_tools(tmp_path: Path) 
     with zipfile.ZipFile(tmp_path / "1.zip") as zf:
         assert zf.testzip() is None
         assert {i.date_time for i in zf.infolist()} == {(1980, 1, 1, 0, 0, 0)}
-        assert [i.compress_type for i in zf.infolist()] == [zipfile.ZIP_DEFLATED, zipfile.ZIP_STORED,
-                                                              zipfile.ZIP_STORED]
+        assert [i.compress_type for i in zf.infolist()] == [
+            zipfile.ZIP_DEFLATED,
+            zipfile.ZIP_STORED,
+            zipfile.ZIP_STORED,
+        ]
         assert zf.read("r/data/b.bin") == big.read_bytes()
     subprocess.run(["unzip", "-tq", str(tmp_path / "1.zip")], check=True, capture_output=True)
     assert structure_problems(tmp_path / "1.zip") == []
 
 
-def test_zip64_records_when_sizes_and_offsets_pass_the_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_zip64_records_when_sizes_and_offsets_pass_the_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A 4 GiB test would take minutes; lowering the threshold exercises the same ZIP64 code paths."""
     monkeypatch.setattr(safe_zip, "ZIP64_AT", 1000)
     big = tmp_path / "big.bin"
@@ -103,7 +108,9 @@ def test_zip_bomb_ratio_is_refused(tmp_path: Path) -> None:
         safe_extract(path, tmp_path / "out")
 
 
-def test_not_a_zip_and_several_folders_are_unusable(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_not_a_zip_and_several_folders_are_unusable(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     junk = tmp_path / "junk.zip"
     junk.write_bytes(b"this is not a zip")
     assert main(["verify", str(junk)]) == 2

@@ -20,26 +20,49 @@ from desktop_app.core.package import signing
 PASS = "a long passphrase"
 
 
-def _cert(subject: str, key, issuer_key, issuer: x509.Name | None = None, *, ca: bool = False,
-          days: int = 365, start: dt.datetime | None = None) -> x509.Certificate:
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, subject),
-                      x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Acme Brand Ltd.")])
+def _cert(
+    subject: str,
+    key,
+    issuer_key,
+    issuer: x509.Name | None = None,
+    *,
+    ca: bool = False,
+    days: int = 365,
+    start: dt.datetime | None = None,
+) -> x509.Certificate:
+    name = x509.Name(
+        [
+            x509.NameAttribute(NameOID.COMMON_NAME, subject),
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Acme Brand Ltd."),
+        ]
+    )
     start = start or dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=1)
-    return (x509.CertificateBuilder().subject_name(name).issuer_name(issuer or name).public_key(key.public_key())
-            .serial_number(x509.random_serial_number()).not_valid_before(start)
-            .not_valid_after(start + dt.timedelta(days=days))
-            .add_extension(x509.BasicConstraints(ca=ca, path_length=None), critical=True)
-            .sign(issuer_key, hashes.SHA256()))
+    return (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(issuer or name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(start)
+        .not_valid_after(start + dt.timedelta(days=days))
+        .add_extension(x509.BasicConstraints(ca=ca, path_length=None), critical=True)
+        .sign(issuer_key, hashes.SHA256())
+    )
 
 
-def make_p12(path: Path, *, expired: bool = False, passphrase: str = PASS) -> tuple[x509.Certificate, x509.Certificate]:
+def make_p12(
+    path: Path, *, expired: bool = False, passphrase: str = PASS
+) -> tuple[x509.Certificate, x509.Certificate]:
     ca_key = ec.generate_private_key(ec.SECP256R1())
     ca = _cert("Acme Root CA", ca_key, ca_key, ca=True, days=3650)
     key = ec.generate_private_key(ec.SECP256R1())
     start = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=400) if expired else None
     leaf = _cert("Zhang San", key, ca_key, ca.subject, start=start)
-    path.write_bytes(pkcs12.serialize_key_and_certificates(
-        b"zhang", key, leaf, [ca], serialization.BestAvailableEncryption(passphrase.encode())))
+    path.write_bytes(
+        pkcs12.serialize_key_and_certificates(
+            b"zhang", key, leaf, [ca], serialization.BestAvailableEncryption(passphrase.encode())
+        )
+    )
     return leaf, ca
 
 
@@ -60,8 +83,12 @@ def test_exported_certificate_fingerprint_matches_openssl(tmp_path: Path) -> Non
     pem = tmp_path / "c.pem"
     pem.write_bytes(signing.certificate_pem(tmp_path, "Li Wei"))
     assert b"PRIVATE" not in pem.read_bytes()
-    out = subprocess.run(["openssl", "x509", "-in", str(pem), "-noout", "-fingerprint", "-sha256"],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        ["openssl", "x509", "-in", str(pem), "-noout", "-fingerprint", "-sha256"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert signing.normalise_fingerprint(out) == info.fingerprint
 
 

@@ -37,12 +37,21 @@ def _failed(report: VerifyReport) -> set[str]:
 
 def _flip(data: bytes, at: int | None = None) -> bytes:
     i = len(data) // 2 if at is None else at
-    return data[:i] + bytes([data[i] ^ 0x01]) + data[i + 1:]
+    return data[:i] + bytes([data[i] ^ 0x01]) + data[i + 1 :]
 
 
-KINDS = ["bagit.txt", "bag-info.txt", "manifest-sha256.txt", "tagmanifest-sha256.txt",
-         "tagmanifest-sha256.txt.p7s", "data/complaint.json", "data/summary.pdf", "data/comparison.pdf",
-         "data/evidence/listing-1/01-taobao listing.png", "data/evidence/certificates/01-certificate 商标.pdf"]
+KINDS = [
+    "bagit.txt",
+    "bag-info.txt",
+    "manifest-sha256.txt",
+    "tagmanifest-sha256.txt",
+    "tagmanifest-sha256.txt.p7s",
+    "data/complaint.json",
+    "data/summary.pdf",
+    "data/comparison.pdf",
+    "data/evidence/listing-1/01-taobao listing.png",
+    "data/evidence/certificates/01-certificate 商标.pdf",
+]
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -77,7 +86,10 @@ def test_any_flipped_byte_in_the_zip_structure_fails(exported: Exported, tmp_pat
         infos = zf.infolist()
     cd_start = infos[-1].header_offset + 30 + len(infos[-1].filename.encode()) + infos[-1].compress_size
     offsets = [infos[3].header_offset + k for k in (4, 6, 8, 10, 12, 14, 18, 22, 26, 30)]
-    offsets += [cd_start + k for k in (0, 8, 12, 14, 20, 30, 36, 38, 42, 46)] + [len(data) - 2, len(data) - 10]
+    offsets += [cd_start + k for k in (0, 8, 12, 14, 20, 30, 36, 38, 42, 46)] + [
+        len(data) - 2,
+        len(data) - 10,
+    ]
     for at in offsets:
         path = tmp_path / f"s{at}.zip"
         path.write_bytes(_flip(data, at))
@@ -93,17 +105,29 @@ def test_any_flipped_byte_in_the_zip_structure_fails(exported: Exported, tmp_pat
 @pytest.mark.parametrize("where", ["data/extra.png", "notes.txt", "data/evidence/listing-1/03-more.png"])
 def test_an_added_file_is_named(exported: Exported, tmp_path: Path, where: str) -> None:
     name = f"{exported.case.reference}/{where}"
-    report = verify_package(_rezip(tmp_path / "a.zip", [*_entries(exported.result.path), (name, b"\x89PNG extra")]))
+    report = verify_package(
+        _rezip(tmp_path / "a.zip", [*_entries(exported.result.path), (name, b"\x89PNG extra")])
+    )
     assert not report.valid and name in _failed(report)
 
 
 def test_a_file_added_outside_the_bag_is_named(exported: Exported, tmp_path: Path) -> None:
-    report = verify_package(_rezip(tmp_path / "o.zip", [*_entries(exported.result.path), ("README.txt", b"hi")]))
+    report = verify_package(
+        _rezip(tmp_path / "o.zip", [*_entries(exported.result.path), ("README.txt", b"hi")])
+    )
     assert not report.valid and "README.txt" in _failed(report)
 
 
-@pytest.mark.parametrize("kind", ["data/evidence/listing-1/01-taobao listing.png", "data/summary.pdf",
-                                  "manifest-sha256.txt", "tagmanifest-sha256.txt.p7s", "bag-info.txt"])
+@pytest.mark.parametrize(
+    "kind",
+    [
+        "data/evidence/listing-1/01-taobao listing.png",
+        "data/summary.pdf",
+        "manifest-sha256.txt",
+        "tagmanifest-sha256.txt.p7s",
+        "bag-info.txt",
+    ],
+)
 def test_a_removed_file_is_named(exported: Exported, tmp_path: Path, kind: str) -> None:
     name = f"{exported.case.reference}/{kind}"
     entries = [(n, d) for n, d in _entries(exported.result.path) if n != name]
@@ -115,8 +139,14 @@ def test_swapped_signatures_fail(exported: Exported, tmp_path: Path) -> None:
     ref = exported.case.reference
     sig_name = f"{ref}/tagmanifest-sha256.txt.p7s"
     # same identity, same case, another signing time: the signature is over another tag manifest
-    later = export_case(exported.store, exported.case.id, tmp_path / "later.zip", exported.identity,
-                        report=report_for(exported.case), signing_time=SIGNING_TIME.replace(hour=11))
+    later = export_case(
+        exported.store,
+        exported.case.id,
+        tmp_path / "later.zip",
+        exported.identity,
+        report=report_for(exported.case),
+        signing_time=SIGNING_TIME.replace(hour=11),
+    )
     other_sig = dict(_entries(later.path))[sig_name]
     entries = [(n, other_sig if n == sig_name else d) for n, d in _entries(exported.result.path)]
     report = verify_package(_rezip(tmp_path / "s.zip", entries))
@@ -124,8 +154,14 @@ def test_swapped_signatures_fail(exported: Exported, tmp_path: Path) -> None:
     # someone else re-signs the whole package: intact, but not by the trusted signer
     signing.create_identity(tmp_path / "mallory", "Li Wei", "Acme Brand Ltd.", PASSPHRASE)
     mallory = signing.load_identity(tmp_path / "mallory", None, PASSPHRASE)
-    forged = export_case(exported.store, exported.case.id, tmp_path / "forged.zip", mallory,
-                         report=report_for(exported.case), signing_time=SIGNING_TIME)
+    forged = export_case(
+        exported.store,
+        exported.case.id,
+        tmp_path / "forged.zip",
+        mallory,
+        report=report_for(exported.case),
+        signing_time=SIGNING_TIME,
+    )
     assert verify_package(forged.path).valid  # self-consistent ...
     untrusted = verify_package(forged.path, trust_cert=exported.cert_pem)
     assert not untrusted.valid and untrusted.trusted is False  # ... but not the pinned signer

@@ -60,9 +60,16 @@ def manifest_text(hashes: dict[str, str]) -> bytes:
     return "".join(f"{h}  {encode_path(p)}\n" for p, h in sorted(hashes.items())).encode("utf-8")
 
 
-def write_bag(writer: ZipWriter, root: str, items: list[PayloadItem], info: list[tuple[str, str]], *,
-              sign: Callable[[bytes], bytes], progress: ProgressFn = no_progress,
-              cancel: CancelToken = NEVER_CANCELLED) -> BagResult:
+def write_bag(
+    writer: ZipWriter,
+    root: str,
+    items: list[PayloadItem],
+    info: list[tuple[str, str]],
+    *,
+    sign: Callable[[bytes], bytes],
+    progress: ProgressFn = no_progress,
+    cancel: CancelToken = NEVER_CANCELLED,
+) -> BagResult:
     """Write the whole bag under ``root/`` in one pass over the payload; ``sign`` gets the tag manifest."""
     items = sorted(items, key=lambda i: i.path)
     total = sum(i.size for i in items) or 1

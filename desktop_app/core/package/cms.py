@@ -29,7 +29,9 @@ from pyhanko_certvalidator.registry import SimpleCertificateStore
 from desktop_app.core.package.signing import SigningIdentity, fingerprint, subject_cn, subject_org
 
 # The signer must be allowed to sign (digital signature or non-repudiation); no EKU requirement.
-KEY_USAGE = KeyUsageConstraints(key_usage={"digital_signature", "non_repudiation"}, match_all_key_usages=False)
+KEY_USAGE = KeyUsageConstraints(
+    key_usage={"digital_signature", "non_repudiation"}, match_all_key_usages=False
+)
 _HASHES = {"sha256": hashes.SHA256(), "sha384": hashes.SHA384(), "sha512": hashes.SHA512()}
 
 
@@ -41,11 +43,14 @@ class DeterministicSigner(signers.SimpleSigner):
     """SimpleSigner whose ECDSA signatures use deterministic nonces (RFC 6979)."""
 
     def __init__(self, identity: SigningIdentity) -> None:
-        key_der = identity.key.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
-                                             serialization.NoEncryption())
-        super().__init__(signing_cert=_asn1_cert(identity.cert),
-                         signing_key=asn1_keys.PrivateKeyInfo.load(key_der),
-                         cert_registry=SimpleCertificateStore.from_certs([_asn1_cert(c) for c in identity.chain]))
+        key_der = identity.key.private_bytes(
+            serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
+        super().__init__(
+            signing_cert=_asn1_cert(identity.cert),
+            signing_key=asn1_keys.PrivateKeyInfo.load(key_der),
+            cert_registry=SimpleCertificateStore.from_certs([_asn1_cert(c) for c in identity.chain]),
+        )
         self._key = identity.key
 
     def sign_raw(self, data: bytes, digest_algorithm: str) -> bytes:
@@ -58,18 +63,28 @@ class DeterministicSigner(signers.SimpleSigner):
 def sign_detached(content: bytes, identity: SigningIdentity, signing_time: dt.datetime) -> bytes:
     """DER CMS SignedData over ``content`` (not embedded), with the signer certificate and its chain."""
     signer = DeterministicSigner(identity)
-    info = asyncio.run(signer.async_sign_general_data(
-        content, "sha256", detached=True, signed_attr_settings=PdfCMSSignedAttributes(signing_time=signing_time)))
+    info = asyncio.run(
+        signer.async_sign_general_data(
+            content,
+            "sha256",
+            detached=True,
+            signed_attr_settings=PdfCMSSignedAttributes(signing_time=signing_time),
+        )
+    )
     return info.dump()
 
 
-def validation_context(trust: list[x509.Certificate], extra: list[x509.Certificate] = ()) -> ValidationContext:
+def validation_context(
+    trust: list[x509.Certificate], extra: list[x509.Certificate] = ()
+) -> ValidationContext:
     """Offline: no OCSP/CRL fetching, revocation checks soft (self-signed certificates have none)."""
     der = serialization.Encoding.DER
     return ValidationContext(
         trust_roots=[asn1_x509.Certificate.load(c.public_bytes(der)) for c in trust],
         other_certs=[asn1_x509.Certificate.load(c.public_bytes(der)) for c in extra],
-        allow_fetching=False, revocation_mode="soft-fail")
+        allow_fetching=False,
+        revocation_mode="soft-fail",
+    )
 
 
 @dataclass(frozen=True)
@@ -90,13 +105,21 @@ def embedded_certificates(signature_der: bytes) -> tuple[asn1_cms.SignedData, li
     if info["content_type"].native != "signed_data":
         raise ValueError("not a CMS SignedData structure")
     signed = info["content"]
-    certs = [x509.load_der_x509_certificate(c.chosen.dump()) for c in signed["certificates"]
-             if c.name == "certificate"]
+    certs = [
+        x509.load_der_x509_certificate(c.chosen.dump())
+        for c in signed["certificates"]
+        if c.name == "certificate"
+    ]
     return signed, certs
 
 
-def verify_detached(content: bytes, signature_der: bytes, *, trust: x509.Certificate | None = None,
-                    pinned_fingerprint: str | None = None) -> CmsResult:
+def verify_detached(
+    content: bytes,
+    signature_der: bytes,
+    *,
+    trust: x509.Certificate | None = None,
+    pinned_fingerprint: str | None = None,
+) -> CmsResult:
     """Check the signature; with ``trust`` the signer must chain to it, with a fingerprint it must match."""
     try:
         signed, certs = embedded_certificates(signature_der)
@@ -111,7 +134,9 @@ def verify_detached(content: bytes, signature_der: bytes, *, trust: x509.Certifi
         if signer_cert is None:
             raise ValueError("the signer certificate is not included")
     except (ValueError, TypeError, KeyError) as exc:
-        return CmsResult(False, None, "", "", "", None, f"the signature file is not a usable CMS signature ({exc})")
+        return CmsResult(
+            False, None, "", "", "", None, f"the signature file is not a usable CMS signature ({exc})"
+        )
     fp = fingerprint(signer_cert)
     others = [c for c in certs if c != signer_cert]
     roots: list[x509.Certificate]
@@ -132,12 +157,26 @@ def verify_detached(content: bytes, signature_der: bytes, *, trust: x509.Certifi
             top = parent
         roots = [top]
     try:
-        status = asyncio.run(async_validate_detached_cms(
-            content, signed, signer_validation_context=validation_context(roots, others),
-            key_usage_settings=KEY_USAGE))
+        status = asyncio.run(
+            async_validate_detached_cms(
+                content,
+                signed,
+                signer_validation_context=validation_context(roots, others),
+                key_usage_settings=KEY_USAGE,
+            )
+        )
     except Exception as exc:  # pyHanko raises on signatures it cannot even evaluate
-        return CmsResult(False, None, subject_cn(signer_cert), subject_org(signer_cert), fp, None,
-                         f"the signature cannot be validated ({exc})", signer_cert, tuple(certs))
+        return CmsResult(
+            False,
+            None,
+            subject_cn(signer_cert),
+            subject_org(signer_cert),
+            fp,
+            None,
+            f"the signature cannot be validated ({exc})",
+            signer_cert,
+            tuple(certs),
+        )
     intact = bool(status.intact and status.valid)
     if trust is not None:
         chain_ok = bool(status.trusted)
@@ -145,6 +184,17 @@ def verify_detached(content: bytes, signature_der: bytes, *, trust: x509.Certifi
         if not chain_ok and not problem:
             problem = f"the signer '{subject_cn(signer_cert)}' is not the trusted certificate or issued by it"
     if not intact:
-        problem = "the signature does not match tagmanifest-sha256.txt (changed content or a swapped signature)"
-    return CmsResult(intact, trusted, subject_cn(signer_cert), subject_org(signer_cert), fp,
-                     status.signer_reported_dt, problem, signer_cert, tuple(certs))
+        problem = (
+            "the signature does not match tagmanifest-sha256.txt (changed content or a swapped signature)"
+        )
+    return CmsResult(
+        intact,
+        trusted,
+        subject_cn(signer_cert),
+        subject_org(signer_cert),
+        fp,
+        status.signer_reported_dt,
+        problem,
+        signer_cert,
+        tuple(certs),
+    )

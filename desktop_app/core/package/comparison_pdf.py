@@ -18,7 +18,9 @@ from desktop_app.core.package.summary_pdf import ReportPdf, fixed_date, needs_cj
 from desktop_app.core.progress import NEVER_CANCELLED, CancelToken
 
 
-def _place(pdf: ReportPdf, pv: Preview | None, f: EvidenceFile, x: float, y: float, w: float, h: float) -> None:
+def _place(
+    pdf: ReportPdf, pv: Preview | None, f: EvidenceFile, x: float, y: float, w: float, h: float
+) -> None:
     if pv is None:
         pdf.set_xy(x, y)
         pdf.multi_cell(w, 5, f"{f.original_name} cannot be shown; it is in the package unchanged.")
@@ -28,18 +30,31 @@ def _place(pdf: ReportPdf, pv: Preview | None, f: EvidenceFile, x: float, y: flo
     pdf.image(io.BytesIO(pv.jpeg), x=x + (w - iw) / 2, y=y, w=iw, h=ih)
 
 
-def render_comparison(case: Case, file_path: Callable[[EvidenceFile], Path], *,
-                      previews: PreviewCache | None = None, cancel: CancelToken = NEVER_CANCELLED) -> bytes | None:
+def render_comparison(
+    case: Case,
+    file_path: Callable[[EvidenceFile], Path],
+    *,
+    previews: PreviewCache | None = None,
+    cancel: CancelToken = NEVER_CANCELLED,
+) -> bytes | None:
     """None when the user supplied no genuine photos (or there are no listing images to compare)."""
     shots = [(i, f) for i, listing in enumerate(case.listings) for f in listing.screenshots]
     genuine = case.genuine_photos
     if not genuine or not shots:
         return None
     previews = previews or PreviewCache()
-    names = [case.reference, *(f.original_name for f in genuine), *(f.original_name for _i, f in shots),
-             *(f"{li.marketplace} {li.listing_id}" for li in case.listings)]
-    pdf = ReportPdf(f"{case.reference} · genuine product and listing side by side", fixed_date(case), "L",
-                    cjk=needs_cjk(*names))
+    names = [
+        case.reference,
+        *(f.original_name for f in genuine),
+        *(f.original_name for _i, f in shots),
+        *(f"{li.marketplace} {li.listing_id}" for li in case.listings),
+    ]
+    pdf = ReportPdf(
+        f"{case.reference} · genuine product and listing side by side",
+        fixed_date(case),
+        "L",
+        cjk=needs_cjk(*names),
+    )
     pdf.set_title(f"Comparison {case.reference}")
     col_w = (pdf.w - pdf.l_margin - pdf.r_margin - 10) / 2
     for k in range(max(len(genuine), len(shots))):

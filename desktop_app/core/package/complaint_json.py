@@ -17,8 +17,14 @@ from desktop_app.core.checks.findings import CheckReport
 from desktop_app.core.model import Case, EvidenceFile, EvidenceKind
 
 FORMAT_VERSION = "1.0"
-_EXT = {"application/pdf": ".pdf", "image/png": ".png", "image/jpeg": ".jpg", "image/webp": ".webp",
-        "image/tiff": ".tif", "image/bmp": ".bmp"}
+_EXT = {
+    "application/pdf": ".pdf",
+    "image/png": ".png",
+    "image/jpeg": ".jpg",
+    "image/webp": ".webp",
+    "image/tiff": ".tif",
+    "image/bmp": ".bmp",
+}
 _UNSAFE = re.compile(r"[^\w.\-() ]+")
 
 
@@ -32,9 +38,15 @@ class PackagedFile:
     listing: int | None = None  # 0-based listing index for screenshots
 
     def to_json(self) -> dict[str, Any]:
-        return {"path": f"data/{self.path}", "kind": str(self.kind), "original_name": self.file.original_name,
-                "imported_at": self.file.imported_at, "sha256": self.file.sha256, "size": self.file.size,
-                "media_type": self.file.media_type}
+        return {
+            "path": f"data/{self.path}",
+            "kind": str(self.kind),
+            "original_name": self.file.original_name,
+            "imported_at": self.file.imported_at,
+            "sha256": self.file.sha256,
+            "size": self.file.size,
+            "media_type": self.file.media_type,
+        }
 
 
 def readable_name(original: str, media_type: str, number: int) -> str:
@@ -54,8 +66,11 @@ def plan_evidence(case: Case) -> list[PackagedFile]:
 
     def add(kind: EvidenceKind, folder: str, files: list[EvidenceFile], listing: int | None = None) -> None:
         for n, f in enumerate(files, 1):
-            out.append(PackagedFile(kind, f, f"evidence/{folder}/{readable_name(f.original_name, f.media_type, n)}",
-                                    listing))
+            out.append(
+                PackagedFile(
+                    kind, f, f"evidence/{folder}/{readable_name(f.original_name, f.media_type, n)}", listing
+                )
+            )
 
     if case.complainant.authorization:
         add(EvidenceKind.AUTHORIZATION, "authorization", [case.complainant.authorization])
@@ -67,8 +82,9 @@ def plan_evidence(case: Case) -> list[PackagedFile]:
     return out
 
 
-def _ref(files: list[PackagedFile], kind: EvidenceKind, f: EvidenceFile | None,
-         listing: int | None = None) -> str | None:
+def _ref(
+    files: list[PackagedFile], kind: EvidenceKind, f: EvidenceFile | None, listing: int | None = None
+) -> str | None:
     if f is None:
         return None
     for p in files:
@@ -77,37 +93,74 @@ def _ref(files: list[PackagedFile], kind: EvidenceKind, f: EvidenceFile | None,
     return None
 
 
-def build_complaint(case: Case, report: CheckReport, files: list[PackagedFile], *,
-                    certificate_fields: dict[int, dict[str, Any] | None], signer: dict[str, str],
-                    allow_blockers: bool, has_comparison: bool) -> dict[str, Any]:
+def build_complaint(
+    case: Case,
+    report: CheckReport,
+    files: list[PackagedFile],
+    *,
+    certificate_fields: dict[int, dict[str, Any] | None],
+    signer: dict[str, str],
+    allow_blockers: bool,
+    has_comparison: bool,
+) -> dict[str, Any]:
     c = case.complainant
     blockers = report.blockers
     return {
         "format_version": FORMAT_VERSION,
         "generator": f"Evidence Desk {__version__}",
-        "case": {"reference": case.reference, "title": case.title, "filing_date": case.filing_date.isoformat()},
-        "complainant": {"name": c.name, "role": str(c.role), "contact_name": c.contact_name, "email": c.email,
-                        "authorization": _ref(files, EvidenceKind.AUTHORIZATION, c.authorization)},
-        "rights": [{
-            "type": r.type, "office": r.office, "registration_number": r.registration_number, "mark": r.mark,
-            "owner": r.owner, "classes": sorted(r.classes),
-            "certificate": _ref(files, EvidenceKind.CERTIFICATE, r.certificate),
-            "certificate_fields": certificate_fields.get(i),
-        } for i, r in enumerate(case.rights)],
-        "listings": [{
-            "url": li.url, "marketplace": li.marketplace, "listing_id": li.listing_id, "title": li.title,
-            "seller": li.seller,
-            "screenshots": [_ref(files, EvidenceKind.SCREENSHOT, s, i) for s in li.screenshots],
-        } for i, li in enumerate(case.listings)],
+        "case": {
+            "reference": case.reference,
+            "title": case.title,
+            "filing_date": case.filing_date.isoformat(),
+        },
+        "complainant": {
+            "name": c.name,
+            "role": str(c.role),
+            "contact_name": c.contact_name,
+            "email": c.email,
+            "authorization": _ref(files, EvidenceKind.AUTHORIZATION, c.authorization),
+        },
+        "rights": [
+            {
+                "type": r.type,
+                "office": r.office,
+                "registration_number": r.registration_number,
+                "mark": r.mark,
+                "owner": r.owner,
+                "classes": sorted(r.classes),
+                "certificate": _ref(files, EvidenceKind.CERTIFICATE, r.certificate),
+                "certificate_fields": certificate_fields.get(i),
+            }
+            for i, r in enumerate(case.rights)
+        ],
+        "listings": [
+            {
+                "url": li.url,
+                "marketplace": li.marketplace,
+                "listing_id": li.listing_id,
+                "title": li.title,
+                "seller": li.seller,
+                "screenshots": [_ref(files, EvidenceKind.SCREENSHOT, s, i) for s in li.screenshots],
+            }
+            for i, li in enumerate(case.listings)
+        ],
         "genuine_photos": [_ref(files, EvidenceKind.GENUINE_PHOTO, f) for f in case.genuine_photos],
         "checks": {**report.to_json(), "blockers": len(blockers), "warnings": len(report.warnings)},
         "blockers_overridden": bool(allow_blockers and blockers),
-        "override": ({"allow_blockers": True, "blocker_codes": sorted({f.code for f in blockers}),
-                      "statement": "The signer exported this package despite the blockers listed in checks."}
-                     if allow_blockers and blockers else None),
+        "override": (
+            {
+                "allow_blockers": True,
+                "blocker_codes": sorted({f.code for f in blockers}),
+                "statement": "The signer exported this package despite the blockers listed in checks.",
+            }
+            if allow_blockers and blockers
+            else None
+        ),
         "evidence": [p.to_json() for p in files],
-        "documents": {"summary": "data/summary.pdf",
-                      "comparison": "data/comparison.pdf" if has_comparison else None},
+        "documents": {
+            "summary": "data/summary.pdf",
+            "comparison": "data/comparison.pdf" if has_comparison else None,
+        },
         "signer": signer,
     }
 

@@ -21,8 +21,8 @@ from desktop_app.core.errors import Cancelled, EvidenceError, UserError
 from desktop_app.core.model import Case
 from desktop_app.core.package import bag, cms, pades
 from desktop_app.core.package.comparison_pdf import render_comparison
-from desktop_app.core.package.images import PreviewCache
 from desktop_app.core.package.complaint_json import build_complaint, complaint_bytes, plan_evidence
+from desktop_app.core.package.images import PreviewCache
 from desktop_app.core.package.safe_zip import ZipWriter
 from desktop_app.core.package.signing import SigningIdentity, subject_org
 from desktop_app.core.package.summary_pdf import render_summary
@@ -61,7 +61,9 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def certificate_fields(store: Any, case: Case, cancel: CancelToken = NEVER_CANCELLED) -> dict[int, dict[str, Any] | None]:
+def certificate_fields(
+    store: Any, case: Case, cancel: CancelToken = NEVER_CANCELLED
+) -> dict[int, dict[str, Any] | None]:
     """Fields read from each right's certificate, through the checks' facts cache (a check run has
     usually filled it; otherwise they are read now and cached). A piece that cannot be had gives None."""
     try:
@@ -76,11 +78,15 @@ def certificate_fields(store: Any, case: Case, cancel: CancelToken = NEVER_CANCE
             continue
         try:
             doc = read_document(store, right.certificate, cancel=cancel)
-            fields = facts.extract_certificate_fields(store, right.certificate.sha256, doc) if doc.ok else None
+            fields = (
+                facts.extract_certificate_fields(store, right.certificate.sha256, doc) if doc.ok else None
+            )
         except Cancelled:
             raise
         except Exception:  # the package does not depend on it; the certificate itself is inside
-            log.warning("certificate fields of %s unavailable", right.certificate.original_name, exc_info=True)
+            log.warning(
+                "certificate fields of %s unavailable", right.certificate.original_name, exc_info=True
+            )
             continue
         if fields is not None:
             value = _plain(facts.to_jsonable(fields))
@@ -125,10 +131,18 @@ def bag_info(case: Case, identity: SigningIdentity) -> list[tuple[str, str]]:
     ]
 
 
-def export_case(store: Any, case_id: int | str, out_path: str | Path, identity: SigningIdentity, *,
-                allow_blockers: bool = False, report: CheckReport | None = None,
-                signing_time: dt.datetime | None = None, progress: ProgressFn = no_progress,
-                cancel: CancelToken = NEVER_CANCELLED) -> ExportResult:
+def export_case(
+    store: Any,
+    case_id: int | str,
+    out_path: str | Path,
+    identity: SigningIdentity,
+    *,
+    allow_blockers: bool = False,
+    report: CheckReport | None = None,
+    signing_time: dt.datetime | None = None,
+    progress: ProgressFn = no_progress,
+    cancel: CancelToken = NEVER_CANCELLED,
+) -> ExportResult:
     """Write the signed package for a case; refuses blockers unless ``allow_blockers``.
 
     ``report`` defaults to a fresh run of the checks. ``signing_time`` (default: now) is the time the
@@ -142,7 +156,8 @@ def export_case(store: Any, case_id: int | str, out_path: str | Path, identity: 
         codes = ", ".join(sorted({f.code for f in report.blockers}))
         raise ExportBlockedError(
             f"Case {case.reference} has {len(report.blockers)} blocker(s) ({codes}); fix them or export "
-            "with --allow-blockers, which is written into the package.")
+            "with --allow-blockers, which is written into the package."
+        )
     at = (signing_time or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc).replace(microsecond=0)
     target = _target(out_path, case)
     files = plan_evidence(case)
@@ -150,22 +165,43 @@ def export_case(store: Any, case_id: int | str, out_path: str | Path, identity: 
         src = store.file_path(p.file)
         if not src.is_file():
             raise EvidenceError(src, f"the evidence file '{p.file.original_name}' is missing from the vault.")
-    signer = {"name": identity.name, "organisation": subject_org(identity.cert),
-              "fingerprint": identity.fingerprint}
+    signer = {
+        "name": identity.name,
+        "organisation": subject_org(identity.cert),
+        "fingerprint": identity.fingerprint,
+    }
     fields = certificate_fields(store, case, cancel)
     cancel.raise_if_cancelled()
     progress(0.3, "Writing the complaint summary")
     previews = PreviewCache()
     comparison = render_comparison(case, store.file_path, previews=previews, cancel=cancel)
-    doc = build_complaint(case, report, files, certificate_fields=fields, signer=signer,
-                          allow_blockers=allow_blockers, has_comparison=comparison is not None)
+    doc = build_complaint(
+        case,
+        report,
+        files,
+        certificate_fields=fields,
+        signer=signer,
+        allow_blockers=allow_blockers,
+        has_comparison=comparison is not None,
+    )
     complaint = complaint_bytes(doc)
-    summary = render_summary(case, report, files, store.file_path, certificate_fields=fields, signer=signer,
-                             allow_blockers=allow_blockers, cjk_text=complaint.decode("utf-8"), previews=previews,
-                             cancel=cancel)
+    summary = render_summary(
+        case,
+        report,
+        files,
+        store.file_path,
+        certificate_fields=fields,
+        signer=signer,
+        allow_blockers=allow_blockers,
+        cjk_text=complaint.decode("utf-8"),
+        previews=previews,
+        cancel=cancel,
+    )
     summary = pades.sign_pdf(summary, identity, at)
-    items = [bag.PayloadItem("complaint.json", len(complaint), data=complaint, compress=True),
-             bag.PayloadItem("summary.pdf", len(summary), data=summary)]
+    items = [
+        bag.PayloadItem("complaint.json", len(complaint), data=complaint, compress=True),
+        bag.PayloadItem("summary.pdf", len(summary), data=summary),
+    ]
     if comparison is not None:
         items.append(bag.PayloadItem("comparison.pdf", len(comparison), data=comparison))
     items += [bag.PayloadItem(p.path, p.file.size, source=store.file_path(p.file)) for p in files]
@@ -173,18 +209,36 @@ def export_case(store: Any, case_id: int | str, out_path: str | Path, identity: 
     progress(0.45, "Packaging")
     with atomic_write(target) as fh:
         writer = ZipWriter(fh)
-        result = bag.write_bag(writer, case.reference, items, bag_info(case, identity),
-                               sign=lambda data: cms.sign_detached(data, identity, at),
-                               progress=SubProgress(progress, 0.45, 0.95), cancel=cancel)
+        result = bag.write_bag(
+            writer,
+            case.reference,
+            items,
+            bag_info(case, identity),
+            sign=lambda data: cms.sign_detached(data, identity, at),
+            progress=SubProgress(progress, 0.45, 0.95),
+            cancel=cancel,
+        )
         for p in files:  # the vault is content-addressed: what went in must still hash to its name
             if result.payload_sha256[f"data/{p.path}"] != p.file.sha256:
-                raise EvidenceError(store.file_path(p.file), f"the stored copy of '{p.file.original_name}' "
-                                    "no longer matches its SHA-256; the vault is damaged.")
+                raise EvidenceError(
+                    store.file_path(p.file),
+                    f"the stored copy of '{p.file.original_name}' "
+                    "no longer matches its SHA-256; the vault is damaged.",
+                )
         writer.close()
     progress(0.95, "Hashing the package")
     package_sha = sha256_of(target)
     overridden = bool(allow_blockers and report.blockers)
     store.record_export(case.id, target, package_sha, identity.fingerprint, overridden)
     progress(1.0, "Exported")
-    return ExportResult(target, package_sha, identity.fingerprint, identity.name, at, len(items),
-                        result.payload_bytes, report.verdict, overridden)
+    return ExportResult(
+        target,
+        package_sha,
+        identity.fingerprint,
+        identity.name,
+        at,
+        len(items),
+        result.payload_bytes,
+        report.verdict,
+        overridden,
+    )

@@ -32,8 +32,9 @@ def _encode(img: Image.Image, unit_scale: float, page: int, pages: int) -> Previ
     img = img.convert("RGB")
     factor = min(1.0, MAX_PX / max(img.size))
     if factor < 1.0:
-        img = img.resize((max(1, round(img.width * factor)), max(1, round(img.height * factor))),
-                         Image.Resampling.LANCZOS)
+        img = img.resize(
+            (max(1, round(img.width * factor)), max(1, round(img.height * factor))), Image.Resampling.LANCZOS
+        )
     buf = io.BytesIO()
     img.save(buf, "JPEG", quality=JPEG_QUALITY)
     return Preview(buf.getvalue(), img.width, img.height, unit_scale * factor, page, pages)

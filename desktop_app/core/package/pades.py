@@ -1,4 +1,4 @@
-"""PAdES signatures on summary.pdf (pyHanko), made deterministic for a given signing time, and checked offline.
+"""PAdES signatures on summary.pdf (pyHanko), deterministic for a given signing time; checked offline.
 
 Determinism: the signing time is an input, EC signatures use RFC 6979 deterministic nonces (RSA
 PKCS#1 v1.5 is deterministic already), the space reserved for the signature is computed from the
@@ -29,10 +29,14 @@ from desktop_app.core.package.cms import KEY_USAGE, DeterministicSigner, validat
 from desktop_app.core.package.signing import SigningIdentity, fingerprint, subject_cn
 
 FIELD_NAME = "EvidenceDeskSignature"
+
+
 class _PdfSigner(signers.PdfSigner):
     """A PdfSigner whose signing session uses the given time rather than the clock."""
 
-    def __init__(self, meta: signers.PdfSignatureMetadata, signer: DeterministicSigner, at: dt.datetime) -> None:
+    def __init__(
+        self, meta: signers.PdfSignatureMetadata, signer: DeterministicSigner, at: dt.datetime
+    ) -> None:
         super().__init__(meta, signer=signer)
         self._at = at
 
@@ -69,13 +73,24 @@ class _Writer(IncrementalPdfFileWriter):
         return generic.ArrayObject([ids[0], generic.ByteStringObject(id2)])
 
 
-def sign_pdf(pdf: bytes, identity: SigningIdentity, signing_time: dt.datetime, *,
-             reason: str = "Complaint summary signed by the complainant") -> bytes:
+def sign_pdf(
+    pdf: bytes,
+    identity: SigningIdentity,
+    signing_time: dt.datetime,
+    *,
+    reason: str = "Complaint summary signed by the complainant",
+) -> bytes:
     """A PAdES B-B signature (invisible) over the whole PDF, by ``identity``, at ``signing_time``."""
     meta = signers.PdfSignatureMetadata(
-        field_name=FIELD_NAME, md_algorithm="sha256", subfilter=SigSeedSubFilter.PADES,
-        reason=reason, name=subject_cn(identity.cert))
-    reserve = 4096 + 2 * sum(len(c.public_bytes(serialization.Encoding.DER)) for c in (identity.cert, *identity.chain))
+        field_name=FIELD_NAME,
+        md_algorithm="sha256",
+        subfilter=SigSeedSubFilter.PADES,
+        reason=reason,
+        name=subject_cn(identity.cert),
+    )
+    reserve = 4096 + 2 * sum(
+        len(c.public_bytes(serialization.Encoding.DER)) for c in (identity.cert, *identity.chain)
+    )
     writer = _Writer(io.BytesIO(pdf), signing_time)
     out = io.BytesIO()
     pdf_signer = _PdfSigner(meta, DeterministicSigner(identity), signing_time)
@@ -93,8 +108,9 @@ class PdfSignatureResult:
     problem: str = ""
 
 
-def verify_pdf(data: bytes, *, trust: x509.Certificate | None = None,
-               expected_signer: x509.Certificate | None = None) -> PdfSignatureResult:
+def verify_pdf(
+    data: bytes, *, trust: x509.Certificate | None = None, expected_signer: x509.Certificate | None = None
+) -> PdfSignatureResult:
     """Check the one PAdES signature; without ``trust`` it is anchored on its own certificates."""
     try:
         reader = PdfFileReader(io.BytesIO(data), strict=False)
@@ -112,11 +128,20 @@ def verify_pdf(data: bytes, *, trust: x509.Certificate | None = None,
     others = [c for c in certs if c != signer_cert]
     roots = [trust] if trust is not None else [others[-1] if others else signer_cert]
     try:
-        status = asyncio.run(async_validate_pdf_signature(
-            sig, signer_validation_context=validation_context(roots, others), key_usage_settings=KEY_USAGE))
+        status = asyncio.run(
+            async_validate_pdf_signature(
+                sig, signer_validation_context=validation_context(roots, others), key_usage_settings=KEY_USAGE
+            )
+        )
     except Exception as exc:
-        return PdfSignatureResult(False, None, subject_cn(signer_cert), fingerprint(signer_cert), None,
-                                  f"the PDF signature cannot be validated ({exc})")
+        return PdfSignatureResult(
+            False,
+            None,
+            subject_cn(signer_cert),
+            fingerprint(signer_cert),
+            None,
+            f"the PDF signature cannot be validated ({exc})",
+        )
     problem = ""
     valid = bool(status.intact and status.valid)
     if not valid:
@@ -128,5 +153,6 @@ def verify_pdf(data: bytes, *, trust: x509.Certificate | None = None,
     trusted = bool(status.trusted) if trust is not None else None
     if valid and trusted is False:
         problem = "the PDF signer is not the trusted certificate or issued by it"
-    return PdfSignatureResult(valid, trusted, subject_cn(signer_cert), fingerprint(signer_cert),
-                              status.signer_reported_dt, problem)
+    return PdfSignatureResult(
+        valid, trusted, subject_cn(signer_cert), fingerprint(signer_cert), status.signer_reported_dt, problem
+    )

@@ -64,8 +64,22 @@ class ZipEntry:
         name = self.name.encode("utf-8")
         extra = struct.pack("<HHQQ", 1, 16, self.size, self.csize) if self.local_zip64 else b""
         sizes = (MAX32, MAX32) if self.local_zip64 else (self.csize, self.size)
-        return _LOCAL.pack(b"PK\x03\x04", self.version, FLAG_UTF8, self.method, DOS_TIME, DOS_DATE,
-                           self.crc, *sizes, len(name), len(extra)) + name + extra
+        return (
+            _LOCAL.pack(
+                b"PK\x03\x04",
+                self.version,
+                FLAG_UTF8,
+                self.method,
+                DOS_TIME,
+                DOS_DATE,
+                self.crc,
+                *sizes,
+                len(name),
+                len(extra),
+            )
+            + name
+            + extra
+        )
 
     def central_record(self) -> bytes:
         name = self.name.encode("utf-8")
@@ -76,9 +90,29 @@ class ZipEntry:
                 values.append(value)
         extra = struct.pack(f"<HH{len(values)}Q", 1, 8 * len(values), *values) if values else b""
         usize, csize, offset = fields
-        return _CENTRAL.pack(b"PK\x01\x02", (3 << 8) | self.version, self.version, FLAG_UTF8, self.method,
-                             DOS_TIME, DOS_DATE, self.crc, csize, usize, len(name), len(extra), 0, 0, 0,
-                             UNIX_FILE_ATTR, offset) + name + extra
+        return (
+            _CENTRAL.pack(
+                b"PK\x01\x02",
+                (3 << 8) | self.version,
+                self.version,
+                FLAG_UTF8,
+                self.method,
+                DOS_TIME,
+                DOS_DATE,
+                self.crc,
+                csize,
+                usize,
+                len(name),
+                len(extra),
+                0,
+                0,
+                0,
+                UNIX_FILE_ATTR,
+                offset,
+            )
+            + name
+            + extra
+        )
 
 
 def end_records(entries: list[ZipEntry], cd_offset: int, cd_size: int) -> bytes:
@@ -90,8 +124,16 @@ def end_records(entries: list[ZipEntry], cd_offset: int, cd_size: int) -> bytes:
         out += _END64.pack(b"PK\x06\x06", 44, (3 << 8) | 45, 45, 0, 0, count, count, cd_size, cd_offset)
         out += _LOC64.pack(b"PK\x06\x07", 0, end64_offset, 1)
     n = MAX16 if count >= MAX16 else count
-    return out + _END.pack(b"PK\x05\x06", 0, 0, n, n, MAX32 if zip64 and cd_size >= ZIP64_AT else cd_size,
-                           MAX32 if zip64 and cd_offset >= ZIP64_AT else cd_offset, 0)
+    return out + _END.pack(
+        b"PK\x05\x06",
+        0,
+        0,
+        n,
+        n,
+        MAX32 if zip64 and cd_size >= ZIP64_AT else cd_size,
+        MAX32 if zip64 and cd_offset >= ZIP64_AT else cd_offset,
+        0,
+    )
 
 
 def tail_bytes(entries: list[ZipEntry], cd_offset: int) -> bytes:
@@ -132,9 +174,15 @@ class ZipWriter:
         self._fh.write(payload)
         self._pos += len(payload)
 
-    def add_file(self, name: str, source: str | Path, size: int, *,
-                 on_chunk: Callable[[bytes], None] | None = None,
-                 cancel: CancelToken = NEVER_CANCELLED) -> None:
+    def add_file(
+        self,
+        name: str,
+        source: str | Path,
+        size: int,
+        *,
+        on_chunk: Callable[[bytes], None] | None = None,
+        cancel: CancelToken = NEVER_CANCELLED,
+    ) -> None:
         """Stream a file in, stored; ``on_chunk`` sees every chunk (hashing in the same pass)."""
         entry = self._start(name, STORED, size, 0, size)
         crc = 0
@@ -224,9 +272,14 @@ def check_members(path: str | Path, infos: list[zipfile.ZipInfo]) -> None:
         raise UnsafeArchiveError(f"{path}: entry '{seen[clash[0]]}' is both a file and a folder.")
 
 
-def safe_extract(path: str | Path, dest: str | Path, *, cancel: CancelToken = NEVER_CANCELLED,
-                 progress: Callable[[int], None] | None = None,
-                 on_corrupt: Callable[[str, str], None] | None = None) -> list[str]:
+def safe_extract(
+    path: str | Path,
+    dest: str | Path,
+    *,
+    cancel: CancelToken = NEVER_CANCELLED,
+    progress: Callable[[int], None] | None = None,
+    on_corrupt: Callable[[str, str], None] | None = None,
+) -> list[str]:
     """Extract every regular file under ``dest`` after :func:`check_members`; returns the file names.
 
     An entry whose data fails its CRC or does not decompress is left out and passed to ``on_corrupt``
@@ -251,7 +304,9 @@ def safe_extract(path: str | Path, dest: str | Path, *, cancel: CancelToken = NE
                         cancel.raise_if_cancelled()
                         written += len(chunk)
                         if written > info.file_size:
-                            raise UnsafeArchiveError(f"{path}: entry '{info.filename}' is longer than declared.")
+                            raise UnsafeArchiveError(
+                                f"{path}: entry '{info.filename}' is longer than declared."
+                            )
                         dst.write(chunk)
                         if progress:
                             progress(len(chunk))
@@ -279,7 +334,9 @@ def structure_problems(path: str | Path) -> list[str]:
         entries: list[ZipEntry] = []
         pos = 0
         for info in infos:
-            entry = ZipEntry(info.filename, info.compress_type, info.CRC, info.file_size, info.compress_size, pos)
+            entry = ZipEntry(
+                info.filename, info.compress_type, info.CRC, info.file_size, info.compress_size, pos
+            )
             header = entry.local_header()
             fh.seek(info.header_offset)
             if info.header_offset != pos or fh.read(len(header)) != header:

@@ -122,11 +122,13 @@ def _check_validity(cert: x509.Certificate, source: str, at: dt.datetime | None 
     if cert.not_valid_after_utc < now:
         raise CertificateExpiredError(
             f"{source}: the certificate of '{subject_cn(cert)}' expired on "
-            f"{cert.not_valid_after_utc:%Y-%m-%d}; create or import a current identity.")
+            f"{cert.not_valid_after_utc:%Y-%m-%d}; create or import a current identity."
+        )
     if cert.not_valid_before_utc > now:
         raise CertificateExpiredError(
             f"{source}: the certificate of '{subject_cn(cert)}' is not valid before "
-            f"{cert.not_valid_before_utc:%Y-%m-%d}.")
+            f"{cert.not_valid_before_utc:%Y-%m-%d}."
+        )
 
 
 def _check_passphrase(passphrase: str) -> bytes:
@@ -135,30 +137,53 @@ def _check_passphrase(passphrase: str) -> bytes:
     return passphrase.encode("utf-8")
 
 
-def _write_identity(data_dir: str | Path, name: str, key: PrivateKey, cert: x509.Certificate,
-                    chain: list[x509.Certificate], passphrase: str, source: str) -> IdentityInfo:
+def _write_identity(
+    data_dir: str | Path,
+    name: str,
+    key: PrivateKey,
+    cert: x509.Certificate,
+    chain: list[x509.Certificate],
+    passphrase: str,
+    source: str,
+) -> IdentityInfo:
     directory = identities_root(data_dir) / _slug(name)
     if directory.exists():
         raise IdentityError(f"An identity named '{name}' already exists in {directory}.")
     secret = _check_passphrase(passphrase)
-    key_pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                serialization.BestAvailableEncryption(secret))
+    key_pem = key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.BestAvailableEncryption(secret),
+    )
     pem = serialization.Encoding.PEM
     directory.mkdir(parents=True, mode=0o700)
     try:
         atomic_write_bytes(directory / "key.pem", key_pem, mode=0o600)
         atomic_write_bytes(directory / "cert.pem", cert.public_bytes(pem))
         atomic_write_bytes(directory / "chain.pem", b"".join(c.public_bytes(pem) for c in chain))
-        atomic_write_text(directory / "identity.json", json.dumps(
-            {"name": name, "fingerprint": fingerprint(cert), "source": source}, indent=2, ensure_ascii=False))
+        atomic_write_text(
+            directory / "identity.json",
+            json.dumps(
+                {"name": name, "fingerprint": fingerprint(cert), "source": source},
+                indent=2,
+                ensure_ascii=False,
+            ),
+        )
     except BaseException:
         shutil.rmtree(directory, ignore_errors=True)
         raise
     return _info(directory)
 
 
-def create_identity(data_dir: str | Path, name: str, organisation: str, passphrase: str, *,
-                    email: str = "", key_type: str = "ec") -> IdentityInfo:
+def create_identity(
+    data_dir: str | Path,
+    name: str,
+    organisation: str,
+    passphrase: str,
+    *,
+    email: str = "",
+    key_type: str = "ec",
+) -> IdentityInfo:
     """A new EC P-256 (or RSA 3072) key with a self-signed certificate naming person and organisation."""
     if not name.strip() or not organisation.strip():
         raise IdentityError("An identity needs a person's name and an organisation.")
@@ -169,33 +194,52 @@ def create_identity(data_dir: str | Path, name: str, organisation: str, passphra
         key = rsa.generate_private_key(public_exponent=65537, key_size=3072)
     else:
         raise IdentityError(f"Unknown key type '{key_type}'; use 'ec' or 'rsa'.")
-    attrs = [x509.NameAttribute(NameOID.COMMON_NAME, name.strip()),
-             x509.NameAttribute(NameOID.ORGANIZATION_NAME, organisation.strip())]
+    attrs = [
+        x509.NameAttribute(NameOID.COMMON_NAME, name.strip()),
+        x509.NameAttribute(NameOID.ORGANIZATION_NAME, organisation.strip()),
+    ]
     if email:
         attrs.append(x509.NameAttribute(NameOID.EMAIL_ADDRESS, email.strip()))
     subject = x509.Name(attrs)
     now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
     builder = (
-        x509.CertificateBuilder().subject_name(subject).issuer_name(subject).public_key(key.public_key())
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(subject)
+        .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(minutes=5)).not_valid_after(now + dt.timedelta(days=CERT_VALIDITY_DAYS))
+        .not_valid_before(now - dt.timedelta(minutes=5))
+        .not_valid_after(now + dt.timedelta(days=CERT_VALIDITY_DAYS))
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-        .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=True, key_encipherment=False,
-                                     data_encipherment=False, key_agreement=False, key_cert_sign=False,
-                                     crl_sign=False, encipher_only=False, decipher_only=False), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=True,
+                content_commitment=True,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=False,
+                crl_sign=False,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
         .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.EMAIL_PROTECTION]), critical=False)
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
     )
     if email:
-        builder = builder.add_extension(x509.SubjectAlternativeName([x509.RFC822Name(email.strip())]),
-                                        critical=False)
+        builder = builder.add_extension(
+            x509.SubjectAlternativeName([x509.RFC822Name(email.strip())]), critical=False
+        )
     cert = builder.sign(key, hashes.SHA256())
     return _write_identity(data_dir, name.strip(), key, cert, [], passphrase, "created")
 
 
-def import_identity(data_dir: str | Path, p12_path: str | Path, passphrase: str, *,
-                    name: str | None = None) -> IdentityInfo:
-    """Import a PKCS#12 issued by the organisation's CA; the stored key is encrypted with the same passphrase."""
+def import_identity(
+    data_dir: str | Path, p12_path: str | Path, passphrase: str, *, name: str | None = None
+) -> IdentityInfo:
+    """Import a PKCS#12 issued by the organisation's CA; the stored key keeps the same passphrase."""
     path = Path(p12_path)
     try:
         data = path.read_bytes()
@@ -214,7 +258,9 @@ def import_identity(data_dir: str | Path, p12_path: str | Path, passphrase: str,
     _check_pair(key, cert, str(path))
     _check_validity(cert, str(path))
     chain = [c for c in extra if c != cert]
-    return _write_identity(data_dir, name or subject_cn(cert), key, cert, chain, passphrase, f"imported:{path.name}")
+    return _write_identity(
+        data_dir, name or subject_cn(cert), key, cert, chain, passphrase, f"imported:{path.name}"
+    )
 
 
 def _load_pem_certs(path: Path) -> list[x509.Certificate]:
@@ -225,10 +271,16 @@ def _load_pem_certs(path: Path) -> list[x509.Certificate]:
 def _info(directory: Path) -> IdentityInfo:
     meta = json.loads((directory / "identity.json").read_text(encoding="utf-8"))
     cert = x509.load_pem_x509_certificate((directory / "cert.pem").read_bytes())
-    return IdentityInfo(name=meta["name"], directory=directory, subject=subject_cn(cert),
-                        organisation=subject_org(cert), fingerprint=fingerprint(cert),
-                        not_before=cert.not_valid_before_utc, not_after=cert.not_valid_after_utc,
-                        self_signed=cert.issuer == cert.subject)
+    return IdentityInfo(
+        name=meta["name"],
+        directory=directory,
+        subject=subject_cn(cert),
+        organisation=subject_org(cert),
+        fingerprint=fingerprint(cert),
+        not_before=cert.not_valid_before_utc,
+        not_after=cert.not_valid_after_utc,
+        self_signed=cert.issuer == cert.subject,
+    )
 
 
 def list_identities(data_dir: str | Path) -> list[IdentityInfo]:
@@ -246,8 +298,9 @@ def find_identity(data_dir: str | Path, name: str | None = None) -> IdentityInfo
             return found[0]
         if not found:
             raise NotFoundError("No signing identity yet; create one with 'evidence-desk identity create'.")
-        raise IdentityError("Several identities exist; choose one with --identity "
-                            f"({', '.join(i.name for i in found)}).")
+        raise IdentityError(
+            f"Several identities exist; choose one with --identity ({', '.join(i.name for i in found)})."
+        )
     for info in found:
         if info.name.casefold() == name.casefold() or info.directory.name == _slug(name):
             return info
@@ -260,8 +313,9 @@ def certificate_pem(data_dir: str | Path, name: str | None = None) -> bytes:
     return (info.directory / "cert.pem").read_bytes() + (info.directory / "chain.pem").read_bytes()
 
 
-def load_identity(data_dir: str | Path, name: str | None, passphrase: str, *,
-                  at: dt.datetime | None = None) -> SigningIdentity:
+def load_identity(
+    data_dir: str | Path, name: str | None, passphrase: str, *, at: dt.datetime | None = None
+) -> SigningIdentity:
     """Decrypt the key; refuse a wrong passphrase, an expired certificate or a mismatched key."""
     info = find_identity(data_dir, name)
     key_path = info.directory / "key.pem"

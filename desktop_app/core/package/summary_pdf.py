@@ -42,7 +42,9 @@ def fixed_date(case: Case) -> dt.datetime:
 class ReportPdf(FPDF):
     """A4 with the app's fonts, a running header and page numbers."""
 
-    def __init__(self, header_text: str, created: dt.datetime, orientation: str = "P", *, cjk: bool = True) -> None:
+    def __init__(
+        self, header_text: str, created: dt.datetime, orientation: str = "P", *, cjk: bool = True
+    ) -> None:
         super().__init__(orientation=orientation, unit="mm", format="A4")
         self.header_text = header_text
         self.add_font("dejavu", "", str(resource_path("fonts", "DejaVuSans.ttf")))
@@ -86,12 +88,24 @@ class ReportPdf(FPDF):
         self.line(self.l_margin, self.get_y(), self.w - self.r_margin, self.get_y())
         self.ln(1.5)
 
-    def para(self, text: str, size: float = 9.5, bold: bool = False, colour: tuple[int, int, int] = (0, 0, 0),
-             char_wrap: bool = False) -> None:
+    def para(
+        self,
+        text: str,
+        size: float = 9.5,
+        bold: bool = False,
+        colour: tuple[int, int, int] = (0, 0, 0),
+        char_wrap: bool = False,
+    ) -> None:
         self.set_font("dejavu", "B" if bold else "", size)
         self.set_text_color(*colour)
-        self.multi_cell(0, size * 0.5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT,
-                        wrapmode=WrapMode.CHAR if char_wrap else WrapMode.WORD)
+        self.multi_cell(
+            0,
+            size * 0.5,
+            text,
+            new_x=XPos.LMARGIN,
+            new_y=YPos.NEXT,
+            wrapmode=WrapMode.CHAR if char_wrap else WrapMode.WORD,
+        )
         self.set_text_color(0, 0, 0)
 
     def field(self, label: str, value: str) -> None:
@@ -102,8 +116,14 @@ class ReportPdf(FPDF):
         self.set_font("dejavu", "", 9.5)
         self.multi_cell(0, 4.75, value, new_x=XPos.LMARGIN, new_y=YPos.NEXT, wrapmode=WrapMode.CHAR)
 
-    def image_with_boxes(self, jpeg: bytes, px_w: int, px_h: int, boxes: list[tuple[str, tuple[float, ...]]],
-                         max_h: float = 190.0) -> None:
+    def image_with_boxes(
+        self,
+        jpeg: bytes,
+        px_w: int,
+        px_h: int,
+        boxes: list[tuple[str, tuple[float, ...]]],
+        max_h: float = 190.0,
+    ) -> None:
         """Place a preview, scaled to the text width, and outline ``boxes`` (in preview pixels)."""
         avail_w = self.w - self.l_margin - self.r_margin
         width = avail_w
@@ -146,14 +166,26 @@ def pages_to_show(f: EvidenceFile, located: list[Located]) -> list[int]:
     return (pages or [1])[:4]
 
 
-def render_summary(case: Case, report: CheckReport, files: list[PackagedFile], file_path: Callable[[EvidenceFile], Path],
-                   *, certificate_fields: dict[int, dict[str, Any] | None], signer: dict[str, str],
-                   allow_blockers: bool, cjk_text: str = "", previews: PreviewCache | None = None,
-                   cancel: CancelToken = NEVER_CANCELLED) -> bytes:
+def render_summary(
+    case: Case,
+    report: CheckReport,
+    files: list[PackagedFile],
+    file_path: Callable[[EvidenceFile], Path],
+    *,
+    certificate_fields: dict[int, dict[str, Any] | None],
+    signer: dict[str, str],
+    allow_blockers: bool,
+    cjk_text: str = "",
+    previews: PreviewCache | None = None,
+    cancel: CancelToken = NEVER_CANCELLED,
+) -> bytes:
     """``cjk_text``: all the text the summary will show (e.g. complaint.json), to decide on the CJK font."""
     previews = previews or PreviewCache()
-    pdf = ReportPdf(f"{case.reference} · complaint summary · Evidence Desk", fixed_date(case),
-                    cjk=needs_cjk(cjk_text or str(case), *(loc.evidence.text for loc in report.located)))
+    pdf = ReportPdf(
+        f"{case.reference} · complaint summary · Evidence Desk",
+        fixed_date(case),
+        cjk=needs_cjk(cjk_text or str(case), *(loc.evidence.text for loc in report.located)),
+    )
     pdf.set_title(f"Complaint summary {case.reference}")
     pdf.set_author(signer.get("name", ""))
     pdf.add_page()
@@ -168,11 +200,20 @@ def render_summary(case: Case, report: CheckReport, files: list[PackagedFile], f
     verdict = report.verdict
     pdf.h2("Check result")
     colour = (0, 120, 0) if verdict == "ready" else (180, 0, 0)
-    pdf.para(f"{'Ready' if verdict == 'ready' else 'Not ready'}: {len(report.blockers)} blocker(s), "
-             f"{len(report.warnings)} warning(s).", 10.5, True, colour)
+    pdf.para(
+        f"{'Ready' if verdict == 'ready' else 'Not ready'}: {len(report.blockers)} blocker(s), "
+        f"{len(report.warnings)} warning(s).",
+        10.5,
+        True,
+        colour,
+    )
     if allow_blockers and report.blockers:
-        pdf.para("The signer exported this package despite the blockers below (explicit override).",
-                 9.5, True, (180, 0, 0))
+        pdf.para(
+            "The signer exported this package despite the blockers below (explicit override).",
+            9.5,
+            True,
+            (180, 0, 0),
+        )
 
     c = case.complainant
     pdf.h2("Complainant")
@@ -200,16 +241,25 @@ def render_summary(case: Case, report: CheckReport, files: list[PackagedFile], f
     if not report.findings:
         pdf.para("No findings.")
     for fnd in report.sorted_findings():
-        pdf.para(f"[{fnd.severity}] {fnd.message}", 9.5, False, SEVERITY_COLOURS.get(str(fnd.severity), (0, 0, 0)))
+        pdf.para(
+            f"[{fnd.severity}] {fnd.message}", 9.5, False, SEVERITY_COLOURS.get(str(fnd.severity), (0, 0, 0))
+        )
         for ev in fnd.evidence:
-            where = f"{ev.file}" + (f", page {ev.page}" if ev.page else "") + (f": “{ev.text}”" if ev.text else "")
+            where = (
+                f"{ev.file}"
+                + (f", page {ev.page}" if ev.page else "")
+                + (f": “{ev.text}”" if ev.text else "")
+            )
             pdf.para(f"    {where}", 8, colour=(90, 90, 90))
     if report.located:
         pdf.ln(1)
         pdf.para("Found in the evidence:", 9.5, True)
         for loc in report.located:
-            pdf.para(f"    {LABELS.get(loc.what, loc.what)} “{loc.value}” in {loc.evidence.file}"
-                     + (f", page {loc.evidence.page}" if loc.evidence.page else ""), 8.5)
+            pdf.para(
+                f"    {LABELS.get(loc.what, loc.what)} “{loc.value}” in {loc.evidence.file}"
+                + (f", page {loc.evidence.page}" if loc.evidence.page else ""),
+                8.5,
+            )
 
     for i, listing in enumerate(case.listings):
         pdf.add_page()
@@ -217,8 +267,11 @@ def render_summary(case: Case, report: CheckReport, files: list[PackagedFile], f
         pdf.field("URL", listing.url)
         pdf.field("Title", listing.title)
         pdf.field("Seller", listing.seller)
-        pdf.para("Outlined: orange = the mark, blue = the listing id, where the checks found them.", 8,
-                 colour=(90, 90, 90))
+        pdf.para(
+            "Outlined: orange = the mark, blue = the listing id, where the checks found them.",
+            8,
+            colour=(90, 90, 90),
+        )
         for f in listing.screenshots:
             cancel.raise_if_cancelled()
             located = located_for(report, f.sha256)
@@ -231,19 +284,27 @@ def render_summary(case: Case, report: CheckReport, files: list[PackagedFile], f
                 if pv is None:
                     pdf.para("(this file cannot be shown; it is in the package unchanged)", 8.5)
                     continue
-                boxes = [(loc.what, tuple(v * pv.scale for v in loc.evidence.box))  # type: ignore[union-attr]
-                         for loc in located if (loc.evidence.page or 1) == page]
+                boxes = [
+                    (loc.what, tuple(v * pv.scale for v in loc.evidence.box))  # type: ignore[union-attr]
+                    for loc in located
+                    if (loc.evidence.page or 1) == page
+                ]
                 if pv.pages > 1:
                     pdf.para(f"page {page} of {pv.pages}", 8, colour=(90, 90, 90))
                 pdf.image_with_boxes(pv.jpeg, pv.width, pv.height, boxes)
 
     pdf.add_page()
     pdf.h1("Index of files")
-    pdf.para("Every file in this package under data/, with its SHA-256 as recorded at import. "
-             "manifest-sha256.txt lists the same hashes; the signature covers them all.", 8.5)
+    pdf.para(
+        "Every file in this package under data/, with its SHA-256 as recorded at import. "
+        "manifest-sha256.txt lists the same hashes; the signature covers them all.",
+        8.5,
+    )
     for p in files:
         pdf.ln(1)
         pdf.para(f"data/{p.path}", 8.5, True, char_wrap=True)
-        pdf.para(f"original name: {p.file.original_name} · imported {p.file.imported_at} · {_size(p.file.size)}", 8)
+        pdf.para(
+            f"original name: {p.file.original_name} · imported {p.file.imported_at} · {_size(p.file.size)}", 8
+        )
         pdf.para(f"SHA-256 {p.file.sha256}", 7.5, char_wrap=True)
     return bytes(pdf.output())

@@ -77,7 +77,11 @@ def load_trust_cert(path: str | Path) -> x509.Certificate:
     except OSError as exc:
         raise UserError(f"{path}: cannot be read ({exc.strerror}).") from None
     try:
-        return x509.load_pem_x509_certificate(data) if b"-----BEGIN" in data else x509.load_der_x509_certificate(data)
+        return (
+            x509.load_pem_x509_certificate(data)
+            if b"-----BEGIN" in data
+            else x509.load_der_x509_certificate(data)
+        )
     except ValueError:
         raise UserError(f"{path}: not an X.509 certificate (PEM or DER).") from None
 
@@ -93,7 +97,9 @@ def _hash(path: Path, cancel: CancelToken, seen: list[int], total: int, progress
     return h.hexdigest()
 
 
-def _check_bag(report: VerifyReport, bag_dir: Path, root: str, cancel: CancelToken, progress: ProgressFn) -> None:
+def _check_bag(
+    report: VerifyReport, bag_dir: Path, root: str, cancel: CancelToken, progress: ProgressFn
+) -> None:
     present = {p.relative_to(bag_dir).as_posix() for p in bag_dir.rglob("*") if p.is_file()}
     for name in (*REQUIRED_TAGS, TAGMANIFEST, SIGNATURE):
         if name not in present:
@@ -137,9 +143,14 @@ def _check_bag(report: VerifyReport, bag_dir: Path, root: str, cancel: CancelTok
             report.problems.append(f"the bag does not validate as BagIt: {exc}")
 
 
-def verify_package(zip_path: str | Path, *, trust_cert: x509.Certificate | str | Path | None = None,
-                   fingerprint: str | None = None, progress: ProgressFn = no_progress,
-                   cancel: CancelToken = NEVER_CANCELLED) -> VerifyReport:
+def verify_package(
+    zip_path: str | Path,
+    *,
+    trust_cert: x509.Certificate | str | Path | None = None,
+    fingerprint: str | None = None,
+    progress: ProgressFn = no_progress,
+    cancel: CancelToken = NEVER_CANCELLED,
+) -> VerifyReport:
     """Raises UnsafeArchiveError (unusable input) for hostile or unreadable ZIPs; else a full report."""
     zip_path = Path(zip_path)
     if trust_cert is not None and not isinstance(trust_cert, x509.Certificate):
@@ -149,11 +160,18 @@ def verify_package(zip_path: str | Path, *, trust_cert: x509.Certificate | str |
     with open_zip(zip_path) as zf:
         infos = zf.infolist()
     check_members(zip_path, infos)
-    bags = sorted({i.filename.split("/", 1)[0] for i in infos if i.filename.count("/") == 1
-                   and i.filename.endswith("/bagit.txt")})
+    bags = sorted(
+        {
+            i.filename.split("/", 1)[0]
+            for i in infos
+            if i.filename.count("/") == 1 and i.filename.endswith("/bagit.txt")
+        }
+    )
     if len(bags) != 1:
-        raise UnsafeArchiveError(f"{zip_path}: not a submission package (it must hold exactly one folder with "
-                                 f"a bagit.txt; found {len(bags)}).")
+        raise UnsafeArchiveError(
+            f"{zip_path}: not a submission package (it must hold exactly one folder with "
+            f"a bagit.txt; found {len(bags)})."
+        )
     root = report.reference = bags[0]
     for info in infos:
         if not info.filename.startswith(f"{root}/"):
@@ -169,9 +187,14 @@ def verify_package(zip_path: str | Path, *, trust_cert: x509.Certificate | str |
         tag_path, sig_path = bag_dir / TAGMANIFEST, bag_dir / SIGNATURE
         signer_cert = None
         if tag_path.is_file() and sig_path.is_file():
-            res = cms.verify_detached(tag_path.read_bytes(), sig_path.read_bytes(), trust=trust_cert,
-                                      pinned_fingerprint=pinned)
-            report.signer, report.organisation, report.fingerprint = res.signer, res.organisation, res.fingerprint
+            res = cms.verify_detached(
+                tag_path.read_bytes(), sig_path.read_bytes(), trust=trust_cert, pinned_fingerprint=pinned
+            )
+            report.signer, report.organisation, report.fingerprint = (
+                res.signer,
+                res.organisation,
+                res.fingerprint,
+            )
             report.signing_time, report.trusted, signer_cert = res.signing_time, res.trusted, res.signer_cert
             if not res.intact:
                 report.fail(f"{root}/{SIGNATURE}", res.problem)
