@@ -53,7 +53,23 @@ def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
             CertificateSpec(), d / "scan.pdf", scanned=True, rotate_deg=1.0, blur=0.5
         ),
         "text": make_certificate_pdf(CertificateSpec(), d / "text.pdf"),
+        "garbled": _without_unicode_maps(
+            make_certificate_pdf(CertificateSpec(), d / "g.pdf"), d / "garbled.pdf"
+        ),
     }
+
+
+def _without_unicode_maps(source: Path, target: Path) -> Path:
+    """The same PDF with its fonts' ToUnicode maps removed: the text layer decodes to control characters."""
+    import pypdf
+    from pypdf.generic import NameObject
+
+    writer = pypdf.PdfWriter(clone_from=source)
+    fonts = writer.pages[0]["/Resources"]["/Font"]
+    for key in fonts:
+        fonts[key].get_object().pop(NameObject("/ToUnicode"), None)
+    writer.write(target)
+    return target
 
 
 @pytest.fixture(scope="module")
@@ -111,6 +127,19 @@ def test_scanned_pdf_is_read_from_its_page_image_in_points(
     want = next(ln for ln in text_doc.lines() if ln.text == "KESTRELINE").box
     got = next(ln for ln in doc.lines() if ln.text == "KESTRELINE").box
     assert all(abs(a - b) < 12 for a, b in zip(got, want, strict=True))
+
+
+def test_garbage_text_layer_is_replaced_by_ocr_of_the_rendered_page(
+    read: dict[str, DocumentText], files: dict[str, Path]
+) -> None:
+    doc = read["garbled"]
+    assert doc.status == OK and doc.pages[0].source == "ocr"
+    assert all(ln.source == "ocr" for ln in doc.lines())
+    assert _find(doc, "Reg. No. 6,123,456")
+    # rendered by pdfium, boxes mapped back to points: they match the text layer of the intact file
+    want = next(ln for ln in read_pdf(files["text"]).lines() if ln.text == "Reg. No. 6,123,456").box
+    got = _find(doc, "Reg. No. 6,123,456")[0].box
+    assert all(abs(a - b) < 6 for a, b in zip(got, want, strict=True))
 
 
 def test_tiny_blurred_screenshot_does_not_yield_the_listing_id(tmp_path: Path) -> None:
