@@ -27,11 +27,11 @@ def parse_pasted(text: str) -> list[Row]:
     for url in urls:
         ref = parse_listing_url(url)
         message = ref.message if not ref.ok else QCoreApplication.translate("ListingPaste", "OK")
-        rows.append((ref.url if ref.ok else url, ref.marketplace, ref.listing_id, ref.ok, message))  # keep typos as typed
+        # an invalid address is kept exactly as typed, so the user can find and fix it
+        rows.append((ref.url if ref.ok else url, ref.marketplace, ref.listing_id, ref.ok, message))
     return rows
 
 
 def url_count_note(total: int, valid: int) -> str:
-    t = QCoreApplication.translate
-    return t("ListingPaste", "%1 of %2 addresses recognised; invalid ones are marked in red.") \
-        .replace("%1", str(valid)).replace("%2", str(total))
+    text = QCoreApplication.translate("ListingPaste", "%1 of %2 addresses recognised; invalid ones are marked in red.")
+    return text.replace("%1", str(valid)).replace("%2", str(total))

@@ -51,10 +51,13 @@ class CaseTableModel(QAbstractTableModel):
         self._rows: list[CaseSummary] = []
 
     def headers(self) -> list[str]:
-        t = QCoreApplication.translate
-        return [t("CaseTable", "Reference"), t("CaseTable", "Title"), t("CaseTable", "Status"),
-                t("CaseTable", "Marketplace"), t("CaseTable", "Mark"), t("CaseTable", "Blockers"),
-                t("CaseTable", "Warnings")]
+        return [QCoreApplication.translate("CaseTable", "Reference"),
+                QCoreApplication.translate("CaseTable", "Title"),
+                QCoreApplication.translate("CaseTable", "Status"),
+                QCoreApplication.translate("CaseTable", "Marketplace"),
+                QCoreApplication.translate("CaseTable", "Mark"),
+                QCoreApplication.translate("CaseTable", "Blockers"),
+                QCoreApplication.translate("CaseTable", "Warnings")]
 
     def set_cases(self, rows: Sequence[CaseSummary]) -> None:
         self.beginResetModel()
@@ -146,9 +149,10 @@ class ListingTableModel(QAbstractTableModel):
         self._rows: list[tuple[str, str, str, bool, str]] = []
 
     def headers(self) -> list[str]:
-        t = QCoreApplication.translate
-        return [t("ListingTable", "URL"), t("ListingTable", "Marketplace"), t("ListingTable", "Listing id"),
-                t("ListingTable", "Status")]
+        return [QCoreApplication.translate("ListingTable", "URL"),
+                QCoreApplication.translate("ListingTable", "Marketplace"),
+                QCoreApplication.translate("ListingTable", "Listing id"),
+                QCoreApplication.translate("ListingTable", "Status")]
 
     def set_rows(self, rows: Sequence[tuple[str, str, str, bool, str]]) -> None:
         self.beginResetModel()
@@ -156,9 +160,11 @@ class ListingTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def set_listings(self, listings: Sequence[Listing]) -> None:
-        t = QCoreApplication.translate
-        self.set_rows([(x.url, x.marketplace, x.listing_id, bool(x.marketplace and x.listing_id),
-                        t("ListingTable", "%n screenshot(s)", "", len(x.screenshots))) for x in listings])
+        rows = []
+        for x in listings:
+            shots = QCoreApplication.translate("ListingTable", "%n screenshot(s)", "", len(x.screenshots))
+            rows.append((x.url, x.marketplace, x.listing_id, bool(x.marketplace and x.listing_id), shots))
+        self.set_rows(rows)
 
     def row(self, i: int) -> tuple[str, str, str, bool, str]:
         return self._rows[i]

@@ -144,3 +144,35 @@ def test_import_many_case_folders_in_background(qtbot, window, store, tmp_path: 
     assert window.case_list.model.rowCount() == 2
     message = window.case_list.message.text()
     assert "case.toml" in message and "Traceback" not in message
+
+
+def test_switch_language_keeps_the_case_open(qtbot, window, prefs) -> None:
+    case_id = _new_case(qtbot, window)
+    assert window.menuBar().actions()[0].text() == "&File"
+    with qtbot.waitSignal(window.language_changed):
+        window.set_language("zh_CN")
+    assert window.menuBar().actions()[0].text() == "文件(&F)"
+    assert window.case_list.new_button.text() == "新建"
+    assert window.case_list.model.headerData(0, Qt.Orientation.Horizontal) == "编号"
+    assert window.case_id == case_id
+    qtbot.waitUntil(window.editor.form.isVisible)
+    assert prefs.language == "zh_CN"
+    window.set_language("en")
+    assert window.menuBar().actions()[0].text() == "&File"
+
+
+def test_window_geometry_and_panels_restored(qtbot, store, prefs) -> None:
+    from desktop_app.gui.main_window import MainWindow
+
+    first = MainWindow(store, prefs)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(790, 555)  # within the offscreen platform's 800 x 800 screen
+    first.checks_dock.hide()
+    first.close()
+    second = MainWindow(store, prefs)
+    qtbot.addWidget(second)
+    second.show()
+    assert (second.width(), second.height()) == (790, 555)
+    assert second.checks_dock.isHidden()
+    second.close()
