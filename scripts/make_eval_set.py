@@ -198,7 +198,8 @@ def build_case(out: Path, sc: Scenario, r: random.Random) -> dict[str, Any]:
     if d == "right.expired":
         reg_date = dt.date(FILING.year - 10 - r.randint(1, 3), r.randint(1, 12), r.randint(1, 28))
     if d == "right.expiring":
-        reg_date = (FILING + dt.timedelta(days=r.randint(20, 70))).replace(year=FILING.year - 10)
+        end = FILING + dt.timedelta(days=r.randint(20, 70))
+        reg_date = end.replace(year=end.year - 10)
     if office in ("CNIPA", "EUIPO", "UKIPO", "WIPO"):
         expiry = reg_date.replace(year=reg_date.year + 10) - dt.timedelta(days=1)
     cert_owner = brand.owner

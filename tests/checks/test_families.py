@@ -156,9 +156,26 @@ def test_mark_mismatch() -> None:
 
 def test_owner_mismatch() -> None:
     b = Built()
+    b.set_doc(b.cert_file, ["Reg. No. 6,123,456", "KESTRELINE", "Falconridge Outdoor GmbH, Hamburg"],
+              EvidenceKind.CERTIFICATE, source="text")
     b.certificate(owner=f("Falconridge Outdoor GmbH"))
     report = b.run()
     assert "right.owner_mismatch" in codes(report) and report.verdict == "not_ready"
+    msg = next(x.message for x in report.findings if x.code == "right.owner_mismatch")
+    assert "Falconridge Outdoor GmbH" in msg and "Kestreline Apparel Inc." in msg
+
+
+def test_misread_owner_field_with_the_owner_printed_is_not_a_blocker() -> None:
+    b = Built()  # the certificate text prints "Kestreline Apparel Inc. (DELAWARE CORPORATION)"
+    b.certificate(owner=f("THE MARK CONSISTS OF STANDARD CHARACTERS"))
+    assert "right.owner_mismatch" not in codes(b.run())
+
+
+def test_misread_mark_field_is_not_a_blocker() -> None:
+    b = Built()
+    b.certificate(mark=f("k", conf=0.5))
+    report = b.run()
+    assert report.verdict == "ready", codes(report)
 
 
 def test_owner_in_another_script_is_not_a_blocker() -> None:

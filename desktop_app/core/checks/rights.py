@@ -86,17 +86,18 @@ def _add_years(d: dt.date, years: int) -> dt.date:
         return d.replace(year=d.year + years, day=28)
 
 
-def expiry_of(cert: Any) -> tuple[dt.date | None, Any, bool]:
-    """(expiry date, the field it rests on, whether it was computed from the registration date)."""
+def expiry_of(cert: Any) -> tuple[dt.date | None, Any, dt.date | None]:
+    """(expiry date, the field it rests on, the registration date when the expiry was computed from it)."""
+    reg_value, rf = fval(cert, "registration_date")
+    reg = _as_date(reg_value)
     value, f = fval(cert, "expiry_date")
     expiry = _as_date(value)
     if expiry is not None:
-        return expiry, f, bool(getattr(f, "computed", False))
-    value, f = fval(cert, "registration_date")
-    reg = _as_date(value)
+        computed = bool(getattr(f, "computed", False))
+        return expiry, (rf if computed and rf is not None else f), (reg if computed else None)
     if reg is not None:
-        return _add_years(reg, TERM_YEARS), f, True
-    return None, None, False
+        return _add_years(reg, TERM_YEARS), rf, reg
+    return None, None, None
 
 
 def parties_for(facts: CaseFacts) -> list[tuple[str, str]]:
@@ -112,9 +113,16 @@ def parties_for(facts: CaseFacts) -> list[tuple[str, str]]:
         until = _as_date(valid_until)
         if principal and (until is None or until >= facts.filing_date):
             out.append((str(principal), f"the principal of the authorization {auth_ff.name}"))
-    if c.role == Role.AGENT and c.name.strip():
-        out.append((c.name, "the complainant"))
     return out
+
+
+def _party_printed(name: str, lines: list[TextLine]) -> bool:
+    """Whether the party's full name is printed in the document (the owner field may be misread)."""
+    key = fold(name)
+    if len(key) < 6:
+        return False
+    text = fold(" ".join(line.text for line in lines))
+    return key in text
 
 
 def _number_in_text(number: str, lines: list[TextLine], office: str) -> bool:
@@ -148,19 +156,24 @@ def _check_right(facts: CaseFacts, report: CheckReport, i: int, right: Right) ->
 
     mark, mf = fval(cert, "mark")
     if mark and right.mark.strip() and fold(str(mark)) != fold(right.mark):
-        probe = TextLine(text=str(mark), page=1, box=(0, 0, 0, 0), confidence=1.0)
-        if not any(m.kind == "exact" and fold(m.matched_text) == fold(str(mark)) for m in find_mark(right.mark, [probe])):
+        # A mark read as one or two characters, or with little confidence, is more likely a misreading than
+        # another mark: then the entered mark printed on the certificate settles it.
+        plausible = len(fold(str(mark))) >= 3 and confident(mf)
+        printed = any(m.kind == "exact" for m in find_mark(right.mark, ff.lines()))
+        if plausible or not printed:
             report.findings.append(Finding(
                 "right.mark_mismatch",
                 f"{field_where(ff, mf)}: the registered mark reads \"{mark}\", but the case says \"{right.mark}\". "
                 "Enter the mark exactly as registered, or attach the certificate of the mark you rely on.",
-                severity=_severity(mf), evidence=(field_ref(ff, mf),), field=f"{label}.mark"))
+                severity=None if plausible else Severity.WARNING, evidence=(field_ref(ff, mf),),
+                field=f"{label}.mark"))
 
     owner, of = fval(cert, "owner")
     if owner:
         owner = str(owner)
         parties = parties_for(facts)
-        if parties and not any(same_party(owner, name) >= SAME_PARTY_THRESHOLD for name, _how in parties):
+        if (parties and not any(same_party(owner, name) >= SAME_PARTY_THRESHOLD for name, _how in parties)
+                and not any(_party_printed(name, ff.lines()) for name, _how in parties)):
             names = "; ".join(f"{how} is \"{name}\"" for name, how in parties)
             all_comparable = all(comparable(owner, name) for name, _how in parties)
             agent_hint = (" An agent must attach a letter of authorization from the owner."
@@ -189,10 +202,10 @@ def _check_right(facts: CaseFacts, report: CheckReport, i: int, right: Right) ->
             evidence=(field_ref(ff, sf) if sf is not None else file_ref(ff),), field=f"{label}.certificate"))
         return
 
-    expiry, ef, computed = expiry_of(cert)
+    expiry, ef, computed_from = expiry_of(cert)
     if expiry is not None:
-        how = (f"its registration date ({ef.value if ef is not None else ''}) puts the end of its "
-               f"{TERM_YEARS}-year term at {expiry.isoformat()}" if computed
+        how = (f"its registration date ({computed_from.isoformat()}) puts the end of its "
+               f"{TERM_YEARS}-year term at {expiry.isoformat()}" if computed_from is not None
                else f"its term ends on {expiry.isoformat()}")
         evidence = (field_ref(ff, ef),) if ef is not None else (file_ref(ff),)
         if expiry < facts.filing_date:
