@@ -394,7 +394,7 @@ class CaseEditor(QScrollArea):
         valid = sum(1 for r in rows if r[3])
         self.preview_note.setText(url_count_note(len(rows), valid) if rows else "")
         self.add_listings_button.setEnabled(valid > 0)
-        self.add_listings_button.setText(self.tr("Add %n listing(s)", "", valid))
+        self.add_listings_button.setText(self.tr("Add %n listing(s)", "", valid) if valid else self.tr("Add listings"))
 
     def add_pasted_listings(self) -> int:
         """Add every valid pasted URL as a listing; invalid lines stay in the box to be fixed."""

@@ -62,6 +62,8 @@ class CaseListPanel(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.view.horizontalHeader().resizeSection(1, 180)
         self.view.horizontalHeader().setStretchLastSection(False)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -114,6 +115,9 @@ class ChecksPanel(QWidget):
         self.tree.setModel(self.model)
         self.tree.setWordWrap(True)
         self.tree.setUniformRowHeights(False)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.clicked.connect(self._clicked)
         self.tree.activated.connect(self._clicked)
         top = QHBoxLayout()
@@ -196,7 +200,6 @@ class ChecksPanel(QWidget):
         self.report = report
         self.model.set_report(report)
         self.tree.expandAll()
-        self.tree.resizeColumnToContents(1)
         blockers, warnings = len(report.blockers), len(report.warnings)
         if blockers:
             text = self.tr("Not ready: %1 blocker(s), %2 warning(s).")

@@ -54,8 +54,8 @@ class MainWindow(QMainWindow):
         geometry, state = prefs.window_state()
         if geometry is not None:
             self.restoreGeometry(geometry)
-        if state is not None:
-            self.restoreState(state)
+        if state is None or not self.restoreState(state):
+            self._default_layout()
 
     # -- construction (re-run when the language changes) --------------------------------------------
 
@@ -86,6 +86,12 @@ class MainWindow(QMainWindow):
         self.checks.run_started.connect(self.track)
         self._build_status_bar()
         self._build_menus()
+
+    def _default_layout(self) -> None:
+        """First start: a comfortable split between the list, the editor and the right-hand panels."""
+        horizontal, vertical = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
+        self.resizeDocks([self.list_dock, self.checks_dock], [330, 520], horizontal)
+        self.resizeDocks([self.checks_dock, self.viewer_dock], [320, 480], vertical)
 
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -202,10 +208,21 @@ class MainWindow(QMainWindow):
             self.case_list.select_case(case_id, emit=False)
             self.setWindowTitle(f"{self.editor.case.reference} — {APP_NAME}" if self.editor.case else APP_NAME)
             self.checks.schedule(case_id)
+            self._show_first_file()
             self.case_opened.emit(case_id)
         else:
             self.setWindowTitle(APP_NAME)
         self._update_case_actions()
+
+    def _show_first_file(self) -> None:
+        """Opening a case shows its first listing screenshot (else its first file) in the viewer."""
+        case = self.editor.case
+        if case is None:
+            return
+        shots = [f for listing in case.listings for f in listing.screenshots]
+        files = shots or [f for _kind, f in case.evidence_files()]
+        if files:
+            self.viewer.show_file(files[0])
 
     def _case_changed(self, case_id: int) -> None:
         self.case_list.refresh()
