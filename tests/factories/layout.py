@@ -151,12 +151,12 @@ class Page:
         self.cursor += 2
 
 
-_GB2312_EXTRA = [(0x3000, 0x3040), (0xFF00, 0xFFF0), (0x2E80, 0x2FFF)]
+_GB2312_EXTRA = [(0x20, 0x7F), (0x3000, 0x3040), (0xFF00, 0xFFF0), (0x2E80, 0x2FFF)]
 
 
 @lru_cache(maxsize=1)
 def _common_cjk() -> frozenset[str]:
-    """GB 2312 (the 6,763 common simplified characters) plus CJK punctuation and full-width forms."""
+    """GB 2312 (the 6,763 common simplified characters), ASCII, CJK punctuation and full-width forms."""
     chars = {chr(c) for lo, hi in _GB2312_EXTRA for c in range(lo, hi)}
     for b1 in range(0xB0, 0xF8):
         for b2 in range(0xA1, 0xFF):
@@ -174,7 +174,7 @@ def pdf_cjk_font(used: set[str]) -> Path:
     if not used <= _common_cjk():
         return full
     stat = full.stat()
-    cache = Path(tempfile.gettempdir()) / f"evidence-desk-cjk-{stat.st_size}-{int(stat.st_mtime)}.ttf"
+    cache = Path(tempfile.gettempdir()) / f"evidence-desk-cjk2-{stat.st_size}-{int(stat.st_mtime)}.ttf"
     if not cache.exists():
         from fontTools import subset
         from fontTools.ttLib import TTFont
