@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 from desktop_app.core.reading.certificates.common import (date_after_label, dates_in, field_from, find_label,
+                                                          merge_row_fragments,
                                                           nfkc, owner_name)
 from desktop_app.core.reading.certificates.fields import AuthorizationFields, Field
 from desktop_app.core.reading.normalize import find_dates, normalize_registration_number
@@ -36,8 +37,9 @@ _HEREBY_ZH = re.compile(r"(?P<principal>[^，。,:：\s]{2,60}?)(?:现)?(?:特�
                         r"(?:为|作为|代表|全权|办理|就|，|,|$)")
 _VALID_UNTIL = r"有效期至|有效期限?至|截止日期|(?i:valid\s+(?:until|through|till|to)|expir(?:es|y|ation)(?:\s+date)?|" \
                r"in\s+force\s+until|until)"
-_PERIOD = re.compile(r"有效期(?:限|间)?|授权期限|委托期限|(?i:term\s+of\s+authori[sz]ation|period\s+of\s+validity|"
-                     r"valid(?:ity)?\s+period|authori[sz]ation\s+period|term\b|period\b)")
+_PERIOD = re.compile(r"有效期(?:限|间)?|授权期限|委托期限|授权期间|(?i:term\s+of\s+authori[sz]ation|period\s+of\s+validity|"
+                     r"valid(?:ity)?\s+period|authori[sz]ation\s+period|valid\s+from|effective\s+from|term\b|"
+                     r"period\b|from\b.{0,30}\b(?:to|until|through)\b)")
 _ISSUE = r"签发日期|签署日期|授权日期|日期|(?i:date\s+of\s+issue|issue\s+date|dated|signed\s+on|date)"
 _NUM = r"(?:UK|EU)?(?:\d{1,3}(?:[,.]\d{3})+|\d{5,14})(?![\d,.]\d)"
 _REG_NUMBER = re.compile(
@@ -149,7 +151,7 @@ def extract_authorization(doc: DocumentText) -> AuthorizationFields:
     """The facts on an authorization letter, each with provenance; never raises on odd input."""
     if not doc.ok:
         return AuthorizationFields(notes=[doc.message or "The document could not be read."])
-    lines = list(doc.lines())
+    lines = merge_row_fragments(doc.lines())
     if not lines:
         return AuthorizationFields(notes=["No text could be read from the document."])
     text = "\n".join(ln.text for ln in lines)

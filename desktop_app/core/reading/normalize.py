@@ -88,7 +88,23 @@ _MONTH_RE = "(?:" + "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, re
 _DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|\.)?"
 _YEAR = r"(?P<y>(?:19|20)\d\d)"
 
+_ZH_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+              "八": 8, "九": 9}
+_ZH_NUM = "[〇零○Ｏ一二三四五六七八九十]"
+
+
+def _zh_number(text: str) -> int:
+    """二〇二五 -> 2025 (digit by digit); 十五 -> 15, 二十一 -> 21, 十 -> 10 (tens)."""
+    if "十" not in text:
+        return int("".join(str(_ZH_DIGITS[c]) for c in text))
+    tens, _, units = text.partition("十")
+    return (_ZH_DIGITS[tens] if tens else 1) * 10 + (_ZH_DIGITS[units] if units else 0)
+
+
 _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # 二〇二五年一月十五日 (formal Chinese letters)
+    ("zh", re.compile(r"(?P<y>" + _ZH_NUM + r"{4})\s*年\s*(?P<m>" + _ZH_NUM + r"{1,2})\s*月\s*(?P<d>" + _ZH_NUM
+                      + r"{1,3})\s*[日号]")),
     # 2021年03月14日, 2021 年 3 月 14 日
     ("ymd", re.compile(_YEAR + r"\s*年\s*(?P<m>[01]?\d)\s*月\s*(?P<d>[0-3]?\d)\s*[日号]?")),
     # 2021-03-14, 2021/3/14, 2021.03.14
@@ -112,6 +128,11 @@ def _safe_date(y: int, m: int, d: int) -> dt.date | None:
 
 
 def _date_from_match(kind: str, m: re.Match[str], order_hint: str | None) -> dt.date | None:
+    if kind == "zh":
+        try:
+            return _safe_date(_zh_number(m.group("y")), _zh_number(m.group("m")), _zh_number(m.group("d")))
+        except (KeyError, ValueError):
+            return None
     y = int(m.group("y"))
     if kind == "ymd":
         return _safe_date(y, int(m.group("m")), int(m.group("d")))

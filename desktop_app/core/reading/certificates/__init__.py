@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from desktop_app.core.reading.certificates import cnipa, euipo, ukipo, uspto, wipo
+from desktop_app.core.reading.certificates.common import merge_row_fragments
 from desktop_app.core.reading.certificates.fields import AuthorizationFields, CertificateFields, Field
 from desktop_app.core.reading.matching import fold
 from desktop_app.core.reading.text import DocumentText, TextLine
@@ -53,7 +54,7 @@ def detect_office(doc: DocumentText | str) -> str | None:
 
 
 def _sorted_lines(doc: DocumentText) -> list[TextLine]:
-    return list(doc.lines())
+    return merge_row_fragments(doc.lines())
 
 
 def extract_lines(lines: Sequence[TextLine], office: str | None = None) -> CertificateFields:

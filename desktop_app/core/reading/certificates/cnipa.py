@@ -135,7 +135,7 @@ def extract(lines: Sequence[TextLine]) -> CertificateFields:
             number_line = next((ln for ln in lines if ln.text == out.registration_number.source_text), None)
         candidates = [ln for ln in lines if ln is not number_line and not re.search(
             r"注册|核定|有效期|局长|地址|号$|类|商标|证|国家|中华|[:：]", ln.text)]
-        big = largest_text_line(candidates)
+        big = largest_text_line(candidates, reference=lines)
         if big is not None:
             out.mark = field_from(big, big.text.strip(), confidence=0.7)
     if out.expiry_date is None:

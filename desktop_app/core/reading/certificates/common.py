@@ -35,6 +35,34 @@ def field_from(line: TextLine, value: object, start: int = 0, end: int | None = 
                  confidence=round(line.confidence * confidence, 3), computed=computed, raw=raw)
 
 
+def merge_row_fragments(lines: Iterable[TextLine]) -> list[TextLine]:
+    """Join consecutive pieces of one visual line that a reader split (a font change: "第" + "12345678 号").
+
+    Pieces of a neighbouring column (a wide gap) stay apart.
+    """
+    out: list[TextLine] = []
+    for line in lines:
+        if out:
+            prev = out[-1]
+            h = min(prev.box[3] - prev.box[1], line.box[3] - line.box[1])
+            overlap = min(prev.box[3], line.box[3]) - max(prev.box[1], line.box[1])
+            gap = line.box[0] - prev.box[2]
+            if (prev.page == line.page and h > 0 and overlap >= 0.5 * h and line.box[0] >= prev.box[0]
+                    and gap <= 1.0 * h and prev.text.strip() and line.text.strip()):
+                sep = "" if gap < 0.15 * h and (_wide(prev.text[-1]) or _wide(line.text[0])) else " "
+                box = (prev.box[0], min(prev.box[1], line.box[1]), max(prev.box[2], line.box[2]),
+                       max(prev.box[3], line.box[3]))
+                out[-1] = TextLine(prev.text + sep + line.text, prev.page, box,
+                                   min(prev.confidence, line.confidence), prev.source)
+                continue
+        out.append(line)
+    return out
+
+
+def _wide(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in ("W", "F")
+
+
 def clean_value(text: str) -> str:
     """A value with leading label punctuation and surrounding whitespace removed."""
     return re.sub(r"^[\s:：.\-–—=|]+", "", text).strip()
@@ -315,10 +343,18 @@ _NOT_A_MARK = re.compile(
     r"kingdom|^\s*page\b|商标注册证|国家知识产权局|中华人民共和国)")
 
 
-def largest_text_line(lines: Sequence[TextLine], *, limit: int = 30) -> TextLine | None:
-    """The tallest plausible mark line among the first lines of page 1 (marks are printed large)."""
+def largest_text_line(lines: Sequence[TextLine], *, limit: int = 30,
+                      reference: Sequence[TextLine] | None = None) -> TextLine | None:
+    """The tallest plausible mark line among the first of ``lines`` (marks are printed large).
+
+    None when no line stands out from the body text of ``reference`` (a design mark printed only as an
+    image)."""
+    heights = sorted(ln.box[3] - ln.box[1] for ln in (reference if reference is not None else lines))
+    median = heights[len(heights) // 2] if heights else 0.0
     best: TextLine | None = None
     for line in list(lines)[:limit]:
+        if line.box[3] - line.box[1] < 1.3 * median:
+            continue
         text = line.text.strip()
         if not text or len(text) > 40 or _NOT_A_MARK.search(text) or not re.search(r"[^\W\d_]", text):
             continue

@@ -165,7 +165,7 @@ def extract(lines: Sequence[TextLine]) -> CertificateFields:
         owner_line = owner[1] if owner else None
         candidates = [ln for ln in first_page if ln is not owner_line and not _REGISTER.match(ln.text)
                       and not _TYPE_LINE.match(ln.text)]
-        big = largest_text_line(candidates)
+        big = largest_text_line(candidates, reference=first_page)
         if big is not None:
             out.mark = field_from(big, big.text.strip(), confidence=0.8)
     if out.registration_number:
