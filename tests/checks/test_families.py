@@ -323,3 +323,19 @@ def test_rights_holder_needs_no_authorization() -> None:
     b = Built()
     assert b.case.complainant.role == Role.RIGHTS_HOLDER
     assert "complainant.authorization_missing" not in codes(b.run())
+
+
+def test_variant_in_typed_title_is_reported_even_when_ocr_reads_the_mark() -> None:
+    b = Built()  # OCR reads the product's "NORDV1K" as the mark itself; the typed title keeps the 1
+    b.case.listings[0].title = "KESTREL1NE Men's Waterproof Hooded Jacket"
+    report = b.run()
+    assert codes(report) == ["mark.variant_found"]
+    assert "KESTREL1NE" in report.findings[0].message and "title" in report.findings[0].message
+
+
+def test_letter_naming_the_mark_in_its_text_covers_it() -> None:
+    b = Built()
+    b.as_agent(auth(marks=f(["Annex A"]), registration_numbers=None))
+    b.facts.files[b.case.complainant.authorization.sha256].doc.pages[0].lines.append(
+        b.facts.files[b.shot.sha256].doc.pages[0].lines[2])  # a line naming KESTRELINE goods
+    assert "complainant.authorization_mismatch" not in codes(b.run())

@@ -6,21 +6,45 @@ from desktop_app.core.checks.facts import CaseFacts
 from desktop_app.core.checks.findings import CheckReport, Finding, Severity
 from desktop_app.core.checks.rights import _as_date, comparable, field_ref, field_where, fval
 from desktop_app.core.model import Role
-from desktop_app.core.reading.matching import SAME_PARTY_THRESHOLD, fold, same_party
-from desktop_app.core.reading.normalize import same_registration_number
+from desktop_app.core.reading.matching import SAME_PARTY_THRESHOLD, find_mark, fold, same_party
+from desktop_app.core.reading.normalize import company_core, same_registration_number
+from desktop_app.core.reading.text import TextLine
 
 
 def _owners(facts: CaseFacts) -> list[tuple[str, str]]:
-    """The rights' owners: from the certificate when read, else as entered. (name, where)."""
+    """The rights' owners: as read from the certificates, and as entered. (name, where)."""
     out: list[tuple[str, str]] = []
     for right in facts.case.rights:
         ff = facts.of(right.certificate)
         owner, _f = fval(ff.certificate if ff is not None else None, "owner")
         if owner:
             out.append((str(owner), ff.name))  # type: ignore[union-attr]
-        elif right.owner.strip():
+        if right.owner.strip():
             out.append((right.owner, f"the owner entered for {right.mark or 'the right'}"))
     return out
+
+
+def _printed_on_certificates(facts: CaseFacts, name: str) -> bool:
+    """Whether ``name`` is printed on one of the case's certificates (an owner field may be misread)."""
+    key = fold(name)
+    if len(key) < 6:
+        return False
+    for right in facts.case.rights:
+        ff = facts.of(right.certificate)
+        if ff is not None and key in fold(" ".join(line.text for line in ff.lines())):
+            return True
+    return False
+
+
+def _mark_in_letter(mark: str, lines: list[TextLine], principal: str) -> bool:
+    """The mark named in the letter's text, outside the lines naming the principal (its name may hold it)."""
+    party = fold(company_core(principal)) if principal else ""
+    for line in lines:
+        if party and party in fold(line.text):
+            continue
+        if any(m.kind == "exact" for m in find_mark(mark, [line])):
+            return True
+    return False
 
 
 def run(facts: CaseFacts, report: CheckReport) -> None:
@@ -53,7 +77,8 @@ def run(facts: CaseFacts, report: CheckReport) -> None:
     owners = _owners(facts)
     if principal and owners:
         principal = str(principal)
-        if not any(same_party(principal, name) >= SAME_PARTY_THRESHOLD for name, _w in owners):
+        if (not any(same_party(principal, name) >= SAME_PARTY_THRESHOLD for name, _w in owners)
+                and not _printed_on_certificates(facts, principal)):
             shown = "; ".join(f"\"{name}\" ({w})" for name, w in owners)
             comparable_all = all(comparable(principal, name) for name, _w in owners)
             report.findings.append(Finding(
@@ -70,7 +95,8 @@ def run(facts: CaseFacts, report: CheckReport) -> None:
     if marks or numbers:
         folded_marks = {fold(str(m)) for m in (marks or [])}
         for right in facts.case.rights:
-            by_mark = bool(right.mark.strip()) and fold(right.mark) in folded_marks
+            by_mark = bool(right.mark.strip()) and (fold(right.mark) in folded_marks or _mark_in_letter(
+                right.mark, ff.lines(), str(principal or "")))
             by_number = any(same_registration_number(right.registration_number, str(n), right.office)
                             for n in (numbers or []))
             if by_mark or by_number:
