@@ -185,7 +185,26 @@ Registrant: Shenzhen Eagle Technology Co., Ltd.
 Period of validity: from March 14, 2021 to March 13, 2031
 """
 
+USPTO_MERGED_COLUMNS = """
+United States of America
+United States Patent and Trademark Office
+KESTRELINE
+Reg. No. 6,123,456 Kestreline Apparel Inc. (DELAWARE CORPORATION)
+Registered Aug. 24, 2021 100 Main Street
+Int. Cl.: 25 Portland, OREGON 97201
+Trademark CLASS 25: Clothing, namely, jackets, shirts and pants
+Principal Register FIRST USE 3-14-2019; IN COMMERCE 3-14-2019
+THE MARK CONSISTS OF STANDARD CHARACTERS WITHOUT CLAIM TO ANY PARTICULAR FONT STYLE, SIZE OR COLOR
+SER. NO. 90-123,456, FILED 01-15-2021
+"""
+
 HAND_CASES = {
+    "uspto_merged_columns": (USPTO_MERGED_COLUMNS, {"KESTRELINE", "United States of America"}, {
+        "office": "USPTO", "registration_number": "6123456", "mark": "KESTRELINE",
+        "owner": "Kestreline Apparel Inc.", "classes": [25],
+        "goods": {25: "Clothing, namely, jackets, shirts and pants"},
+        "registration_date": D(2021, 8, 24), "filing_date": D(2021, 1, 15), "expiry_date": D(2031, 8, 24),
+        "status": "registered", "designations": None}),
     "uspto_new": (USPTO_NEW, {"KESTRELINE", "United States of America"}, {
         "office": "USPTO", "registration_number": "6123456", "mark": "KESTRELINE",
         "owner": "Kestreline Apparel Inc.", "classes": [18, 25],

@@ -27,6 +27,7 @@ from desktop_app.core.reading.certificates.common import (
     status_field,
 )
 from desktop_app.core.reading.certificates.fields import CertificateFields
+from desktop_app.core.reading.matching import _sub_box
 from desktop_app.core.reading.text import TextLine
 
 OFFICE = "USPTO"
@@ -114,7 +115,34 @@ def _owner(lines: Sequence[TextLine]) -> tuple[str, TextLine] | None:
     return None
 
 
+_LEFT_ITEM = re.compile(
+    r"(?i)^\s*(?:(?:u\.?\s?s\.?\s*)?reg\.?\s*n[o0]\.?\s*[:：]?\s*[0-9OlI|][0-9OlI|,.]{5,10}[0-9OlI|]|"
+    r"registered\s*[A-Za-z]{3,9}\.?\s*\d{1,2}\s*,\s*\d{4}|"
+    r"int\.?\s*cls?\.?\s*[:：]?\s*\d{1,3}(?:\s*(?:,|and|&)\s*\d{1,3})*|prior\s*u\.?\s*s\.?\s*cls\.?\s*[:：]?\s*"
+    r"\d{1,3}(?:\s*(?:,|and|&)\s*\d{1,3})*|trademark\s*/\s*service\s*mark|trademark|service\s*mark|"
+    r"collective\s*mark|certification\s*mark|principal\s*register|supplemental\s*register)(?=\s+\S)")
+
+
+def split_columns(lines: Sequence[TextLine]) -> list[TextLine]:
+    """Split lines where a reader merged the left column ("Reg. No. 6,123,456") with the right column
+    (the owner, goods...) printed on the same baseline."""
+    out: list[TextLine] = []
+    for line in lines:
+        m = _LEFT_ITEM.match(nfkc(line.text)) if len(nfkc(line.text)) == len(line.text) else None
+        if not m:
+            out.append(line)
+            continue
+        cut = m.end()
+        rest = len(line.text) - len(line.text[cut:].lstrip())
+        out.append(TextLine(line.text[:cut].strip(), line.page, _sub_box(line, 0, cut), line.confidence,
+                            line.source))
+        out.append(TextLine(line.text[rest:], line.page, _sub_box(line, rest, len(line.text)), line.confidence,
+                            line.source))
+    return out
+
+
 def extract(lines: Sequence[TextLine]) -> CertificateFields:
+    lines = split_columns(lines)
     out = CertificateFields(office=office_field(OFFICE, lines, _OFFICE_LINE))
     for line in lines:
         m = _REG_NO.search(nfkc(line.text))
