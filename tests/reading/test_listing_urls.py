@@ -213,3 +213,29 @@ def test_expected_offices() -> None:
     assert get_profile("taobao").expected_offices() == ("CNIPA", "WIPO:CN")
     assert get_profile("aliexpress").expected_offices() == (ANY,)
     assert offices_for_country("fr") == ("INPI", "EUIPO", "WIPO:FR", "WIPO:EM")
+
+
+# --- recorded OCR output of generated listing screenshots ---------------------------------------------------
+
+@pytest.mark.parametrize(("name", "url", "listing_id"), [
+    ("screenshot_taobao", "https://item.taobao.com/item.htm?id=678901234567&spm=a1z10", "678901234567"),
+    ("screenshot_amazon_de", "https://www.amazon.de/dp/B0C1234567/ref=sr_1_1", "B0C1234567"),
+    ("screenshot_aliexpress", "https://www.aliexpress.com/item/1005001234567890.html", "1005001234567890"),
+])
+def test_address_bar_of_an_ocrd_screenshot(name: str, url: str, listing_id: str) -> None:
+    import json
+    from pathlib import Path
+
+    from desktop_app.core.reading.matching import find_listing_id, find_mark
+    from desktop_app.core.reading.text import DocumentText
+
+    raw = (Path(__file__).parent / "data" / f"ocr_{name}.json").read_text(encoding="utf-8")
+    doc = DocumentText.from_json(json.loads(raw))
+    assert find_urls(doc.full_text) == [url]
+    ref = parse_listing_url(find_urls(doc.full_text)[0])
+    assert (ref.status, ref.listing_id) == ("ok", listing_id)
+    found = find_listing_id(listing_id, doc.lines(), marketplace=ref.marketplace)
+    assert [m.kind for m in found] == ["exact"] and url.startswith(found[0].line.text[:20])
+    marks = find_mark("Kestreline", doc.lines())
+    # the tab title, the listing title (OCR: "KESTRELiNEMen'sWaterproof...") and the product print
+    assert [m.kind for m in marks] == ["exact", "exact", "exact"]

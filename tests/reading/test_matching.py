@@ -32,6 +32,7 @@ def kinds(mark: str, text: str, threshold: float = 0.5) -> list[tuple[str, float
     ("ＫＥＳＴＲＥＬＩＮＥ", [("exact", 1.0, "ＫＥＳＴＲＥＬＩＮＥ")]),  # full width
     ("KestrelineShop official", [("exact", 1.0, "Kestreline")]),  # camel-case word boundary
     ("Kestreline2024 new", [("exact", 1.0, "Kestreline")]),
+    ("KESTRELiNEMen'sWaterproof", [("exact", 1.0, "KESTRELiNE")]),  # OCR lost the space before "Men's"
     ("kestre-line", [("variant", 0.95, "kestre-line")]),  # a separator inside the word
     ("KEST.RELINE", [("variant", 0.95, "KEST.RELINE")]),
     ("KESTRE_LINE", [("variant", 0.95, "KESTRE_LINE")]),

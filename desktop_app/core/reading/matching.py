@@ -85,7 +85,10 @@ def _fold_chars(text: str, *, ocr: bool) -> _Folded:
             if not ch.isalnum():
                 pending_gap = True
                 continue
-            camel = bool(prev_orig) and prev_orig.islower() and ch.isupper()
+            nxt = text[i + 1] if i + 1 < len(text) else ""
+            # "kestrelineShop" and "KESTRELINEMen's" (OCR lost the space): a word starts at the capital
+            camel = bool(prev_orig) and ch.isupper() and (prev_orig.islower() or (prev_orig.isupper()
+                                                                                 and nxt.islower()))
             script = bool(prev_orig) and (_is_cjk(prev_orig) != _is_cjk(ch))
             digit_switch = not ocr and bool(prev_orig) and (prev_orig.isdigit() != ch.isdigit())
             folded = ch.casefold()
