@@ -10,7 +10,8 @@ console executable imports the bundled demo case, runs the checks (OCR included:
 must hold OCR'd pages), creates a signing identity, exports a signed package and verifies it; then the
 windowed executable starts on a private Xvfb, must show its main window (while it is shown, none of
 its mapped files may come from a Python installation outside the folder), and must quit with exit
-code 0 and nothing on stderr when asked to close. Exit status 0 when every step passed.
+code 0 and nothing on stderr when asked to close; the same for the console executable started without
+a command (which opens the window too). Exit status 0 when every step passed.
 """
 
 from __future__ import annotations
@@ -185,23 +186,24 @@ def cli_steps(app: App, env: dict[str, str], data: Path, work: Path, report: Rep
                 brief(proc))
 
 
-def gui_step(app: App, env: dict[str, str], data: Path, work: Path, report: Report) -> None:
+def gui_step(app: App, program: list[str], label: str, env: dict[str, str], data: Path, work: Path,
+             report: Report) -> None:
     inspect: Callable[[int], list[str]] = lambda pid: foreign_python_files(pid, app.folder)  # noqa: E731
     with Xvfb() as xvfb:
-        result = run_gui_until_shown([*app.gui, "--data-dir", str(data)], env, xvfb.display, title=APP_TITLE,
+        result = run_gui_until_shown([*program, "--data-dir", str(data)], env, xvfb.display, title=APP_TITLE,
                                      timeout=180, cwd=str(work), inspect=inspect)
-    if not report.step("windowed executable shows its main window", result.window is not None,
+    if not report.step(f"{label} shows the main window", result.window is not None,
                        f"{result.seconds_to_window:.2f} s, '{result.window.title}' "
                        f"{result.window.width}x{result.window.height}" if result.window
                        else f"exit {result.returncode}; stderr: {result.stderr.strip()[-400:]}"):
         return
     if app.folder is not None:
-        report.step("no file from a Python installation is loaded", not result.inspected,
+        report.step(f"{label}: no file from a Python installation is loaded", not result.inspected,
                     ", ".join(result.inspected[:3]) if result.inspected else "")
-    report.step("quits when its window is closed, exit code 0", result.returncode == 0,
+    report.step(f"{label} quits when its window is closed, exit code 0", result.returncode == 0,
                 f"exit {result.returncode}")
     unexpected = bad_stderr(result.stderr)
-    report.step("nothing unexpected on stderr", not unexpected, " | ".join(unexpected[:5]))
+    report.step(f"{label}: nothing unexpected on stderr", not unexpected, " | ".join(unexpected[:5]))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -227,7 +229,8 @@ def main(argv: list[str] | None = None) -> int:
         if not args.skip_cli:
             cli_steps(app, env, data, work, report)
         if not args.skip_gui:
-            gui_step(app, env, data, work, report)
+            gui_step(app, app.gui, "windowed executable", env, data, work, report)
+            gui_step(app, app.cli, "console executable without a command", env, data, work, report)
         elapsed = time.monotonic() - started
     passed = sum(ok for _n, ok, _d in report.steps)
     print(f"[smoke] {'frozen build ' + str(app.folder) if app.folder else 'source tree'}, {elapsed:.1f} s")
