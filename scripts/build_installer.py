@@ -111,6 +111,9 @@ def audit(folder: Path) -> None:
         if src.is_file() and src.suffix != ".ts" and "__pycache__" not in src.parts:
             if not (internal / src.relative_to(ROOT)).is_file():
                 problems.append(f"missing resource {src.relative_to(ROOT)}")
+    for ts in sorted((ROOT / "resources" / "translations").glob("*.ts")):
+        if not (internal / "resources" / "translations" / ts.with_suffix(".qm").name).is_file():
+            problems.append(f"missing compiled translation {ts.with_suffix('.qm').name}")
     if not list(internal.glob("rapidocr_onnxruntime/models/*.onnx")):
         problems.append("missing OCR models (rapidocr_onnxruntime/models/*.onnx)")
     for bad in bundle_filter.forbidden_files(folder):
