@@ -384,12 +384,14 @@ def make_certificate_pdf(
     dpi: int = 150,
     noise: float = 6.0,
     seed: int = 0,
+    stamp: str = "",
 ) -> Path:
-    """A text PDF of the certificate, or (``scanned``) an image-only PDF of a scan of it."""
+    """A text PDF of the certificate, or (``scanned``) an image-only PDF of a scan of it; ``stamp`` puts
+    one line of real text over a scan (e.g. "Downloaded from TSDR on ...")."""
     path = Path(path)
     if scanned:
         img = render_certificate(spec, dpi=dpi, rotate_deg=rotate_deg, blur=blur, noise=noise, seed=seed)
-        image_pdf([img], path, page_mm=A4)
+        image_pdf([img], path, page_mm=A4, stamp=stamp)
     else:
         render_pdf([certificate_page(spec)], path, title=f"{spec.office} {spec.registration_number}")
     return path

@@ -298,20 +298,32 @@ def degrade(
 
 
 def image_pdf(
-    images: list[Image.Image], path: str | Path, *, page_mm: tuple[float, float] = A4, quality: int = 80
+    images: list[Image.Image],
+    path: str | Path,
+    *,
+    page_mm: tuple[float, float] = A4,
+    quality: int = 80,
+    stamp: str = "",
 ) -> None:
-    """Wrap page images into a PDF with no text layer, as a scanner does."""
+    """Wrap page images into a PDF with no text layer, as a scanner does. ``stamp`` adds one small
+    line of real text at the top of each page, as e-filing systems and download portals do."""
     from fpdf import FPDF
 
     pdf = FPDF(unit="mm", format=page_mm)
     pdf.set_auto_page_break(False)
     pdf.set_creation_date(FIXED_DATE)
+    if stamp:
+        pdf.add_font("dejavu", "", str(resource_path("fonts", "DejaVuSans.ttf")))
     for img in images:
         buf = io.BytesIO()
         img.convert("RGB").save(buf, "JPEG", quality=quality)
         buf.seek(0)
         pdf.add_page()
         pdf.image(buf, x=0, y=0, w=page_mm[0], h=page_mm[1])
+        if stamp:
+            pdf.set_font("dejavu", "", 7)
+            pdf.set_text_color(90, 90, 90)
+            pdf.text(8, 6, stamp)
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     pdf.output(str(path))
 

@@ -24,6 +24,7 @@ from tests.factories import (
 
 pytestmark = pytest.mark.ocr
 
+STAMP = "Downloaded from TSDR on 2026-11-01 10:42 UTC"
 ALI = ScreenshotSpec(shown_id="1005006123456789")
 TAOBAO = ScreenshotSpec(
     url="https://item.taobao.com/item.htm?id=678901234567",
@@ -49,8 +50,9 @@ def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         "ali": make_listing_screenshot(ALI, d / "ali.png"),
         # stored turned a quarter and tagged with EXIF orientation 6, as phones do
         "taobao_exif": make_listing_screenshot(TAOBAO, d / "taobao.jpg", exif_orientation=6),
+        # a scan with a download portal's one-line text stamp on top: the scan must still be OCR'd
         "scan": make_certificate_pdf(
-            CertificateSpec(), d / "scan.pdf", scanned=True, rotate_deg=1.0, blur=0.5
+            CertificateSpec(), d / "scan.pdf", scanned=True, rotate_deg=1.0, blur=0.5, stamp=STAMP
         ),
         "text": make_certificate_pdf(CertificateSpec(), d / "text.pdf"),
         "garbled": _without_unicode_maps(
@@ -122,6 +124,8 @@ def test_scanned_pdf_is_read_from_its_page_image_in_points(
     assert (round(doc.pages[0].width, 2), round(doc.pages[0].height, 2)) == (595.28, 841.89)
     assert _find(doc, "Reg. No. 6,123,456") and _find(doc, "Registered Mar. 14, 2021")
     assert _find(doc, "SER. NO. 88-123,456, FILED 06-01-2020")
+    assert [(ln.text, ln.source) for ln in doc.lines()][0] == (STAMP, "text")  # from the text layer
+    assert sum(ln.source == "ocr" for ln in doc.lines()) > 10
     # the mark sits where the text version of the same certificate puts it (a 1 degree skew aside)
     text_doc = read_pdf(files["text"])
     want = next(ln for ln in text_doc.lines() if ln.text == "KESTRELINE").box

@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 
 MIN_GOOD_CHARS = 12  # fewer legible characters than this and the page is treated as a scan
 MIN_GOOD_RATIO = 0.75  # share of legible characters below which a text layer is considered garbage
+STAMP_CHARS = 160  # a text layer this small over a full-page scan is a stamp, not the document
 FULL_PAGE = 0.85  # an image covering this share of the page is "the page"
 RENDER_MAX_PX = 2000  # longest side of a rendered page (RapidOCR's own working limit)
 RENDER_MAX_DPI = 300
@@ -240,7 +241,8 @@ def _group_lines(chunks: list[_Chunk], page_no: int) -> list[TextLine]:
         for line in reversed(lines[-6:]):
             last = line[-1]
             same_row = last.direction == ch.direction and abs(last.across - ch.across) < 0.35 * min(
-                last.size, ch.size)
+                last.size, ch.size
+            )
             gap = ch.along - (last.along + last.width)
             if same_row and -0.5 * ch.size < gap < 2.0 * max(last.size, ch.size):
                 line.append(ch)
@@ -250,8 +252,11 @@ def _group_lines(chunks: list[_Chunk], page_no: int) -> list[TextLine]:
     rows: list[list[list[_Chunk]]] = []
     for line in sorted(lines, key=lambda ln: (ln[0].direction, ln[0].across)):
         head = line[0]
-        if rows and rows[-1][0][0].direction == head.direction and abs(
-                rows[-1][0][0].across - head.across) < 0.5 * head.size:
+        if (
+            rows
+            and rows[-1][0][0].direction == head.direction
+            and abs(rows[-1][0][0].across - head.across) < 0.5 * head.size
+        ):
             rows[-1].append(line)
         else:
             rows.append([line])
@@ -269,20 +274,30 @@ def _line(chunks: list[_Chunk], page_no: int) -> TextLine:
         spaced = prev.text.endswith(" ") or cur.text.startswith(" ")
         text += (" " if gap > 0.15 * cur.size and not spaced else "") + cur.text
     text = " ".join(text.split()) if not any("\u3000" <= c <= "\u9fff" for c in text) else text.strip()
-    box = (min(c.box[0] for c in chunks), min(c.box[1] for c in chunks),
-           max(c.box[2] for c in chunks), max(c.box[3] for c in chunks))
+    box = (
+        min(c.box[0] for c in chunks),
+        min(c.box[1] for c in chunks),
+        max(c.box[2] for c in chunks),
+        max(c.box[3] for c in chunks),
+    )
     return TextLine(text=text, page=page_no, box=box, confidence=1.0, source="text")
+
+
+def _page_image(scan: _PageScan, geo: _Geometry) -> tuple[str, tuple[float, ...], tuple[float, ...]] | None:
+    """The largest painted image if it covers (nearly) the whole page: then the page is a scan."""
+    area = geo.width * geo.height
+    if not scan.images or area <= 0:
+        return None
+    name, box, cm = max(scan.images, key=lambda im: (im[1][2] - im[1][0]) * (im[1][3] - im[1][1]))
+    return (name, box, cm) if (box[2] - box[0]) * (box[3] - box[1]) / area >= FULL_PAGE else None
 
 
 def _full_page_image(page: Any, scan: _PageScan, geo: _Geometry) -> Any | None:
     """The embedded image that is the page (a scan), upright and decodable, else None."""
-    area = geo.width * geo.height
-    if not scan.images or geo.rotate:
+    found = _page_image(scan, geo)
+    if found is None or geo.rotate:
         return None
-    name, box, cm = max(scan.images, key=lambda im: (im[1][2] - im[1][0]) * (im[1][3] - im[1][1]))
-    covered = (box[2] - box[0]) * (box[3] - box[1])
-    if area <= 0 or covered / area < FULL_PAGE:
-        return None
+    name, box, cm = found
     if not (cm[0] > 0 and cm[3] > 0 and abs(cm[1]) < 1e-6 and abs(cm[2]) < 1e-6):
         return None  # rotated or mirrored placement: let pdfium render it the right way round
     try:
@@ -343,6 +358,46 @@ def _ocr_page(
         )
         for ln in lines
     ]
+
+
+def _read_page(
+    path: Path,
+    index: int,
+    page: Any,
+    geo: _Geometry,
+    scan: _PageScan,
+    lines: list[TextLine],
+    password: str | None,
+    use_ocr: bool,
+    cancel: CancelToken,
+    progress: ProgressFn,
+) -> PageText:
+    """Decide whether the text layer is usable; OCR the page when it is not, or when it is only a
+    stamp over a scan (e-filing headers). OCR and text-layer lines are merged, text layer first."""
+    good, total = _legible("".join(c.text for c in scan.chunks))
+    clean = total > 0 and good >= MIN_GOOD_RATIO * total
+    usable = clean and (good >= MIN_GOOD_CHARS or not scan.images)
+    stamp_on_scan = usable and good < STAMP_CHARS and _page_image(scan, geo) is not None
+    has_content = bool(scan.images) or _has_content(page)
+    if not use_ocr or not has_content or (usable and not stamp_on_scan):
+        return PageText(index + 1, geo.width, geo.height, lines if usable else [], "text")
+    progress(0.1, f"Recognising text on page {index + 1}")
+    ocr_lines = _ocr_page(path, index, page, scan, geo, password, cancel)
+    kept = lines if usable else []
+    extra = [ln for ln in ocr_lines if not any(_overlap(ln.box, t.box) > 0.5 for t in kept)]
+    if not extra:
+        return PageText(index + 1, geo.width, geo.height, kept, "text")
+    return PageText(index + 1, geo.width, geo.height, ocr.reading_order(kept + extra), "ocr")
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> float:
+    """Intersection area over the smaller box's area."""
+    w = min(a[2], b[2]) - max(a[0], b[0])
+    h = min(a[3], b[3]) - max(a[1], b[1])
+    if w <= 0 or h <= 0:
+        return 0.0
+    smaller = min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1]))
+    return w * h / smaller if smaller > 0 else 0.0
 
 
 def read_pdf(
@@ -431,18 +486,19 @@ def _read_pdf(
         geo = _Geometry(page)
         scan = _scan_page(page, geo)
         lines = _group_lines(scan.chunks, index + 1)
-        good, total = _legible("".join(c.text for c in scan.chunks))
-        usable = good >= MIN_GOOD_CHARS and good >= MIN_GOOD_RATIO * total
-        if not usable and good and not scan.images:
-            usable = good >= MIN_GOOD_RATIO * total  # a short but clean text page (e.g. one line)
-        if usable or not use_ocr or (not scan.images and not _has_content(page)):
-            doc.pages.append(PageText(index + 1, geo.width, geo.height, lines if usable else [], "text"))
-            continue
-        sub = SubProgress(progress, index / count, (index + 1) / count)
-        sub(0.1, f"Recognising text on page {index + 1} of {count}")
-        ocr_lines = _ocr_page(path, index, page, scan, geo, password, cancel)
         doc.pages.append(
-            PageText(index + 1, geo.width, geo.height, ocr_lines or lines, "ocr" if ocr_lines else "text")
+            _read_page(
+                path,
+                index,
+                page,
+                geo,
+                scan,
+                lines,
+                password,
+                use_ocr,
+                cancel,
+                SubProgress(progress, index / count, (index + 1) / count),
+            )
         )
     progress(1.0, "Read")
     if not any(p.lines for p in doc.pages):
