@@ -132,6 +132,7 @@ class Scenario:
     confusable_id: bool = False
     product_photo: bool = False
     genuine_photo: bool = False
+    variant: int = 1  # which form of the defect (e.g. a tiny or a blurred screenshot)
 
 
 def _entered_number(printed: str) -> str:
@@ -246,9 +247,12 @@ def build_case(out: Path, sc: Scenario, r: random.Random) -> dict[str, Any]:
     if sc.product_photo:
         shots.append(make_product_photo(files / "product.jpg", text=product_text or "", product=product))
     if d == "evidence.unreadable":
-        tiny = copy.copy(sspec)
-        tiny.scale = 0.16
-        shots.append(make_listing_screenshot(tiny, files / "listing-small.png"))
+        poor = copy.copy(sspec)
+        if sc.variant % 2:
+            poor.scale = 0.16
+        else:
+            poor.blur = 4.0
+        shots.append(make_listing_screenshot(poor, files / "listing-poor.png"))
     if d == "evidence.duplicate":
         shutil.copyfile(shots[0], files / "listing-copy.png")
         shots.append(files / "listing-copy.png")
@@ -332,7 +336,7 @@ def scenarios(quick: bool, r: random.Random) -> list[Scenario]:
             if code == "listing.unsupported_url":
                 market = ["amazon-us", "taobao"][k % 2]
             brand = r.randrange(len(BRANDS))
-            out.append(Scenario(f"defect-{code}-{k + 1}-{market}", market, brand, planted=code,
+            out.append(Scenario(f"defect-{code}-{k + 1}-{market}", market, brand, planted=code, variant=k + 1,
                                 scanned_cert=(k == 1 and code.startswith("right.")), mobile=(k == 1 and
                                                                                         code.startswith("listing."))))
     return out

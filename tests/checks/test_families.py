@@ -339,3 +339,12 @@ def test_letter_naming_the_mark_in_its_text_covers_it() -> None:
     b.facts.files[b.case.complainant.authorization.sha256].doc.pages[0].lines.append(
         b.facts.files[b.shot.sha256].doc.pages[0].lines[2])  # a line naming KESTRELINE goods
     assert "complainant.authorization_mismatch" not in codes(b.run())
+
+
+def test_blurred_screenshot_is_unreadable_even_when_ocr_is_confident() -> None:
+    b = Built()
+    b.facts.files[b.shot.sha256].sharpness = 21.0
+    report = b.run()
+    assert codes(report) == ["evidence.unreadable"] and "blurred" in report.findings[0].message
+    b.facts.files[b.shot.sha256].sharpness = 171.0
+    assert codes(b.run()) == []

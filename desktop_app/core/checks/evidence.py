@@ -14,6 +14,8 @@ MIN_SIDE_PX = 240
 MIN_PIXELS = 150_000
 # Mean OCR confidence below which what was read is more guess than reading.
 MIN_MEAN_CONFIDENCE = 0.62
+# Sharp captures have edges above ~100 (see facts.measure_sharpness); a Gaussian blur of 2 px is ~40.
+MIN_SHARPNESS = 40.0
 
 _ROLE = {EvidenceKind.SCREENSHOT: "screenshot", EvidenceKind.CERTIFICATE: "certificate",
          EvidenceKind.AUTHORIZATION: "letter of authorization", EvidenceKind.GENUINE_PHOTO: "photo",
@@ -36,6 +38,9 @@ def _problem(ff: FileFacts) -> str | None:
         if min(w, h) < MIN_SIDE_PX or w * h < MIN_PIXELS:
             return (f"is only {int(w)} x {int(h)} pixels, too small to read reliably; attach a full-size "
                     "screenshot")
+    if ff.sharpness is not None and ff.sharpness < MIN_SHARPNESS:
+        return ("looks blurred (its sharpest edges are faint), so text on it may be misread or missed; attach "
+                "a sharp capture")
     lines = list(doc.lines())
     if not lines:
         return "shows no legible text; attach a sharper or larger capture"
