@@ -70,7 +70,20 @@ ZH_OCR = """
 日期：2025年01月01日
 """
 
+EN_RUN_ON = """
+AUTHORIZATION LETTER
+Kestreline Apparel Inc., the owner of the trademarks listed below, hereby authorizes
+Harrow & Pike LLP to act on its behalf to file complaints on Amazon and eBay.
+- KESTRELINE: USPTO Reg. No. 6,123,456; EUIPO Reg. No. 018123456
+This authorization is valid from January 1, 2025 to December 31, 2026.
+二〇二五年一月一日
+"""
+
 CASES = {
+    "en_run_on": (EN_RUN_ON, {
+        "principal": "Kestreline Apparel Inc.", "agent": "Harrow & Pike LLP", "marks": ["KESTRELINE"],
+        "registration_numbers": ["6123456", "18123456"], "issue_date": D(2025, 1, 1), "valid_from": D(2025, 1, 1),
+        "valid_until": D(2026, 12, 31)}),
     "en_labels": (EN_LABELS, {
         "principal": "Kestreline Apparel Inc.", "agent": "Brandguard IP Services Ltd.", "marks": ["KESTRELINE"],
         "registration_numbers": ["6123456", "18123456"], "issue_date": D(2025, 3, 1), "valid_from": None,

@@ -59,20 +59,41 @@ def _party(lines: Sequence[TextLine], label: re.Pattern[str]) -> Field | None:
     return None
 
 
+def _hereby_match(text: str) -> re.Match[str] | None:
+    m = _HEREBY.search(text) if re.search(r"(?i)authori[sz]e|appoint", text) else None
+    return m or (_HEREBY_ZH.search(text) if re.search(r"授权|委托", text) and not _TITLE.search(text) else None)
+
+
 def _hereby(lines: Sequence[TextLine]) -> tuple[Field | None, Field | None]:
-    for line in lines:
+    """"X hereby authorizes Y to ..." / "X 兹授权 Y ...", on one line or running on to the next."""
+    for i, line in enumerate(lines):
         text = nfkc(line.text)
-        m = _HEREBY.search(text) if re.search(r"(?i)authori[sz]e|appoint", text) else None
-        m = m or (_HEREBY_ZH.search(text) if re.search(r"授权|委托", text) and not _TITLE.search(text) else None)
+        m = _hereby_match(text)
+        joined = False
+        verb_here = re.search(r"(?i)authori[sz]e|appoint|授权|委托", text) and not _TITLE.search(text)
+        verb_next = i + 1 < len(lines) and re.match(r"(?i)^\s*(?:hereby\s+)?(?:authori[sz]e|appoint)|^\s*(?:兹|特此)?授权",
+                                                    nfkc(lines[i + 1].text))
+        if (m is None or len(m.group("agent").strip()) < 3) and i + 1 < len(lines) and (verb_here or verb_next):
+            text = text + " " + nfkc(lines[i + 1].text)
+            m = _hereby_match(text)
+            joined = True
         if not m:
             continue
         principal = owner_name(re.sub(r"(?i)^(?:we|i|the\s+undersigned)[, ]*", "", m.group("principal")))
         agent = owner_name(m.group("agent"))
         if re.fullmatch(r"(?i)(?:we|i|the\s+undersigned|本公司|我公司|我司)", principal or ""):
             principal = ""
-        return (field_from(line, principal, m.start("principal"), m.end("principal"), confidence=0.75)
-                if principal else None,
-                field_from(line, agent, m.start("agent"), m.end("agent"), confidence=0.75) if agent else None)
+        n = len(line.text)
+
+        def where(group: str, value: str) -> Field:
+            start, end = m.start(group), min(m.end(group), n)  # type: ignore[union-attr]
+            if joined and start >= n:
+                nxt = lines[i + 1]
+                return field_from(nxt, value, confidence=0.7)
+            return field_from(line, value, min(start, n), max(min(start, n), end), confidence=0.75)
+
+        return (where("principal", principal) if principal else None,
+                where("agent", agent) if agent else None)
     return None, None
 
 
@@ -155,7 +176,9 @@ def extract_authorization(doc: DocumentText) -> AuthorizationFields:
     if not lines:
         return AuthorizationFields(notes=["No text could be read from the document."])
     text = "\n".join(ln.text for ln in lines)
-    out = AuthorizationFields(language="zh" if re.search(r"[\u4e00-\u9fff]{4,}", text) else "en")
+    cjk = len(re.findall(r"[\u4e00-\u9fff]", text))
+    latin = len(re.findall(r"[A-Za-z]", text))
+    out = AuthorizationFields(language="zh" if cjk >= 0.3 * (cjk + latin) and cjk >= 4 else "en")
     out.principal = _party(lines, _PRINCIPAL)
     out.agent = _party(lines, _AGENT)
     if out.principal is None or out.agent is None:

@@ -228,7 +228,9 @@ def owner_name(text: str) -> str:
     ends = [m.end() for m in _LEGAL_FORM_END.finditer(s)]
     for end in ends:
         rest = s[end:]
-        if not rest.strip() or re.match(r"^[\s,;]*(?:\d|[(（]|c/o|no\.|\b[A-Z][a-z]+\s+\d)", rest):
+        if not rest.strip() or re.match(r"^[\s,;]*(?:\d|[(（]|c/o|no\.|\b[A-Z][a-z]+\s+\d)", rest) or re.match(
+                r"^\s*,\s*(?:the|a|an|with|having|located|whose|which|who|organi[sz]ed|incorporated|existing|"
+                r"registered|hereinafter|at|of)\b", rest):
             return s[:end].strip(" ,;")
     if ends and re.search(r"\d", s[ends[-1]:]):
         return s[:ends[-1]].strip(" ,;")
