@@ -191,3 +191,16 @@ def test_blank_multi_frame_tiff_has_pages_but_no_text(tmp_path: Path) -> None:
     doc = read_path(tmp_path / "blank.tif")
     assert doc.status == NO_TEXT and "no legible text" in doc.message
     assert [(p.width, p.height) for p in doc.pages] == [(400, 300), (300, 400)]
+
+
+@pytest.mark.parametrize(
+    "size", [(1440, 900), (828, 1792), (1440, 6000), (10000, 50), (300, 40000), (120, 80)]
+)
+def test_tiling_plan_covers_the_image_and_always_advances(size: tuple[int, int]) -> None:
+    scale, spans, vertical = ocr._plan(*size)
+    long_scaled = round(max(size) * scale)
+    assert vertical == (size[1] >= size[0])
+    assert spans[0][0] == 0 and spans[-1][1] == long_scaled
+    assert all(b[0] > a[0] and b[0] < a[1] for a, b in zip(spans, spans[1:], strict=False))  # overlapping
+    assert len(spans) <= ocr.MAX_TILES + 1
+    assert max(size) >= ocr.UPSCALE_BELOW or scale > 1  # small images are enlarged

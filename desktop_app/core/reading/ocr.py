@@ -24,6 +24,8 @@ MAX_SIDE = 2000  # RapidOCR shrinks anything larger before detection; we tile lo
 UPSCALE_BELOW = 1000  # small images are enlarged before OCR (thin text survives better)
 MAX_UPSCALE = 2.5
 TILE_OVERLAP = 120
+MAX_TILES = 40
+MAX_FRAMES = 50  # pages read from one multi-frame image (TIFF/WebP)
 MAX_PIXELS = 80_000_000  # same limit as intake: above this an image is refused, not decoded
 
 
@@ -105,7 +107,7 @@ def load_image_pages(path: str | Path) -> list[Image.Image]:
         with Image.open(path) as im:
             if im.width * im.height > MAX_PIXELS:
                 raise Image.DecompressionBombError(f"{im.width} x {im.height} pixels")
-            for index in range(getattr(im, "n_frames", 1) or 1):
+            for index in range(min(MAX_FRAMES, getattr(im, "n_frames", 1) or 1)):
                 im.seek(index)
                 frame = ImageOps.exif_transpose(im.copy()) or im.copy()
                 pages.append(to_rgb(frame))
@@ -138,7 +140,9 @@ def _plan(width: int, height: int) -> tuple[float, list[tuple[int, int]], bool]:
     long_scaled = max(1, round(long_side * scale))
     if not tiled:
         return scale, [(0, long_scaled)], height >= width
-    tile = min(MAX_SIDE, round(short_side * scale * 1.5))
+    # tiles at least four overlaps long (so the walk always advances) and at most MAX_TILES of them
+    tile = max(min(MAX_SIDE, round(short_side * scale * 1.5)), 4 * TILE_OVERLAP)
+    tile = max(tile, -(-long_scaled // MAX_TILES) + TILE_OVERLAP)
     spans: list[tuple[int, int]] = []
     start = 0
     while True:
