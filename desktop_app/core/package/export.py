@@ -8,7 +8,6 @@ the audit log with its SHA-256. See docs/package-format.md for the layout.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,9 +24,8 @@ from desktop_app.core.package.complaint_json import build_complaint, complaint_b
 from desktop_app.core.package.images import PreviewCache
 from desktop_app.core.package.safe_zip import ZipWriter
 from desktop_app.core.package.signing import SigningIdentity, subject_org
-from desktop_app.core.package.summary_pdf import render_summary
+from desktop_app.core.package.summary_pdf import located_for, pages_to_show, render_summary
 from desktop_app.core.progress import NEVER_CANCELLED, CancelToken, ProgressFn, SubProgress, no_progress
-from desktop_app.core.vault import CHUNK
 
 SOFTWARE = f"Evidence Desk {__version__}"
 log = logging.getLogger(__name__)
@@ -109,15 +107,6 @@ def _target(out_path: str | Path, case: Case) -> Path:
     return path.resolve()
 
 
-def sha256_of(path: Path, cancel: CancelToken = NEVER_CANCELLED) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        while chunk := fh.read(CHUNK):
-            cancel.raise_if_cancelled()
-            h.update(chunk)
-    return h.hexdigest()
-
-
 def bag_info(case: Case, identity: SigningIdentity) -> list[tuple[str, str]]:
     c = case.complainant
     return [
@@ -174,6 +163,15 @@ def export_case(
     cancel.raise_if_cancelled()
     progress(0.3, "Writing the complaint summary")
     previews = PreviewCache()
+    shown = [
+        (f, page)
+        for li in case.listings
+        for f in li.screenshots
+        for page in pages_to_show(f, located_for(report, f.sha256))
+    ]
+    previews.prefetch(
+        [(store.file_path(f), f, page) for f, page in [*shown, *((g, 1) for g in case.genuine_photos)]]
+    )
     comparison = render_comparison(case, store.file_path, previews=previews, cancel=cancel)
     doc = build_complaint(
         case,
@@ -208,26 +206,29 @@ def export_case(
 
     progress(0.45, "Packaging")
     with atomic_write(target) as fh:
-        writer = ZipWriter(fh)
-        result = bag.write_bag(
-            writer,
-            case.reference,
-            items,
-            bag_info(case, identity),
-            sign=lambda data: cms.sign_detached(data, identity, at),
-            progress=SubProgress(progress, 0.45, 0.95),
-            cancel=cancel,
-        )
-        for p in files:  # the vault is content-addressed: what went in must still hash to its name
-            if result.payload_sha256[f"data/{p.path}"] != p.file.sha256:
-                raise EvidenceError(
-                    store.file_path(p.file),
-                    f"the stored copy of '{p.file.original_name}' "
-                    "no longer matches its SHA-256; the vault is damaged.",
-                )
-        writer.close()
-    progress(0.95, "Hashing the package")
-    package_sha = sha256_of(target)
+        writer = ZipWriter(fh, hash_output=True)  # the package SHA-256 is computed alongside, on another core
+        try:
+            result = bag.write_bag(
+                writer,
+                case.reference,
+                items,
+                bag_info(case, identity),
+                sign=lambda data: cms.sign_detached(data, identity, at),
+                progress=SubProgress(progress, 0.45, 0.98),
+                cancel=cancel,
+            )
+            for p in files:  # the vault is content-addressed: what went in must still hash to its name
+                if result.payload_sha256[f"data/{p.path}"] != p.file.sha256:
+                    raise EvidenceError(
+                        store.file_path(p.file),
+                        f"the stored copy of '{p.file.original_name}' "
+                        "no longer matches its SHA-256; the vault is damaged.",
+                    )
+            writer.close()
+        except BaseException:
+            writer.abort()
+            raise
+    package_sha = writer.sha256
     overridden = bool(allow_blockers and report.blockers)
     store.record_export(case.id, target, package_sha, identity.fingerprint, overridden)
     progress(1.0, "Exported")

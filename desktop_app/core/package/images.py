@@ -7,6 +7,8 @@ Previews keep memory flat whatever the evidence size: each image is decoded, sca
 from __future__ import annotations
 
 import io
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,3 +84,19 @@ class PreviewCache:
         if key not in self._done:
             self._done[key] = preview(path, f, page)
         return self._done[key]
+
+    def prefetch(self, wanted: list[tuple[Path, EvidenceFile, int]], workers: int = 0) -> None:
+        """Make image previews on all cores (Pillow releases the GIL while decoding and encoding).
+
+        PDFs are left for :meth:`get`, in the calling thread: pdfium must not be used concurrently.
+        """
+        todo: dict[tuple[str, int], tuple[Path, EvidenceFile, int]] = {}
+        for path, f, page in wanted:
+            if not f.is_pdf and (f.sha256, page) not in self._done:
+                todo.setdefault((f.sha256, page), (path, f, page))
+        if not todo:
+            return
+        workers = workers or min(len(todo), os.cpu_count() or 1, 4)
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            for key, pv in zip(todo, pool.map(lambda a: preview(*a), todo.values()), strict=True):
+                self._done[key] = pv

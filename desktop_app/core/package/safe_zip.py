@@ -9,10 +9,12 @@ list, a reader can rebuild that structure and prove that nothing outside the dat
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import stat
 import struct
+import threading
 import unicodedata
 import zipfile
 import zlib
@@ -141,14 +143,89 @@ def tail_bytes(entries: list[ZipEntry], cd_offset: int) -> bytes:
     return central + end_records(entries, cd_offset, len(central))
 
 
-class ZipWriter:
-    """Write entries to a seekable binary file; call :meth:`close` to write the central directory."""
+class _TrailingHasher(threading.Thread):
+    """SHA-256 of the output, computed on a second core just behind the writer.
 
-    def __init__(self, fh: BinaryIO) -> None:
+    The writer announces how far the file is final (flushed, CRCs patched); this thread reads that
+    region back from the page cache with ``pread``. The hash of the whole ZIP is ready moments after
+    the last byte is written, without a second pass over the file.
+    """
+
+    def __init__(self, fd: int, start: int) -> None:
+        super().__init__(name="zip-sha256", daemon=True)
+        self._fd, self._done, self._limit = fd, start, start
+        self._cond = threading.Condition()
+        self._closed = False
+        self._error: BaseException | None = None
+        self.hash = hashlib.sha256()
+
+    def advance(self, limit: int) -> None:
+        with self._cond:
+            self._limit = limit
+            self._cond.notify()
+
+    def stop(self) -> None:
+        with self._cond:
+            self._closed = True
+            self._cond.notify()
+
+    def run(self) -> None:
+        try:
+            while True:
+                with self._cond:
+                    while self._done >= self._limit and not self._closed:
+                        self._cond.wait()
+                    limit, closed = self._limit, self._closed
+                while self._done < limit:
+                    data = os.pread(self._fd, min(CHUNK, limit - self._done), self._done)
+                    if not data:
+                        raise OSError("the package file is shorter than written")
+                    self.hash.update(data)
+                    self._done += len(data)
+                if closed:
+                    return
+        except BaseException as exc:  # handed to the writer's thread in finish()
+            self._error = exc
+
+    def finish(self, end: int) -> str:
+        self.advance(end)
+        self.stop()
+        self.join()
+        if self._error is not None:
+            raise self._error
+        return self.hash.hexdigest()
+
+
+class ZipWriter:
+    """Write entries to a seekable binary file; call :meth:`close` to write the central directory.
+
+    With ``hash_output`` (the file must have a real descriptor) :attr:`sha256` holds the SHA-256 of the
+    whole ZIP after :meth:`close`.
+    """
+
+    def __init__(self, fh: BinaryIO, *, hash_output: bool = False) -> None:
         self._fh = fh
         self._pos = fh.tell()
         self.entries: list[ZipEntry] = []
         self._names: set[str] = set()
+        self.sha256 = ""
+        self._hasher = _TrailingHasher(fh.fileno(), 0) if hash_output else None
+        if self._hasher is not None:
+            if self._pos:
+                raise ValueError("hash_output needs the ZIP to start at the beginning of the file")
+            self._hasher.start()
+
+    def _final(self) -> None:
+        """Everything written so far is final: let the hasher read it."""
+        if self._hasher is not None:
+            self._fh.flush()
+            self._hasher.advance(self._pos)
+
+    def abort(self) -> None:
+        """Stop the hasher thread (on errors or cancellation); the file is abandoned."""
+        if self._hasher is not None:
+            self._hasher.stop()
+            self._hasher.join()
 
     def _start(self, name: str, method: int, size: int, crc: int, csize: int) -> ZipEntry:
         if name in self._names:
@@ -173,6 +250,7 @@ class ZipWriter:
         self._start(name, method, len(data), crc, len(payload))
         self._fh.write(payload)
         self._pos += len(payload)
+        self._final()
 
     def add_file(
         self,
@@ -202,9 +280,15 @@ class ZipWriter:
         self._fh.seek(entry.offset + 14)  # the CRC field of the local header
         self._fh.write(struct.pack("<L", crc))
         self._fh.seek(self._pos)
+        self._final()
 
     def close(self) -> None:
-        self._fh.write(tail_bytes(self.entries, self._pos))
+        tail = tail_bytes(self.entries, self._pos)
+        self._fh.write(tail)
+        self._pos += len(tail)
+        if self._hasher is not None:
+            self._fh.flush()
+            self.sha256 = self._hasher.finish(self._pos)
 
 
 # -- reading ---------------------------------------------------------------------------------------
