@@ -17,7 +17,7 @@ from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 
 from desktop_app.cli import main
-from desktop_app.core.errors import Cancelled
+from desktop_app.core.errors import Cancelled, EvidenceError
 from desktop_app.core.package import signing
 from desktop_app.core.package.cms import KEY_USAGE, validation_context
 from desktop_app.core.package.export import ExportBlockedError, export_case
@@ -276,3 +276,21 @@ def test_cli_round_trip(
     other = signing.create_identity(tmp_path / "other", "Mallory", "Evil", PASSPHRASE)
     assert main(["verify", str(tmp_path / "p.zip"), "--fingerprint", other.fingerprint]) == 1
     assert "INVALID" in capsys.readouterr().out
+
+
+def test_a_damaged_vault_copy_is_refused_and_leaves_no_file(store, tmp_path: Path) -> None:
+    case = make_case(store, tmp_path / "src", genuine=False, cjk=False)
+    signing.create_identity(store.data_dir, "Li Wei", "Acme", PASSPHRASE)
+    ident = signing.load_identity(store.data_dir, None, PASSPHRASE)
+    damaged = store.file_path(case.other_files[0] if case.other_files else case.rights[0].certificate)
+    os.chmod(damaged, 0o644)
+    damaged.write_bytes(_flip_last(damaged.read_bytes()))
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(EvidenceError, match="no longer matches its SHA-256"):
+        export_case(store, case.id, out / "p.zip", ident, report=report_for(case))
+    assert list(out.iterdir()) == []
+
+
+def _flip_last(data: bytes) -> bytes:
+    return data[:-1] + bytes([data[-1] ^ 0xFF])

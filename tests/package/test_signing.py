@@ -149,3 +149,21 @@ def test_import_errors(tmp_path: Path) -> None:
     with pytest.raises(signing.IdentityError, match="junk.p12"):
         signing.import_identity(tmp_path / "data", tmp_path / "junk.p12", PASS)
     assert signing.list_identities(tmp_path / "data") == []
+
+
+def test_cli_identity_import_and_errors(tmp_path: Path, monkeypatch, capsys) -> None:
+    from desktop_app.cli import main
+
+    make_p12(tmp_path / "zhang.p12")
+    monkeypatch.setenv("EVIDENCE_DESK_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("EVIDENCE_DESK_PASSPHRASE", "wrong passphrase!")
+    assert main(["identity", "import", str(tmp_path / "zhang.p12")]) == 2
+    assert "zhang.p12: wrong passphrase" in capsys.readouterr().err
+    monkeypatch.setenv("EVIDENCE_DESK_PASSPHRASE", PASS)
+    assert main(["identity", "import", str(tmp_path / "zhang.p12")]) == 0
+    assert "Imported identity 'Zhang San'" in capsys.readouterr().out
+    assert main(["identity", "export-cert", "Zhang San"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.count("BEGIN CERTIFICATE") == 2  # the signer and its CA
+    assert "SHA-256 fingerprint:" in captured.err
+    assert main(["identity", "export-cert", "Nobody"]) == 2
