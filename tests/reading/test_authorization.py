@@ -59,6 +59,16 @@ ZH = """
 日期：2025年01月01日
 """
 
+ZH_WRAPPED = """
+授权委托书
+授权人（委托人）：Voltarix Technology Co., Ltd.
+被授权人（受托人）：Harrow & Pike LLP
+兹授权被授权人代表授权人，就授权人所有的“VOLTARIX”商标（CNIPA 注册号
+29633764），在AliExpress、Amazon等电子商务平台提交知识产权侵权投诉。
+本授权有效期至2027年12月31日。
+日期：2025年01月15日
+"""
+
 ZH_OCR = """
 授权委托书
 委托人：深圳市鹰翔科技有限公司
@@ -80,6 +90,10 @@ This authorization is valid from January 1, 2025 to December 31, 2026.
 """
 
 CASES = {
+    "zh_wrapped": (ZH_WRAPPED, {
+        "principal": "Voltarix Technology Co., Ltd.", "agent": "Harrow & Pike LLP", "marks": ["VOLTARIX"],
+        "registration_numbers": ["29633764"], "issue_date": D(2025, 1, 15), "valid_from": None,
+        "valid_until": D(2027, 12, 31)}),
     "en_run_on": (EN_RUN_ON, {
         "principal": "Kestreline Apparel Inc.", "agent": "Harrow & Pike LLP", "marks": ["KESTRELINE"],
         "registration_numbers": ["6123456", "18123456"], "issue_date": D(2025, 1, 1), "valid_from": D(2025, 1, 1),

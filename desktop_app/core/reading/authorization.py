@@ -18,7 +18,7 @@ from desktop_app.core.reading.certificates.fields import AuthorizationFields, Fi
 from desktop_app.core.reading.normalize import find_dates, normalize_registration_number
 from desktop_app.core.reading.text import DocumentText, TextLine
 
-EXTRACTOR_VERSION = "2"  # bump when extraction changes: cached results are then re-extracted
+EXTRACTOR_VERSION = "3"  # bump when extraction changes: cached results are then re-extracted
 
 _TITLE = re.compile(r"授权委托书|授权书|委托书|(?i:letter\s+of\s+authori[sz]ation|power\s+of\s+attorney|"
                     r"authori[sz]ation\s+letter|letter\s+of\s+authority|certificate\s+of\s+authori[sz]ation)")
@@ -97,13 +97,21 @@ def _hereby(lines: Sequence[TextLine]) -> tuple[Field | None, Field | None]:
     return None, None
 
 
+_UNTIL_ONLY = re.compile(r"有效期(?:限)?至|(?i:valid\s+(?:until|through|till|to)\b)")
+_OTHER_DATE_LABEL = re.compile(r"^\s*(?:日期|签署日期|签发日期|(?i:date|dated|signed))\b")
+
+
 def _period(lines: Sequence[TextLine], out: AuthorizationFields) -> None:
+    """"Valid until X", or a period "from X to Y" / "自X至Y" that may run over two or three lines."""
     out.valid_until = date_after_label(lines, _VALID_UNTIL, "dmy", lookahead=1)
     for i, line in enumerate(lines):
-        if not _PERIOD.search(nfkc(line.text)):
+        text = nfkc(line.text)
+        if not _PERIOD.search(text) or _UNTIL_ONLY.search(text):
             continue
         found: list[tuple[TextLine, object, int, int]] = []
-        for ln in lines[i:i + 3]:
+        for k, ln in enumerate(lines[i:i + 3]):
+            if k and (_OTHER_DATE_LABEL.match(nfkc(ln.text)) or _PERIOD.search(nfkc(ln.text))):
+                break
             found.extend((ln, d, s, e) for d, s, e in dates_in(ln, "dmy"))
             if len(found) >= 2:
                 break
@@ -116,12 +124,18 @@ def _period(lines: Sequence[TextLine], out: AuthorizationFields) -> None:
             return
 
 
+_LABEL_AT_END = re.compile(r"(?:注册号|商标注册号|第|(?i:reg(?:istration)?\.?\s*nos?\.?|registration\s+numbers?|"
+                           r"trade\s?mark\s+nos?\.?))\s*[:：]?\s*$")
+
+
 def _numbers(lines: Sequence[TextLine]) -> Field | None:
     values: list[str] = []
     raws: list[str] = []
     first: TextLine | None = None
-    for line in lines:
+    for i, line in enumerate(lines):
         text = nfkc(line.text)
+        if _LABEL_AT_END.search(text) and i + 1 < len(lines):
+            text = text + " " + nfkc(lines[i + 1].text)  # "...注册号" / "29633764）..." wrapped by the layout
         for m in _REG_NUMBER.finditer(text):
             raw = next(g for g in m.groups() if g)
             # a list "Reg. Nos. 6,123,456 and 6,234,567" names several

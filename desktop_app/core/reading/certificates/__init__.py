@@ -18,7 +18,7 @@ from desktop_app.core.reading.text import DocumentText, TextLine
 __all__ = ["AuthorizationFields", "CertificateFields", "Field", "detect_office", "extract_certificate",
            "READERS"]
 
-EXTRACTOR_VERSION = "2"  # bump when extraction changes: cached results are then re-extracted
+EXTRACTOR_VERSION = "3"  # bump when extraction changes: cached results are then re-extracted
 
 READERS = {"USPTO": uspto, "EUIPO": euipo, "UKIPO": ukipo, "CNIPA": cnipa, "WIPO": wipo}
 MIN_SCORE = 2.0
