@@ -198,7 +198,46 @@ THE MARK CONSISTS OF STANDARD CHARACTERS WITHOUT CLAIM TO ANY PARTICULAR FONT ST
 SER. NO. 90-123,456, FILED 01-15-2021
 """
 
+USPTO_TSDR_STATUS = """
+United States Patent and Trademark Office
+TSDR Trademark Status & Document Retrieval
+Mark: KESTRELINE
+US Serial Number: 90123456 Application Filing Date: Jan. 15, 2021
+US Registration Number: 6123456 Registration Date: Aug. 24, 2021
+Register: Principal
+Mark Type: Trademark
+Status: Registered. The registration date is used to determine when post-registration maintenance documents are due.
+International Class(es): 025 - Primary Class U.S Class(es): 022, 039
+For: Clothing, namely, jackets, shirts and pants
+Owner Name: Kestreline Apparel Inc.
+Owner Address: 100 Main Street Portland, OREGON UNITED STATES 97201
+Legal Entity Type: CORPORATION State or Country Where Organized: DELAWARE
+"""
+
+USPTO_TESS = """
+Trademark Electronic Search System (TESS)
+Word Mark KESTRELINE
+Goods and Services IC 025. US 022 039. G & S: Clothing, namely, jackets. FIRST USE: 20190314.
+Serial Number 90123456
+Filing Date January 15, 2021
+Registration Number 6123456
+Registration Date August 24, 2021
+Owner (REGISTRANT) Kestreline Apparel Inc. CORPORATION DELAWARE 100 Main Street Portland OREGON 97201
+Type of Mark TRADEMARK
+Register PRINCIPAL
+"""
+
 HAND_CASES = {
+    "uspto_tsdr_status": (USPTO_TSDR_STATUS, set(), {
+        "office": "USPTO", "registration_number": "6123456", "mark": "KESTRELINE",
+        "owner": "Kestreline Apparel Inc.", "classes": [25], "goods": {25: "Clothing, namely, jackets, shirts and pants"},
+        "registration_date": D(2021, 8, 24), "filing_date": D(2021, 1, 15), "expiry_date": D(2031, 8, 24),
+        "status": "registered", "designations": None}),
+    "uspto_tess": (USPTO_TESS, set(), {
+        "office": "USPTO", "registration_number": "6123456", "mark": "KESTRELINE",
+        "owner": "Kestreline Apparel Inc.", "classes": [25], "goods": {25: "Clothing, namely, jackets"},
+        "registration_date": D(2021, 8, 24), "filing_date": D(2021, 1, 15), "expiry_date": D(2031, 8, 24),
+        "status": "registered", "designations": None}),
     "uspto_merged_columns": (USPTO_MERGED_COLUMNS, {"KESTRELINE", "United States of America"}, {
         "office": "USPTO", "registration_number": "6123456", "mark": "KESTRELINE",
         "owner": "Kestreline Apparel Inc.", "classes": [25],

@@ -225,19 +225,34 @@ def owner_name(text: str) -> str:
     s = _OWNER_DESCRIPTOR.sub("", s)
     s = re.sub(r"(?i),?\s+an?\s+(?:[a-z]+\s+){0,4}(?:corporation|company|partnership|limited liability company)"
                r"\b.*$", "", s)
-    ends = [m.end() for m in _LEGAL_FORM_END.finditer(s)]
+    ends = _legal_form_chain_ends(s)
     for end in ends:
         rest = s[end:]
         if not rest.strip() or re.match(r"^[\s,;]*(?:\d|[(（]|c/o|no\.|\b[A-Z][a-z]+\s+\d)", rest) or re.match(
                 r"^\s*,\s*(?:the|a|an|with|having|located|whose|which|who|organi[sz]ed|incorporated|existing|"
                 r"registered|hereinafter|at|of)\b", rest):
             return s[:end].strip(" ,;")
-    if ends and re.search(r"\d", s[ends[-1]:]):
-        return s[:ends[-1]].strip(" ,;")
+    for end in ends:  # "Foo Inc. CORPORATION DELAWARE 100 Main Street": an address follows the name
+        if re.search(r"\d", s[end:end + 80]):
+            return s[:end].strip(" ,;")
     m = re.search(r",?\s+\d{1,5}[A-Za-z]?\s+[A-Za-z]", s)  # "Foo Bar 100 Main Street"
     if m and m.start() > 3:
         return s[:m.start()].strip(" ,;")
     return s.strip(" ,;")
+
+
+def _legal_form_chain_ends(s: str) -> list[int]:
+    """Where runs of legal-form words end ("Co., Ltd.", "Company Limited"), ignoring one at the very start."""
+    ends: list[int] = []
+    for m in _LEGAL_FORM_END.finditer(s):
+        if m.start() == 0 or not s[:m.start()].strip():
+            continue
+        if ends and re.fullmatch(r"[\s,.]*", s[ends[-1]:m.start()]) and \
+                re.fullmatch(r"(?i)ltd\.?|limited|bhd\.?|kg|有限公司", m.group(0)):
+            ends[-1] = m.end()  # "Co., Ltd.", "Company Limited", "Sdn. Bhd.", "GmbH & Co. KG"
+        else:
+            ends.append(m.end())
+    return ends
 
 
 def parse_classes(text: str) -> list[int]:

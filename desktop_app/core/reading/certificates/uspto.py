@@ -39,9 +39,12 @@ _REG_NO = re.compile(r"(?i)\b(?:u\.?\s?s\.?\s+)?reg(?:istration)?\s*\.?\s*(?:n[o
                      r"([0-9OlI|][0-9OlI|,.\s]{4,12}[0-9OlI|])")
 _SER_LABEL = re.compile(r"(?i)\bser(?:ial)?\s*\.?\s*(?:n[o0°º]|number)\s*[.,:：]?\s*")
 _SER_VALUE = re.compile(r"^(\d\d\s*[-/]?\s*[\d,]{6,9})")
-_INT_CL = re.compile(r"(?i)\bint(?:ernational)?\s*\.?\s*cl(?:s|ass(?:es)?)?\s*\.?\s*[:：]?\s*([\d,;\s andAND&]+)")
+_INT_CL = re.compile(r"(?i)\bint(?:ernational)?\s*\.?\s*cl(?:s|ass(?:es|\(es\))?)?\s*\.?\s*[:：]?\s*([\d,;\s andAND&]+)")
 _CLASS_LINE = re.compile(r"(?i)^\s*class\s*(\d{1,3})\s*[:：.]\s*(.*)$")
-_INTL_CLASS = re.compile(r"(?i)^\s*international\s*class(?:es)?\s*[:：]?\s*(\d{1,3})\b")
+_INTL_CLASS = re.compile(r"(?i)^\s*international\s*class(?:es|\(es\))?\s*[:：]?\s*(\d{1,3})\b")
+# TESS: "Goods and Services IC 025. US 022 039. G & S: Clothing, namely, jackets. FIRST USE: 20190314."
+_TESS_GOODS = re.compile(r"(?i)\bIC\s*(\d{1,3})\s*\.\s*(?:US\s*[\d\s]*\.\s*)?G\s*&\s*S\s*[:：]\s*(.*?)\s*"
+                         r"(?:\.\s*FIRST\s*USE|;\s*IC\s*\d|$)")
 _FOR_LINE = re.compile(r"(?i)^\s*for\s*[:：]\s*(.*)$")
 _IN_CLASS = re.compile(r"(?i)\bin\s*class\s*(\d{1,2})(?!\d)")
 _GOODS_END = re.compile(r"(?i)^\s*(first\s*use|the\s*mark|ser\.?\s*no|owner\s*of|no\s*claim|the\s*colou?r|"
@@ -91,6 +94,9 @@ def _goods(lines: Sequence[TextLine]) -> dict[int, tuple[str, TextLine]]:
             elif current_class is not None:
                 out.setdefault(current_class, (text_all.strip(" ,;"), start_line))
         i = j
+    for line in lines:
+        for m in _TESS_GOODS.finditer(nfkc(line.text)):
+            out.setdefault(int(m.group(1)), (m.group(2).strip(" .;"), line))
     return {c: v for c, v in out.items() if 1 <= c <= 45}
 
 
@@ -102,7 +108,8 @@ def _owner(lines: Sequence[TextLine]) -> tuple[str, TextLine] | None:
             name = owner_name(t)
             if name:
                 return name, line
-    found = find_label(lines, re.compile(r"(?i)^\s*(?:owner|registrant)\s*(?:name)?\s*[:：]"))
+    found = find_label(lines, re.compile(r"(?i)^\s*(?:owner|registrant)\s*(?:name)?\s*(?:\((?:registrant|applicant)\))?"
+                                         r"\s*[:：]?(?=\s*\S)"), skip=re.compile(r"(?i)^address"))
     if found and owner_name(found.text):
         return owner_name(found.text), found.line
     for i, line in enumerate(lines):
@@ -185,7 +192,8 @@ def extract(lines: Sequence[TextLine]) -> CertificateFields:
     if owner and owner[0]:
         out.owner = field_from(owner[1], owner[0], confidence=0.9)
 
-    labelled = find_label(lines, re.compile(r"(?i)^\s*(?:word\s*)?mark\s*[:：]"))
+    labelled = find_label(lines, re.compile(r"(?i)^\s*(?:(?:word\s*)?mark\s*[:：]|word\s*mark\b|mark\s*literal\(?s?\)?"
+                                            r"\s*[:：]?|literal\s*elements?\s*[:：]?)"))
     if labelled:
         out.mark = field_from(labelled.line, labelled.text, labelled.start)
     else:
