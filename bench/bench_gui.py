@@ -170,8 +170,14 @@ def main() -> int:
         _startup_child()
         return 0
     env = dict(os.environ, BENCH_T0=str(time.time()))
-    child = subprocess.run([sys.executable, __file__, "--startup-child"], env=env, capture_output=True, text=True,
-                           check=True, cwd=ROOT)
+    child = subprocess.run(
+        [sys.executable, __file__, "--startup-child"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
     results: dict[str, object] = {"platform": os.environ.get("QT_QPA_PLATFORM", "xcb")}
     results.update(json.loads(child.stdout.strip().splitlines()[-1]))
     results.update(responsiveness())

@@ -13,8 +13,11 @@ from desktop_app.core.store import Store
 def find_demo_case(store: Store) -> int | None:
     """The id of the newest case imported from the bundled demo folder that still exists, if any."""
     folder = str(demo_case_dir().resolve())
-    rows = list(store.db.query("SELECT case_id, detail FROM audit_log WHERE action = 'case.import_folder'"
-                               " ORDER BY id DESC"))
+    rows = list(
+        store.db.query(
+            "SELECT case_id, detail FROM audit_log WHERE action = 'case.import_folder' ORDER BY id DESC"
+        )
+    )
     for row in rows:
         if json.loads(row["detail"]).get("folder") == folder and row["case_id"] is not None:
             try:
@@ -24,8 +27,9 @@ def find_demo_case(store: Store) -> int | None:
     return None
 
 
-def ensure_demo_case(store: Store, *, progress: ProgressFn = no_progress,
-                     cancel: CancelToken = NEVER_CANCELLED) -> int:
+def ensure_demo_case(
+    store: Store, *, progress: ProgressFn = no_progress, cancel: CancelToken = NEVER_CANCELLED
+) -> int:
     """Return the demo case's id, importing the bundled demo folder if it is not in the store."""
     existing = find_demo_case(store)
     if existing is not None:

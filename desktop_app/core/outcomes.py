@@ -17,8 +17,13 @@ from desktop_app.core.model import CaseStatus, utc_now
 
 GOOD_FAITH_THRESHOLD = 0.90  # Alibaba IPP's good-faith success rate
 _DECIDED = (str(CaseStatus.ACCEPTED), str(CaseStatus.DECLINED))
-_SUBMITTABLE = (CaseStatus.DRAFT, CaseStatus.READY, CaseStatus.NOT_READY, CaseStatus.EXPORTED,
-                CaseStatus.SUBMITTED)
+_SUBMITTABLE = (
+    CaseStatus.DRAFT,
+    CaseStatus.READY,
+    CaseStatus.NOT_READY,
+    CaseStatus.EXPORTED,
+    CaseStatus.SUBMITTED,
+)
 
 
 class OutcomeError(UserError):
@@ -32,18 +37,27 @@ def record_submission(store: Any, case_id: int, complaint_number: str, *, at: st
     if not number:
         raise OutcomeError(f"{case.reference}: enter the complaint number the marketplace gave you")
     if case.status not in _SUBMITTABLE:
-        raise OutcomeError(f"{case.reference}: the case was already decided ({case.status}); "
-                           "it cannot be submitted again")
-    store.set_status(case.id, CaseStatus.SUBMITTED, complaint_number=number, submitted_at=at or utc_now(),
-                     decided_at="", decline_reason="")
+        raise OutcomeError(
+            f"{case.reference}: the case was already decided ({case.status}); it cannot be submitted again"
+        )
+    store.set_status(
+        case.id,
+        CaseStatus.SUBMITTED,
+        complaint_number=number,
+        submitted_at=at or utc_now(),
+        decided_at="",
+        decline_reason="",
+    )
 
 
 def record_decision(store: Any, case_id: int, accepted: bool, reason: str = "", *, at: str = "") -> None:
     """Record the marketplace's decision on a submitted case; a decline needs its reason."""
     case = store.get_case(case_id)
     if case.status not in (CaseStatus.SUBMITTED, CaseStatus.ACCEPTED, CaseStatus.DECLINED):
-        raise OutcomeError(f"{case.reference}: mark the case submitted (with its complaint number) "
-                           "before recording the decision")
+        raise OutcomeError(
+            f"{case.reference}: mark the case submitted (with its complaint number) "
+            "before recording the decision"
+        )
     reason = reason.strip()
     if not accepted and not reason:
         raise OutcomeError(f"{case.reference}: enter the reason the marketplace gave for declining")

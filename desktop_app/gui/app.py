@@ -46,8 +46,11 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     app.setStyle("Fusion")
     _follow_system_palette(app)
     app.styleHints().colorSchemeChanged.connect(lambda _scheme: _follow_system_palette(app))
-    app.setWindowIcon(app.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView)
-                      if not QIcon.hasThemeIcon(APP_ID) else QIcon.fromTheme(APP_ID))
+    app.setWindowIcon(
+        app.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView)
+        if not QIcon.hasThemeIcon(APP_ID)
+        else QIcon.fromTheme(APP_ID)
+    )
     return app
 
 

@@ -123,7 +123,8 @@ class CaseEditor(QScrollArea):
         self.authorization_button = QPushButton(self.tr("Choose letter…"), box)
         self.authorization_button.setAccessibleName(self.tr("Choose authorization letter"))
         self.authorization_button.clicked.connect(
-            lambda: self.add_files(self._choose_files(), EvidenceKind.AUTHORIZATION))
+            lambda: self.add_files(self._choose_files(), EvidenceKind.AUTHORIZATION)
+        )
         auth_row = QHBoxLayout()
         auth_row.addWidget(self.authorization_label, 1)
         auth_row.addWidget(self.authorization_button)
@@ -142,7 +143,14 @@ class CaseEditor(QScrollArea):
         self.rights_table.setObjectName("rights")
         self.rights_table.setAccessibleName(self.tr("Rights of this case"))
         self.rights_table.setHorizontalHeaderLabels(
-            [self.tr("Mark"), self.tr("Office"), self.tr("Registration no."), self.tr("Owner"), self.tr("Classes")])
+            [
+                self.tr("Mark"),
+                self.tr("Office"),
+                self.tr("Registration no."),
+                self.tr("Owner"),
+                self.tr("Classes"),
+            ]
+        )
         self.rights_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.rights_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.rights_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -180,7 +188,9 @@ class CaseEditor(QScrollArea):
         shot = QPushButton(self.tr("Add screenshot…"), box)
         shot.clicked.connect(lambda: self.add_files(self._choose_files(), EvidenceKind.SCREENSHOT))
         paste_shot = QPushButton(self.tr("Paste screenshot"), box)
-        paste_shot.setToolTip(self.tr("Attach the image on the clipboard to the selected listing (Ctrl+Shift+V)"))
+        paste_shot.setToolTip(
+            self.tr("Attach the image on the clipboard to the selected listing (Ctrl+Shift+V)")
+        )
         paste_shot.clicked.connect(self.paste_screenshot)
         remove = QPushButton(self.tr("Remove"), box)
         remove.setAccessibleName(self.tr("Remove listings"))
@@ -276,8 +286,12 @@ class CaseEditor(QScrollArea):
         self._loading = True
         try:
             self.reference.setText(case.reference)
-            for edit, value in ((self.title, case.title), (self.complainant_name, case.complainant.name),
-                                (self.email, case.complainant.email), (self.contact, case.complainant.contact_name)):
+            for edit, value in (
+                (self.title, case.title),
+                (self.complainant_name, case.complainant.name),
+                (self.email, case.complainant.email),
+                (self.contact, case.complainant.contact_name),
+            ):
                 if edit.text() != value:
                     edit.setText(value)
             d = case.filing_date
@@ -290,8 +304,13 @@ class CaseEditor(QScrollArea):
             self.authorization_button.setEnabled(agent)
             self.rights_table.setRowCount(len(case.rights))
             for i, right in enumerate(case.rights):
-                values = [right.mark, right.office, right.registration_number, right.owner,
-                          ", ".join(str(c) for c in right.classes)]
+                values = [
+                    right.mark,
+                    right.office,
+                    right.registration_number,
+                    right.owner,
+                    ", ".join(str(c) for c in right.classes),
+                ]
                 for j, value in enumerate(values):
                     self.rights_table.setItem(i, j, QTableWidgetItem(value))
             selected = self._selected_listing_rows()
@@ -300,11 +319,13 @@ class CaseEditor(QScrollArea):
                 if r < len(case.listings):
                     self.listings_view.selectRow(r)
             self.files_tree.clear()
-            kinds = {EvidenceKind.CERTIFICATE: self.tr("Certificate"),
-                     EvidenceKind.AUTHORIZATION: self.tr("Authorization letter"),
-                     EvidenceKind.SCREENSHOT: self.tr("Screenshot"),
-                     EvidenceKind.GENUINE_PHOTO: self.tr("Genuine product photo"),
-                     EvidenceKind.OTHER: self.tr("Other file")}
+            kinds = {
+                EvidenceKind.CERTIFICATE: self.tr("Certificate"),
+                EvidenceKind.AUTHORIZATION: self.tr("Authorization letter"),
+                EvidenceKind.SCREENSHOT: self.tr("Screenshot"),
+                EvidenceKind.GENUINE_PHOTO: self.tr("Genuine product photo"),
+                EvidenceKind.OTHER: self.tr("Other file"),
+            }
             for kind, f in case.evidence_files():
                 item = QTreeWidgetItem([f.original_name, kinds[kind], f.sha256[:16] + "…"])
                 item.setData(0, 256, f)
@@ -354,8 +375,9 @@ class CaseEditor(QScrollArea):
             self.open_rights_library.emit()
             return
         labels = [f"{r.mark} — {r.office} {r.registration_number} ({r.owner})" for r in rights]
-        label, ok = QInputDialog.getItem(self, self.tr("Add right"), self.tr("Right from the library:"),
-                                         labels, 0, False)
+        label, ok = QInputDialog.getItem(
+            self, self.tr("Add right"), self.tr("Right from the library:"), labels, 0, False
+        )
         if ok:
             self.add_right(rights[labels.index(label)].id)
 
@@ -394,7 +416,9 @@ class CaseEditor(QScrollArea):
         valid = sum(1 for r in rows if r[3])
         self.preview_note.setText(url_count_note(len(rows), valid) if rows else "")
         self.add_listings_button.setEnabled(valid > 0)
-        self.add_listings_button.setText(self.tr("Add %n listing(s)", "", valid) if valid else self.tr("Add listings"))
+        self.add_listings_button.setText(
+            self.tr("Add %n listing(s)", "", valid) if valid else self.tr("Add listings")
+        )
 
     def add_pasted_listings(self) -> int:
         """Add every valid pasted URL as a listing; invalid lines stay in the box to be fixed."""
@@ -440,13 +464,16 @@ class CaseEditor(QScrollArea):
         return files
 
     def add_files(self, paths: list[str], kind: EvidenceKind | None = None, names: list[str] | None = None):  # noqa: ANN201
-        """Copy files into the vault in the background, then attach them; bad files are named beside the list."""
+        """Copy files into the vault in the background, then attach them; bad files are named beside
+        the list."""
         if self.case is None or not paths:
             return None
         kind = kind or EvidenceKind(self.add_kind.currentData())
         listing_row = (self._selected_listing_rows() or [0])[0]
         if kind == EvidenceKind.SCREENSHOT and not self.case.listings:
-            self.file_errors.setText(self.tr("Add the listing's URL first; a screenshot belongs to a listing."))
+            self.file_errors.setText(
+                self.tr("Add the listing's URL first; a screenshot belongs to a listing.")
+            )
             return None
         ctx, case_id = self.ctx, self.case.id
         sources = [Path(p) for p in paths]
@@ -457,7 +484,7 @@ class CaseEditor(QScrollArea):
 
             done, errors = [], []
             with ctx.worker_store() as store:
-                for n, (path, name) in enumerate(zip(sources, display)):
+                for n, (path, name) in enumerate(zip(sources, display, strict=True)):
                     cancel.raise_if_cancelled()
                     progress(n / len(sources), name)
                     try:
@@ -467,13 +494,18 @@ class CaseEditor(QScrollArea):
             return done, errors
 
         task = ctx.runner.start(work, self.tr("Adding files"))
-        bind(task.signals.succeeded, self, lambda result: self._files_added(case_id, kind, listing_row, *result))
+        bind(
+            task.signals.succeeded,
+            self,
+            lambda result: self._files_added(case_id, kind, listing_row, *result),
+        )
         task.signals.failed.connect(self.file_errors.setText)
         self.busy.emit(task)
         return task
 
-    def _files_added(self, case_id: int, kind: EvidenceKind, listing_row: int, files: list[EvidenceFile],
-                     errors: list[str]) -> None:
+    def _files_added(
+        self, case_id: int, kind: EvidenceKind, listing_row: int, files: list[EvidenceFile], errors: list[str]
+    ) -> None:
         self.file_errors.setText("\n".join(errors))
         if self.case is None or self.case.id != case_id or not files:
             return
@@ -540,8 +572,13 @@ class CaseEditor(QScrollArea):
         head, idx, attr = m.group(1), m.group(2), m.group(3)
         widget: QWidget | None = None
         if head == "complainant":
-            widget = {"name": self.complainant_name, "role": self.role, "email": self.email,
-                      "contact_name": self.contact, "authorization": self.authorization_button}.get(attr or "name")
+            widget = {
+                "name": self.complainant_name,
+                "role": self.role,
+                "email": self.email,
+                "contact_name": self.contact,
+                "authorization": self.authorization_button,
+            }.get(attr or "name")
         elif head == "rights":
             widget = self.rights_table
             if idx is not None and int(idx) < self.rights_table.rowCount():

@@ -50,7 +50,8 @@ class CaseListPanel(QWidget):
         for status in CaseStatus:
             self.status_filter.addItem(status_label(status), str(status))
         self.status_filter.currentIndexChanged.connect(
-            lambda _i: self.proxy.set_status_filter(self.status_filter.currentData() or ""))
+            lambda _i: self.proxy.set_status_filter(self.status_filter.currentData() or "")
+        )
 
         self.view = QTableView(self)
         self.view.setAccessibleName(self.tr("Cases"))
@@ -118,7 +119,8 @@ class CaseListPanel(QWidget):
         selection = self.view.selectionModel()
         selection.blockSignals(True)
         selection.setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
         selection.blockSignals(False)
         self.view.viewport().update()
         self.view.scrollTo(index)
@@ -159,16 +161,24 @@ class CaseListPanel(QWidget):
         summary = self.model.case_at(self.model.row_of(case_id))
         if confirm:
             answer = QMessageBox.question(
-                self, self.tr("Delete case"),
-                self.tr("Delete case %1 (%2)? Its evidence files are removed unless another case or the "
-                        "rights library still uses them.").replace("%1", summary.reference)
-                .replace("%2", summary.title or "—"))
+                self,
+                self.tr("Delete case"),
+                self.tr(
+                    "Delete case %1 (%2)? Its evidence files are removed unless another case or the "
+                    "rights library still uses them."
+                )
+                .replace("%1", summary.reference)
+                .replace("%2", summary.title or "—"),
+            )
             if answer != QMessageBox.StandardButton.Yes:
                 return False
         removed = self.ctx.store.delete_case(case_id)
         self.refresh()
-        self.show_message(self.tr("Deleted %1; %n file(s) no longer used were removed.", "", len(removed))
-                          .replace("%1", summary.reference))
+        self.show_message(
+            self.tr("Deleted %1; %n file(s) no longer used were removed.", "", len(removed)).replace(
+                "%1", summary.reference
+            )
+        )
         self.case_deleted.emit(case_id)
         return True
 

@@ -39,8 +39,11 @@ class FindingsModel(QStandardItemModel):
         self.setHorizontalHeaderLabels([self.tr("Finding"), self.tr("Code")])
         if report is None:
             return
-        titles = {Severity.BLOCKER: self.tr("Blockers"), Severity.WARNING: self.tr("Warnings"),
-                  Severity.INFO: self.tr("Notes")}
+        titles = {
+            Severity.BLOCKER: self.tr("Blockers"),
+            Severity.WARNING: self.tr("Warnings"),
+            Severity.INFO: self.tr("Notes"),
+        }
         for severity in (Severity.BLOCKER, Severity.WARNING, Severity.INFO):
             findings = [f for f in report.sorted_findings() if f.severity == severity]
             if not findings:
@@ -131,7 +134,9 @@ class ChecksPanel(QWidget):
         layout.addWidget(self.tree, 1)
         if not self.available:
             self.run_button.setEnabled(False)
-            self.summary.setText(self.tr("The check engine is not installed in this build; checks are unavailable."))
+            self.summary.setText(
+                self.tr("The check engine is not installed in this build; checks are unavailable.")
+            )
         self.set_case(None)
 
     def set_case(self, case_id: int | None) -> None:
@@ -149,9 +154,12 @@ class ChecksPanel(QWidget):
     def _show_last(self, case_id: int) -> None:
         last = self.ctx.store.last_check(case_id)
         if last:
-            self.summary.setText(self.tr("Last run %1: %2 blocker(s), %3 warning(s). Re-running…")
-                                 .replace("%1", last["ran_at"]).replace("%2", str(last["blockers"]))
-                                 .replace("%3", str(last["warnings"])))
+            self.summary.setText(
+                self.tr("Last run %1: %2 blocker(s), %3 warning(s). Re-running…")
+                .replace("%1", last["ran_at"])
+                .replace("%2", str(last["blockers"]))
+                .replace("%3", str(last["warnings"]))
+            )
 
     def schedule(self, case_id: int) -> None:
         """The case changed: re-run the checks shortly (edits in a burst cause one run)."""

@@ -59,8 +59,9 @@ def render_evidence(path: str, is_pdf: bool, sha256: str, page: int) -> Rendered
             raise ValueError(f"{path}: the PDF could not be rendered")
         page = min(max(page, 1), count)
         size = doc.pagePointSize(page - 1)
-        image = doc.render(page - 1, QSize(round(size.width() * PDF_RENDER_SCALE),
-                                           round(size.height() * PDF_RENDER_SCALE)))
+        image = doc.render(
+            page - 1, QSize(round(size.width() * PDF_RENDER_SCALE), round(size.height() * PDF_RENDER_SCALE))
+        )
         doc.close()
         return Rendered(sha256, page, count, image, PDF_RENDER_SCALE)
     reader = QImageReader(path)
@@ -183,8 +184,11 @@ class EvidenceViewer(QWidget):
         self.scene.addPixmap(pixmap)
         self.scene.setSceneRect(QRectF(pixmap.rect()))
         self._draw_overlays()
-        self.status.setText(self.tr("Page %1 of %2").replace("%1", str(result.page)).replace("%2", str(result.pages))
-                            if result.pages > 1 else "")
+        self.status.setText(
+            self.tr("Page %1 of %2").replace("%1", str(result.page)).replace("%2", str(result.pages))
+            if result.pages > 1
+            else ""
+        )
         self._update_controls()
         self.fit_to_window()
         if self.highlights:
@@ -201,7 +205,9 @@ class EvidenceViewer(QWidget):
             self.view.fitInView(self.scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
 
     def highlight_items(self) -> list[QGraphicsRectItem]:
-        return [i for i in self.scene.items() if isinstance(i, QGraphicsRectItem) and i.data(0) == "highlight"]
+        return [
+            i for i in self.scene.items() if isinstance(i, QGraphicsRectItem) and i.data(0) == "highlight"
+        ]
 
     def _rect(self, box: tuple[float, float, float, float]) -> QRectF:
         s = self.scale_factor

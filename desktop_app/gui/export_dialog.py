@@ -119,8 +119,9 @@ class ExportDialog(QDialog):
             self.status.clear()
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save package as"), self.out_path.text(),
-                                              self.tr("Submission package (*.zip)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save package as"), self.out_path.text(), self.tr("Submission package (*.zip)")
+        )
         if path:
             self.out_path.setText(path)
 
@@ -139,8 +140,9 @@ class ExportDialog(QDialog):
             identity = load_identity(ctx.data_dir, name, passphrase)
             target.parent.mkdir(parents=True, exist_ok=True)
             with ctx.worker_store() as store:
-                return export_case(store, case_id, target, identity, allow_blockers=allow,
-                                   progress=progress, cancel=cancel)
+                return export_case(
+                    store, case_id, target, identity, allow_blockers=allow, progress=progress, cancel=cancel
+                )
 
         self.result = None
         self.open_folder.setVisible(False)
@@ -151,7 +153,11 @@ class ExportDialog(QDialog):
         task.signals.progress.connect(self._progress)
         task.signals.succeeded.connect(self._done)
         task.signals.failed.connect(self._failed)
-        bind(task.signals.cancelled, self, lambda: self.status.setText(self.tr("Export cancelled; no package was written.")))
+        bind(
+            task.signals.cancelled,
+            self,
+            lambda: self.status.setText(self.tr("Export cancelled; no package was written.")),
+        )
         task.signals.finished.connect(self._finished)
         self.task = task
         return task
@@ -163,9 +169,12 @@ class ExportDialog(QDialog):
     def _done(self, result) -> None:  # noqa: ANN001 - ExportResult
         self.result = result
         self.progress.setValue(1000)
-        self.status.setText(self.tr("Package: %1\nSHA-256: %2\nSigner fingerprint: %3")
-                            .replace("%1", str(result.path)).replace("%2", result.sha256)
-                            .replace("%3", result.signer_fingerprint))
+        self.status.setText(
+            self.tr("Package: %1\nSHA-256: %2\nSigner fingerprint: %3")
+            .replace("%1", str(result.path))
+            .replace("%2", result.sha256)
+            .replace("%3", result.signer_fingerprint)
+        )
         self.open_folder.setVisible(True)
         if self.identity.currentData():
             self.ctx.prefs.default_identity = self.identity.currentData()

@@ -29,7 +29,9 @@ class IdentityDialog(QDialog):
         self.ctx = ctx
         self.mode = mode
         self.info = None
-        self.setWindowTitle(self.tr("New signing identity") if mode == "create" else self.tr("Import identity"))
+        self.setWindowTitle(
+            self.tr("New signing identity") if mode == "create" else self.tr("Import identity")
+        )
         form = QFormLayout(self)
         self.name = QLineEdit(self)
         self.name.setAccessibleName(self.tr("Identity name"))
@@ -64,15 +66,17 @@ class IdentityDialog(QDialog):
             form.addRow(self.tr("Name (optional)"), self.name)
             form.addRow(self.tr("Passphrase"), self.passphrase)
         form.addRow(self.error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                        self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("PKCS#12 identity"), "",
-                                              self.tr("PKCS#12 (*.p12 *.pfx)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("PKCS#12 identity"), "", self.tr("PKCS#12 (*.p12 *.pfx)")
+        )
         if path:
             self.p12.setText(path)
 

@@ -33,5 +33,7 @@ def parse_pasted(text: str) -> list[Row]:
 
 
 def url_count_note(total: int, valid: int) -> str:
-    text = QCoreApplication.translate("ListingPaste", "%1 of %2 addresses recognised; invalid ones are marked in red.")
+    text = QCoreApplication.translate(
+        "ListingPaste", "%1 of %2 addresses recognised; invalid ones are marked in red."
+    )
     return text.replace("%1", str(valid)).replace("%2", str(total))

@@ -68,11 +68,15 @@ class MainWindow(QMainWindow):
         self.case_list = CaseListPanel(ctx, self)
         self.checks = ChecksPanel(ctx, self)
         self.viewer = EvidenceViewer(ctx, self)
-        self.list_dock = self._dock("cases_dock", self.tr("Cases"), self.case_list, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.checks_dock = self._dock("checks_dock", self.tr("Checks"), self.checks,
-                                      Qt.DockWidgetArea.RightDockWidgetArea)
-        self.viewer_dock = self._dock("viewer_dock", self.tr("Evidence"), self.viewer,
-                                      Qt.DockWidgetArea.RightDockWidgetArea)
+        self.list_dock = self._dock(
+            "cases_dock", self.tr("Cases"), self.case_list, Qt.DockWidgetArea.LeftDockWidgetArea
+        )
+        self.checks_dock = self._dock(
+            "checks_dock", self.tr("Checks"), self.checks, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.viewer_dock = self._dock(
+            "viewer_dock", self.tr("Evidence"), self.viewer, Qt.DockWidgetArea.RightDockWidgetArea
+        )
         self.case_list.case_selected.connect(self.open_case)
         self.case_list.case_deleted.connect(lambda cid: self.open_case(None) if cid == self.case_id else None)
         self.case_list.import_started.connect(self.track)
@@ -115,8 +119,14 @@ class MainWindow(QMainWindow):
             bar.addPermanentWidget(w)
             w.setVisible(False)
 
-    def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None,  # noqa: ANN001
-                enabled: bool = True, tip: str = "") -> QAction:
+    def _action(
+        self,
+        text: str,
+        slot,
+        shortcut: QKeySequence | str | None = None,  # noqa: ANN001
+        enabled: bool = True,
+        tip: str = "",
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -132,21 +142,39 @@ class MainWindow(QMainWindow):
         unavailable = self.tr("Not installed in this build")
         a = self.actions_by_name = {
             "new": self._action(self.tr("&New case"), self.case_list.new_case, QKeySequence.StandardKey.New),
-            "import": self._action(self.tr("&Import case folders…"), lambda: self.case_list.import_folders(),
-                                   "Ctrl+I"),
+            "import": self._action(
+                self.tr("&Import case folders…"), lambda: self.case_list.import_folders(), "Ctrl+I"
+            ),
             "duplicate": self._action(self.tr("D&uplicate case"), self.case_list.duplicate_case, "Ctrl+D"),
-            "delete": self._action(self.tr("&Delete case…"), lambda: self.case_list.delete_case(), "Ctrl+Del"),
-            "export": self._action(self.tr("&Export package…"), self.show_export, "Ctrl+E",
-                                   has_feature("export"), "" if has_feature("export") else unavailable),
-            "verify": self._action(self.tr("&Verify package…"), self.show_verify, "Ctrl+Shift+Y",
-                                   has_feature("verify"), "" if has_feature("verify") else unavailable),
-            "settings": self._action(self.tr("&Settings…"), self.show_settings, QKeySequence.StandardKey.Preferences),
+            "delete": self._action(
+                self.tr("&Delete case…"), lambda: self.case_list.delete_case(), "Ctrl+Del"
+            ),
+            "export": self._action(
+                self.tr("&Export package…"),
+                self.show_export,
+                "Ctrl+E",
+                has_feature("export"),
+                "" if has_feature("export") else unavailable,
+            ),
+            "verify": self._action(
+                self.tr("&Verify package…"),
+                self.show_verify,
+                "Ctrl+Shift+Y",
+                has_feature("verify"),
+                "" if has_feature("verify") else unavailable,
+            ),
+            "settings": self._action(
+                self.tr("&Settings…"), self.show_settings, QKeySequence.StandardKey.Preferences
+            ),
             "quit": self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit),
             "checks": self._action(self.tr("&Run checks"), self.checks.run, "F5"),
             "cancel": self._action(self.tr("&Cancel background work"), self.runner.cancel_all, "Esc"),
-            "submitted": self._action(self.tr("Mark &submitted…"), lambda: self.show_outcome("submitted"), "Ctrl+M"),
-            "decided": self._action(self.tr("Record &decision…"), lambda: self.show_outcome("decided"),
-                                    "Ctrl+Shift+M"),
+            "submitted": self._action(
+                self.tr("Mark &submitted…"), lambda: self.show_outcome("submitted"), "Ctrl+M"
+            ),
+            "decided": self._action(
+                self.tr("Record &decision…"), lambda: self.show_outcome("decided"), "Ctrl+Shift+M"
+            ),
             "rights": self._action(self.tr("&Rights library…"), self.show_rights_library, "Ctrl+R"),
             "dashboard": self._action(self.tr("&Outcomes dashboard…"), self.show_dashboard, "Ctrl+B"),
             "find": self._action(self.tr("&Find case"), self._focus_search, QKeySequence.StandardKey.Find),
@@ -206,7 +234,9 @@ class MainWindow(QMainWindow):
         self.viewer.clear()
         if case_id is not None:
             self.case_list.select_case(case_id, emit=False)
-            self.setWindowTitle(f"{self.editor.case.reference} — {APP_NAME}" if self.editor.case else APP_NAME)
+            self.setWindowTitle(
+                f"{self.editor.case.reference} — {APP_NAME}" if self.editor.case else APP_NAME
+            )
             self.checks.schedule(case_id)
             self._show_first_file()
             self.case_opened.emit(case_id)
@@ -356,9 +386,15 @@ class MainWindow(QMainWindow):
                 self.set_language(dialog.language())
 
     def show_about(self) -> None:
-        QMessageBox.about(self, self.tr("About %1").replace("%1", APP_NAME),
-                          self.tr("%1 %2\nOffline evidence checks and signed submission packages for IP "
-                                  "takedown complaints.").replace("%1", APP_NAME).replace("%2", __version__))
+        QMessageBox.about(
+            self,
+            self.tr("About %1").replace("%1", APP_NAME),
+            self.tr(
+                "%1 %2\nOffline evidence checks and signed submission packages for IP takedown complaints."
+            )
+            .replace("%1", APP_NAME)
+            .replace("%2", __version__),
+        )
 
     # -- language --------------------------------------------------------------------------------
 
@@ -389,6 +425,7 @@ class MainWindow(QMainWindow):
         except UserError as exc:
             log.warning("could not save the last edit: %s", exc)
         self.ctx.prefs.save_window_state(self.saveGeometry(), self.saveState())
+        self.checks.cancel()  # also stops a scheduled automatic run
         if self.runner.active:
             self.statusBar().showMessage(self.tr("Cancelling background work…"))
             QApplication.processEvents()

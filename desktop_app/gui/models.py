@@ -37,8 +37,14 @@ def status_label(status: CaseStatus | str) -> str:
     return labels.get(str(status), str(status))
 
 
-_STATUS_COLOURS = {"ready": "#2e7d32", "not_ready": "#c62828", "accepted": "#2e7d32", "declined": "#c62828",
-                   "exported": "#1565c0", "submitted": "#6a1b9a"}
+_STATUS_COLOURS = {
+    "ready": "#2e7d32",
+    "not_ready": "#c62828",
+    "accepted": "#2e7d32",
+    "declined": "#c62828",
+    "exported": "#1565c0",
+    "submitted": "#6a1b9a",
+}
 
 
 class CaseTableModel(QAbstractTableModel):
@@ -51,13 +57,15 @@ class CaseTableModel(QAbstractTableModel):
         self._rows: list[CaseSummary] = []
 
     def headers(self) -> list[str]:
-        return [QCoreApplication.translate("CaseTable", "Reference"),
-                QCoreApplication.translate("CaseTable", "Title"),
-                QCoreApplication.translate("CaseTable", "Status"),
-                QCoreApplication.translate("CaseTable", "Marketplace"),
-                QCoreApplication.translate("CaseTable", "Mark"),
-                QCoreApplication.translate("CaseTable", "Blockers"),
-                QCoreApplication.translate("CaseTable", "Warnings")]
+        return [
+            QCoreApplication.translate("CaseTable", "Reference"),
+            QCoreApplication.translate("CaseTable", "Title"),
+            QCoreApplication.translate("CaseTable", "Status"),
+            QCoreApplication.translate("CaseTable", "Marketplace"),
+            QCoreApplication.translate("CaseTable", "Mark"),
+            QCoreApplication.translate("CaseTable", "Blockers"),
+            QCoreApplication.translate("CaseTable", "Warnings"),
+        ]
 
     def set_cases(self, rows: Sequence[CaseSummary]) -> None:
         self.beginResetModel()
@@ -79,9 +87,14 @@ class CaseTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.COLUMNS):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.COLUMNS)
+        ):
             return self.headers()[section]
         return None
 
@@ -96,9 +109,13 @@ class CaseTableModel(QAbstractTableModel):
             return str(s.status)
         if role in (Qt.ItemDataRole.DisplayRole, SortRole, Qt.ItemDataRole.ToolTipRole):
             values: dict[str, Any] = {
-                "reference": s.reference, "title": s.title, "status": status_label(s.status),
-                "marketplace": ", ".join(s.marketplaces), "mark": ", ".join(s.marks),
-                "blockers": s.blockers, "warnings": s.warnings,
+                "reference": s.reference,
+                "title": s.title,
+                "status": status_label(s.status),
+                "marketplace": ", ".join(s.marketplaces),
+                "mark": ", ".join(s.marks),
+                "blockers": s.blockers,
+                "warnings": s.warnings,
             }
             value = values[col]
             if role == SortRole:
@@ -149,10 +166,12 @@ class ListingTableModel(QAbstractTableModel):
         self._rows: list[tuple[str, str, str, bool, str]] = []
 
     def headers(self) -> list[str]:
-        return [QCoreApplication.translate("ListingTable", "URL"),
-                QCoreApplication.translate("ListingTable", "Marketplace"),
-                QCoreApplication.translate("ListingTable", "Listing id"),
-                QCoreApplication.translate("ListingTable", "Status")]
+        return [
+            QCoreApplication.translate("ListingTable", "URL"),
+            QCoreApplication.translate("ListingTable", "Marketplace"),
+            QCoreApplication.translate("ListingTable", "Listing id"),
+            QCoreApplication.translate("ListingTable", "Status"),
+        ]
 
     def set_rows(self, rows: Sequence[tuple[str, str, str, bool, str]]) -> None:
         self.beginResetModel()
@@ -175,8 +194,14 @@ class ListingTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 4
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 4:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < 4
+        ):
             return self.headers()[section]
         return None
 

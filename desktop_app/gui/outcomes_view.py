@@ -55,7 +55,9 @@ class OutcomeDialog(QDialog):
             form.addRow("", self.declined)
             form.addRow(self.tr("Reason"), self.reason)
         form.addRow(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -80,7 +82,12 @@ class DashboardDialog(QDialog):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from desktop_app.core.outcomes import GOOD_FAITH_THRESHOLD, decline_reasons, overall_rates, success_rates
+        from desktop_app.core.outcomes import (
+            GOOD_FAITH_THRESHOLD,
+            decline_reasons,
+            overall_rates,
+            success_rates,
+        )
 
         self.setWindowTitle(self.tr("Outcomes dashboard"))
         self.resize(900, 600)
@@ -96,12 +103,19 @@ class DashboardDialog(QDialog):
         summary = QLabel(self)
         summary.setWordWrap(True)
         if overall:
-            parts = [f"{m}: {p.rate:.0%} ({p.accepted}/{p.decided})" + (" ⚠" if p.below_threshold else "")
-                     for m, p in overall.items()]
-            summary.setText(self.tr("All-time success rate — %1. Alibaba IPP expects at least %2.")
-                            .replace("%1", "; ".join(parts)).replace("%2", f"{GOOD_FAITH_THRESHOLD:.0%}"))
+            parts = [
+                f"{m}: {p.rate:.0%} ({p.accepted}/{p.decided})" + (" ⚠" if p.below_threshold else "")
+                for m, p in overall.items()
+            ]
+            summary.setText(
+                self.tr("All-time success rate — %1. Alibaba IPP expects at least %2.")
+                .replace("%1", "; ".join(parts))
+                .replace("%2", f"{GOOD_FAITH_THRESHOLD:.0%}")
+            )
         else:
-            summary.setText(self.tr("No decided complaints yet: mark cases submitted, then record the decision."))
+            summary.setText(
+                self.tr("No decided complaints yet: mark cases submitted, then record the decision.")
+            )
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
         layout.addWidget(tabs, 1)
@@ -124,7 +138,9 @@ class DashboardDialog(QDialog):
             series.setName(marketplace)
             series.setPointsVisible(True)
             for p in (p for p in self.points if p.marketplace == marketplace):
-                ms = QDateTime.fromString(p.period + "-01T00:00:00", Qt.DateFormat.ISODate).toMSecsSinceEpoch()
+                ms = QDateTime.fromString(
+                    p.period + "-01T00:00:00", Qt.DateFormat.ISODate
+                ).toMSecsSinceEpoch()
                 stamps.append(ms)
                 series.append(ms, p.rate * 100)
             chart.addSeries(series)
@@ -150,7 +166,14 @@ class DashboardDialog(QDialog):
         return view
 
     def _reason_chart(self) -> QWidget:
-        from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QHorizontalBarSeries, QValueAxis
+        from PySide6.QtCharts import (
+            QBarCategoryAxis,
+            QBarSet,
+            QChart,
+            QChartView,
+            QHorizontalBarSeries,
+            QValueAxis,
+        )
 
         chart = QChart()
         chart.setTitle(self.tr("Commonest decline reasons"))

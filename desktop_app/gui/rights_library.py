@@ -47,7 +47,9 @@ class CertificateReading:
     message: str = ""
 
 
-def read_certificate(ctx: AppContext, path: str, progress: ProgressFn, cancel: CancelToken) -> CertificateReading:
+def read_certificate(
+    ctx: AppContext, path: str, progress: ProgressFn, cancel: CancelToken
+) -> CertificateReading:
     """Store the certificate, read it and extract its fields (all core work; cached by the core)."""
     with ctx.worker_store() as store:
         f = store.add_file(path, cancel=cancel)
@@ -55,8 +57,9 @@ def read_certificate(ctx: AppContext, path: str, progress: ProgressFn, cancel: C
             from desktop_app.core.checks.facts import extract_certificate_fields
             from desktop_app.core.reading.service import read_document
         except ImportError:
-            return CertificateReading(f, None, "The certificate reader is not installed in this build; "
-                                               "enter the fields by hand.")
+            return CertificateReading(
+                f, None, "The certificate reader is not installed in this build; enter the fields by hand."
+            )
         doc = read_document(store, f, progress=SubProgress(progress, 0.0, 0.9), cancel=cancel)
         if not doc.ok:
             return CertificateReading(f, None, doc.message)
@@ -79,8 +82,15 @@ class RightsLibraryDialog(QDialog):
         self.resize(1200, 720)
         self.table = QTableWidget(0, 5, self)
         self.table.setAccessibleName(self.tr("Rights in the library"))
-        self.table.setHorizontalHeaderLabels([self.tr("Mark"), self.tr("Office"), self.tr("Registration no."),
-                                              self.tr("Owner"), self.tr("Certificate")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Mark"),
+                self.tr("Office"),
+                self.tr("Registration no."),
+                self.tr("Owner"),
+                self.tr("Certificate"),
+            ]
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -92,7 +102,9 @@ class RightsLibraryDialog(QDialog):
         read.clicked.connect(lambda: self.read_certificate_file(self._choose_certificate()))
         self.use_button = QPushButton(self.tr("Use in case"), self)
         self.use_button.clicked.connect(self._use)
-        self.use_button.setEnabled(isinstance(parent, QWidget) and getattr(parent, "case_id", None) is not None)
+        self.use_button.setEnabled(
+            isinstance(parent, QWidget) and getattr(parent, "case_id", None) is not None
+        )
         left_buttons = QHBoxLayout()
         for b in (new, read, self.use_button):
             left_buttons.addWidget(b)
@@ -115,8 +127,13 @@ class RightsLibraryDialog(QDialog):
     def _build_form(self) -> QGroupBox:
         box = QGroupBox(self.tr("Right"), self)
         grid = QGridLayout(box)
-        labels = {"office": self.tr("Office"), "registration_number": self.tr("Registration no."),
-                  "mark": self.tr("Mark"), "owner": self.tr("Owner"), "classes": self.tr("Nice classes")}
+        labels = {
+            "office": self.tr("Office"),
+            "registration_number": self.tr("Registration no."),
+            "mark": self.tr("Mark"),
+            "owner": self.tr("Owner"),
+            "classes": self.tr("Nice classes"),
+        }
         self.edits: dict[str, QLineEdit | QComboBox] = {}
         self.confirms: dict[str, QCheckBox] = {}
         self.sources: dict[str, QLabel] = {}
@@ -162,8 +179,13 @@ class RightsLibraryDialog(QDialog):
         self.table.blockSignals(True)
         self.table.setRowCount(len(self.rights))
         for i, r in enumerate(self.rights):
-            cells = [r.mark, r.office, r.registration_number, r.owner,
-                     r.certificate.original_name if r.certificate else "—"]
+            cells = [
+                r.mark,
+                r.office,
+                r.registration_number,
+                r.owner,
+                r.certificate.original_name if r.certificate else "—",
+            ]
             for j, value in enumerate(cells):
                 self.table.setItem(i, j, QTableWidgetItem(value))
             if r.id == select:
@@ -180,13 +202,21 @@ class RightsLibraryDialog(QDialog):
     def load_right(self, right: Right) -> None:
         self.current = right
         self.reading = None
-        self._fill(right.office, right.registration_number, right.mark, right.owner,
-                   ", ".join(str(c) for c in right.classes))
+        self._fill(
+            right.office,
+            right.registration_number,
+            right.mark,
+            right.owner,
+            ", ".join(str(c) for c in right.classes),
+        )
         for name in FIELDS:
             self.confirms[name].setChecked(right.id is not None)
             self.sources[name].clear()
-        self.certificate_label.setText(self.tr("Certificate: %1").replace(
-            "%1", right.certificate.original_name if right.certificate else self.tr("(none)")))
+        self.certificate_label.setText(
+            self.tr("Certificate: %1").replace(
+                "%1", right.certificate.original_name if right.certificate else self.tr("(none)")
+            )
+        )
         self.message.clear()
         if right.certificate:
             self.viewer.show_file(right.certificate)
@@ -200,8 +230,12 @@ class RightsLibraryDialog(QDialog):
         combo.blockSignals(True)
         combo.setCurrentIndex(max(0, combo.findText(office)))
         combo.blockSignals(False)
-        for name, value in (("registration_number", number), ("mark", mark), ("owner", owner),
-                            ("classes", classes)):
+        for name, value in (
+            ("registration_number", number),
+            ("mark", mark),
+            ("owner", owner),
+            ("classes", classes),
+        ):
             edit = self.edits[name]
             assert isinstance(edit, QLineEdit)
             edit.setText(value)
@@ -209,7 +243,9 @@ class RightsLibraryDialog(QDialog):
     # -- certificate reading -----------------------------------------------------------------------
 
     def _choose_certificate(self) -> str:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Trademark certificate"), "", IMAGE_AND_PDF_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Trademark certificate"), "", IMAGE_AND_PDF_FILTER
+        )
         return path
 
     def read_certificate_file(self, path: str):  # noqa: ANN201 - returns the Task
@@ -217,25 +253,35 @@ class RightsLibraryDialog(QDialog):
             return None
         ctx = self.ctx
         self.message.setText(self.tr("Reading the certificate…"))
-        task = ctx.runner.start(lambda progress, cancel: read_certificate(ctx, path, progress, cancel),
-                                self.tr("Reading certificate"))
+        task = ctx.runner.start(
+            lambda progress, cancel: read_certificate(ctx, path, progress, cancel),
+            self.tr("Reading certificate"),
+        )
         task.signals.succeeded.connect(self._read_done)
         task.signals.failed.connect(self.message.setText)
         self.task = task
         return task
 
     def _read_done(self, reading: CertificateReading) -> None:
-        self.current = Right(office=OFFICES[0], registration_number="", mark="", owner="",
-                             certificate=reading.file)
+        self.current = Right(
+            office=OFFICES[0], registration_number="", mark="", owner="", certificate=reading.file
+        )
         self.reading = reading
         self.certificate_label.setText(self.tr("Certificate: %1").replace("%1", reading.file.original_name))
         fields = reading.fields
         values = {name: (fields.value(name) if fields is not None else None) for name in FIELDS}
-        existing = (self.ctx.store.find_right(str(values["office"]), str(values["registration_number"]))
-                    if values["office"] and values["registration_number"] else None)
-        self._fill(str(values["office"] or OFFICES[0]), str(values["registration_number"] or ""),
-                   str(values["mark"] or ""), str(values["owner"] or ""),
-                   ", ".join(str(c) for c in (values["classes"] or [])))
+        existing = (
+            self.ctx.store.find_right(str(values["office"]), str(values["registration_number"]))
+            if values["office"] and values["registration_number"]
+            else None
+        )
+        self._fill(
+            str(values["office"] or OFFICES[0]),
+            str(values["registration_number"] or ""),
+            str(values["mark"] or ""),
+            str(values["owner"] or ""),
+            ", ".join(str(c) for c in (values["classes"] or [])),
+        )
         for name in FIELDS:
             f = getattr(fields, name, None) if fields is not None else None
             self.confirms[name].setChecked(False)
@@ -243,13 +289,19 @@ class RightsLibraryDialog(QDialog):
                 self.sources[name].setText(self.tr("Not found on the certificate; enter it."))
             else:
                 where = self.tr("page %1").replace("%1", str(f.page)) if f.page else ""
-                self.sources[name].setText(f"“{f.source_text}” {where} · {f.confidence:.0%}"
-                                           + (" · " + self.tr("computed") if f.computed else ""))
+                self.sources[name].setText(
+                    f"“{f.source_text}” {where} · {f.confidence:.0%}"
+                    + (" · " + self.tr("computed") if f.computed else "")
+                )
         note = reading.message
         if existing is not None:
             self.current.id = existing.id
-            note = (note + " " if note else "") + self.tr("This right is already in the library; saving updates it.")
-        self.message.setText(note or self.tr("Check each field against the highlighted text, then tick Confirmed."))
+            note = (note + " " if note else "") + self.tr(
+                "This right is already in the library; saving updates it."
+            )
+        self.message.setText(
+            note or self.tr("Check each field against the highlighted text, then tick Confirmed.")
+        )
         self._show_fields(focus=None)
         self._update_save()
 
@@ -298,9 +350,15 @@ class RightsLibraryDialog(QDialog):
         text = {n: e.text().strip() for n, e in self.edits.items() if isinstance(e, QLineEdit)}
         if not text["registration_number"] or not text["mark"] or not text["owner"]:
             raise UserError("A right needs a registration number, a mark and an owner.")
-        return Right(office=combo.currentText(), registration_number=text["registration_number"],
-                     mark=text["mark"], owner=text["owner"], classes=parse_classes(text["classes"]),
-                     certificate=self.current.certificate, id=self.current.id)
+        return Right(
+            office=combo.currentText(),
+            registration_number=text["registration_number"],
+            mark=text["mark"],
+            owner=text["owner"],
+            classes=parse_classes(text["classes"]),
+            certificate=self.current.certificate,
+            id=self.current.id,
+        )
 
     def save(self) -> int | None:
         try:

@@ -76,8 +76,10 @@ class Preferences:
 
     def window_state(self) -> tuple[QByteArray | None, QByteArray | None]:
         geometry, state = self.qs.value("window/geometry"), self.qs.value("window/state")
-        return (geometry if isinstance(geometry, QByteArray) else None,
-                state if isinstance(state, QByteArray) else None)
+        return (
+            geometry if isinstance(geometry, QByteArray) else None,
+            state if isinstance(state, QByteArray) else None,
+        )
 
     def save_window_state(self, geometry: QByteArray, state: QByteArray) -> None:
         self.qs.setValue("window/geometry", geometry)

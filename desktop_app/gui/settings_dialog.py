@@ -65,7 +65,9 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Default identity"), self.identity)
         form.addRow(self.tr("OCR languages"), self.ocr)
         form.addRow(self.tr("Interface language"), self.language_box)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)

@@ -71,8 +71,9 @@ class VerifyDialog(QDialog):
         layout.addWidget(self.table, 1)
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open package"), self.path.text(),
-                                              self.tr("Submission package (*.zip)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open package"), self.path.text(), self.tr("Submission package (*.zip)")
+        )
         if path:
             self.path.setText(path)
             self.start()
@@ -111,9 +112,13 @@ class VerifyDialog(QDialog):
             text = self.tr("INVALID — %4 problem(s). Signer: %1 (%2), fingerprint %3.")
             colour = "#c62828"
         problems = len(report.problems) + len(report.failures)
-        self.verdict.setText(text.replace("%1", report.signer or "?").replace("%2", report.organisation or "?")
-                             .replace("%3", report.fingerprint or "?").replace("%4", str(problems))
-                             + ("\n" + "\n".join(report.problems) if report.problems else ""))
+        self.verdict.setText(
+            text.replace("%1", report.signer or "?")
+            .replace("%2", report.organisation or "?")
+            .replace("%3", report.fingerprint or "?")
+            .replace("%4", str(problems))
+            + ("\n" + "\n".join(report.problems) if report.problems else "")
+        )
         self.verdict.setStyleSheet(f"color: {colour}; font-weight: bold;")
         self.table.setRowCount(len(report.files))
         for i, f in enumerate(report.files):

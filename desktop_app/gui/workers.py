@@ -68,8 +68,9 @@ class Task(QRunnable):
             self.signals.failed.emit(str(exc))
         except Exception as exc:  # a bug: log the traceback, show one sentence
             log.exception("background task %s failed", self.name)
-            self.signals.failed.emit(f"{self.name} failed unexpectedly ({type(exc).__name__}: {exc}); "
-                                     "details are in the log")
+            self.signals.failed.emit(
+                f"{self.name} failed unexpectedly ({type(exc).__name__}: {exc}); details are in the log"
+            )
         else:
             if self.cancel_token.cancelled:
                 self.signals.cancelled.emit()
@@ -113,10 +114,13 @@ class TaskRunner(QObject):
         self.pool.setMaxThreadCount(max_threads or max(2, QThreadPool.globalInstance().maxThreadCount()))
         self._tasks: list[Task] = []
         self._pending: list[Task] = []
+        self.closed = False
 
     def start(self, fn: TaskFn, name: str = "") -> Task:
         """Queue ``fn``; it starts on the next turn of the event loop, so the caller can connect first."""
         task = Task(fn, name)
+        if self.closed:  # the window is closing: the task only reports that it was cancelled
+            task.cancel()
         self._tasks.append(task)
         self._pending.append(task)
         task.signals.closed.connect(self._reap)
@@ -147,6 +151,7 @@ class TaskRunner(QObject):
 
     def shutdown(self, timeout_ms: int = 30000) -> bool:
         """Cancel everything and wait for the workers to stop; True when all stopped in time."""
+        self.closed = True
         self.cancel_all()
         self._launch()  # queued tasks run at once, see their cancel token and end
         return self.pool.waitForDone(timeout_ms)

@@ -41,13 +41,18 @@ def test_submission_then_decision_is_recorded(store) -> None:
 
 
 def test_success_rates_are_cumulative_per_marketplace(store) -> None:
-    plan = [("taobao", "2026-01-10", True), ("taobao", "2026-01-11", False), ("taobao", "2026-02-01", True),
-            ("amazon", "2026-02-03", True)]
+    plan = [
+        ("taobao", "2026-01-10", True),
+        ("taobao", "2026-01-11", False),
+        ("taobao", "2026-02-01", True),
+        ("amazon", "2026-02-03", True),
+    ]
     for mkt, day, ok in plan:
         cid = _case(store, mkt)
         record_submission(store, cid, "N1", at=f"{day}T00:00:00Z")
-        record_decision(store, cid, accepted=ok, reason="" if ok else "Listing removed already",
-                        at=f"{day}T01:00:00Z")
+        record_decision(
+            store, cid, accepted=ok, reason="" if ok else "Listing removed already", at=f"{day}T01:00:00Z"
+        )
     record_submission(store, _case(store, "taobao"), "N2")  # submitted, undecided: not counted
     rows = store.outcomes()
     points = success_rates(rows)
@@ -63,7 +68,9 @@ def test_success_rates_are_cumulative_per_marketplace(store) -> None:
 
 
 def test_decline_reasons_ranked_case_insensitively() -> None:
-    rows = [{"status": "declined", "decline_reason": r} for r in
-            ["No proof of use", "no  proof of use", "Mark differs", "", "No proof of use"]]
+    rows = [
+        {"status": "declined", "decline_reason": r}
+        for r in ["No proof of use", "no  proof of use", "Mark differs", "", "No proof of use"]
+    ]
     rows.append({"status": "accepted", "decline_reason": "ignored"})
     assert decline_reasons(rows, top=2) == [("No proof of use", 3), ("(no reason given)", 1)]

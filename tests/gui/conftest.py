@@ -26,6 +26,7 @@ def window(qtbot, store, prefs):
     qtbot.addWidget(win)
     win.show()
     yield win
+    win.close()  # saves pending edits, cancels background work and waits for it to stop
     win.runner.shutdown()
     languages.apply("en")
 

@@ -12,9 +12,11 @@ from desktop_app.core.store import Store
 from tests.factories import ScreenshotSpec, make_corrupt_pdf, make_listing_screenshot
 from tests.gui.conftest import wait_task
 
-URLS = ("https://item.taobao.com/item.htm?id=681234567890\n"
-        "https://www.aliexpress.com/item/1005006123456789.html\n"
-        "not a url at all\n")
+URLS = (
+    "https://item.taobao.com/item.htm?id=681234567890\n"
+    "https://www.aliexpress.com/item/1005006123456789.html\n"
+    "not a url at all\n"
+)
 
 
 def _new_case(qtbot, window) -> int:
@@ -50,10 +52,15 @@ def test_paste_urls_parses_as_typed_and_marks_invalid(qtbot, window, store) -> N
     editor = window.editor
     editor.paste_box.setPlainText(URLS)
     rows = [editor.preview_model.row(i) for i in range(editor.preview_model.rowCount())]
-    assert [(r[1], r[2], r[3]) for r in rows[:2]] == [("taobao", "681234567890", True),
-                                                      ("aliexpress", "1005006123456789", True)]
+    assert [(r[1], r[2], r[3]) for r in rows[:2]] == [
+        ("taobao", "681234567890", True),
+        ("aliexpress", "1005006123456789", True),
+    ]
     assert rows[2][3] is False and rows[2][4]  # invalid, with its reason
-    assert editor.preview_model.data(editor.preview_model.index(2, 0), Qt.ItemDataRole.ForegroundRole) is not None
+    assert (
+        editor.preview_model.data(editor.preview_model.index(2, 0), Qt.ItemDataRole.ForegroundRole)
+        is not None
+    )
     assert editor.add_listings_button.isEnabled()
     qtbot.mouseClick(editor.add_listings_button, Qt.MouseButton.LeftButton)
     assert [x.listing_id for x in store.get_case(case_id).listings] == ["681234567890", "1005006123456789"]
@@ -64,7 +71,9 @@ def test_paste_urls_parses_as_typed_and_marks_invalid(qtbot, window, store) -> N
 def test_too_many_urls_is_one_clear_sentence(qtbot, window) -> None:
     _new_case(qtbot, window)
     editor = window.editor
-    editor.paste_box.setPlainText("\n".join(f"https://item.taobao.com/item.htm?id={10**11 + i}" for i in range(301)))
+    editor.paste_box.setPlainText(
+        "\n".join(f"https://item.taobao.com/item.htm?id={10**11 + i}" for i in range(301))
+    )
     assert "301" in editor.preview_note.text() and "300" in editor.preview_note.text()
     assert not editor.add_listings_button.isEnabled()
 
@@ -84,7 +93,9 @@ def test_add_files_and_bad_file_error_beside_the_list(qtbot, window, store, tmp_
     error = editor.file_errors.text()
     assert error.startswith("broken.pdf: ") and "Traceback" not in error and "\n" not in error
     assert editor.files_tree.topLevelItemCount() == 1
-    qtbot.waitUntil(lambda: window.viewer.file is not None and window.viewer.file.original_name == "listing.png")
+    qtbot.waitUntil(
+        lambda: window.viewer.file is not None and window.viewer.file.original_name == "listing.png"
+    )
 
 
 def test_paste_screenshot_from_clipboard(qtbot, window, store) -> None:
@@ -102,16 +113,21 @@ def test_paste_screenshot_from_clipboard(qtbot, window, store) -> None:
     assert shots[0].media_type == "image/png"
 
 
-def test_duplicate_search_filter_and_confirmed_delete_keeps_shared_files(qtbot, window, store, tmp_path,
-                                                                         monkeypatch) -> None:
+def test_duplicate_search_filter_and_confirmed_delete_keeps_shared_files(
+    qtbot, window, store, tmp_path, monkeypatch
+) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     case_id = _new_case(qtbot, window)
     editor = window.editor
     editor.paste_box.setPlainText(URLS.splitlines()[1])
     editor.add_pasted_listings()
-    wait_task(qtbot, editor.add_files([str(make_listing_screenshot(ScreenshotSpec(), tmp_path / "s.png"))],
-                                      EvidenceKind.SCREENSHOT))
+    wait_task(
+        qtbot,
+        editor.add_files(
+            [str(make_listing_screenshot(ScreenshotSpec(), tmp_path / "s.png"))], EvidenceKind.SCREENSHOT
+        ),
+    )
     qtbot.mouseClick(window.case_list.duplicate_button, Qt.MouseButton.LeftButton)
     copy_id = window.case_id
     assert copy_id != case_id and window.case_list.model.rowCount() == 2
@@ -134,9 +150,14 @@ def test_duplicate_search_filter_and_confirmed_delete_keeps_shared_files(qtbot, 
 def test_import_many_case_folders_in_background(qtbot, window, store, tmp_path: Path) -> None:
     from desktop_app.core.case_folder import export_case_folder
 
-    source = store.save_case(__import__("desktop_app.core.model", fromlist=["Case"]).Case(
-        complainant=__import__("desktop_app.core.model", fromlist=["Complainant"]).Complainant("Acme Ltd"),
-        title="Exported"))
+    source = store.save_case(
+        __import__("desktop_app.core.model", fromlist=["Case"]).Case(
+            complainant=__import__("desktop_app.core.model", fromlist=["Complainant"]).Complainant(
+                "Acme Ltd"
+            ),
+            title="Exported",
+        )
+    )
     export_case_folder(store, source, tmp_path / "one")
     (tmp_path / "bad").mkdir()
     task = window.case_list.import_folders([str(tmp_path / "one"), str(tmp_path / "bad")])

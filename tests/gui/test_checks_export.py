@@ -16,8 +16,11 @@ PASS = "correct horse 42"
 
 @pytest.fixture
 def case_id(store) -> int:
-    case = Case(complainant=Complainant("Kestreline Apparel Inc."), title="Jackets",
-                listings=[Listing("https://item.taobao.com/item.htm?id=681234567890", "taobao", "681234567890")])
+    case = Case(
+        complainant=Complainant("Kestreline Apparel Inc."),
+        title="Jackets",
+        listings=[Listing("https://item.taobao.com/item.htm?id=681234567890", "taobao", "681234567890")],
+    )
     return store.save_case(case)
 
 
@@ -45,8 +48,9 @@ def test_run_checks_then_click_a_finding_focuses_its_field(qtbot, window, case_i
     rect = panel.tree.visualRect(index)
     with qtbot.waitSignal(panel.finding_activated):
         qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    target = {"rights": window.editor.rights_table, "listings": window.editor.listings_view}[finding.field.split("[")[0]
-                                                                                            .split(".")[0]]
+    target = {"rights": window.editor.rights_table, "listings": window.editor.listings_view}[
+        finding.field.split("[")[0].split(".")[0]
+    ]
     qtbot.waitUntil(lambda: target.hasFocus() or QApp_focus() is target)
     # the case list shows the counts from this run
     window.case_list.refresh()
@@ -85,8 +89,9 @@ def test_checks_cancel_works(qtbot, window, case_id) -> None:
     assert panel.summary.text() in ("Checks cancelled.",) or panel.report is not None
 
 
-def test_export_then_verify_shows_hash_fingerprint_and_files(qtbot, window, store, case_id, identity,
-                                                             tmp_path: Path) -> None:
+def test_export_then_verify_shows_hash_fingerprint_and_files(
+    qtbot, window, store, case_id, identity, tmp_path: Path
+) -> None:
     from desktop_app.gui.export_dialog import ExportDialog
     from desktop_app.gui.verify_dialog import VerifyDialog
 
@@ -125,8 +130,9 @@ def test_export_then_verify_shows_hash_fingerprint_and_files(qtbot, window, stor
     assert not verify.verdict.text().startswith("VALID")
 
 
-def test_closing_during_export_cancels_and_leaves_no_package(qtbot, window, case_id, identity,
-                                                            tmp_path: Path) -> None:
+def test_closing_during_export_cancels_and_leaves_no_package(
+    qtbot, window, case_id, identity, tmp_path: Path
+) -> None:
     from desktop_app.gui.export_dialog import ExportDialog
 
     dialog = ExportDialog(window.ctx, case_id, window)

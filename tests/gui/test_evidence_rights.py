@@ -45,12 +45,18 @@ def test_located_evidence_is_highlighted_and_ocr_text_overlaid(qtbot, demo_windo
     assert located, "the demo case's mark and listing id are found in its screenshot"
     model = window.checks.model
     group = model.item(model.rowCount() - 1)
-    index = next(group.child(r).index() for r in range(group.rowCount())
-                 if isinstance(group.child(r).data(Qt.ItemDataRole.UserRole + 10), Located)
-                 and group.child(r).data(Qt.ItemDataRole.UserRole + 10).evidence.box)
+    index = next(
+        group.child(r).index()
+        for r in range(group.rowCount())
+        if isinstance(group.child(r).data(Qt.ItemDataRole.UserRole + 10), Located)
+        and group.child(r).data(Qt.ItemDataRole.UserRole + 10).evidence.box
+    )
     with qtbot.waitSignal(window.viewer.loaded, timeout=30000):
-        qtbot.mouseClick(window.checks.tree.viewport(), Qt.MouseButton.LeftButton,
-                         pos=window.checks.tree.visualRect(index).center())
+        qtbot.mouseClick(
+            window.checks.tree.viewport(),
+            Qt.MouseButton.LeftButton,
+            pos=window.checks.tree.visualRect(index).center(),
+        )
     highlights = window.viewer.highlight_items()
     assert len(highlights) == 1
     loc = index.data(Qt.ItemDataRole.UserRole + 10)
@@ -84,8 +90,12 @@ def test_rights_library_reads_certificate_fields_for_confirmation(qtbot, demo_wi
     assert not dialog.save_button.isEnabled()  # every field must be confirmed or corrected first
     with qtbot.waitSignal(dialog.viewer.loaded, timeout=30000):
         dialog.edits["owner"].setFocus()
-        dialog.eventFilter(dialog.edits["owner"], __import__("PySide6.QtGui", fromlist=["QFocusEvent"])
-                           .QFocusEvent(__import__("PySide6.QtCore", fromlist=["QEvent"]).QEvent.Type.FocusIn))
+        dialog.eventFilter(
+            dialog.edits["owner"],
+            __import__("PySide6.QtGui", fromlist=["QFocusEvent"]).QFocusEvent(
+                __import__("PySide6.QtCore", fromlist=["QEvent"]).QEvent.Type.FocusIn
+            ),
+        )
     for name, box in dialog.confirms.items():
         if name != "owner":
             box.setChecked(True)

@@ -14,10 +14,17 @@ from tests.gui.conftest import wait_task
 
 
 def _cases(store) -> None:
-    for i, (mkt, mark) in enumerate([("taobao", "KESTRELINE"), ("amazon", "NORDVIK"), ("ebay", "KESTRELINE")]):
-        store.save_case(Case(complainant=Complainant(f"Owner {i}"), title=f"Case {i}",
-                             rights=[Right("USPTO", f"612345{i}", mark, f"Owner {i}")],
-                             listings=[Listing(f"https://x/{i}", mkt, str(i))]))
+    for i, (mkt, mark) in enumerate(
+        [("taobao", "KESTRELINE"), ("amazon", "NORDVIK"), ("ebay", "KESTRELINE")]
+    ):
+        store.save_case(
+            Case(
+                complainant=Complainant(f"Owner {i}"),
+                title=f"Case {i}",
+                rights=[Right("USPTO", f"612345{i}", mark, f"Owner {i}")],
+                listings=[Listing(f"https://x/{i}", mkt, str(i))],
+            )
+        )
 
 
 def test_case_models_pass_the_model_tester(qtmodeltester, store) -> None:
@@ -43,17 +50,27 @@ def test_case_models_pass_the_model_tester(qtmodeltester, store) -> None:
 
 def test_listing_and_findings_models_pass_the_model_tester(qtmodeltester) -> None:
     listings = ListingTableModel()
-    listings.set_rows([("https://a", "taobao", "1", True, "OK"), ("junk", "", "", False, "not a web address")])
+    listings.set_rows(
+        [("https://a", "taobao", "1", True, "OK"), ("junk", "", "", False, "not a web address")]
+    )
     qtmodeltester.check(listings)
     findings = FindingsModel()
     ref = EvidenceRef("shot.png", "a" * 64, 1, (1, 2, 30, 40), "KESTRELlNE")
-    report = CheckReport("ED-1", findings=[Finding("mark.variant_found", "variant", evidence=(ref,)),
-                                           Finding("case.incomplete", "no right", field="rights")],
-                         located=[Located("mark", "KESTRELINE", ref, 0.9)])
+    report = CheckReport(
+        "ED-1",
+        findings=[
+            Finding("mark.variant_found", "variant", evidence=(ref,)),
+            Finding("case.incomplete", "no right", field="rights"),
+        ],
+        located=[Located("mark", "KESTRELINE", ref, 0.9)],
+    )
     findings.set_report(report)
     qtmodeltester.check(findings)
     assert [findings.item(i).text() for i in range(findings.rowCount())] == [
-        "Blockers (1)", "Warnings (1)", "Found in the evidence (1)"]
+        "Blockers (1)",
+        "Warnings (1)",
+        "Found in the evidence (1)",
+    ]
 
 
 def test_task_reports_progress_result_error_and_cancel(qtbot) -> None:
@@ -67,7 +84,7 @@ def test_task_reports_progress_result_error_and_cancel(qtbot) -> None:
 
     task = runner.start(ok, "ok")
     task.signals.progress.connect(lambda f, label: seen.append((f, label)))
-    with qtbot.waitSignal(task.signals.succeeded) as result:
+    with qtbot.waitSignal(task.signals.succeeded, timeout=30000) as result:
         pass
     assert result.args[0] != threading.get_ident()  # ran off the GUI thread
     wait_task(qtbot, task)
@@ -77,7 +94,7 @@ def test_task_reports_progress_result_error_and_cancel(qtbot) -> None:
         raise EvidenceError("x.png", "the file is empty")
 
     task = runner.start(bad, "bad")
-    with qtbot.waitSignal(task.signals.failed) as failed:
+    with qtbot.waitSignal(task.signals.failed, timeout=30000) as failed:
         pass
     assert failed.args[0] == "x.png: the file is empty"
 
@@ -91,7 +108,7 @@ def test_task_reports_progress_result_error_and_cancel(qtbot) -> None:
 
     task = runner.start(slow, "slow")
     qtbot.waitUntil(started.is_set)
-    with qtbot.waitSignal(task.signals.cancelled):
+    with qtbot.waitSignal(task.signals.cancelled, timeout=30000):
         task.cancel()
     wait_task(qtbot, task)
     assert runner.active == [] and runner.shutdown(1000)
