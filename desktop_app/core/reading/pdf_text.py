@@ -382,8 +382,14 @@ def _read_page(
     if not use_ocr or not has_content or (usable and not stamp_on_scan):
         return PageText(index + 1, geo.width, geo.height, lines if usable else [], "text")
     progress(0.1, f"Recognising text on page {index + 1}")
-    ocr_lines = _ocr_page(path, index, page, scan, geo, password, cancel)
     kept = lines if usable else []
+    try:
+        ocr_lines = _ocr_page(path, index, page, scan, geo, password, cancel)
+    except (Cancelled, ocr.OcrUnavailable):
+        raise
+    except Exception:  # noqa: BLE001 - one damaged page image must not sink the other pages
+        log.info("OCR of page %d of %s failed", index + 1, path, exc_info=True)
+        return PageText(index + 1, geo.width, geo.height, kept, "text")
     extra = [ln for ln in ocr_lines if not any(_overlap(ln.box, t.box) > 0.5 for t in kept)]
     if not extra:
         return PageText(index + 1, geo.width, geo.height, kept, "text")
