@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 from tests.factories.layout import Page, render_pdf
@@ -50,8 +51,11 @@ def make_truncated_pdf(path: str | Path, source: str | Path | None = None) -> Pa
     """The first half of a real PDF (an interrupted download)."""
     path = Path(path)
     if source is None:
-        source = path.with_name(path.stem + "-whole.pdf")
-        render_pdf([_simple_page("This document was cut short")], source)
-    data = Path(source).read_bytes()
+        with tempfile.TemporaryDirectory() as tmp:
+            whole = Path(tmp) / "whole.pdf"
+            render_pdf([_simple_page("This document was cut short")], whole)
+            data = whole.read_bytes()
+    else:
+        data = Path(source).read_bytes()
     path.write_bytes(data[: len(data) // 2])
     return path
