@@ -508,3 +508,17 @@ def test_scanned_certificate_ocr_end_to_end(scanned_euipo: DocumentText) -> None
     from desktop_app.core.reading.matching import same_party
 
     assert same_party(c.value("owner"), "Kestreline Apparel Inc.") >= 0.99
+
+
+@pytest.mark.parametrize(("status_line", "expected"), [
+    ("Status: Registered.", "registered"),
+    ("Trade mark status: Application published", "application"),
+    ("Status: New application has been received and is pending examination.", "application"),
+    ("Status: Registration cancelled under Section 8.", "dead"),
+    ("Status: Abandoned because no Statement of Use was filed.", "dead"),
+    ("状态：审查中", "application"),
+])
+def test_a_printed_status_wins(status_line: str, expected: str) -> None:
+    c = extract_certificate(make_doc(UKIPO_TEXT + status_line + "\n"))
+    assert c.value("status") == expected
+    assert c.status is not None and c.status.source_text == status_line

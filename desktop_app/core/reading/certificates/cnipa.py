@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from desktop_app.core.reading.certificates.common import printed_status
 from desktop_app.core.reading.certificates.common import (
     computed_expiry,
     date_after_label,
@@ -143,4 +144,7 @@ def extract(lines: Sequence[TextLine]) -> CertificateFields:
     if out.registration_number:
         application = any(re.search(r"受理通知书|申请受理|(?i:notice\s+of\s+acceptance)", ln.text) for ln in lines)
         out.status = status_field(out.registration_number, "application" if application else "registered")
+    printed = printed_status(lines)
+    if printed is not None:
+        out.status = printed
     return out

@@ -384,3 +384,32 @@ def status_field(evidence: Field, status: str, confidence: float = 1.0) -> Field
     """A status ("registered"/"application") pointing at the value that shows it."""
     return Field(value=status, page=evidence.page, box=evidence.box, source_text=evidence.source_text,
                  confidence=round(evidence.confidence * confidence, 3))
+
+
+_STATUS_LABEL = re.compile(r"(?i)^\s*(?:(?:trade\s*mark|mark|application|registration|current)\s*)?status\s*[:：]?\s*(?=\S)|"
+                           r"^\s*(?:法律状态|商标状态|状态)\s*[:：]?\s*(?=\S)")
+_DEAD = re.compile(r"(?i)\b(?:cancell?ed|expired|abandoned|withdrawn|refused|surrendered|lapsed|invalidated|revoked|"
+                   r"dead)\b|无效|已撤销|已注销|驳回|过期")
+_PENDING = re.compile(r"(?i)\b(?:pending|application|applied|filed|published|under\s+examination|examination|"
+                      r"opposition|received|new\s+application|awaiting)\b|审查中|申请中|待审|初审公告")
+_REGISTERED = re.compile(r"(?i)\bregistered\b|已注册|注册商标")
+
+
+def printed_status(lines: Sequence[TextLine]) -> Field | None:
+    """A status the document prints ("Status: Registered", "状态：审查中"): registered, application or dead.
+
+    "dead" (cancelled, expired, abandoned, refused...) means the right no longer exists or never will.
+    """
+    for line in lines:
+        text = nfkc(line.text)
+        m = _STATUS_LABEL.match(text)
+        if not m:
+            continue
+        value = text[m.end():]
+        if _DEAD.search(value):
+            return field_from(line, "dead", m.end())
+        if _REGISTERED.search(value) and not re.search(r"(?i)\bnot\s+(?:yet\s+)?registered|未注册", value):
+            return field_from(line, "registered", m.end())
+        if _PENDING.search(value):
+            return field_from(line, "application", m.end())
+    return None

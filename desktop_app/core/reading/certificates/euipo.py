@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from desktop_app.core.reading.certificates.common import printed_status
 from desktop_app.core.reading.certificates.common import computed_expiry, office_field, status_field
 from desktop_app.core.reading.certificates.fields import CertificateFields
 from desktop_app.core.reading.certificates.inid import extract_inid
@@ -39,4 +40,7 @@ def extract(lines: Sequence[TextLine]) -> CertificateFields:
             re.search(r"(?i)certificate\s+of\s+registration|registered", ln.text) for ln in lines)
         out.status = status_field(out.registration_number, "registered" if registered else "application",
                                   1.0 if registered else 0.7)
+    printed = printed_status(lines)
+    if printed is not None:
+        out.status = printed
     return out

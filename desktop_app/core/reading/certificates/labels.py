@@ -37,8 +37,9 @@ LABELS = {
 _OWNER_LABEL = re.compile(r"(?i)^\s*(?:name\s+(?:and\s+address\s+)?of\s+(?:the\s+)?(?:owner|proprietor|holder)|"
                           r"owner'?s?\s*(?:name)?|proprietor'?s?\s*(?:name)?|holder|registered\s+proprietor|"
                           r"applicant)\s*(?:\(s\))?\s*[:：]?")
-_MARK_LABEL = re.compile(r"(?i)^\s*(?:word\s+mark|mark\s+text|mark|representation\s+of\s+(?:the\s+)?mark|"
-                         r"trade\s?mark)\s*[:：]\s*")
+_MARK_LABEL = re.compile(r"(?i)^\s*(?:(?:word\s+mark|mark\s+text|mark|representation\s+of\s+(?:the\s+)?mark|"
+                         r"trade\s?mark|verbal\s+elements?)\s*[:：]\s*|(?:word\s*mark|mark\s*text|verbal\s*elements?)"
+                         r"\s+(?=\S))")
 _CLASSES_LABEL = re.compile(r"(?i)^\s*(?:nice\s*)?class(?:es|\(es\))?\s*[:：]\s*")
 _CLASS_LIST = re.compile(r"(?i)^[\d\s,;&]+(?:and\s*\d+)?$")
 _GOODS_START = re.compile(r"(?i)^\s*(?:goods\s+(?:and|&)\s+services|list\s+of\s+goods|specification)\b")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from desktop_app.core.reading.certificates.common import printed_status
 from desktop_app.core.reading.certificates.common import (
     computed_expiry,
     nfkc,
@@ -51,4 +52,7 @@ def extract(lines: Sequence[TextLine]) -> CertificateFields:
         application = any(re.search(r"(?i)\bapplication\s+(?:number|received|filed)|filing\s+receipt", ln.text)
                           for ln in lines) and out.registration_date is None
         out.status = status_field(out.registration_number, "application" if application else "registered")
+    printed = printed_status(lines)
+    if printed is not None:
+        out.status = printed
     return out

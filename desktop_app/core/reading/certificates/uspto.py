@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from desktop_app.core.reading.certificates.common import printed_status
 from desktop_app.core.reading.certificates.common import (
     computed_expiry,
     date_after_label,
@@ -209,4 +210,7 @@ def extract(lines: Sequence[TextLine]) -> CertificateFields:
     elif serial:
         out.registration_number = serial
         out.status = status_field(serial, "application")
+    printed = printed_status(lines)
+    if printed is not None:
+        out.status = printed
     return out

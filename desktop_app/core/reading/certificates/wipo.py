@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from desktop_app.core.reading.certificates.common import printed_status
 from desktop_app.core.reading.certificates.common import computed_expiry, office_field, status_field
 from desktop_app.core.reading.certificates.fields import CertificateFields
 from desktop_app.core.reading.certificates.inid import extract_inid
@@ -36,4 +37,7 @@ def extract(lines: Sequence[TextLine]) -> CertificateFields:
         out.expiry_date = computed_expiry(out.registration_date, 10)
     if out.status is None and out.registration_number:
         out.status = status_field(out.registration_number, "registered")
+    printed = printed_status(lines)
+    if printed is not None:
+        out.status = printed
     return out
