@@ -294,3 +294,30 @@ def test_a_damaged_vault_copy_is_refused_and_leaves_no_file(store, tmp_path: Pat
 
 def _flip_last(data: bytes) -> bytes:
     return data[:-1] + bytes([data[-1] ^ 0xFF])
+
+
+def test_ca_issued_identity_chain_travels_with_the_signatures(store, tmp_path: Path) -> None:
+    from cryptography.hazmat.primitives import serialization
+
+    from tests.package.test_signing import PASS, make_p12
+
+    _leaf, ca = make_p12(tmp_path / "zhang.p12")
+    signing.import_identity(store.data_dir, tmp_path / "zhang.p12", PASS)
+    ident = signing.load_identity(store.data_dir, "Zhang San", PASS)
+    case = make_case(store, tmp_path / "src", genuine=False, cjk=False)
+    result = export_case(store, case.id, tmp_path / "p.zip", ident, report=report_for(case))
+    ca_pem = tmp_path / "ca.pem"
+    ca_pem.write_bytes(ca.public_bytes(serialization.Encoding.PEM))
+    report = verify_package(result.path, trust_cert=ca_pem)
+    assert report.valid and report.trusted is True and report.signer == "Zhang San"
+    bag = _extract(result.path, tmp_path / "x")
+    sig, tags = str(bag / "tagmanifest-sha256.txt.p7s"), str(bag / "tagmanifest-sha256.txt")
+    cmd = ["openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in", sig, "-content", tags]
+    run = subprocess.run([*cmd, "-CAfile", str(ca_pem), "-purpose", "any", "-out", os.devnull],
+                         capture_output=True, text=True)  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    with zipfile.ZipFile(result.path) as zf:  # the private key never enters a package
+        secret = ident.key.private_numbers().private_value.to_bytes(32, "big")
+        for name in zf.namelist():
+            data = zf.read(name)
+            assert b"PRIVATE KEY" not in data and secret not in data, name

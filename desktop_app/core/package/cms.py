@@ -32,6 +32,20 @@ from desktop_app.core.package.signing import SigningIdentity, fingerprint, subje
 KEY_USAGE = KeyUsageConstraints(
     key_usage={"digital_signature", "non_repudiation"}, match_all_key_usages=False
 )
+NO_KEY_USAGE_EXTENSION = KeyUsageConstraints(
+    key_usage=set()
+)  # RFC 5280: without the extension, no restriction
+
+
+def key_usage_for(cert: x509.Certificate) -> KeyUsageConstraints:
+    """The signer must be allowed to sign when its certificate restricts key usage at all."""
+    try:
+        cert.extensions.get_extension_for_class(x509.KeyUsage)
+    except x509.ExtensionNotFound:
+        return NO_KEY_USAGE_EXTENSION
+    return KEY_USAGE
+
+
 _HASHES = {"sha256": hashes.SHA256(), "sha384": hashes.SHA384(), "sha512": hashes.SHA512()}
 
 
@@ -162,7 +176,7 @@ def verify_detached(
                 content,
                 signed,
                 signer_validation_context=validation_context(roots, others),
-                key_usage_settings=KEY_USAGE,
+                key_usage_settings=key_usage_for(signer_cert),
             )
         )
     except Exception as exc:  # pyHanko raises on signatures it cannot even evaluate
@@ -178,12 +192,15 @@ def verify_detached(
             tuple(certs),
         )
     intact = bool(status.intact and status.valid)
+    unusable = bool(status.intact and not status.valid)
     if trust is not None:
         chain_ok = bool(status.trusted)
         trusted = chain_ok if trusted is None else (trusted and chain_ok)
         if not chain_ok and not problem:
             problem = f"the signer '{subject_cn(signer_cert)}' is not the trusted certificate or issued by it"
-    if not intact:
+    if unusable:
+        problem = "the signer's certificate does not allow signing (key usage) or uses a refused algorithm"
+    elif not intact:
         problem = (
             "the signature does not match tagmanifest-sha256.txt (changed content or a swapped signature)"
         )

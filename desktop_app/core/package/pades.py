@@ -25,7 +25,7 @@ from pyhanko.sign.fields import SigSeedSubFilter
 from pyhanko.sign.validation import async_validate_pdf_signature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 
-from desktop_app.core.package.cms import KEY_USAGE, DeterministicSigner, validation_context
+from desktop_app.core.package.cms import DeterministicSigner, key_usage_for, validation_context
 from desktop_app.core.package.signing import SigningIdentity, fingerprint, subject_cn
 
 FIELD_NAME = "EvidenceDeskSignature"
@@ -130,7 +130,9 @@ def verify_pdf(
     try:
         status = asyncio.run(
             async_validate_pdf_signature(
-                sig, signer_validation_context=validation_context(roots, others), key_usage_settings=KEY_USAGE
+                sig,
+                signer_validation_context=validation_context(roots, others),
+                key_usage_settings=key_usage_for(signer_cert),
             )
         )
     except Exception as exc:

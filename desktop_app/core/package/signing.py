@@ -257,6 +257,12 @@ def import_identity(
         raise IdentityError(f"{path}: only RSA and EC keys are supported.")
     _check_pair(key, cert, str(path))
     _check_validity(cert, str(path))
+    try:
+        usage = cert.extensions.get_extension_for_class(x509.KeyUsage).value
+        if not (usage.digital_signature or usage.content_commitment):
+            raise IdentityError(f"{path}: the certificate is not allowed to sign (key usage).")
+    except x509.ExtensionNotFound:
+        pass
     chain = [c for c in extra if c != cert]
     return _write_identity(
         data_dir, name or subject_cn(cert), key, cert, chain, passphrase, f"imported:{path.name}"
