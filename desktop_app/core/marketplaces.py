@@ -93,7 +93,9 @@ class MarketplaceProfile:
                     out.append(office)
         return tuple(out)
 
-    def accepts_office(self, office: str, country: str = "", designations: tuple[str, ...] | list[str] = ()) -> bool:
+    def accepts_office(
+        self, office: str, country: str = "", designations: tuple[str, ...] | list[str] = ()
+    ) -> bool:
         """Whether a registration from ``office`` (WIPO: with these designations) counts in this store."""
         expected = self.expected_offices(country)
         if ANY in expected:
@@ -121,17 +123,24 @@ def offices_for_country(country: str) -> tuple[str, ...]:
 
 def _profile(d: dict[str, Any]) -> MarketplaceProfile:
     return MarketplaceProfile(
-        key=d["key"], name=d["name"], group=d.get("group", d["key"]),
+        key=d["key"],
+        name=d["name"],
+        group=d.get("group", d["key"]),
         hosts=tuple(HostRule(h["suffix"].lower(), h.get("country", "")) for h in d["hosts"]),
         short_links=tuple(re.compile(p, re.IGNORECASE) for p in d.get("short_links", [])),
         id_patterns=tuple(IdPattern(p["in"], re.compile(p["regex"])) for p in d.get("id_patterns", [])),
-        id_label=d.get("id_label", "ID"), id_format=re.compile(d.get("id_format", r"^.+$")),
-        languages=tuple(d.get("languages", [])), ip_platform=d.get("ip_platform", ""),
+        id_label=d.get("id_label", "ID"),
+        id_format=re.compile(d.get("id_format", r"^.+$")),
+        languages=tuple(d.get("languages", [])),
+        ip_platform=d.get("ip_platform", ""),
         ip_platform_url=d.get("ip_platform_url", ""),
         max_urls_per_complaint=int(d.get("max_urls_per_complaint", 100)),
         rights_scope=d.get("rights_scope", "store_country"),
-        rights_countries=tuple(d.get("rights_countries", [])), requirements=dict(d.get("requirements", {})),
-        id_join=d.get("id_join", ""), id_upper=bool(d.get("id_upper", False)), id_strip=d.get("id_strip", ""),
+        rights_countries=tuple(d.get("rights_countries", [])),
+        requirements=dict(d.get("requirements", {})),
+        id_join=d.get("id_join", ""),
+        id_upper=bool(d.get("id_upper", False)),
+        id_strip=d.get("id_strip", ""),
         id_prefix_countries=dict(d.get("id_prefix_countries", {})),
     )
 

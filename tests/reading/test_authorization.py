@@ -18,8 +18,10 @@ FIELDS = ("principal", "agent", "marks", "registration_numbers", "issue_date", "
 
 
 def make_doc(text: str, source: str = "text") -> DocumentText:
-    lines = [TextLine(t.strip(), 1, (50.0, 40.0 + 15 * i, 50.0 + 6 * len(t.strip()), 51.0 + 15 * i), 1.0, source)
-             for i, t in enumerate(text.strip("\n").splitlines())]
+    lines = [
+        TextLine(t.strip(), 1, (50.0, 40.0 + 15 * i, 50.0 + 6 * len(t.strip()), 51.0 + 15 * i), 1.0, source)
+        for i, t in enumerate(text.strip("\n").splitlines())
+    ]
     return DocumentText("hand", pages=[PageText(1, 612, 792, lines, source)])
 
 
@@ -90,30 +92,78 @@ This authorization is valid from January 1, 2025 to December 31, 2026.
 """
 
 CASES = {
-    "zh_wrapped": (ZH_WRAPPED, {
-        "principal": "Voltarix Technology Co., Ltd.", "agent": "Harrow & Pike LLP", "marks": ["VOLTARIX"],
-        "registration_numbers": ["29633764"], "issue_date": D(2025, 1, 15), "valid_from": None,
-        "valid_until": D(2027, 12, 31)}),
-    "en_run_on": (EN_RUN_ON, {
-        "principal": "Kestreline Apparel Inc.", "agent": "Harrow & Pike LLP", "marks": ["KESTRELINE"],
-        "registration_numbers": ["6123456", "18123456"], "issue_date": D(2025, 1, 1), "valid_from": D(2025, 1, 1),
-        "valid_until": D(2026, 12, 31)}),
-    "en_labels": (EN_LABELS, {
-        "principal": "Kestreline Apparel Inc.", "agent": "Brandguard IP Services Ltd.", "marks": ["KESTRELINE"],
-        "registration_numbers": ["6123456", "18123456"], "issue_date": D(2025, 3, 1), "valid_from": None,
-        "valid_until": D(2026, 12, 31)}),
-    "en_prose": (EN_PROSE, {
-        "principal": "Kestreline Apparel Inc.", "agent": "Brandguard IP Services Ltd.",
-        "marks": ["KESTRELINE", "KESTREL"], "registration_numbers": ["6123456", "6234567"],
-        "issue_date": D(2025, 1, 1), "valid_from": D(2025, 1, 1), "valid_until": D(2026, 12, 31)}),
-    "zh": (ZH, {
-        "principal": "深圳市鹰翔科技有限公司", "agent": "北京品牌卫士知识产权代理有限公司", "marks": ["鹰翔"],
-        "registration_numbers": ["12345678"], "issue_date": D(2025, 1, 1), "valid_from": D(2025, 1, 1),
-        "valid_until": D(2026, 12, 31)}),
-    "zh_ocr": (ZH_OCR, {
-        "principal": "深圳市鹰翔科技有限公司", "agent": "北京品牌卫士知识产权代理有限公司", "marks": ["鹰翔"],
-        "registration_numbers": ["12345678"], "issue_date": D(2025, 1, 1), "valid_from": D(2025, 1, 1),
-        "valid_until": D(2026, 12, 31)}),
+    "zh_wrapped": (
+        ZH_WRAPPED,
+        {
+            "principal": "Voltarix Technology Co., Ltd.",
+            "agent": "Harrow & Pike LLP",
+            "marks": ["VOLTARIX"],
+            "registration_numbers": ["29633764"],
+            "issue_date": D(2025, 1, 15),
+            "valid_from": None,
+            "valid_until": D(2027, 12, 31),
+        },
+    ),
+    "en_run_on": (
+        EN_RUN_ON,
+        {
+            "principal": "Kestreline Apparel Inc.",
+            "agent": "Harrow & Pike LLP",
+            "marks": ["KESTRELINE"],
+            "registration_numbers": ["6123456", "18123456"],
+            "issue_date": D(2025, 1, 1),
+            "valid_from": D(2025, 1, 1),
+            "valid_until": D(2026, 12, 31),
+        },
+    ),
+    "en_labels": (
+        EN_LABELS,
+        {
+            "principal": "Kestreline Apparel Inc.",
+            "agent": "Brandguard IP Services Ltd.",
+            "marks": ["KESTRELINE"],
+            "registration_numbers": ["6123456", "18123456"],
+            "issue_date": D(2025, 3, 1),
+            "valid_from": None,
+            "valid_until": D(2026, 12, 31),
+        },
+    ),
+    "en_prose": (
+        EN_PROSE,
+        {
+            "principal": "Kestreline Apparel Inc.",
+            "agent": "Brandguard IP Services Ltd.",
+            "marks": ["KESTRELINE", "KESTREL"],
+            "registration_numbers": ["6123456", "6234567"],
+            "issue_date": D(2025, 1, 1),
+            "valid_from": D(2025, 1, 1),
+            "valid_until": D(2026, 12, 31),
+        },
+    ),
+    "zh": (
+        ZH,
+        {
+            "principal": "深圳市鹰翔科技有限公司",
+            "agent": "北京品牌卫士知识产权代理有限公司",
+            "marks": ["鹰翔"],
+            "registration_numbers": ["12345678"],
+            "issue_date": D(2025, 1, 1),
+            "valid_from": D(2025, 1, 1),
+            "valid_until": D(2026, 12, 31),
+        },
+    ),
+    "zh_ocr": (
+        ZH_OCR,
+        {
+            "principal": "深圳市鹰翔科技有限公司",
+            "agent": "北京品牌卫士知识产权代理有限公司",
+            "marks": ["鹰翔"],
+            "registration_numbers": ["12345678"],
+            "issue_date": D(2025, 1, 1),
+            "valid_from": D(2025, 1, 1),
+            "valid_until": D(2026, 12, 31),
+        },
+    ),
 }
 
 
@@ -139,21 +189,40 @@ def test_not_a_letter() -> None:
     a = extract_authorization(make_doc("Invoice no. 12345\nTotal due: 12.50"))
     assert not a.recognised and a.principal is None and a.agent is None
     assert "does not call itself a letter of authorization" in a.notes[0]
-    bad = extract_authorization(DocumentText("x", status="unreadable", message="x.pdf: the file is truncated"))
+    bad = extract_authorization(
+        DocumentText("x", status="unreadable", message="x.pdf: the file is truncated")
+    )
     assert not bad.recognised and bad.notes == ["x.pdf: the file is truncated"]
 
 
 RECORDED = {
-    "authorization_en": {"principal": "Kestreline Apparel Inc.", "agent": "Harrow&PikeLLP", "marks": ["KESTRELINE"],
-                         "registration_numbers": ["6123456"], "issue_date": D(2025, 1, 15), "valid_from": None,
-                         "valid_until": D(2027, 12, 31)},
-    "authorization_zh": {"principal": "深圳市鹰翔科技有限公司", "agent": "北京品牌卫士知识产权代理有限公司",
-                         "marks": ["鹰翔"], "registration_numbers": ["12345678"], "issue_date": D(2025, 1, 15),
-                         "valid_from": None, "valid_until": D(2027, 12, 31)},
+    "authorization_en": {
+        "principal": "Kestreline Apparel Inc.",
+        "agent": "Harrow&PikeLLP",
+        "marks": ["KESTRELINE"],
+        "registration_numbers": ["6123456"],
+        "issue_date": D(2025, 1, 15),
+        "valid_from": None,
+        "valid_until": D(2027, 12, 31),
+    },
+    "authorization_zh": {
+        "principal": "深圳市鹰翔科技有限公司",
+        "agent": "北京品牌卫士知识产权代理有限公司",
+        "marks": ["鹰翔"],
+        "registration_numbers": ["12345678"],
+        "issue_date": D(2025, 1, 15),
+        "valid_from": None,
+        "valid_until": D(2027, 12, 31),
+    },
     "authorization_en_until_revoked": {
-        "principal": "Kestreline Apparel Inc.", "agent": "Harrow&PikeLLP", "marks": ["KESTRELINE", "KESTREL"],
-        "registration_numbers": ["6123456", "18123456"], "issue_date": D(2025, 1, 15), "valid_from": None,
-        "valid_until": None},
+        "principal": "Kestreline Apparel Inc.",
+        "agent": "Harrow&PikeLLP",
+        "marks": ["KESTRELINE", "KESTREL"],
+        "registration_numbers": ["6123456", "18123456"],
+        "issue_date": D(2025, 1, 15),
+        "valid_from": None,
+        "valid_until": None,
+    },
 }
 
 
@@ -166,18 +235,46 @@ def test_recorded_ocr_output(name: str) -> None:
         assert a.notes == ["The authorization states no end date: it is valid until revoked."]
 
 
-@pytest.mark.parametrize(("lang", "spec_kwargs", "expected"), [
-    ("en", {}, {"principal": "Kestreline Apparel Inc.", "agent": "Harrow & Pike LLP", "marks": ["KESTRELINE"],
-                "registration_numbers": ["6123456"], "issue_date": D(2025, 1, 15), "valid_from": None,
-                "valid_until": D(2027, 12, 31)}),
-    ("zh", {"principal": "深圳市鹰翔科技有限公司", "agent": "北京品牌卫士知识产权代理有限公司", "marks": ["鹰翔"],
-            "registrations": [("CNIPA", "12345678"), ("WIPO", "1612345")], "valid_until": D(2026, 6, 30)},
-     {"principal": "深圳市鹰翔科技有限公司", "agent": "北京品牌卫士知识产权代理有限公司", "marks": ["鹰翔"],
-      "registration_numbers": ["12345678", "1612345"], "issue_date": D(2025, 1, 15), "valid_from": None,
-      "valid_until": D(2026, 6, 30)}),
-])
-def test_generated_letters_end_to_end(lang: str, spec_kwargs: dict[str, object], expected: dict[str, object],
-                                      tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("lang", "spec_kwargs", "expected"),
+    [
+        (
+            "en",
+            {},
+            {
+                "principal": "Kestreline Apparel Inc.",
+                "agent": "Harrow & Pike LLP",
+                "marks": ["KESTRELINE"],
+                "registration_numbers": ["6123456"],
+                "issue_date": D(2025, 1, 15),
+                "valid_from": None,
+                "valid_until": D(2027, 12, 31),
+            },
+        ),
+        (
+            "zh",
+            {
+                "principal": "深圳市鹰翔科技有限公司",
+                "agent": "北京品牌卫士知识产权代理有限公司",
+                "marks": ["鹰翔"],
+                "registrations": [("CNIPA", "12345678"), ("WIPO", "1612345")],
+                "valid_until": D(2026, 6, 30),
+            },
+            {
+                "principal": "深圳市鹰翔科技有限公司",
+                "agent": "北京品牌卫士知识产权代理有限公司",
+                "marks": ["鹰翔"],
+                "registration_numbers": ["12345678", "1612345"],
+                "issue_date": D(2025, 1, 15),
+                "valid_from": None,
+                "valid_until": D(2026, 6, 30),
+            },
+        ),
+    ],
+)
+def test_generated_letters_end_to_end(
+    lang: str, spec_kwargs: dict[str, object], expected: dict[str, object], tmp_path: Path
+) -> None:
     from desktop_app.core.reading.service import read_path
     from tests.factories import AuthorizationSpec, make_authorization_pdf
 

@@ -14,12 +14,24 @@ from desktop_app.core.reading.text import DocumentText, PageText, TextLine
 
 D = dt.date
 DATA = Path(__file__).parent / "data"
-FIELDS = ("office", "registration_number", "mark", "owner", "classes", "goods", "registration_date",
-          "filing_date", "expiry_date", "status", "designations")
+FIELDS = (
+    "office",
+    "registration_number",
+    "mark",
+    "owner",
+    "classes",
+    "goods",
+    "registration_date",
+    "filing_date",
+    "expiry_date",
+    "status",
+    "designations",
+)
 
 
-def make_doc(text: str, *, big: set[str] = frozenset(), source: str = "text", x0: float = 50.0,
-             indent: float = 36.0) -> DocumentText:
+def make_doc(
+    text: str, *, big: set[str] = frozenset(), source: str = "text", x0: float = 50.0, indent: float = 36.0
+) -> DocumentText:
     """One TextLine per line of ``text`` (6 units per character); lines in ``big`` are printed tall, like a
     mark. A line starting with ">" is indented by ``indent``: where an INID value starts after "(111) "."""
     lines: list[TextLine] = []
@@ -28,8 +40,11 @@ def make_doc(text: str, *, big: set[str] = frozenset(), source: str = "text", x0
         dx = indent if raw.startswith(">") else 0.0
         t = raw.lstrip(">").strip()
         h = 26.0 if t in big else 11.0
-        lines.append(TextLine(t, 1, (x0 + dx, y, x0 + dx + 6.0 * len(t), y + h),
-                              0.93 if source == "ocr" else 1.0, source))
+        lines.append(
+            TextLine(
+                t, 1, (x0 + dx, y, x0 + dx + 6.0 * len(t), y + h), 0.93 if source == "ocr" else 1.0, source
+            )
+        )
         y += h + 4
     return DocumentText("hand", pages=[PageText(1, 612, 792, lines, source)])
 
@@ -206,7 +221,7 @@ US Serial Number: 90123456 Application Filing Date: Jan. 15, 2021
 US Registration Number: 6123456 Registration Date: Aug. 24, 2021
 Register: Principal
 Mark Type: Trademark
-Status: Registered. The registration date is used to determine when post-registration maintenance documents are due.
+Status: Registered. The registration date is used to determine when maintenance documents are due.
 International Class(es): 025 - Primary Class U.S Class(es): 022, 039
 For: Clothing, namely, jackets, shirts and pants
 Owner Name: Kestreline Apparel Inc.
@@ -228,69 +243,213 @@ Register PRINCIPAL
 """
 
 HAND_CASES = {
-    "uspto_tsdr_status": (USPTO_TSDR_STATUS, set(), {
-        "office": "USPTO", "registration_number": "6123456", "mark": "KESTRELINE",
-        "owner": "Kestreline Apparel Inc.", "classes": [25], "goods": {25: "Clothing, namely, jackets, shirts and pants"},
-        "registration_date": D(2021, 8, 24), "filing_date": D(2021, 1, 15), "expiry_date": D(2031, 8, 24),
-        "status": "registered", "designations": None}),
-    "uspto_tess": (USPTO_TESS, set(), {
-        "office": "USPTO", "registration_number": "6123456", "mark": "KESTRELINE",
-        "owner": "Kestreline Apparel Inc.", "classes": [25], "goods": {25: "Clothing, namely, jackets"},
-        "registration_date": D(2021, 8, 24), "filing_date": D(2021, 1, 15), "expiry_date": D(2031, 8, 24),
-        "status": "registered", "designations": None}),
-    "uspto_merged_columns": (USPTO_MERGED_COLUMNS, {"KESTRELINE", "United States of America"}, {
-        "office": "USPTO", "registration_number": "6123456", "mark": "KESTRELINE",
-        "owner": "Kestreline Apparel Inc.", "classes": [25],
-        "goods": {25: "Clothing, namely, jackets, shirts and pants"},
-        "registration_date": D(2021, 8, 24), "filing_date": D(2021, 1, 15), "expiry_date": D(2031, 8, 24),
-        "status": "registered", "designations": None}),
-    "uspto_new": (USPTO_NEW, {"KESTRELINE", "United States of America"}, {
-        "office": "USPTO", "registration_number": "6123456", "mark": "KESTRELINE",
-        "owner": "Kestreline Apparel Inc.", "classes": [18, 25],
-        "goods": {18: "Bags, namely, backpacks and handbags", 25: "Clothing, namely, jackets, shirts and pants"},
-        "registration_date": D(2021, 8, 24), "filing_date": D(2021, 1, 15), "expiry_date": D(2031, 8, 24),
-        "status": "registered", "designations": None}),
-    "uspto_old": (USPTO_OLD, {"FALCONRIDGE"}, {
-        "office": "USPTO", "registration_number": "2345678", "mark": "FALCONRIDGE",
-        "owner": "FALCONRIDGE OUTFITTERS, LLC", "classes": [25], "goods": {25: "JACKETS, COATS AND VESTS"},
-        "registration_date": D(2000, 5, 2), "filing_date": D(1999, 6, 1), "expiry_date": D(2010, 5, 2),
-        "status": "registered", "designations": None}),
-    "euipo_text": (EUIPO_TEXT, set(), {
-        "office": "EUIPO", "registration_number": "18123456", "mark": "KESTRELINE",
-        "owner": "Kestreline Apparel Inc.", "classes": [18, 25],
-        "goods": {18: "Leather and imitations of leather; bags.", 25: "Clothing; footwear; headgear."},
-        "registration_date": D(2021, 7, 14), "filing_date": D(2021, 3, 19), "expiry_date": D(2031, 3, 19),
-        "status": "registered", "designations": None}),
-    "euipo_ocr": (EUIPO_OCR, set(), {
-        "office": "EUIPO", "registration_number": "18123456", "mark": "KESTRELINE",
-        "owner": "KESTRELINE APPAREL INC.", "classes": [25], "goods": {25: "Clothing;footwear;headgear."},
-        "registration_date": D(2021, 7, 14), "filing_date": D(2021, 3, 19), "expiry_date": D(2031, 3, 19),
-        "status": "registered", "designations": None}),
-    "wipo_text": (WIPO_TEXT, set(), {
-        "office": "WIPO", "registration_number": "1612345", "mark": "KESTRELINE",
-        "owner": "Kestreline Apparel Inc.", "classes": [25, 35],
-        "goods": {25: "Clothing; footwear; headgear.", 35: "Retail services relating to clothing."},
-        "registration_date": D(2021, 3, 14), "filing_date": None, "expiry_date": D(2031, 3, 14),
-        "status": "registered", "designations": ["CN", "EM", "GB", "JP"]}),
-    "ukipo_text": (UKIPO_TEXT, set(), {
-        "office": "UKIPO", "registration_number": "3123456", "mark": "KESTRELINE",
-        "owner": "Kestreline Apparel Inc.", "classes": [25, 35],
-        "goods": {25: "Clothing; footwear; headgear.", 35: "Retail services connected with clothing."},
-        "registration_date": D(2021, 6, 18), "filing_date": D(2021, 3, 14), "expiry_date": D(2031, 3, 14),
-        "status": "registered", "designations": None}),
-    "cnipa_text": (CNIPA_TEXT, {"鹰翔"}, {
-        "office": "CNIPA", "registration_number": "12345678", "mark": "鹰翔", "owner": "深圳市鹰翔科技有限公司",
-        "classes": [25], "goods": {25: "服装;鞋;帽;袜"}, "registration_date": D(2021, 3, 14),
-        "filing_date": None, "expiry_date": D(2031, 3, 13), "status": "registered", "designations": None}),
-    "cnipa_ocr": (CNIPA_OCR, {"鹰翔"}, {
-        "office": "CNIPA", "registration_number": "12345678", "mark": "鹰翔", "owner": "深圳市鹰翔科技有限公司",
-        "classes": [25], "goods": {25: "服装;鞋;帽;袜"}, "registration_date": D(2021, 3, 14),
-        "filing_date": None, "expiry_date": D(2031, 3, 13), "status": "registered", "designations": None}),
-    "cnipa_english": (CNIPA_ENGLISH, set(), {
-        "office": "CNIPA", "registration_number": "12345678", "mark": "EAGLEWING",
-        "owner": "Shenzhen Eagle Technology Co., Ltd.", "classes": [25], "goods": {25: "Clothing; shoes; hats"},
-        "registration_date": D(2021, 3, 14), "filing_date": None, "expiry_date": D(2031, 3, 13),
-        "status": "registered", "designations": None}),
+    "uspto_tsdr_status": (
+        USPTO_TSDR_STATUS,
+        set(),
+        {
+            "office": "USPTO",
+            "registration_number": "6123456",
+            "mark": "KESTRELINE",
+            "owner": "Kestreline Apparel Inc.",
+            "classes": [25],
+            "goods": {25: "Clothing, namely, jackets, shirts and pants"},
+            "registration_date": D(2021, 8, 24),
+            "filing_date": D(2021, 1, 15),
+            "expiry_date": D(2031, 8, 24),
+            "status": "registered",
+            "designations": None,
+        },
+    ),
+    "uspto_tess": (
+        USPTO_TESS,
+        set(),
+        {
+            "office": "USPTO",
+            "registration_number": "6123456",
+            "mark": "KESTRELINE",
+            "owner": "Kestreline Apparel Inc.",
+            "classes": [25],
+            "goods": {25: "Clothing, namely, jackets"},
+            "registration_date": D(2021, 8, 24),
+            "filing_date": D(2021, 1, 15),
+            "expiry_date": D(2031, 8, 24),
+            "status": "registered",
+            "designations": None,
+        },
+    ),
+    "uspto_merged_columns": (
+        USPTO_MERGED_COLUMNS,
+        {"KESTRELINE", "United States of America"},
+        {
+            "office": "USPTO",
+            "registration_number": "6123456",
+            "mark": "KESTRELINE",
+            "owner": "Kestreline Apparel Inc.",
+            "classes": [25],
+            "goods": {25: "Clothing, namely, jackets, shirts and pants"},
+            "registration_date": D(2021, 8, 24),
+            "filing_date": D(2021, 1, 15),
+            "expiry_date": D(2031, 8, 24),
+            "status": "registered",
+            "designations": None,
+        },
+    ),
+    "uspto_new": (
+        USPTO_NEW,
+        {"KESTRELINE", "United States of America"},
+        {
+            "office": "USPTO",
+            "registration_number": "6123456",
+            "mark": "KESTRELINE",
+            "owner": "Kestreline Apparel Inc.",
+            "classes": [18, 25],
+            "goods": {
+                18: "Bags, namely, backpacks and handbags",
+                25: "Clothing, namely, jackets, shirts and pants",
+            },
+            "registration_date": D(2021, 8, 24),
+            "filing_date": D(2021, 1, 15),
+            "expiry_date": D(2031, 8, 24),
+            "status": "registered",
+            "designations": None,
+        },
+    ),
+    "uspto_old": (
+        USPTO_OLD,
+        {"FALCONRIDGE"},
+        {
+            "office": "USPTO",
+            "registration_number": "2345678",
+            "mark": "FALCONRIDGE",
+            "owner": "FALCONRIDGE OUTFITTERS, LLC",
+            "classes": [25],
+            "goods": {25: "JACKETS, COATS AND VESTS"},
+            "registration_date": D(2000, 5, 2),
+            "filing_date": D(1999, 6, 1),
+            "expiry_date": D(2010, 5, 2),
+            "status": "registered",
+            "designations": None,
+        },
+    ),
+    "euipo_text": (
+        EUIPO_TEXT,
+        set(),
+        {
+            "office": "EUIPO",
+            "registration_number": "18123456",
+            "mark": "KESTRELINE",
+            "owner": "Kestreline Apparel Inc.",
+            "classes": [18, 25],
+            "goods": {18: "Leather and imitations of leather; bags.", 25: "Clothing; footwear; headgear."},
+            "registration_date": D(2021, 7, 14),
+            "filing_date": D(2021, 3, 19),
+            "expiry_date": D(2031, 3, 19),
+            "status": "registered",
+            "designations": None,
+        },
+    ),
+    "euipo_ocr": (
+        EUIPO_OCR,
+        set(),
+        {
+            "office": "EUIPO",
+            "registration_number": "18123456",
+            "mark": "KESTRELINE",
+            "owner": "KESTRELINE APPAREL INC.",
+            "classes": [25],
+            "goods": {25: "Clothing;footwear;headgear."},
+            "registration_date": D(2021, 7, 14),
+            "filing_date": D(2021, 3, 19),
+            "expiry_date": D(2031, 3, 19),
+            "status": "registered",
+            "designations": None,
+        },
+    ),
+    "wipo_text": (
+        WIPO_TEXT,
+        set(),
+        {
+            "office": "WIPO",
+            "registration_number": "1612345",
+            "mark": "KESTRELINE",
+            "owner": "Kestreline Apparel Inc.",
+            "classes": [25, 35],
+            "goods": {25: "Clothing; footwear; headgear.", 35: "Retail services relating to clothing."},
+            "registration_date": D(2021, 3, 14),
+            "filing_date": None,
+            "expiry_date": D(2031, 3, 14),
+            "status": "registered",
+            "designations": ["CN", "EM", "GB", "JP"],
+        },
+    ),
+    "ukipo_text": (
+        UKIPO_TEXT,
+        set(),
+        {
+            "office": "UKIPO",
+            "registration_number": "3123456",
+            "mark": "KESTRELINE",
+            "owner": "Kestreline Apparel Inc.",
+            "classes": [25, 35],
+            "goods": {25: "Clothing; footwear; headgear.", 35: "Retail services connected with clothing."},
+            "registration_date": D(2021, 6, 18),
+            "filing_date": D(2021, 3, 14),
+            "expiry_date": D(2031, 3, 14),
+            "status": "registered",
+            "designations": None,
+        },
+    ),
+    "cnipa_text": (
+        CNIPA_TEXT,
+        {"鹰翔"},
+        {
+            "office": "CNIPA",
+            "registration_number": "12345678",
+            "mark": "鹰翔",
+            "owner": "深圳市鹰翔科技有限公司",
+            "classes": [25],
+            "goods": {25: "服装;鞋;帽;袜"},
+            "registration_date": D(2021, 3, 14),
+            "filing_date": None,
+            "expiry_date": D(2031, 3, 13),
+            "status": "registered",
+            "designations": None,
+        },
+    ),
+    "cnipa_ocr": (
+        CNIPA_OCR,
+        {"鹰翔"},
+        {
+            "office": "CNIPA",
+            "registration_number": "12345678",
+            "mark": "鹰翔",
+            "owner": "深圳市鹰翔科技有限公司",
+            "classes": [25],
+            "goods": {25: "服装;鞋;帽;袜"},
+            "registration_date": D(2021, 3, 14),
+            "filing_date": None,
+            "expiry_date": D(2031, 3, 13),
+            "status": "registered",
+            "designations": None,
+        },
+    ),
+    "cnipa_english": (
+        CNIPA_ENGLISH,
+        set(),
+        {
+            "office": "CNIPA",
+            "registration_number": "12345678",
+            "mark": "EAGLEWING",
+            "owner": "Shenzhen Eagle Technology Co., Ltd.",
+            "classes": [25],
+            "goods": {25: "Clothing; shoes; hats"},
+            "registration_date": D(2021, 3, 14),
+            "filing_date": None,
+            "expiry_date": D(2031, 3, 13),
+            "status": "registered",
+            "designations": None,
+        },
+    ),
 }
 
 
@@ -311,11 +470,16 @@ def test_expiry_is_computed_by_the_office_rule_and_flagged() -> None:
     eu = extract_certificate(make_doc(EUIPO_TEXT.replace("(180) 19/03/2031\n", "")))
     assert eu.expiry_date is not None and eu.expiry_date.computed
     assert eu.expiry_date.value == D(2031, 3, 19)  # 10 years from filing
-    cn = extract_certificate(make_doc(CNIPA_TEXT.replace("注册有效期限：自2021年03月14日至2031年03月13日",
-                                                         "注册日期：2021年03月14日")))
+    cn = extract_certificate(
+        make_doc(
+            CNIPA_TEXT.replace("注册有效期限：自2021年03月14日至2031年03月13日", "注册日期：2021年03月14日")
+        )
+    )
     assert cn.expiry_date is not None and cn.expiry_date.computed
     assert cn.expiry_date.value == D(2031, 3, 13)  # 10 years from registration, the day before
-    leap = extract_certificate(make_doc(USPTO_NEW.replace("Aug. 24, 2021", "Feb. 29, 2020"), big={"KESTRELINE"}))
+    leap = extract_certificate(
+        make_doc(USPTO_NEW.replace("Aug. 24, 2021", "Feb. 29, 2020"), big={"KESTRELINE"})
+    )
     assert leap.expiry_date is not None and leap.expiry_date.value == D(2030, 2, 28)
     explicit = extract_certificate(make_doc(EUIPO_TEXT))
     assert explicit.expiry_date is not None and not explicit.expiry_date.computed
@@ -343,11 +507,21 @@ def test_json_round_trip_keeps_dates_and_class_keys() -> None:
     assert back.recognised is True and back.registration_number == c.registration_number
 
 
-@pytest.mark.parametrize(("text", "office"), [
-    (USPTO_NEW, "USPTO"), (USPTO_OLD, "USPTO"), (EUIPO_TEXT, "EUIPO"), (EUIPO_OCR, "EUIPO"),
-    (WIPO_TEXT, "WIPO"), (UKIPO_TEXT, "UKIPO"), (CNIPA_TEXT, "CNIPA"), (CNIPA_ENGLISH, "CNIPA"),
-    ("Invoice no. 12345\nTotal: 12.50", None), ("", None),
-])
+@pytest.mark.parametrize(
+    ("text", "office"),
+    [
+        (USPTO_NEW, "USPTO"),
+        (USPTO_OLD, "USPTO"),
+        (EUIPO_TEXT, "EUIPO"),
+        (EUIPO_OCR, "EUIPO"),
+        (WIPO_TEXT, "WIPO"),
+        (UKIPO_TEXT, "UKIPO"),
+        (CNIPA_TEXT, "CNIPA"),
+        (CNIPA_ENGLISH, "CNIPA"),
+        ("Invoice no. 12345\nTotal: 12.50", None),
+        ("", None),
+    ],
+)
 def test_detect_office(text: str, office: str | None) -> None:
     assert detect_office(text) == office
 
@@ -375,46 +549,119 @@ Owner Name:
 >Kestreline Apparel Inc.
 """
     c = extract_certificate(make_doc(tsdr))
-    assert (c.value("office"), c.value("registration_number"), c.value("status"), c.value("mark"),
-            c.value("owner"), c.value("filing_date"), c.value("expiry_date")) == \
-        ("USPTO", "90123456", "application", "KESTRELINE", "Kestreline Apparel Inc.", D(2020, 6, 1), None)
+    assert (
+        c.value("office"),
+        c.value("registration_number"),
+        c.value("status"),
+        c.value("mark"),
+        c.value("owner"),
+        c.value("filing_date"),
+        c.value("expiry_date"),
+    ) == ("USPTO", "90123456", "application", "KESTRELINE", "Kestreline Apparel Inc.", D(2020, 6, 1), None)
 
 
 # --- recorded OCR output of generated scans (RapidOCR, as read_path returned it) ---------------------------
 
 KESTRELINE = {"mark": "KESTRELINE", "owner": "Kestreline Apparel Inc."}
 RECORDED = {
-    "uspto_registration": {**KESTRELINE, "office": "USPTO", "registration_number": "6123456", "classes": [18, 25],
-                           "goods": {18: "Bags;backpacks", 25: "Jackets;coats"},
-                           "registration_date": D(2021, 3, 14), "filing_date": D(2020, 6, 1),
-                           "expiry_date": D(2031, 3, 14), "status": "registered", "designations": None},
-    "euipo_registration": {**KESTRELINE, "office": "EUIPO", "registration_number": "18123456", "classes": [25],
-                           "goods": {25: "Jackets;coats"}, "registration_date": D(2021, 3, 14),
-                           "filing_date": D(2020, 6, 1), "expiry_date": D(2030, 6, 1), "status": "registered",
-                           "designations": None},
-    "ukipo_registration": {**KESTRELINE, "office": "UKIPO", "registration_number": "3123456", "classes": [25],
-                           "goods": {25: "Jackets;coats"}, "registration_date": D(2021, 3, 14),
-                           "filing_date": D(2020, 6, 1), "expiry_date": D(2030, 6, 1), "status": "registered",
-                           "designations": None},
-    "cnipa_registration": {"office": "CNIPA", "registration_number": "12345678", "mark": "鹰翔",
-                           "owner": "深圳市鹰翔科技有限公司", "classes": [25], "goods": {25: "Jackets; coats"},
-                           "registration_date": D(2021, 3, 14), "filing_date": None,
-                           "expiry_date": D(2031, 3, 13), "status": "registered", "designations": None},
-    "wipo_registration": {**KESTRELINE, "office": "WIPO", "registration_number": "1612345", "classes": [25],
-                          "goods": {25: "Jackets;coats"}, "registration_date": D(2021, 3, 14), "filing_date": None,
-                          "expiry_date": D(2031, 3, 14), "status": "registered",
-                          "designations": ["CN", "EM", "GB", "JP"]},
-    "uspto_application": {**KESTRELINE, "office": "USPTO", "registration_number": "90123456", "classes": [25],
-                          "goods": {25: "Jackets;coats"}, "registration_date": None, "filing_date": D(2020, 6, 1),
-                          "expiry_date": None, "status": "application", "designations": None},
-    "euipo_application": {**KESTRELINE, "office": "EUIPO", "registration_number": "18999999", "classes": [25],
-                          "goods": {25: "Jackets;coats"}, "registration_date": None,
-                          "filing_date": D(2020, 6, 1), "expiry_date": D(2030, 6, 1), "status": "application",
-                          "designations": None},
-    "cnipa_application": {"office": "CNIPA", "registration_number": "55555555", "mark": "鹰翔",
-                          "owner": "深圳市鹰翔科技有限公司", "classes": [25], "goods": None, "registration_date": None,
-                          "filing_date": D(2020, 6, 1), "expiry_date": None, "status": "application",
-                          "designations": None},
+    "uspto_registration": {
+        **KESTRELINE,
+        "office": "USPTO",
+        "registration_number": "6123456",
+        "classes": [18, 25],
+        "goods": {18: "Bags;backpacks", 25: "Jackets;coats"},
+        "registration_date": D(2021, 3, 14),
+        "filing_date": D(2020, 6, 1),
+        "expiry_date": D(2031, 3, 14),
+        "status": "registered",
+        "designations": None,
+    },
+    "euipo_registration": {
+        **KESTRELINE,
+        "office": "EUIPO",
+        "registration_number": "18123456",
+        "classes": [25],
+        "goods": {25: "Jackets;coats"},
+        "registration_date": D(2021, 3, 14),
+        "filing_date": D(2020, 6, 1),
+        "expiry_date": D(2030, 6, 1),
+        "status": "registered",
+        "designations": None,
+    },
+    "ukipo_registration": {
+        **KESTRELINE,
+        "office": "UKIPO",
+        "registration_number": "3123456",
+        "classes": [25],
+        "goods": {25: "Jackets;coats"},
+        "registration_date": D(2021, 3, 14),
+        "filing_date": D(2020, 6, 1),
+        "expiry_date": D(2030, 6, 1),
+        "status": "registered",
+        "designations": None,
+    },
+    "cnipa_registration": {
+        "office": "CNIPA",
+        "registration_number": "12345678",
+        "mark": "鹰翔",
+        "owner": "深圳市鹰翔科技有限公司",
+        "classes": [25],
+        "goods": {25: "Jackets; coats"},
+        "registration_date": D(2021, 3, 14),
+        "filing_date": None,
+        "expiry_date": D(2031, 3, 13),
+        "status": "registered",
+        "designations": None,
+    },
+    "wipo_registration": {
+        **KESTRELINE,
+        "office": "WIPO",
+        "registration_number": "1612345",
+        "classes": [25],
+        "goods": {25: "Jackets;coats"},
+        "registration_date": D(2021, 3, 14),
+        "filing_date": None,
+        "expiry_date": D(2031, 3, 14),
+        "status": "registered",
+        "designations": ["CN", "EM", "GB", "JP"],
+    },
+    "uspto_application": {
+        **KESTRELINE,
+        "office": "USPTO",
+        "registration_number": "90123456",
+        "classes": [25],
+        "goods": {25: "Jackets;coats"},
+        "registration_date": None,
+        "filing_date": D(2020, 6, 1),
+        "expiry_date": None,
+        "status": "application",
+        "designations": None,
+    },
+    "euipo_application": {
+        **KESTRELINE,
+        "office": "EUIPO",
+        "registration_number": "18999999",
+        "classes": [25],
+        "goods": {25: "Jackets;coats"},
+        "registration_date": None,
+        "filing_date": D(2020, 6, 1),
+        "expiry_date": D(2030, 6, 1),
+        "status": "application",
+        "designations": None,
+    },
+    "cnipa_application": {
+        "office": "CNIPA",
+        "registration_number": "55555555",
+        "mark": "鹰翔",
+        "owner": "深圳市鹰翔科技有限公司",
+        "classes": [25],
+        "goods": None,
+        "registration_date": None,
+        "filing_date": D(2020, 6, 1),
+        "expiry_date": None,
+        "status": "application",
+        "designations": None,
+    },
 }
 
 
@@ -428,50 +675,152 @@ def test_recorded_ocr_output(name: str) -> None:
 # --- generated certificates read end to end (text layer), and one scan OCR'd live ---------------------------
 
 GENERATED = {
-    "uspto": (dict(office="USPTO", registration_number="6,123,456", classes=[18, 25],
-                   goods={18: "Bags; backpacks", 25: "Jackets; coats"}, registration_date=D(2021, 3, 14),
-                   filing_date=D(2020, 6, 1)),
-              {"office": "USPTO", "registration_number": "6123456", "mark": "KESTRELINE",
-               "owner": "Kestreline Apparel Inc.", "classes": [18, 25],
-               "goods": {18: "Bags; backpacks", 25: "Jackets; coats"}, "registration_date": D(2021, 3, 14),
-               "filing_date": D(2020, 6, 1), "expiry_date": D(2031, 3, 14), "status": "registered",
-               "designations": None}),
-    "euipo": (dict(office="EUIPO", registration_number="018123456", registration_date=D(2019, 11, 2),
-                   filing_date=D(2019, 6, 20), expiry_date=D(2029, 6, 20), mark="FALCONRIDGE",
-                   owner="Falconridge Outfitters GmbH", goods={25: "Clothing", 35: "Retail services"}),
-              {"office": "EUIPO", "registration_number": "18123456", "mark": "FALCONRIDGE",
-               "owner": "Falconridge Outfitters GmbH", "classes": [25, 35],
-               "goods": {25: "Clothing", 35: "Retail services"}, "registration_date": D(2019, 11, 2),
-               "filing_date": D(2019, 6, 20), "expiry_date": D(2029, 6, 20), "status": "registered",
-               "designations": None}),
-    "ukipo": (dict(office="UKIPO", registration_number="UK00003123456", registration_date=D(2021, 3, 14),
-                   filing_date=D(2020, 12, 1)),
-              {"office": "UKIPO", "registration_number": "3123456", "mark": "KESTRELINE",
-               "owner": "Kestreline Apparel Inc.", "classes": [25], "goods": {25: "Jackets; coats"},
-               "registration_date": D(2021, 3, 14), "filing_date": D(2020, 12, 1), "expiry_date": D(2030, 12, 1),
-               "status": "registered", "designations": None}),
-    "cnipa": (dict(office="CNIPA", registration_number="12345678", mark="鹰翔", owner="深圳市鹰翔科技有限公司",
-                   owner_address="广东省深圳市南山区科技园路1号", goods={25: "服装；鞋；帽"},
-                   registration_date=D(2020, 3, 1)),
-              {"office": "CNIPA", "registration_number": "12345678", "mark": "鹰翔", "owner": "深圳市鹰翔科技有限公司",
-               "classes": [25], "goods": {25: "服装;鞋;帽"}, "registration_date": D(2020, 3, 1),
-               "filing_date": None, "expiry_date": D(2030, 2, 28), "status": "registered", "designations": None}),
-    "wipo": (dict(office="WIPO", registration_number="1612345", registration_date=D(2021, 3, 14),
-                  designations=["CN", "EM", "US"]),
-             {"office": "WIPO", "registration_number": "1612345", "mark": "KESTRELINE",
-              "owner": "Kestreline Apparel Inc.", "classes": [25], "goods": {25: "Jackets; coats"},
-              "registration_date": D(2021, 3, 14), "filing_date": None, "expiry_date": D(2031, 3, 14),
-              "status": "registered", "designations": ["CN", "EM", "US"]}),
-    "uspto_application": (dict(office="USPTO", is_application=True, registration_number="90123456"),
-                          {"office": "USPTO", "registration_number": "90123456", "mark": "KESTRELINE",
-                           "owner": "Kestreline Apparel Inc.", "classes": [25], "goods": {25: "Jackets; coats"},
-                           "registration_date": None, "filing_date": D(2020, 6, 1), "expiry_date": None,
-                           "status": "application", "designations": None}),
-    "euipo_application": (dict(office="EUIPO", is_application=True, registration_number="018999999"),
-                          {"office": "EUIPO", "registration_number": "18999999", "mark": "KESTRELINE",
-                           "owner": "Kestreline Apparel Inc.", "classes": [25], "goods": {25: "Jackets; coats"},
-                           "registration_date": None, "filing_date": D(2020, 6, 1), "expiry_date": D(2030, 6, 1),
-                           "status": "application", "designations": None}),
+    "uspto": (
+        dict(
+            office="USPTO",
+            registration_number="6,123,456",
+            classes=[18, 25],
+            goods={18: "Bags; backpacks", 25: "Jackets; coats"},
+            registration_date=D(2021, 3, 14),
+            filing_date=D(2020, 6, 1),
+        ),
+        {
+            "office": "USPTO",
+            "registration_number": "6123456",
+            "mark": "KESTRELINE",
+            "owner": "Kestreline Apparel Inc.",
+            "classes": [18, 25],
+            "goods": {18: "Bags; backpacks", 25: "Jackets; coats"},
+            "registration_date": D(2021, 3, 14),
+            "filing_date": D(2020, 6, 1),
+            "expiry_date": D(2031, 3, 14),
+            "status": "registered",
+            "designations": None,
+        },
+    ),
+    "euipo": (
+        dict(
+            office="EUIPO",
+            registration_number="018123456",
+            registration_date=D(2019, 11, 2),
+            filing_date=D(2019, 6, 20),
+            expiry_date=D(2029, 6, 20),
+            mark="FALCONRIDGE",
+            owner="Falconridge Outfitters GmbH",
+            goods={25: "Clothing", 35: "Retail services"},
+        ),
+        {
+            "office": "EUIPO",
+            "registration_number": "18123456",
+            "mark": "FALCONRIDGE",
+            "owner": "Falconridge Outfitters GmbH",
+            "classes": [25, 35],
+            "goods": {25: "Clothing", 35: "Retail services"},
+            "registration_date": D(2019, 11, 2),
+            "filing_date": D(2019, 6, 20),
+            "expiry_date": D(2029, 6, 20),
+            "status": "registered",
+            "designations": None,
+        },
+    ),
+    "ukipo": (
+        dict(
+            office="UKIPO",
+            registration_number="UK00003123456",
+            registration_date=D(2021, 3, 14),
+            filing_date=D(2020, 12, 1),
+        ),
+        {
+            "office": "UKIPO",
+            "registration_number": "3123456",
+            "mark": "KESTRELINE",
+            "owner": "Kestreline Apparel Inc.",
+            "classes": [25],
+            "goods": {25: "Jackets; coats"},
+            "registration_date": D(2021, 3, 14),
+            "filing_date": D(2020, 12, 1),
+            "expiry_date": D(2030, 12, 1),
+            "status": "registered",
+            "designations": None,
+        },
+    ),
+    "cnipa": (
+        dict(
+            office="CNIPA",
+            registration_number="12345678",
+            mark="鹰翔",
+            owner="深圳市鹰翔科技有限公司",
+            owner_address="广东省深圳市南山区科技园路1号",
+            goods={25: "服装；鞋；帽"},
+            registration_date=D(2020, 3, 1),
+        ),
+        {
+            "office": "CNIPA",
+            "registration_number": "12345678",
+            "mark": "鹰翔",
+            "owner": "深圳市鹰翔科技有限公司",
+            "classes": [25],
+            "goods": {25: "服装;鞋;帽"},
+            "registration_date": D(2020, 3, 1),
+            "filing_date": None,
+            "expiry_date": D(2030, 2, 28),
+            "status": "registered",
+            "designations": None,
+        },
+    ),
+    "wipo": (
+        dict(
+            office="WIPO",
+            registration_number="1612345",
+            registration_date=D(2021, 3, 14),
+            designations=["CN", "EM", "US"],
+        ),
+        {
+            "office": "WIPO",
+            "registration_number": "1612345",
+            "mark": "KESTRELINE",
+            "owner": "Kestreline Apparel Inc.",
+            "classes": [25],
+            "goods": {25: "Jackets; coats"},
+            "registration_date": D(2021, 3, 14),
+            "filing_date": None,
+            "expiry_date": D(2031, 3, 14),
+            "status": "registered",
+            "designations": ["CN", "EM", "US"],
+        },
+    ),
+    "uspto_application": (
+        dict(office="USPTO", is_application=True, registration_number="90123456"),
+        {
+            "office": "USPTO",
+            "registration_number": "90123456",
+            "mark": "KESTRELINE",
+            "owner": "Kestreline Apparel Inc.",
+            "classes": [25],
+            "goods": {25: "Jackets; coats"},
+            "registration_date": None,
+            "filing_date": D(2020, 6, 1),
+            "expiry_date": None,
+            "status": "application",
+            "designations": None,
+        },
+    ),
+    "euipo_application": (
+        dict(office="EUIPO", is_application=True, registration_number="018999999"),
+        {
+            "office": "EUIPO",
+            "registration_number": "18999999",
+            "mark": "KESTRELINE",
+            "owner": "Kestreline Apparel Inc.",
+            "classes": [25],
+            "goods": {25: "Jackets; coats"},
+            "registration_date": None,
+            "filing_date": D(2020, 6, 1),
+            "expiry_date": D(2030, 6, 1),
+            "status": "application",
+            "designations": None,
+        },
+    ),
 }
 
 
@@ -492,32 +841,48 @@ def scanned_euipo(tmp_path_factory: pytest.TempPathFactory) -> DocumentText:
     from desktop_app.core.reading.service import read_path
     from tests.factories import CertificateSpec, make_certificate_pdf
 
-    spec = CertificateSpec(office="EUIPO", registration_number="018654321", registration_date=D(2022, 1, 10),
-                           filing_date=D(2021, 8, 2), expiry_date=D(2031, 8, 2))
-    path = make_certificate_pdf(spec, tmp_path_factory.mktemp("scan") / "euipo_scan.pdf", scanned=True,
-                                rotate_deg=0.6, seed=3)
+    spec = CertificateSpec(
+        office="EUIPO",
+        registration_number="018654321",
+        registration_date=D(2022, 1, 10),
+        filing_date=D(2021, 8, 2),
+        expiry_date=D(2031, 8, 2),
+    )
+    path = make_certificate_pdf(
+        spec, tmp_path_factory.mktemp("scan") / "euipo_scan.pdf", scanned=True, rotate_deg=0.6, seed=3
+    )
     return read_path(path)
 
 
 def test_scanned_certificate_ocr_end_to_end(scanned_euipo: DocumentText) -> None:
     assert scanned_euipo.ok and all(ln.source == "ocr" for ln in scanned_euipo.lines())
     c = extract_certificate(scanned_euipo)
-    assert (c.value("office"), c.value("registration_number"), c.value("mark"), c.value("classes"),
-            c.value("registration_date"), c.value("filing_date"), c.value("expiry_date"), c.value("status")) == \
-        ("EUIPO", "18654321", "KESTRELINE", [25], D(2022, 1, 10), D(2021, 8, 2), D(2031, 8, 2), "registered")
+    assert (
+        c.value("office"),
+        c.value("registration_number"),
+        c.value("mark"),
+        c.value("classes"),
+        c.value("registration_date"),
+        c.value("filing_date"),
+        c.value("expiry_date"),
+        c.value("status"),
+    ) == ("EUIPO", "18654321", "KESTRELINE", [25], D(2022, 1, 10), D(2021, 8, 2), D(2031, 8, 2), "registered")
     from desktop_app.core.reading.matching import same_party
 
     assert same_party(c.value("owner"), "Kestreline Apparel Inc.") >= 0.99
 
 
-@pytest.mark.parametrize(("status_line", "expected"), [
-    ("Status: Registered.", "registered"),
-    ("Trade mark status: Application published", "application"),
-    ("Status: New application has been received and is pending examination.", "application"),
-    ("Status: Registration cancelled under Section 8.", "dead"),
-    ("Status: Abandoned because no Statement of Use was filed.", "dead"),
-    ("状态：审查中", "application"),
-])
+@pytest.mark.parametrize(
+    ("status_line", "expected"),
+    [
+        ("Status: Registered.", "registered"),
+        ("Trade mark status: Application published", "application"),
+        ("Status: New application has been received and is pending examination.", "application"),
+        ("Status: Registration cancelled under Section 8.", "dead"),
+        ("Status: Abandoned because no Statement of Use was filed.", "dead"),
+        ("状态：审查中", "application"),
+    ],
+)
 def test_a_printed_status_wins(status_line: str, expected: str) -> None:
     c = extract_certificate(make_doc(UKIPO_TEXT + status_line + "\n"))
     assert c.value("status") == expected

@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from desktop_app.core.errors import NotFoundError, UserError
-from desktop_app.core.marketplaces import ANY, all_profiles, get_profile, offices_for_country, profile_for_host
+from desktop_app.core.marketplaces import (
+    ANY,
+    all_profiles,
+    get_profile,
+    offices_for_country,
+    profile_for_host,
+)
 from desktop_app.core.reading.listing_urls import find_urls, parse_listing_url, split_pasted_urls
 
 OK_CASES = [
@@ -19,19 +25,31 @@ OK_CASES = [
     ("https://detail.m.tmall.com/item.htm?id=612345678901", "tmall", "612345678901", "CN"),
     ("https://detail.1688.com/offer/712345678901.html?spm=a261y", "1688", "712345678901", "CN"),
     ("https://m.1688.com/offer/712345678901.html", "1688", "712345678901", "CN"),
-    ("https://www.alibaba.com/product-detail/Kestreline-Men-Jacket_1600123456789.html?spm=a2700",
-     "alibaba", "1600123456789", ""),
+    (
+        "https://www.alibaba.com/product-detail/Kestreline-Men-Jacket_1600123456789.html?spm=a2700",
+        "alibaba",
+        "1600123456789",
+        "",
+    ),
     ("https://m.alibaba.com/product/1600123456789/Kestreline-Jacket.html", "alibaba", "1600123456789", ""),
-    ("https://www.aliexpress.com/item/1005001234567890.html?spm=a2g0o.productlist", "aliexpress",
-     "1005001234567890", ""),
+    (
+        "https://www.aliexpress.com/item/1005001234567890.html?spm=a2g0o.productlist",
+        "aliexpress",
+        "1005001234567890",
+        "",
+    ),
     ("https://fr.aliexpress.com/item/1005001234567890.html", "aliexpress", "1005001234567890", ""),
     ("https://m.aliexpress.com/item/1005001234567890.html", "aliexpress", "1005001234567890", ""),
     ("https://www.aliexpress.us/item/3256801234567890.html", "aliexpress", "3256801234567890", "US"),
     ("https://aliexpress.ru/item/1005001234567890.html", "aliexpress", "1005001234567890", "RU"),
     # Amazon: every path form, country stores from the host
     ("https://www.amazon.com/dp/B0C1234567", "amazon", "B0C1234567", "US"),
-    ("https://www.amazon.co.uk/Kestreline-Jacket/dp/B0C1234567/ref=sr_1_1?keywords=x", "amazon", "B0C1234567",
-     "GB"),
+    (
+        "https://www.amazon.co.uk/Kestreline-Jacket/dp/B0C1234567/ref=sr_1_1?keywords=x",
+        "amazon",
+        "B0C1234567",
+        "GB",
+    ),
     ("amazon.de/gp/product/B0C1234567", "amazon", "B0C1234567", "DE"),
     ("https://www.amazon.co.jp/gp/aw/d/B0C1234567", "amazon", "B0C1234567", "JP"),
     ("https://www.amazon.com.mx/s?k=x&asin=B0C1234567", "amazon", "B0C1234567", "MX"),
@@ -46,15 +64,28 @@ OK_CASES = [
     ("https://www.ebay.com/sch/i.html?item=123456789012", "ebay", "123456789012", "US"),
     ("https://www.ebay.com.au/itm/123456789012", "ebay", "123456789012", "AU"),
     # Mercado Libre
-    ("https://articulo.mercadolibre.com.mx/MLM-1234567890-chamarra-kestreline-_JM", "mercadolibre",
-     "MLM1234567890", "MX"),
-    ("https://produto.mercadolivre.com.br/MLB-1234567890-jaqueta-_JM#position=1", "mercadolibre",
-     "MLB1234567890", "BR"),
+    (
+        "https://articulo.mercadolibre.com.mx/MLM-1234567890-chamarra-kestreline-_JM",
+        "mercadolibre",
+        "MLM1234567890",
+        "MX",
+    ),
+    (
+        "https://produto.mercadolivre.com.br/MLB-1234567890-jaqueta-_JM#position=1",
+        "mercadolibre",
+        "MLB1234567890",
+        "BR",
+    ),
     ("https://www.mercadolibre.com.ar/chamarra/p/MLA12345678", "mercadolibre", "MLA12345678", "AR"),
     # Shopee / Lazada
     ("https://shopee.sg/Kestreline-Jacket-i.123456.7890123456", "shopee", "123456.7890123456", "SG"),
     ("https://shopee.co.id/product/123456/7890123456", "shopee", "123456.7890123456", "ID"),
-    ("https://www.lazada.sg/products/kestreline-jacket-i123456789-s987654321.html", "lazada", "123456789", "SG"),
+    (
+        "https://www.lazada.sg/products/kestreline-jacket-i123456789-s987654321.html",
+        "lazada",
+        "123456789",
+        "SG",
+    ),
     ("https://www.lazada.com.my/products/kestreline-i123456789.html", "lazada", "123456789", "MY"),
     # Walmart / Etsy / Temu
     ("https://www.walmart.com/ip/Kestreline-Jacket/123456789", "walmart", "123456789", "US"),
@@ -65,51 +96,67 @@ OK_CASES = [
     ("  https://item.taobao.com/item.htm? id=6789 01234567 ", "taobao", "678901234567", "CN"),
     ("<https://www.ebay.com/itm/123456789012>", "ebay", "123456789012", "US"),
     ("htps:// www.amazon.de/dp/B0C1234567", "amazon", "B0C1234567", "DE"),
-    ("ｈｔｔｐｓ：／／ｗｗｗ．ａｍａｚｏｎ．ｃｏｍ／ｄｐ／Ｂ０Ｃ１２３４５６７", "amazon", "B0C1234567", "US"),
+    (
+        "ｈｔｔｐｓ：／／ｗｗｗ．ａｍａｚｏｎ．ｃｏｍ／ｄｐ／Ｂ０Ｃ１２３４５６７",
+        "amazon",
+        "B0C1234567",
+        "US",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("url", "marketplace", "listing_id", "country"), OK_CASES)
 def test_parse_listing_url_ok(url: str, marketplace: str, listing_id: str, country: str) -> None:
     ref = parse_listing_url(url)
-    assert (ref.status, ref.marketplace, ref.listing_id, ref.country, ref.message) == \
-        ("ok", marketplace, listing_id, country, "")
+    assert (ref.status, ref.marketplace, ref.listing_id, ref.country, ref.message) == (
+        "ok",
+        marketplace,
+        listing_id,
+        country,
+        "",
+    )
     assert ref.ok and ref.url.startswith("https://") and " " not in ref.url
 
 
-@pytest.mark.parametrize(("url", "marketplace"), [
-    ("https://a.aliexpress.com/_mKabc12", "aliexpress"),
-    ("https://s.click.aliexpress.com/e/_DlXyz", "aliexpress"),
-    ("https://www.aliexpress.com/e/_DlXyz", "aliexpress"),
-    ("https://amzn.to/3xYz", "amazon"),
-    ("amzn.eu/d/xyz", "amazon"),
-    ("https://a.co/d/abc", "amazon"),
-    ("https://ebay.us/abc", "ebay"),
-    ("https://m.tb.cn/h.Uabc", "taobao"),
-    ("https://e.tb.cn/h.abc", "taobao"),
-    ("https://qr.1688.com/s/abc", "1688"),
-    ("https://s.lazada.sg/s.abc", "lazada"),
-    ("https://s.lazada.co.th/s.abc", "lazada"),
-    ("https://shope.ee/abc", "shopee"),
-    ("https://etsy.me/abc", "etsy"),
-])
+@pytest.mark.parametrize(
+    ("url", "marketplace"),
+    [
+        ("https://a.aliexpress.com/_mKabc12", "aliexpress"),
+        ("https://s.click.aliexpress.com/e/_DlXyz", "aliexpress"),
+        ("https://www.aliexpress.com/e/_DlXyz", "aliexpress"),
+        ("https://amzn.to/3xYz", "amazon"),
+        ("amzn.eu/d/xyz", "amazon"),
+        ("https://a.co/d/abc", "amazon"),
+        ("https://ebay.us/abc", "ebay"),
+        ("https://m.tb.cn/h.Uabc", "taobao"),
+        ("https://e.tb.cn/h.abc", "taobao"),
+        ("https://qr.1688.com/s/abc", "1688"),
+        ("https://s.lazada.sg/s.abc", "lazada"),
+        ("https://s.lazada.co.th/s.abc", "lazada"),
+        ("https://shope.ee/abc", "shopee"),
+        ("https://etsy.me/abc", "etsy"),
+    ],
+)
 def test_short_links_must_be_resolved_in_a_browser(url: str, marketplace: str) -> None:
     ref = parse_listing_url(url)
     assert (ref.status, ref.marketplace, ref.listing_id) == ("short_link", marketplace, "")
     assert "browser" in ref.message and "paste the full" in ref.message
 
 
-@pytest.mark.parametrize(("url", "status", "marketplace", "in_message"), [
-    ("https://www.amazon.com/s?k=kestreline", "no_id", "amazon", "ASIN"),
-    ("https://www.taobao.com/", "no_id", "taobao", "Item ID"),
-    ("https://www.ebay.com/sch/i.html?_nkw=kestreline", "no_id", "ebay", "Item number"),
-    ("https://www.google.com/search?q=kestreline", "unrecognised", "", "www.google.com"),
-    ("hello", "invalid", "", "not a web address"),
-    ("", "invalid", "", "empty"),
-    ("   ", "invalid", "", "empty"),
-    ("https://", "invalid", "", "not a web address"),
-    ("12.50", "invalid", "", "not a web address"),
-])
+@pytest.mark.parametrize(
+    ("url", "status", "marketplace", "in_message"),
+    [
+        ("https://www.amazon.com/s?k=kestreline", "no_id", "amazon", "ASIN"),
+        ("https://www.taobao.com/", "no_id", "taobao", "Item ID"),
+        ("https://www.ebay.com/sch/i.html?_nkw=kestreline", "no_id", "ebay", "Item number"),
+        ("https://www.google.com/search?q=kestreline", "unrecognised", "", "www.google.com"),
+        ("hello", "invalid", "", "not a web address"),
+        ("", "invalid", "", "empty"),
+        ("   ", "invalid", "", "empty"),
+        ("https://", "invalid", "", "not a web address"),
+        ("12.50", "invalid", "", "not a web address"),
+    ],
+)
 def test_problem_urls(url: str, status: str, marketplace: str, in_message: str) -> None:
     ref = parse_listing_url(url)
     assert (ref.status, ref.marketplace, ref.listing_id) == (status, marketplace, "")
@@ -117,11 +164,13 @@ def test_problem_urls(url: str, status: str, marketplace: str, in_message: str) 
 
 
 def test_find_urls_in_ocr_text() -> None:
-    text = ("Address: https:// item.taobao.com / item.htm?id=678901234567 price 12.50\n"
-            "www.amazon.de/dp/B0C1234567 e.g. something\n"
-            "detail.1688.com/offer/712345678901.html\n"
-            "htps:// amzn.to/3xYz\n"
-            "mail me at someone@example.com; version 1.2.3")
+    text = (
+        "Address: https:// item.taobao.com / item.htm?id=678901234567 price 12.50\n"
+        "www.amazon.de/dp/B0C1234567 e.g. something\n"
+        "detail.1688.com/offer/712345678901.html\n"
+        "htps:// amzn.to/3xYz\n"
+        "mail me at someone@example.com; version 1.2.3"
+    )
     assert find_urls(text) == [
         "https://item.taobao.com/item.htm?id=678901234567",
         "https://www.amazon.de/dp/B0C1234567",
@@ -132,8 +181,10 @@ def test_find_urls_in_ocr_text() -> None:
 
 
 def test_split_pasted_urls() -> None:
-    text = ("https://a.example/1\n\n  https://a.example/2 https://a.example/3\n"
-            "https://a.example/1\nhttps://a.example/4, https://a.example/5\n")
+    text = (
+        "https://a.example/1\n\n  https://a.example/2 https://a.example/3\n"
+        "https://a.example/1\nhttps://a.example/4, https://a.example/5\n"
+    )
     assert split_pasted_urls(text) == [f"https://a.example/{i}" for i in range(1, 6)]
     with pytest.raises(UserError, match="at most 3"):
         split_pasted_urls("\n".join(f"https://a.example/{i}" for i in range(4)), limit=3)
@@ -147,8 +198,21 @@ def test_split_pasted_urls() -> None:
 
 def test_every_marketplace_has_a_profile() -> None:
     keys = {p.key for p in all_profiles()}
-    assert keys == {"aliexpress", "taobao", "tmall", "1688", "alibaba", "amazon", "ebay", "mercadolibre",
-                    "shopee", "lazada", "walmart", "etsy", "temu"}
+    assert keys == {
+        "aliexpress",
+        "taobao",
+        "tmall",
+        "1688",
+        "alibaba",
+        "amazon",
+        "ebay",
+        "mercadolibre",
+        "shopee",
+        "lazada",
+        "walmart",
+        "etsy",
+        "temu",
+    }
     for p in all_profiles():
         assert p.name and p.hosts and p.id_patterns and p.ip_platform and p.max_urls_per_complaint > 0
         assert isinstance(p.requirements.get("certificate"), bool)
@@ -164,46 +228,101 @@ def test_alibaba_group_shares_ipp_and_its_limit() -> None:
         assert p.requirements["authorization_when_agent"] is True
 
 
-@pytest.mark.parametrize("host", [
-    "amazon.com", "amazon.co.uk", "amazon.de", "amazon.fr", "amazon.it", "amazon.es", "amazon.co.jp", "amazon.ca",
-    "amazon.com.mx", "amazon.com.br", "amazon.in", "amazon.com.au", "amazon.nl", "amazon.se", "amazon.pl",
-    "amazon.sg", "amazon.ae", "amazon.sa", "amazon.com.tr", "amazon.eg", "amazon.com.be",
-    "ebay.com", "ebay.co.uk", "ebay.de", "ebay.fr", "ebay.it", "ebay.es", "ebay.com.au", "ebay.ca", "ebay.at",
-    "ebay.ch", "ebay.ie", "ebay.nl", "ebay.pl", "ebay.be", "ebay.com.hk", "ebay.com.sg", "ebay.com.my", "ebay.ph",
-    "mercadolibre.com.ar", "mercadolivre.com.br", "articulo.mercadolibre.com.mx", "mercadolibre.cl",
-    "shopee.sg", "shopee.com.my", "shopee.co.id", "shopee.ph", "shopee.co.th", "shopee.vn", "shopee.tw",
-    "lazada.sg", "lazada.com.my", "lazada.co.id", "lazada.com.ph", "lazada.co.th", "lazada.vn",
-])
+@pytest.mark.parametrize(
+    "host",
+    [
+        "amazon.com",
+        "amazon.co.uk",
+        "amazon.de",
+        "amazon.fr",
+        "amazon.it",
+        "amazon.es",
+        "amazon.co.jp",
+        "amazon.ca",
+        "amazon.com.mx",
+        "amazon.com.br",
+        "amazon.in",
+        "amazon.com.au",
+        "amazon.nl",
+        "amazon.se",
+        "amazon.pl",
+        "amazon.sg",
+        "amazon.ae",
+        "amazon.sa",
+        "amazon.com.tr",
+        "amazon.eg",
+        "amazon.com.be",
+        "ebay.com",
+        "ebay.co.uk",
+        "ebay.de",
+        "ebay.fr",
+        "ebay.it",
+        "ebay.es",
+        "ebay.com.au",
+        "ebay.ca",
+        "ebay.at",
+        "ebay.ch",
+        "ebay.ie",
+        "ebay.nl",
+        "ebay.pl",
+        "ebay.be",
+        "ebay.com.hk",
+        "ebay.com.sg",
+        "ebay.com.my",
+        "ebay.ph",
+        "mercadolibre.com.ar",
+        "mercadolivre.com.br",
+        "articulo.mercadolibre.com.mx",
+        "mercadolibre.cl",
+        "shopee.sg",
+        "shopee.com.my",
+        "shopee.co.id",
+        "shopee.ph",
+        "shopee.co.th",
+        "shopee.vn",
+        "shopee.tw",
+        "lazada.sg",
+        "lazada.com.my",
+        "lazada.co.id",
+        "lazada.com.ph",
+        "lazada.co.th",
+        "lazada.vn",
+    ],
+)
 def test_every_country_store_has_a_country(host: str) -> None:
     profile = profile_for_host("www." + host)
     assert profile is not None
     assert len(profile.country_for_host("www." + host)) == 2
 
 
-@pytest.mark.parametrize(("key", "country", "office", "designations", "accepted"), [
-    ("taobao", "CN", "CNIPA", (), True),
-    ("taobao", "CN", "USPTO", (), False),
-    ("tmall", "", "CNIPA", (), True),
-    ("1688", "", "EUIPO", (), False),
-    ("taobao", "", "WIPO", ("CN", "EM"), True),
-    ("taobao", "", "WIPO", ("US",), False),
-    ("amazon", "US", "USPTO", (), True),
-    ("amazon", "US", "EUIPO", (), False),
-    ("amazon", "DE", "EUIPO", (), True),
-    ("amazon", "DE", "DPMA", (), True),
-    ("amazon", "DE", "WIPO", ("EM",), True),
-    ("amazon", "DE", "WIPO", ("DE",), True),
-    ("amazon", "DE", "UKIPO", (), False),
-    ("amazon", "GB", "UKIPO", (), True),
-    ("amazon", "GB", "EUIPO", (), False),  # an EU trade mark does not cover the UK
-    ("amazon", "JP", "JPO", (), True),
-    ("ebay", "AU", "IP Australia", (), True),
-    ("mercadolibre", "BR", "INPI-BR", (), True),
-    ("aliexpress", "", "USPTO", (), True),  # any office
-    ("alibaba", "", "UKIPO", (), True),
-])
-def test_jurisdiction_rules(key: str, country: str, office: str, designations: tuple[str, ...],
-                            accepted: bool) -> None:
+@pytest.mark.parametrize(
+    ("key", "country", "office", "designations", "accepted"),
+    [
+        ("taobao", "CN", "CNIPA", (), True),
+        ("taobao", "CN", "USPTO", (), False),
+        ("tmall", "", "CNIPA", (), True),
+        ("1688", "", "EUIPO", (), False),
+        ("taobao", "", "WIPO", ("CN", "EM"), True),
+        ("taobao", "", "WIPO", ("US",), False),
+        ("amazon", "US", "USPTO", (), True),
+        ("amazon", "US", "EUIPO", (), False),
+        ("amazon", "DE", "EUIPO", (), True),
+        ("amazon", "DE", "DPMA", (), True),
+        ("amazon", "DE", "WIPO", ("EM",), True),
+        ("amazon", "DE", "WIPO", ("DE",), True),
+        ("amazon", "DE", "UKIPO", (), False),
+        ("amazon", "GB", "UKIPO", (), True),
+        ("amazon", "GB", "EUIPO", (), False),  # an EU trade mark does not cover the UK
+        ("amazon", "JP", "JPO", (), True),
+        ("ebay", "AU", "IP Australia", (), True),
+        ("mercadolibre", "BR", "INPI-BR", (), True),
+        ("aliexpress", "", "USPTO", (), True),  # any office
+        ("alibaba", "", "UKIPO", (), True),
+    ],
+)
+def test_jurisdiction_rules(
+    key: str, country: str, office: str, designations: tuple[str, ...], accepted: bool
+) -> None:
     assert get_profile(key).accepts_office(office, country, designations) is accepted
 
 
@@ -217,11 +336,19 @@ def test_expected_offices() -> None:
 
 # --- recorded OCR output of generated listing screenshots ---------------------------------------------------
 
-@pytest.mark.parametrize(("name", "url", "listing_id"), [
-    ("screenshot_taobao", "https://item.taobao.com/item.htm?id=678901234567&spm=a1z10", "678901234567"),
-    ("screenshot_amazon_de", "https://www.amazon.de/dp/B0C1234567/ref=sr_1_1", "B0C1234567"),
-    ("screenshot_aliexpress", "https://www.aliexpress.com/item/1005001234567890.html", "1005001234567890"),
-])
+
+@pytest.mark.parametrize(
+    ("name", "url", "listing_id"),
+    [
+        ("screenshot_taobao", "https://item.taobao.com/item.htm?id=678901234567&spm=a1z10", "678901234567"),
+        ("screenshot_amazon_de", "https://www.amazon.de/dp/B0C1234567/ref=sr_1_1", "B0C1234567"),
+        (
+            "screenshot_aliexpress",
+            "https://www.aliexpress.com/item/1005001234567890.html",
+            "1005001234567890",
+        ),
+    ],
+)
 def test_address_bar_of_an_ocrd_screenshot(name: str, url: str, listing_id: str) -> None:
     import json
     from pathlib import Path

@@ -11,41 +11,62 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from desktop_app.core.reading.certificates.common import (date_after_label, dates_in, field_from, find_label,
-                                                          merge_row_fragments,
-                                                          nfkc, owner_name)
+from desktop_app.core.reading.certificates.common import (
+    date_after_label,
+    dates_in,
+    field_from,
+    find_label,
+    merge_row_fragments,
+    nfkc,
+    owner_name,
+)
 from desktop_app.core.reading.certificates.fields import AuthorizationFields, Field
 from desktop_app.core.reading.normalize import find_dates, normalize_registration_number
 from desktop_app.core.reading.text import DocumentText, TextLine
 
 EXTRACTOR_VERSION = "3"  # bump when extraction changes: cached results are then re-extracted
 
-_TITLE = re.compile(r"授权委托书|授权书|委托书|(?i:letter\s+of\s+authori[sz]ation|power\s+of\s+attorney|"
-                    r"authori[sz]ation\s+letter|letter\s+of\s+authority|certificate\s+of\s+authori[sz]ation)")
+_TITLE = re.compile(
+    r"授权委托书|授权书|委托书|(?i:letter\s+of\s+authori[sz]ation|power\s+of\s+attorney|"
+    r"authori[sz]ation\s+letter|letter\s+of\s+authority|certificate\s+of\s+authori[sz]ation)"
+)
 _PRINCIPAL = re.compile(
     r"^\s*(?:授权人|委托人|授权方|委托方|授权单位|委托单位|商标权利人|权利人|"
     r"(?i:principal|authori[sz]er|authori[sz]ing\s+party|grantor|rights?\s*holder|right\s+owner|"
-    r"trade\s?mark\s+owner|owner|licensor|the\s+company))\s*(?:\(.*?\)|（.*?）)?\s*(?:名称)?\s*[:：]")
+    r"trade\s?mark\s+owner|owner|licensor|the\s+company))\s*(?:\(.*?\)|（.*?）)?\s*(?:名称)?\s*[:：]"
+)
 _AGENT = re.compile(
     r"^\s*(?:被授权人|被授权方|受托人|受托方|代理人|被委托人|被委托方|代理机构|"
     r"(?i:agent|authori[sz]ed\s+(?:party|agent|representative)|attorney(?:-in-fact)?|grantee|licensee|"
-    r"representative))\s*(?:\(.*?\)|（.*?）)?\s*(?:名称)?\s*[:：]")
-_HEREBY = re.compile(r"(?i)\b(?P<principal>.{3,120}?)\s*(?:\([^)]*\)\s*)?,?\s*(?:hereby\s+)?"
-                     r"(?:authori[sz]es?|appoints?)\s+(?P<agent>.{3,120}?)\s*(?:\([^)]*\)\s*)?"
-                     r"(?:,|\bto\b|\bas\b|\bwith\b|$)")
-_HEREBY_ZH = re.compile(r"(?P<principal>[^，。,:：\s]{2,60}?)(?:现)?(?:特此)?(?:授权|委托)(?P<agent>[^，。,\s]{2,60}?)"
-                        r"(?:为|作为|代表|全权|办理|就|，|,|$)")
-_VALID_UNTIL = r"有效期至|有效期限?至|截止日期|(?i:valid\s+(?:until|through|till|to)|expir(?:es|y|ation)(?:\s+date)?|" \
-               r"in\s+force\s+until|until)"
-_PERIOD = re.compile(r"有效期(?:限|间)?|授权期限|委托期限|授权期间|(?i:term\s+of\s+authori[sz]ation|period\s+of\s+validity|"
-                     r"valid(?:ity)?\s+period|authori[sz]ation\s+period|valid\s+from|effective\s+from|term\b|"
-                     r"period\b|from\b.{0,30}\b(?:to|until|through)\b)")
+    r"representative))\s*(?:\(.*?\)|（.*?）)?\s*(?:名称)?\s*[:：]"
+)
+_HEREBY = re.compile(
+    r"(?i)\b(?P<principal>.{3,120}?)\s*(?:\([^)]*\)\s*)?,?\s*(?:hereby\s+)?"
+    r"(?:authori[sz]es?|appoints?)\s+(?P<agent>.{3,120}?)\s*(?:\([^)]*\)\s*)?"
+    r"(?:,|\bto\b|\bas\b|\bwith\b|$)"
+)
+_HEREBY_ZH = re.compile(
+    r"(?P<principal>[^，。,:：\s]{2,60}?)(?:现)?(?:特此)?(?:授权|委托)(?P<agent>[^，。,\s]{2,60}?)"
+    r"(?:为|作为|代表|全权|办理|就|，|,|$)"
+)
+_VALID_UNTIL = (
+    r"有效期至|有效期限?至|截止日期|(?i:valid\s+(?:until|through|till|to)|expir(?:es|y|ation)(?:\s+date)?|"
+    r"in\s+force\s+until|until)"
+)
+_PERIOD = re.compile(
+    r"有效期(?:限|间)?|授权期限|委托期限|授权期间|(?i:term\s+of\s+authori[sz]ation|period\s+of\s+validity|"
+    r"valid(?:ity)?\s+period|authori[sz]ation\s+period|valid\s+from|effective\s+from|term\b|"
+    r"period\b|from\b.{0,30}\b(?:to|until|through)\b)"
+)
 _ISSUE = r"签发日期|签署日期|授权日期|日期|(?i:date\s+of\s+issue|issue\s+date|dated|signed\s+on|date)"
 _NUM = r"(?:UK|EU)?(?:\d{1,3}(?:[,.]\d{3})+|\d{5,14})(?![\d,.]\d)"
 _REG_NUMBER = re.compile(
     r"(?:第\s*([0-9][0-9\s]{5,12})\s*[号號])|(?i:(?:reg(?:istration)?\.?|trade\s?mark|serial|international|eutm|"
-    r"eu\s*trade\s*mark|ir)\s*(?:n[o°º]s?\.?|numbers?|#)\s*[:：]?\s*(" + _NUM + r"))|(?:注册号|商标注册号)\s*[:：]?\s*"
-    r"([0-9][0-9\s]{5,12})|\b(UK0{3,4}\d{7})\b")
+    r"eu\s*trade\s*mark|ir)\s*(?:n[o°º]s?\.?|numbers?|#)\s*[:：]?\s*("
+    + _NUM
+    + r"))|(?:注册号|商标注册号)\s*[:：]?\s*"
+    r"([0-9][0-9\s]{5,12})|\b(UK0{3,4}\d{7})\b"
+)
 _MARK_LABEL = re.compile(r"^\s*(?:商标(?:名称)?|(?i:trade\s?marks?|marks?|brand(?:s)?))\s*[:：]\s*")
 _QUOTED_MARK = re.compile(r"[\"“”「『《]([^\"“”」』》]{1,40})[\"“”」』》]")
 
@@ -61,19 +82,35 @@ def _party(lines: Sequence[TextLine], label: re.Pattern[str]) -> Field | None:
 
 def _hereby_match(text: str) -> re.Match[str] | None:
     m = _HEREBY.search(text) if re.search(r"(?i)authori[sz]e|appoint", text) else None
-    return m or (_HEREBY_ZH.search(text) if re.search(r"授权|委托", text) and not _TITLE.search(text) else None)
+    return m or (
+        _HEREBY_ZH.search(text) if re.search(r"授权|委托", text) and not _TITLE.search(text) else None
+    )
+
+
+def _where(m: re.Match[str], group: str, value: str, line: TextLine, nxt: TextLine | None) -> Field:
+    """Provenance of a group matched in ``line`` or, when the text was joined, in the next line."""
+    n = len(line.text)
+    start, end = m.start(group), min(m.end(group), n)
+    if nxt is not None and start >= n:
+        return field_from(nxt, value, confidence=0.7)
+    return field_from(line, value, min(start, n), max(min(start, n), end), confidence=0.75)
 
 
 def _hereby(lines: Sequence[TextLine]) -> tuple[Field | None, Field | None]:
-    """"X hereby authorizes Y to ..." / "X 兹授权 Y ...", on one line or running on to the next."""
+    """ "X hereby authorizes Y to ..." / "X 兹授权 Y ...", on one line or running on to the next."""
     for i, line in enumerate(lines):
         text = nfkc(line.text)
         m = _hereby_match(text)
         joined = False
         verb_here = re.search(r"(?i)authori[sz]e|appoint|授权|委托", text) and not _TITLE.search(text)
-        verb_next = i + 1 < len(lines) and re.match(r"(?i)^\s*(?:hereby\s+)?(?:authori[sz]e|appoint)|^\s*(?:兹|特此)?授权",
-                                                    nfkc(lines[i + 1].text))
-        if (m is None or len(m.group("agent").strip()) < 3) and i + 1 < len(lines) and (verb_here or verb_next):
+        verb_next = i + 1 < len(lines) and re.match(
+            r"(?i)^\s*(?:hereby\s+)?(?:authori[sz]e|appoint)|^\s*(?:兹|特此)?授权", nfkc(lines[i + 1].text)
+        )
+        if (
+            (m is None or len(m.group("agent").strip()) < 3)
+            and i + 1 < len(lines)
+            and (verb_here or verb_next)
+        ):
             text = text + " " + nfkc(lines[i + 1].text)
             m = _hereby_match(text)
             joined = True
@@ -83,17 +120,11 @@ def _hereby(lines: Sequence[TextLine]) -> tuple[Field | None, Field | None]:
         agent = owner_name(m.group("agent"))
         if re.fullmatch(r"(?i)(?:we|i|the\s+undersigned|本公司|我公司|我司)", principal or ""):
             principal = ""
-        n = len(line.text)
-
-        def where(group: str, value: str) -> Field:
-            start, end = m.start(group), min(m.end(group), n)  # type: ignore[union-attr]
-            if joined and start >= n:
-                nxt = lines[i + 1]
-                return field_from(nxt, value, confidence=0.7)
-            return field_from(line, value, min(start, n), max(min(start, n), end), confidence=0.75)
-
-        return (where("principal", principal) if principal else None,
-                where("agent", agent) if agent else None)
+        nxt = lines[i + 1] if joined else None
+        return (
+            _where(m, "principal", principal, line, nxt) if principal else None,
+            _where(m, "agent", agent, line, nxt) if agent else None,
+        )
     return None, None
 
 
@@ -102,14 +133,14 @@ _OTHER_DATE_LABEL = re.compile(r"^\s*(?:日期|签署日期|签发日期|(?i:dat
 
 
 def _period(lines: Sequence[TextLine], out: AuthorizationFields) -> None:
-    """"Valid until X", or a period "from X to Y" / "自X至Y" that may run over two or three lines."""
+    """ "Valid until X", or a period "from X to Y" / "自X至Y" that may run over two or three lines."""
     out.valid_until = date_after_label(lines, _VALID_UNTIL, "dmy", lookahead=1)
     for i, line in enumerate(lines):
         text = nfkc(line.text)
         if not _PERIOD.search(text) or _UNTIL_ONLY.search(text):
             continue
         found: list[tuple[TextLine, object, int, int]] = []
-        for k, ln in enumerate(lines[i:i + 3]):
+        for k, ln in enumerate(lines[i : i + 3]):
             if k and (_OTHER_DATE_LABEL.match(nfkc(ln.text)) or _PERIOD.search(nfkc(ln.text))):
                 break
             found.extend((ln, d, s, e) for d, s, e in dates_in(ln, "dmy"))
@@ -124,8 +155,10 @@ def _period(lines: Sequence[TextLine], out: AuthorizationFields) -> None:
             return
 
 
-_LABEL_AT_END = re.compile(r"(?:注册号|商标注册号|第|(?i:reg(?:istration)?\.?\s*nos?\.?|registration\s+numbers?|"
-                           r"trade\s?mark\s+nos?\.?))\s*[:：]?\s*$")
+_LABEL_AT_END = re.compile(
+    r"(?:注册号|商标注册号|第|(?i:reg(?:istration)?\.?\s*nos?\.?|registration\s+numbers?|"
+    r"trade\s?mark\s+nos?\.?))\s*[:：]?\s*$"
+)
 
 
 def _numbers(lines: Sequence[TextLine]) -> Field | None:
@@ -139,11 +172,11 @@ def _numbers(lines: Sequence[TextLine]) -> Field | None:
         for m in _REG_NUMBER.finditer(text):
             raw = next(g for g in m.groups() if g)
             # a list "Reg. Nos. 6,123,456 and 6,234,567" names several
-            tail = text[m.end():]
+            tail = text[m.end() :]
             extra = []
-            while (more := re.match(r"\s*(?:,|and|&|、|及|和|;)\s*(" + _NUM + ")", tail)):
+            while more := re.match(r"\s*(?:,|and|&|、|及|和|;)\s*(" + _NUM + ")", tail):
                 extra.append(more.group(1))
-                tail = tail[more.end():]
+                tail = tail[more.end() :]
             for r in [raw, *extra]:
                 value = normalize_registration_number(r)
                 if value and value not in values:
@@ -155,8 +188,10 @@ def _numbers(lines: Sequence[TextLine]) -> Field | None:
     return field_from(first, values, raw="; ".join(raws), confidence=0.95)
 
 
-_BULLET_MARK = re.compile(r"^\s*(?:[-•·*▪]|\d{1,2}[.)])\s*([^:：;,]{1,40}?)\s*[:：(（-]\s*.*?(?:reg|n[o0]\.|number|注册|第)",
-                          re.IGNORECASE)
+_BULLET_MARK = re.compile(
+    r"^\s*(?:[-•·*▪]|\d{1,2}[.)])\s*([^:：;,]{1,40}?)\s*[:：(（-]\s*.*?(?:reg|n[o0]\.|number|注册|第)",
+    re.IGNORECASE,
+)
 
 
 def _marks(lines: Sequence[TextLine]) -> Field | None:
@@ -201,8 +236,15 @@ def extract_authorization(doc: DocumentText) -> AuthorizationFields:
         out.agent = out.agent or agent
     _period(lines, out)
     issue = date_after_label(lines, _ISSUE, "dmy", lookahead=1)
-    if issue is not None and not (out.valid_until and issue.value == out.valid_until.value) and not (
-            out.valid_from and issue.value == out.valid_from.value and issue.source_text == out.valid_from.source_text):
+    if (
+        issue is not None
+        and not (out.valid_until and issue.value == out.valid_until.value)
+        and not (
+            out.valid_from
+            and issue.value == out.valid_from.value
+            and issue.source_text == out.valid_from.source_text
+        )
+    ):
         out.issue_date = issue
     if out.issue_date is None:  # the last date on the letter is usually the signature date
         for line in reversed(lines):

@@ -57,7 +57,7 @@ def clean_url(url: str) -> str:
         return ""
     m = _SCHEME_JUNK.match(s)
     if m:
-        s = s[m.end():]
+        s = s[m.end() :]
     elif s.startswith("//"):
         s = s[2:]
     return "https://" + s
@@ -100,20 +100,38 @@ def parse_listing_url(url: str) -> ListingRef:
     query = parts.query or ""
     short = short_link_profile(host, path)
     if short is not None:
-        return ListingRef(cleaned, short.key, "", "", SHORT_LINK,
-                          f"{cleaned} is a short link ({short.name}) that can only be resolved online: open it in "
-                          "a browser and paste the full listing address it leads to.")
+        return ListingRef(
+            cleaned,
+            short.key,
+            "",
+            "",
+            SHORT_LINK,
+            f"{cleaned} is a short link ({short.name}) that can only be resolved online: open it in "
+            "a browser and paste the full listing address it leads to.",
+        )
     profile = profile_for_host(host)
     if profile is None:
         known = ", ".join(p.name for p in all_profiles())
-        return ListingRef(cleaned, "", "", "", UNRECOGNISED,
-                          f"{host} is not a marketplace Evidence Desk knows (supported: {known}).")
+        return ListingRef(
+            cleaned,
+            "",
+            "",
+            "",
+            UNRECOGNISED,
+            f"{host} is not a marketplace Evidence Desk knows (supported: {known}).",
+        )
     country = profile.country_for_host(host)
     listing_id = _listing_id(profile, path, query)
     if not listing_id:
-        return ListingRef(cleaned, profile.key, "", country, NO_ID,
-                          f"{cleaned} is on {profile.name} but names no listing ({profile.id_label} missing): "
-                          "open the listing itself and copy its address.")
+        return ListingRef(
+            cleaned,
+            profile.key,
+            "",
+            country,
+            NO_ID,
+            f"{cleaned} is on {profile.name} but names no listing ({profile.id_label} missing): "
+            "open the listing itself and copy its address.",
+        )
     if not country and profile.id_prefix_countries:
         country = profile.id_prefix_countries.get(listing_id[:3], "")
     return ListingRef(cleaned, profile.key, listing_id, country, OK, "")
@@ -126,11 +144,65 @@ def parse_listing_url(url: str) -> ListingRef:
 _JOIN_AROUND = re.compile(r"\s*([./:?=&#%_~+-])\s*")
 _SCHEME_FIX = re.compile(r"(?i)\b(?:h\s*t+\s*p\s*s?|hxxps?)\s*[:;.]\s*/\s*/\s*")
 _URL_IN_TEXT = re.compile(
-    r"(?i)(?:https?://)?(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,13}(?::\d{2,5})?(?:[/?#][^\s\"'<>，。]*)?")
-_KNOWN_TLDS = ("com", "cn", "net", "org", "hk", "us", "ru", "uk", "de", "fr", "it", "es", "jp", "ca", "mx", "br",
-               "in", "au", "nl", "se", "pl", "sg", "ae", "sa", "tr", "eg", "be", "at", "ch", "ie", "my", "ph",
-               "id", "th", "vn", "tw", "co", "ar", "cl", "pe", "uy", "ve", "ec", "bo", "py", "cr", "do", "pa",
-               "gt", "me", "ee", "to", "eu", "la", "asia")
+    r"(?i)(?:https?://)?(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,13}(?::\d{2,5})?(?:[/?#][^\s\"'<>，。]*)?"
+)
+_KNOWN_TLDS = (
+    "com",
+    "cn",
+    "net",
+    "org",
+    "hk",
+    "us",
+    "ru",
+    "uk",
+    "de",
+    "fr",
+    "it",
+    "es",
+    "jp",
+    "ca",
+    "mx",
+    "br",
+    "in",
+    "au",
+    "nl",
+    "se",
+    "pl",
+    "sg",
+    "ae",
+    "sa",
+    "tr",
+    "eg",
+    "be",
+    "at",
+    "ch",
+    "ie",
+    "my",
+    "ph",
+    "id",
+    "th",
+    "vn",
+    "tw",
+    "co",
+    "ar",
+    "cl",
+    "pe",
+    "uy",
+    "ve",
+    "ec",
+    "bo",
+    "py",
+    "cr",
+    "do",
+    "pa",
+    "gt",
+    "me",
+    "ee",
+    "to",
+    "eu",
+    "la",
+    "asia",
+)
 
 
 def _plausible(candidate: str) -> bool:
@@ -138,7 +210,7 @@ def _plausible(candidate: str) -> bool:
     has_scheme = candidate.lower().startswith(("http://", "https://"))
     rest = re.sub(r"(?i)^https?://", "", candidate)
     host = re.split(r"[/?#]", rest, maxsplit=1)[0].lower()
-    path = rest[len(host):].split("?", 1)[0]
+    path = rest[len(host) :].split("?", 1)[0]
     tld = host.rsplit(".", 1)[-1].split(":")[0]
     if tld not in _KNOWN_TLDS and not has_scheme:
         return False
@@ -183,6 +255,8 @@ def split_pasted_urls(text: str, limit: int = DEFAULT_URL_LIMIT) -> list[str]:
             if piece and piece not in out:
                 out.append(piece)
     if len(out) > limit:
-        raise UserError(f"{len(out)} listing addresses were pasted but one complaint takes at most {limit}; "
-                        "split them over several cases.")
+        raise UserError(
+            f"{len(out)} listing addresses were pasted but one complaint takes at most {limit}; "
+            "split them over several cases."
+        )
     return out

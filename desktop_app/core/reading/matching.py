@@ -35,14 +35,66 @@ DEFAULT_THRESHOLD = 0.8
 SAME_PARTY_THRESHOLD = 0.88  # same_party() scores at or above this denote the same party
 
 # Cyrillic and Greek letters that render like Latin ones.
-_HOMOGLYPHS = str.maketrans({
-    "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P", "С": "C", "Т": "T",
-    "Х": "X", "У": "Y", "І": "I", "Ј": "J", "Ѕ": "S", "Ԛ": "Q", "Ԝ": "W", "а": "a", "е": "e", "о": "o",
-    "р": "p", "с": "c", "у": "y", "х": "x", "і": "i", "ј": "j", "ѕ": "s", "ԁ": "d", "һ": "h", "ԛ": "q",
-    "ԝ": "w", "ɡ": "g", "ı": "i", "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K",
-    "Μ": "M", "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X", "ο": "o", "ν": "v", "ι": "i",
-    "κ": "k", "ρ": "p", "υ": "u", "χ": "x", "α": "a", "ϲ": "c",
-})
+_HOMOGLYPHS = str.maketrans(
+    {
+        "А": "A",
+        "В": "B",
+        "Е": "E",
+        "К": "K",
+        "М": "M",
+        "Н": "H",
+        "О": "O",
+        "Р": "P",
+        "С": "C",
+        "Т": "T",
+        "Х": "X",
+        "У": "Y",
+        "І": "I",
+        "Ј": "J",
+        "Ѕ": "S",
+        "Ԛ": "Q",
+        "Ԝ": "W",
+        "а": "a",
+        "е": "e",
+        "о": "o",
+        "р": "p",
+        "с": "c",
+        "у": "y",
+        "х": "x",
+        "і": "i",
+        "ј": "j",
+        "ѕ": "s",
+        "ԁ": "d",
+        "һ": "h",
+        "ԛ": "q",
+        "ԝ": "w",
+        "ɡ": "g",
+        "ı": "i",
+        "Α": "A",
+        "Β": "B",
+        "Ε": "E",
+        "Ζ": "Z",
+        "Η": "H",
+        "Ι": "I",
+        "Κ": "K",
+        "Μ": "M",
+        "Ν": "N",
+        "Ο": "O",
+        "Ρ": "P",
+        "Τ": "T",
+        "Υ": "Y",
+        "Χ": "X",
+        "ο": "o",
+        "ν": "v",
+        "ι": "i",
+        "κ": "k",
+        "ρ": "p",
+        "υ": "u",
+        "χ": "x",
+        "α": "a",
+        "ϲ": "c",
+    }
+)
 # OCR confusion classes; every member folds to the class's first letter.
 _CONFUSION_CLASSES = ("o0QD", "i1lIL|!¡", "s5$", "b8", "z2", "g6", "e3", "a4@")
 _CONFUSION = {ch.casefold(): cls[0].casefold() for cls in _CONFUSION_CLASSES for ch in cls}
@@ -87,8 +139,11 @@ def _fold_chars(text: str, *, ocr: bool) -> _Folded:
                 continue
             nxt = text[i + 1] if i + 1 < len(text) else ""
             # "kestrelineShop" and "KESTRELINEMen's" (OCR lost the space): a word starts at the capital
-            camel = bool(prev_orig) and ch.isupper() and (prev_orig.islower() or (prev_orig.isupper()
-                                                                                 and nxt.islower()))
+            camel = (
+                bool(prev_orig)
+                and ch.isupper()
+                and (prev_orig.islower() or (prev_orig.isupper() and nxt.islower()))
+            )
             script = bool(prev_orig) and (_is_cjk(prev_orig) != _is_cjk(ch))
             digit_switch = not ocr and bool(prev_orig) and (prev_orig.isdigit() != ch.isdigit())
             folded = ch.casefold()
@@ -108,8 +163,8 @@ def _fold_chars(text: str, *, ocr: bool) -> _Folded:
         while k < len(chars) - 1:
             pair = chars[k] + chars[k + 1]
             if pair in _DIGRAPHS and not gap[k + 1]:
-                chars[k:k + 2] = [_DIGRAPHS[pair]]
-                ends[k:k + 2] = [ends[k + 1]]
+                chars[k : k + 2] = [_DIGRAPHS[pair]]
+                ends[k : k + 2] = [ends[k + 1]]
                 del starts[k + 1], gap[k + 1], boundary[k + 1]
             k += 1
     return _Folded("".join(chars), starts, ends, gap, boundary)
@@ -155,8 +210,14 @@ def _sub_box(line: TextLine, start: int, end: int) -> Box:
 
 def _make(line: TextLine, kind: str, score: float, f: _Folded, k: int, n: int) -> Match:
     start, end = f.starts[k], f.ends[k + n - 1]
-    return Match(kind=kind, score=round(score, 3), line=line, matched_text=line.text[start:end],
-                 box=_sub_box(line, start, end), span=(start, end))
+    return Match(
+        kind=kind,
+        score=round(score, 3),
+        line=line,
+        matched_text=line.text[start:end],
+        box=_sub_box(line, start, end),
+        span=(start, end),
+    )
 
 
 def _bounded(f: _Folded, k: int, n: int) -> bool:
@@ -212,7 +273,7 @@ def _find_in_line(mark: str, line: TextLine, cjk: bool) -> list[Match]:
     if cjk:
         if nf >= 4:
             for k in range(0, max(0, len(folded.chars) - nf) + 1):
-                window = folded.chars[k:k + nf]
+                window = folded.chars[k : k + nf]
                 if len(window) == nf and Levenshtein.distance(window, m_fold) == 1:
                     match = _make(line, "variant", min(0.89, 1 - 1 / nf), folded, k, nf)
                     if free(match):
@@ -305,7 +366,9 @@ def _id_candidates(listing_id: str, marketplace: str | None) -> list[tuple[str, 
     return out
 
 
-def find_listing_id(listing_id: str, lines: Iterable[TextLine], *, marketplace: str | None = None) -> list[Match]:
+def find_listing_id(
+    listing_id: str, lines: Iterable[TextLine], *, marketplace: str | None = None
+) -> list[Match]:
     """Every place a listing id appears (page text or an address bar), tolerant to OCR digit confusions.
 
     Ids are never matched approximately: one wrong digit is another listing. A find that needed
@@ -326,8 +389,16 @@ def find_listing_id(listing_id: str, lines: Iterable[TextLine], *, marketplace: 
                 compact = re.sub(r"[ \t]", "", m.group(0))
                 exact = compact.upper() == cand.upper()
                 kind, score = ("exact", base) if exact else ("variant", round(base * 0.9, 3))
-                out.append(Match(kind=kind, score=score, line=line, matched_text=line.text[start:end],
-                                 box=_sub_box(line, start, end), span=(start, end)))
+                out.append(
+                    Match(
+                        kind=kind,
+                        score=score,
+                        line=line,
+                        matched_text=line.text[start:end],
+                        box=_sub_box(line, start, end),
+                        span=(start, end),
+                    )
+                )
                 taken.append((start, end))
     out.sort(key=lambda m: (-m.score, m.line.page, m.line.box[1], m.line.box[0]))
     return out

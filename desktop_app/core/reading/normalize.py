@@ -16,8 +16,21 @@ import unicodedata
 # ---------------------------------------------------------------------------------------------------------
 
 # Letters that OCR puts in place of digits inside a number.
-_DIGIT_CONFUSIONS = str.maketrans({"O": "0", "Q": "0", "D": "0", "I": "1", "L": "1", "|": "1", "!": "1",
-                                   "S": "5", "B": "8", "Z": "2", "G": "6"})
+_DIGIT_CONFUSIONS = str.maketrans(
+    {
+        "O": "0",
+        "Q": "0",
+        "D": "0",
+        "I": "1",
+        "L": "1",
+        "|": "1",
+        "!": "1",
+        "S": "5",
+        "B": "8",
+        "Z": "2",
+        "G": "6",
+    }
+)
 # Prefixes offices put before the digits that carry no identity of their own.
 _NUMBER_PREFIXES = ("UK", "TMA", "EUTM", "EU", "EM", "IR", "US", "CN", "WO", "RN", "TM")
 _NUMBER_WORDS = re.compile(
@@ -43,7 +56,7 @@ def normalize_registration_number(text: str, office: str | None = None) -> str:
     if not s:
         return ""
     for prefix in _NUMBER_PREFIXES:
-        rest = s[len(prefix):]
+        rest = s[len(prefix) :]
         if s.startswith(prefix) and rest and (rest[0].isdigit() or rest[0] in "OQD"):
             s = rest
             break
@@ -67,20 +80,23 @@ def same_registration_number(a: str, b: str, office: str | None = None) -> bool:
 # ---------------------------------------------------------------------------------------------------------
 
 _MONTHS: dict[str, int] = {}
-for _num, _names in enumerate((
-    "january jan janvier janv januar jän enero ene gennaio gen janeiro",
-    "february feb febr février fév fev februar febrero febbraio fevereiro",
-    "march mar mars märz maerz marzo março marco",
-    "april apr avril avr abril aprile",
-    "may mai mayo maggio maio",
-    "june jun juin juni junio giugno junho",
-    "july jul juillet juil juli julio luglio lug julho",
-    "august aug août aout agosto ago",
-    "september sep sept septembre setiembre septiembre settembre set setembro",
-    "october oct octobre oktober okt octubre ottobre ott outubro out",
-    "november nov novembre noviembre novembro",
-    "december dec déc décembre dezember dez diciembre dic dicembre dezembro",
-), start=1):
+for _num, _names in enumerate(
+    (
+        "january jan janvier janv januar jän enero ene gennaio gen janeiro",
+        "february feb febr février fév fev februar febrero febbraio fevereiro",
+        "march mar mars märz maerz marzo março marco",
+        "april apr avril avr abril aprile",
+        "may mai mayo maggio maio",
+        "june jun juin juni junio giugno junho",
+        "july jul juillet juil juli julio luglio lug julho",
+        "august aug août aout agosto ago",
+        "september sep sept septembre setiembre septiembre settembre set setembro",
+        "october oct octobre oktober okt octubre ottobre ott outubro out",
+        "november nov novembre noviembre novembro",
+        "december dec déc décembre dezember dez diciembre dic dicembre dezembro",
+    ),
+    start=1,
+):
     for _name in _names.split():
         _MONTHS.setdefault(_name, _num)
 
@@ -88,8 +104,21 @@ _MONTH_RE = "(?:" + "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, re
 _DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|\.)?"
 _YEAR = r"(?P<y>(?:19|20)\d\d)"
 
-_ZH_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
-              "八": 8, "九": 9}
+_ZH_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "○": 0,
+    "Ｏ": 0,
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _ZH_NUM = "[〇零○Ｏ一二三四五六七八九十]"
 
 
@@ -103,20 +132,48 @@ def _zh_number(text: str) -> int:
 
 _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 二〇二五年一月十五日 (formal Chinese letters)
-    ("zh", re.compile(r"(?P<y>" + _ZH_NUM + r"{4})\s*年\s*(?P<m>" + _ZH_NUM + r"{1,2})\s*月\s*(?P<d>" + _ZH_NUM
-                      + r"{1,3})\s*[日号]")),
+    (
+        "zh",
+        re.compile(
+            r"(?P<y>"
+            + _ZH_NUM
+            + r"{4})\s*年\s*(?P<m>"
+            + _ZH_NUM
+            + r"{1,2})\s*月\s*(?P<d>"
+            + _ZH_NUM
+            + r"{1,3})\s*[日号]"
+        ),
+    ),
     # 2021年03月14日, 2021 年 3 月 14 日
     ("ymd", re.compile(_YEAR + r"\s*年\s*(?P<m>[01]?\d)\s*月\s*(?P<d>[0-3]?\d)\s*[日号]?")),
     # 2021-03-14, 2021/3/14, 2021.03.14
-    ("ymd", re.compile(r"(?<!\d)" + _YEAR + r"\s?(?P<s>[-/.])\s?(?P<m>[01]?\d)\s?(?P=s)\s?(?P<d>[0-3]?\d)(?!\d)")),
+    (
+        "ymd",
+        re.compile(r"(?<!\d)" + _YEAR + r"\s?(?P<s>[-/.])\s?(?P<m>[01]?\d)\s?(?P=s)\s?(?P<d>[0-3]?\d)(?!\d)"),
+    ),
     # Mar. 14, 2021 / March 14th 2021
     ("mdy_text", re.compile(r"(?i)(?P<mon>" + _MONTH_RE + r")\s*" + _DAY + r"\s*,?\s*" + _YEAR)),
     # 14 March 2021 / 14. März 2021 / 14 de marzo de 2021 / 14-Mar-2021
-    ("dmy_text", re.compile(r"(?i)(?<!\d)" + _DAY + r"\s*(?:de\s+|-|/)?\s*(?P<mon>" + _MONTH_RE
-                            + r")(?![a-z])\s*(?:de\s+|-|/|,)?\s*" + _YEAR)),
+    (
+        "dmy_text",
+        re.compile(
+            r"(?i)(?<!\d)"
+            + _DAY
+            + r"\s*(?:de\s+|-|/)?\s*(?P<mon>"
+            + _MONTH_RE
+            + r")(?![a-z])\s*(?:de\s+|-|/|,)?\s*"
+            + _YEAR
+        ),
+    ),
     # 14/03/2021, 03-14-2021, 3-14-2021, 14.03.2021
-    ("num", re.compile(r"(?<![\d.])(?P<a>[0-3]?\d)\s?(?P<s>[-/.])\s?(?P<b>[01]?\d|[0-3]\d)\s?(?P=s)\s?"
-                       + _YEAR + r"(?!\d)")),
+    (
+        "num",
+        re.compile(
+            r"(?<![\d.])(?P<a>[0-3]?\d)\s?(?P<s>[-/.])\s?(?P<b>[01]?\d|[0-3]\d)\s?(?P=s)\s?"
+            + _YEAR
+            + r"(?!\d)"
+        ),
+    ),
 ]
 
 
@@ -150,8 +207,29 @@ def _date_from_match(kind: str, m: re.Match[str], order_hint: str | None) -> dt.
     return _safe_date(y, a, b) if order == "mdy" else _safe_date(y, b, a)
 
 
-_LABEL_WORDS = ("registered", "filed", "date", "dated", "on", "issued", "until", "expires", "renewal", "use",
-                "commerce", "from", "to", "du", "le", "am", "vom", "bis", "el", "al", "de")
+_LABEL_WORDS = (
+    "registered",
+    "filed",
+    "date",
+    "dated",
+    "on",
+    "issued",
+    "until",
+    "expires",
+    "renewal",
+    "use",
+    "commerce",
+    "from",
+    "to",
+    "du",
+    "le",
+    "am",
+    "vom",
+    "bis",
+    "el",
+    "al",
+    "de",
+)
 
 
 def _month_bounded(s: str, start: int) -> bool:
@@ -196,35 +274,81 @@ def parse_date(text: str, order_hint: str | None = None) -> dt.date | None:
 # ---------------------------------------------------------------------------------------------------------
 
 # Multi-word legal forms first; each maps to one canonical token.
-_LEGAL_FORMS: list[tuple[re.Pattern[str], str]] = [(re.compile(p), c) for p, c in (
-    (r"\bpublic limited company\b", " plc "),
-    (r"\blimited liability company\b", " llc "),
-    (r"\bl\s?l\s?c\b", " llc "),
-    (r"\bcompany limited\b", " co ltd "),
-    (r"\bco\s+ltd\b", " co ltd "),
-    (r"\bincorporated\b", " inc "),
-    (r"\bcorporation\b", " corp "),
-    (r"\bcompany\b", " co "),
-    (r"\blimited\b", " ltd "),
-    (r"\bg\s?m\s?b\s?h\b", " gmbh "),
-    (r"\bs\s?a\s?r\s?l\b", " sarl "),
-    (r"\bs\s?r\s?l\b", " srl "),
-    (r"\bs\s?p\s?a\b", " spa "),
-    (r"\bs\s?a\s?s\b", " sas "),
-    (r"\bs\s?a\b", " sa "),
-    (r"\bb\s?v\b", " bv "),
-    (r"\bn\s?v\b", " nv "),
-    (r"\bpty\b", " pty "),
-    (r"\bk\s?k\b", " kk "),
-)]
-_LEGAL_TOKENS = {"inc", "corp", "co", "ltd", "llc", "plc", "gmbh", "sarl", "srl", "spa", "sas", "sa", "bv",
-                 "nv", "pty", "ag", "kg", "kk", "lp", "llp", "oy", "ab", "as", "sl", "sro", "pte", "bhd",
-                 "sdn", "tbk", "pt", "jsc", "ooo", "the"}
-_CJK_FORMS = ("股份有限公司", "有限责任公司", "有限責任公司", "有限公司", "集团公司", "集團公司", "公司", "株式会社")
+_LEGAL_FORMS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(p), c)
+    for p, c in (
+        (r"\bpublic limited company\b", " plc "),
+        (r"\blimited liability company\b", " llc "),
+        (r"\bl\s?l\s?c\b", " llc "),
+        (r"\bcompany limited\b", " co ltd "),
+        (r"\bco\s+ltd\b", " co ltd "),
+        (r"\bincorporated\b", " inc "),
+        (r"\bcorporation\b", " corp "),
+        (r"\bcompany\b", " co "),
+        (r"\blimited\b", " ltd "),
+        (r"\bg\s?m\s?b\s?h\b", " gmbh "),
+        (r"\bs\s?a\s?r\s?l\b", " sarl "),
+        (r"\bs\s?r\s?l\b", " srl "),
+        (r"\bs\s?p\s?a\b", " spa "),
+        (r"\bs\s?a\s?s\b", " sas "),
+        (r"\bs\s?a\b", " sa "),
+        (r"\bb\s?v\b", " bv "),
+        (r"\bn\s?v\b", " nv "),
+        (r"\bpty\b", " pty "),
+        (r"\bk\s?k\b", " kk "),
+    )
+]
+_LEGAL_TOKENS = {
+    "inc",
+    "corp",
+    "co",
+    "ltd",
+    "llc",
+    "plc",
+    "gmbh",
+    "sarl",
+    "srl",
+    "spa",
+    "sas",
+    "sa",
+    "bv",
+    "nv",
+    "pty",
+    "ag",
+    "kg",
+    "kk",
+    "lp",
+    "llp",
+    "oy",
+    "ab",
+    "as",
+    "sl",
+    "sro",
+    "pte",
+    "bhd",
+    "sdn",
+    "tbk",
+    "pt",
+    "jsc",
+    "ooo",
+    "the",
+}
+_CJK_FORMS = (
+    "股份有限公司",
+    "有限责任公司",
+    "有限責任公司",
+    "有限公司",
+    "集团公司",
+    "集團公司",
+    "公司",
+    "株式会社",
+)
 # "..., a Delaware corporation" and similar descriptions certificates append to the owner.
 _DESCRIPTOR_LEAD = re.compile(r"(?i)[,(]\s*an?\s+[a-z ]*(?:corporation|company|partnership|individual)\b.*$")
-_DESCRIPTOR_PAREN = re.compile(r"(?i)\(\s*[^()]*\b(?:corporation|company|partnership|individual|organi[sz]ed|"
-                               r"incorporated|citizen|limited liability)\b[^()]*\)?\s*$")
+_DESCRIPTOR_PAREN = re.compile(
+    r"(?i)\(\s*[^()]*\b(?:corporation|company|partnership|individual|organi[sz]ed|"
+    r"incorporated|citizen|limited liability)\b[^()]*\)?\s*$"
+)
 
 
 def normalize_company_name(name: str) -> str:

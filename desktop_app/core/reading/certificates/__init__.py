@@ -15,8 +15,14 @@ from desktop_app.core.reading.certificates.fields import AuthorizationFields, Ce
 from desktop_app.core.reading.matching import fold
 from desktop_app.core.reading.text import DocumentText, TextLine
 
-__all__ = ["AuthorizationFields", "CertificateFields", "Field", "detect_office", "extract_certificate",
-           "READERS"]
+__all__ = [
+    "AuthorizationFields",
+    "CertificateFields",
+    "Field",
+    "detect_office",
+    "extract_certificate",
+    "READERS",
+]
 
 EXTRACTOR_VERSION = "3"  # bump when extraction changes: cached results are then re-extracted
 

@@ -26,13 +26,28 @@ def nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text or "")
 
 
-def field_from(line: TextLine, value: object, start: int = 0, end: int | None = None, *, raw: str = "",
-               confidence: float = 1.0, computed: bool = False) -> Field:
+def field_from(
+    line: TextLine,
+    value: object,
+    start: int = 0,
+    end: int | None = None,
+    *,
+    raw: str = "",
+    confidence: float = 1.0,
+    computed: bool = False,
+) -> Field:
     """A Field whose box is the part of ``line`` holding text[start:end] (the whole line by default)."""
     end = len(line.text) if end is None else end
     box = _sub_box(line, start, end) if (start, end) != (0, len(line.text)) else line.box
-    return Field(value=value, page=line.page, box=box, source_text=line.text,
-                 confidence=round(line.confidence * confidence, 3), computed=computed, raw=raw)
+    return Field(
+        value=value,
+        page=line.page,
+        box=box,
+        source_text=line.text,
+        confidence=round(line.confidence * confidence, 3),
+        computed=computed,
+        raw=raw,
+    )
 
 
 def merge_row_fragments(lines: Iterable[TextLine]) -> list[TextLine]:
@@ -47,13 +62,29 @@ def merge_row_fragments(lines: Iterable[TextLine]) -> list[TextLine]:
             h = min(prev.box[3] - prev.box[1], line.box[3] - line.box[1])
             overlap = min(prev.box[3], line.box[3]) - max(prev.box[1], line.box[1])
             gap = line.box[0] - prev.box[2]
-            if (prev.page == line.page and h > 0 and overlap >= 0.5 * h and line.box[0] >= prev.box[0]
-                    and gap <= 1.0 * h and prev.text.strip() and line.text.strip()):
+            if (
+                prev.page == line.page
+                and h > 0
+                and overlap >= 0.5 * h
+                and line.box[0] >= prev.box[0]
+                and gap <= 1.0 * h
+                and prev.text.strip()
+                and line.text.strip()
+            ):
                 sep = "" if gap < 0.15 * h and (_wide(prev.text[-1]) or _wide(line.text[0])) else " "
-                box = (prev.box[0], min(prev.box[1], line.box[1]), max(prev.box[2], line.box[2]),
-                       max(prev.box[3], line.box[3]))
-                out[-1] = TextLine(prev.text + sep + line.text, prev.page, box,
-                                   min(prev.confidence, line.confidence), prev.source)
+                box = (
+                    prev.box[0],
+                    min(prev.box[1], line.box[1]),
+                    max(prev.box[2], line.box[2]),
+                    max(prev.box[3], line.box[3]),
+                )
+                out[-1] = TextLine(
+                    prev.text + sep + line.text,
+                    prev.page,
+                    box,
+                    min(prev.confidence, line.confidence),
+                    prev.source,
+                )
                 continue
         out.append(line)
     return out
@@ -87,8 +118,13 @@ def same_column(first: TextLine, other: TextLine) -> bool:
     return abs(other.box[0] - first.box[0]) <= 3.5 * height
 
 
-def find_label(lines: Sequence[TextLine], label: str | re.Pattern[str], *, same_line_only: bool = False,
-               skip: re.Pattern[str] | None = None) -> Labelled | None:
+def find_label(
+    lines: Sequence[TextLine],
+    label: str | re.Pattern[str],
+    *,
+    same_line_only: bool = False,
+    skip: re.Pattern[str] | None = None,
+) -> Labelled | None:
     """The first value printed after ``label`` (a regex), on the same line or the next non-empty one.
 
     A next line that is itself a label ("Filing Date:") is not taken as the value.
@@ -99,13 +135,13 @@ def find_label(lines: Sequence[TextLine], label: str | re.Pattern[str], *, same_
         m = pattern.search(text)
         if not m:
             continue
-        rest = text[m.end():]
+        rest = text[m.end() :]
         value = clean_value(rest)
         if value and not (skip and skip.match(value)):
             return Labelled(value, line, len(text) - len(rest.lstrip(" :：.-–—=|\t")), line)
         if same_line_only:
             continue
-        for nxt in lines[i + 1:i + 3]:
+        for nxt in lines[i + 1 : i + 3]:
             value = clean_value(nfkc(nxt.text))
             if value and _LOOKS_LIKE_LABEL.match(value):
                 break
@@ -118,14 +154,90 @@ def find_label(lines: Sequence[TextLine], label: str | re.Pattern[str], *, same_
 # WIPO ST.60 INID codes: "(111) 018123456", OCR'd as "(lll)", "[111]", "(1 11)"
 # ---------------------------------------------------------------------------------------------------------
 
-_INID_DIGITS = str.maketrans({"l": "1", "I": "1", "i": "1", "|": "1", "!": "1", "O": "0", "o": "0", "D": "0",
-                              "S": "5", "s": "5", "B": "8", "Z": "2", "z": "2", "G": "6", "T": "7", "?": "7"})
+_INID_DIGITS = str.maketrans(
+    {
+        "l": "1",
+        "I": "1",
+        "i": "1",
+        "|": "1",
+        "!": "1",
+        "O": "0",
+        "o": "0",
+        "D": "0",
+        "S": "5",
+        "s": "5",
+        "B": "8",
+        "Z": "2",
+        "z": "2",
+        "G": "6",
+        "T": "7",
+        "?": "7",
+    }
+)
 _INID_RE = re.compile(r"[(\[{（<]\s*([0-9lIi|!OoDSsBZzGT?](?:\s?[0-9lIi|!OoDSsBZzGT?]){2})\s*[)\]}）>]")
-KNOWN_INID = {"111", "116", "141", "151", "156", "171", "176", "180", "186", "210", "220", "230", "270", "300",
-              "400", "442", "450", "511", "521", "526", "527", "531", "540", "541", "546", "550", "551", "554",
-              "555", "556", "557", "561", "571", "580", "591", "600", "730", "731", "732", "740", "750", "770",
-              "771", "791", "800", "811", "812", "821", "822", "831", "832", "834", "841", "842", "851", "861",
-              "862", "866", "868", "871", "881"}
+KNOWN_INID = {
+    "111",
+    "116",
+    "141",
+    "151",
+    "156",
+    "171",
+    "176",
+    "180",
+    "186",
+    "210",
+    "220",
+    "230",
+    "270",
+    "300",
+    "400",
+    "442",
+    "450",
+    "511",
+    "521",
+    "526",
+    "527",
+    "531",
+    "540",
+    "541",
+    "546",
+    "550",
+    "551",
+    "554",
+    "555",
+    "556",
+    "557",
+    "561",
+    "571",
+    "580",
+    "591",
+    "600",
+    "730",
+    "731",
+    "732",
+    "740",
+    "750",
+    "770",
+    "771",
+    "791",
+    "800",
+    "811",
+    "812",
+    "821",
+    "822",
+    "831",
+    "832",
+    "834",
+    "841",
+    "842",
+    "851",
+    "861",
+    "862",
+    "866",
+    "868",
+    "871",
+    "881",
+}
 
 
 @dataclass
@@ -161,9 +273,14 @@ def _continues(section: InidSection, line: TextLine) -> bool:
         return False
     value_x0 = _sub_box(last, s, e)[0] if last.text[s:e].strip() else None
     first = section.parts[0]
-    if first[0].text[first[1]:first[2]].strip():
-        value_x0 = _sub_box(first[0], first[1] + len(first[0].text[first[1]:first[2]]) -
-                            len(first[0].text[first[1]:first[2]].lstrip()), first[2])[0]
+    if first[0].text[first[1] : first[2]].strip():
+        value_x0 = _sub_box(
+            first[0],
+            first[1]
+            + len(first[0].text[first[1] : first[2]])
+            - len(first[0].text[first[1] : first[2]].lstrip()),
+            first[2],
+        )[0]
     if value_x0 is None:
         return True
     if line.box[0] > value_x0 + 3.5 * height:  # off in another column (a signature block)
@@ -213,31 +330,44 @@ def inid_value(sections: dict[str, list[InidSection]], *codes: str) -> tuple[str
 _LEGAL_FORM_END = re.compile(
     r"(?i)(?:\b(?:inc|incorporated|corp|corporation|company|co\.?,?\s*ltd|ltd|limited|llc|l\.l\.c|plc|gmbh|ag|"
     r"s\.?a\.?s?|s\.?r\.?l|s\.?p\.?a|b\.?v|n\.?v|pty\.?\s*ltd|pte\.?\s*ltd|sdn\.?\s*bhd|kg|oy|ab|k\.?k)\b\.?"
-    r"|股份有限公司|有限责任公司|有限責任公司|有限公司|公司|株式会社)")
-_OWNER_DESCRIPTOR = re.compile(r"\s*\((?:[^()]*\b(?:CORPORATION|COMPANY|PARTNERSHIP|INDIVIDUAL|LIMITED|LLC|"
-                               r"ORGANI[SZ]ED|CITIZEN|ASSOCIATION|TRUST|GMBH|SOCIETE|SOCIEDAD)\b[^()]*)\)?.*$",
-                               re.IGNORECASE)
+    r"|股份有限公司|有限责任公司|有限責任公司|有限公司|公司|株式会社)"
+)
+_OWNER_DESCRIPTOR = re.compile(
+    r"\s*\((?:[^()]*\b(?:CORPORATION|COMPANY|PARTNERSHIP|INDIVIDUAL|LIMITED|LLC|"
+    r"ORGANI[SZ]ED|CITIZEN|ASSOCIATION|TRUST|GMBH|SOCIETE|SOCIEDAD)\b[^()]*)\)?.*$",
+    re.IGNORECASE,
+)
 
 
 def owner_name(text: str) -> str:
     """The party name from an owner line that may go on with a descriptor or an address."""
     s = nfkc(text).strip(" :：,;")
     s = _OWNER_DESCRIPTOR.sub("", s)
-    s = re.sub(r"(?i),?\s+an?\s+(?:[a-z]+\s+){0,4}(?:corporation|company|partnership|limited liability company)"
-               r"\b.*$", "", s)
+    s = re.sub(
+        r"(?i),?\s+an?\s+(?:[a-z]+\s+){0,4}(?:corporation|company|partnership|limited liability company)"
+        r"\b.*$",
+        "",
+        s,
+    )
     ends = _legal_form_chain_ends(s)
     for end in ends:
         rest = s[end:]
-        if not rest.strip() or re.match(r"^[\s,;]*(?:\d|[(（]|c/o|no\.|\b[A-Z][a-z]+\s+\d)", rest) or re.match(
+        if (
+            not rest.strip()
+            or re.match(r"^[\s,;]*(?:\d|[(（]|c/o|no\.|\b[A-Z][a-z]+\s+\d)", rest)
+            or re.match(
                 r"^\s*,\s*(?:the|a|an|with|having|located|whose|which|who|organi[sz]ed|incorporated|existing|"
-                r"registered|hereinafter|at|of)\b", rest):
+                r"registered|hereinafter|at|of)\b",
+                rest,
+            )
+        ):
             return s[:end].strip(" ,;")
     for end in ends:  # "Foo Inc. CORPORATION DELAWARE 100 Main Street": an address follows the name
-        if re.search(r"\d", s[end:end + 80]):
+        if re.search(r"\d", s[end : end + 80]):
             return s[:end].strip(" ,;")
     m = re.search(r",?\s+\d{1,5}[A-Za-z]?\s+[A-Za-z]", s)  # "Foo Bar 100 Main Street"
     if m and m.start() > 3:
-        return s[:m.start()].strip(" ,;")
+        return s[: m.start()].strip(" ,;")
     return s.strip(" ,;")
 
 
@@ -245,10 +375,13 @@ def _legal_form_chain_ends(s: str) -> list[int]:
     """Where runs of legal-form words end ("Co., Ltd.", "Company Limited"), ignoring one at the very start."""
     ends: list[int] = []
     for m in _LEGAL_FORM_END.finditer(s):
-        if m.start() == 0 or not s[:m.start()].strip():
+        if m.start() == 0 or not s[: m.start()].strip():
             continue
-        if ends and re.fullmatch(r"[\s,.]*", s[ends[-1]:m.start()]) and \
-                re.fullmatch(r"(?i)ltd\.?|limited|bhd\.?|kg|有限公司", m.group(0)):
+        if (
+            ends
+            and re.fullmatch(r"[\s,.]*", s[ends[-1] : m.start()])
+            and re.fullmatch(r"(?i)ltd\.?|limited|bhd\.?|kg|有限公司", m.group(0))
+        ):
             ends[-1] = m.end()  # "Co., Ltd.", "Company Limited", "Sdn. Bhd.", "GmbH & Co. KG"
         else:
             ends.append(m.end())
@@ -266,18 +399,22 @@ def parse_classes(text: str) -> list[int]:
     return out
 
 
-_CLASS_HEAD = re.compile(r"(?i)^\s*(?:(?:int(?:ernational)?\.?\s*)?class(?:e)?\s*(?:no\.?\s*)?|cl\.\s*|第\s*)?"
-                         r"(\d{1,2})\s*(?:类|類)?\s*(?:[:：.\-–)]\s*|\s+|(?=[^\W\d_]))(?=\S)")
+_CLASS_HEAD = re.compile(
+    r"(?i)^\s*(?:(?:int(?:ernational)?\.?\s*)?class(?:e)?\s*(?:no\.?\s*)?|cl\.\s*|第\s*)?"
+    r"(\d{1,2})\s*(?:类|類)?\s*(?:[:：.\-–)]\s*|\s+|(?=[^\W\d_]))(?=\S)"
+)
 
 
 def parse_goods_blocks(block: Sequence[tuple[str, TextLine]]) -> dict[int, tuple[str, TextLine]]:
-    """Goods per class from lines that start a class with its number ("25 Clothing; ..." / "Class 25: ...")."""
+    """Goods per class from lines starting with a class number ("25 Clothing; ..." / "Class 25: ...")."""
     out: dict[int, list[str]] = {}
     where: dict[int, TextLine] = {}
     current: int | None = None
     for text, line in block:
         text = nfkc(text).strip()
-        text = re.sub(r"(?i)^(?:NCL|Nice)\s*(?:\(\s*\d+\s*(?:[-–/]\s*\d+)?\s*\)|\d+\s*[-–/]\s*\d{4}\b)\s*", "", text)
+        text = re.sub(
+            r"(?i)^(?:NCL|Nice)\s*(?:\(\s*\d+\s*(?:[-–/]\s*\d+)?\s*\)|\d+\s*[-–/]\s*\d{4}\b)\s*", "", text
+        )
         text = re.sub(r"(?i)^(?:NCL|Nice\s*class)\s*(?=\d)", "", text)
         if not text:
             continue
@@ -288,9 +425,9 @@ def parse_goods_blocks(block: Sequence[tuple[str, TextLine]]) -> dict[int, tuple
             where.setdefault(current, line)
             continue
         m = _CLASS_HEAD.match(text)
-        if m and 1 <= int(m.group(1)) <= 45 and re.match(r"[^\d\s]", text[m.end():]):
+        if m and 1 <= int(m.group(1)) <= 45 and re.match(r"[^\d\s]", text[m.end() :]):
             current = int(m.group(1))
-            out.setdefault(current, []).append(text[m.end():].strip())
+            out.setdefault(current, []).append(text[m.end() :].strip())
             where.setdefault(current, line)
         elif current is not None:
             out[current].append(text)
@@ -301,8 +438,9 @@ def dates_in(line: TextLine, order_hint: str | None = None) -> list[tuple[dt.dat
     return [(d, s, e) for d, (s, e) in find_dates(line.text, order_hint)]
 
 
-def date_after_label(lines: Sequence[TextLine], label: str, order_hint: str | None = None,
-                     lookahead: int = 2) -> Field | None:
+def date_after_label(
+    lines: Sequence[TextLine], label: str, order_hint: str | None = None, lookahead: int = 2
+) -> Field | None:
     """The first date printed after a label on its line, or on the next lines."""
     pattern = re.compile(label)
     for i, line in enumerate(lines):
@@ -312,7 +450,7 @@ def date_after_label(lines: Sequence[TextLine], label: str, order_hint: str | No
         for d, s, e in dates_in(line, order_hint):
             if s >= m.start():
                 return field_from(line, d, s, e, raw=line.text[s:e])
-        for nxt in lines[i + 1:i + 1 + lookahead]:
+        for nxt in lines[i + 1 : i + 1 + lookahead]:
             found = dates_in(nxt, order_hint)
             if found:
                 d, s, e = found[0]
@@ -334,8 +472,15 @@ def computed_expiry(base: Field | None, years: int = 10, day_before: bool = Fals
     value = add_years(base.value, years)
     if day_before:
         value -= dt.timedelta(days=1)
-    return Field(value=value, page=base.page, box=base.box, source_text=base.source_text,
-                 confidence=base.confidence, computed=True, raw="")
+    return Field(
+        value=value,
+        page=base.page,
+        box=base.box,
+        source_text=base.source_text,
+        confidence=base.confidence,
+        computed=True,
+        raw="",
+    )
 
 
 def number_field(line: TextLine, raw: str, start: int, office: str, confidence: float = 1.0) -> Field | None:
@@ -354,14 +499,17 @@ def office_field(office: str, lines: Sequence[TextLine], evidence: re.Pattern[st
 
 
 _NOT_A_MARK = re.compile(
-    r"(?i)(united states|patent|trade\s?mark office|reg(?:istered|istration)?\b|int\.?\s*cl|principal register|"
-    r"supplemental register|service mark|certificate|director|of america|intellectual property|office|"
-    r"^\s*trade\s?mark\s*$|^\s*collective|^\s*certification|\d{3,}|class|european union|world|organi[sz]ation|"
-    r"kingdom|^\s*page\b|商标注册证|国家知识产权局|中华人民共和国)")
+    r"(?i)(united states|patent|trade\s?mark office|reg(?:istered|istration)?\b|int\.?\s*cl|"
+    r"principal register|supplemental register|service mark|certificate|director|of america|"
+    r"intellectual property|office|^\s*trade\s?mark\s*$|^\s*collective|^\s*certification|\d{3,}|class|"
+    r"european union|world|organi[sz]ation|"
+    r"kingdom|^\s*page\b|商标注册证|国家知识产权局|中华人民共和国)"
+)
 
 
-def largest_text_line(lines: Sequence[TextLine], *, limit: int = 30,
-                      reference: Sequence[TextLine] | None = None) -> TextLine | None:
+def largest_text_line(
+    lines: Sequence[TextLine], *, limit: int = 30, reference: Sequence[TextLine] | None = None
+) -> TextLine | None:
     """The tallest plausible mark line among the first of ``lines`` (marks are printed large).
 
     None when no line stands out from the body text of ``reference`` (a design mark printed only as an
@@ -382,16 +530,27 @@ def largest_text_line(lines: Sequence[TextLine], *, limit: int = 30,
 
 def status_field(evidence: Field, status: str, confidence: float = 1.0) -> Field:
     """A status ("registered"/"application") pointing at the value that shows it."""
-    return Field(value=status, page=evidence.page, box=evidence.box, source_text=evidence.source_text,
-                 confidence=round(evidence.confidence * confidence, 3))
+    return Field(
+        value=status,
+        page=evidence.page,
+        box=evidence.box,
+        source_text=evidence.source_text,
+        confidence=round(evidence.confidence * confidence, 3),
+    )
 
 
-_STATUS_LABEL = re.compile(r"(?i)^\s*(?:(?:trade\s*mark|mark|application|registration|current)\s*)?status\s*[:：]?\s*(?=\S)|"
-                           r"^\s*(?:法律状态|商标状态|状态)\s*[:：]?\s*(?=\S)")
-_DEAD = re.compile(r"(?i)\b(?:cancell?ed|expired|abandoned|withdrawn|refused|surrendered|lapsed|invalidated|revoked|"
-                   r"dead)\b|无效|已撤销|已注销|驳回|过期")
-_PENDING = re.compile(r"(?i)\b(?:pending|application|applied|filed|published|under\s+examination|examination|"
-                      r"opposition|received|new\s+application|awaiting)\b|审查中|申请中|待审|初审公告")
+_STATUS_LABEL = re.compile(
+    r"(?i)^\s*(?:(?:trade\s*mark|mark|application|registration|current)\s*)?status\s*[:：]?\s*(?=\S)|"
+    r"^\s*(?:法律状态|商标状态|状态)\s*[:：]?\s*(?=\S)"
+)
+_DEAD = re.compile(
+    r"(?i)\b(?:cancell?ed|expired|abandoned|withdrawn|refused|surrendered|lapsed|invalidated|revoked|"
+    r"dead)\b|无效|已撤销|已注销|驳回|过期"
+)
+_PENDING = re.compile(
+    r"(?i)\b(?:pending|application|applied|filed|published|under\s+examination|examination|"
+    r"opposition|received|new\s+application|awaiting)\b|审查中|申请中|待审|初审公告"
+)
 _REGISTERED = re.compile(r"(?i)\bregistered\b|已注册|注册商标")
 
 
@@ -405,7 +564,7 @@ def printed_status(lines: Sequence[TextLine]) -> Field | None:
         m = _STATUS_LABEL.match(text)
         if not m:
             continue
-        value = text[m.end():]
+        value = text[m.end() :]
         if _DEAD.search(value):
             return field_from(line, "dead", m.end())
         if _REGISTERED.search(value) and not re.search(r"(?i)\bnot\s+(?:yet\s+)?registered|未注册", value):

@@ -10,19 +10,35 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from desktop_app.core.reading.certificates.common import printed_status
-from desktop_app.core.reading.certificates.common import computed_expiry, office_field, status_field
+from desktop_app.core.reading.certificates.common import (
+    computed_expiry,
+    office_field,
+    printed_status,
+    status_field,
+)
 from desktop_app.core.reading.certificates.fields import CertificateFields
 from desktop_app.core.reading.certificates.inid import extract_inid
 from desktop_app.core.reading.certificates.labels import fill_all
 from desktop_app.core.reading.text import TextLine
 
 OFFICE = "EUIPO"
-KEYWORDS = {"european union intellectual property office": 4, "euipo": 3, "european union trade mark": 3,
-            "office for harmonization in the internal market": 4, "ohim": 2, "eutm": 2, "alicante": 2,
-            "unión europea": 2, "union européenne": 2, "europäischen union": 2, "certificate of registration": 1}
-_OFFICE_LINE = re.compile(r"(?i)european\s*union\s*intellectual\s*property\s*office|\bEUIPO\b|"
-                          r"office\s+for\s+harmoni[sz]ation|\bOHIM\b")
+KEYWORDS = {
+    "european union intellectual property office": 4,
+    "euipo": 3,
+    "european union trade mark": 3,
+    "office for harmonization in the internal market": 4,
+    "ohim": 2,
+    "eutm": 2,
+    "alicante": 2,
+    "unión europea": 2,
+    "union européenne": 2,
+    "europäischen union": 2,
+    "certificate of registration": 1,
+}
+_OFFICE_LINE = re.compile(
+    r"(?i)european\s*union\s*intellectual\s*property\s*office|\bEUIPO\b|"
+    r"office\s+for\s+harmoni[sz]ation|\bOHIM\b"
+)
 
 
 def detect(folded_keywords: dict[str, bool]) -> float:
@@ -37,9 +53,11 @@ def extract(lines: Sequence[TextLine]) -> CertificateFields:
         out.expiry_date = computed_expiry(out.filing_date, 10)
     if out.status is None and out.registration_number:
         registered = out.registration_date is not None or any(
-            re.search(r"(?i)certificate\s+of\s+registration|registered", ln.text) for ln in lines)
-        out.status = status_field(out.registration_number, "registered" if registered else "application",
-                                  1.0 if registered else 0.7)
+            re.search(r"(?i)certificate\s+of\s+registration|registered", ln.text) for ln in lines
+        )
+        out.status = status_field(
+            out.registration_number, "registered" if registered else "application", 1.0 if registered else 0.7
+        )
     printed = printed_status(lines)
     if printed is not None:
         out.status = printed

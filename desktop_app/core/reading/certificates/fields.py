@@ -8,8 +8,9 @@ from typing import Any
 
 from desktop_app.core.reading.text import Box
 
-DATE_FIELDS = frozenset({"registration_date", "filing_date", "expiry_date", "valid_until", "issue_date",
-                         "valid_from"})
+DATE_FIELDS = frozenset(
+    {"registration_date", "filing_date", "expiry_date", "valid_until", "issue_date", "valid_from"}
+)
 
 
 @dataclass(frozen=True)
@@ -34,9 +35,15 @@ class Field:
             value = value.isoformat()
         elif isinstance(value, dict):
             value = {str(k): v for k, v in value.items()}
-        return {"value": value, "page": self.page, "box": [round(v, 2) for v in self.box] if self.box else None,
-                "source_text": self.source_text, "confidence": round(self.confidence, 3),
-                "computed": self.computed, "raw": self.raw}
+        return {
+            "value": value,
+            "page": self.page,
+            "box": [round(v, 2) for v in self.box] if self.box else None,
+            "source_text": self.source_text,
+            "confidence": round(self.confidence, 3),
+            "computed": self.computed,
+            "raw": self.raw,
+        }
 
     @classmethod
     def from_json(cls, d: dict[str, Any], name: str = "") -> Field:
@@ -46,9 +53,15 @@ class Field:
         elif name == "goods" and isinstance(value, dict):
             value = {int(k): v for k, v in value.items()}
         box = tuple(d["box"]) if d.get("box") else None
-        return cls(value=value, page=d.get("page"), box=box, source_text=d.get("source_text", ""),  # type: ignore[arg-type]
-                   confidence=float(d.get("confidence", 1.0)), computed=bool(d.get("computed", False)),
-                   raw=d.get("raw", ""))
+        return cls(
+            value=value,
+            page=d.get("page"),
+            box=box,
+            source_text=d.get("source_text", ""),  # type: ignore[arg-type]
+            confidence=float(d.get("confidence", 1.0)),
+            computed=bool(d.get("computed", False)),
+            raw=d.get("raw", ""),
+        )
 
 
 def _fields_to_json(obj: Any) -> dict[str, Any]:

@@ -23,8 +23,10 @@ from desktop_app.core.reading.certificates.fields import CertificateFields
 from desktop_app.core.reading.normalize import find_dates
 from desktop_app.core.reading.text import TextLine
 
-_LEGAL_ONLY = re.compile(r"(?i)^\s*(?:inc|incorporated|corp|corporation|co\.?,?\s*ltd|ltd|limited|llc|gmbh|"
-                         r"s\.?a\.?|plc|ag|b\.?v\.?|有限公司|股份有限公司)\.?\s*[,;]?")
+_LEGAL_ONLY = re.compile(
+    r"(?i)^\s*(?:inc|incorporated|corp|corporation|co\.?,?\s*ltd|ltd|limited|llc|gmbh|"
+    r"s\.?a\.?|plc|ag|b\.?v\.?|有限公司|股份有限公司)\.?\s*[,;]?"
+)
 
 
 def _date(sections: dict[str, list[InidSection]], code: str, order_hint: str) -> object:
@@ -33,7 +35,7 @@ def _date(sections: dict[str, list[InidSection]], code: str, order_hint: str) ->
             found = find_dates(line.text[s:e], order_hint)
             if found:
                 d, (ds, de) = found[0]
-                return field_from(line, d, s + ds, s + de, raw=line.text[s + ds:s + de])
+                return field_from(line, d, s + ds, s + de, raw=line.text[s + ds : s + de])
     return None
 
 
@@ -54,8 +56,9 @@ def _owner(sections: dict[str, list[InidSection]]) -> object:
     return None
 
 
-def extract_inid(lines: Sequence[TextLine], out: CertificateFields, office: str,
-                 order_hint: str = "dmy") -> dict[str, list[InidSection]]:
+def extract_inid(
+    lines: Sequence[TextLine], out: CertificateFields, office: str, order_hint: str = "dmy"
+) -> dict[str, list[InidSection]]:
     """Fill ``out`` from INID-coded text; returns the sections for office-specific extras."""
     sections = inid_sections(lines)
     reg = inid_value(sections, "111")

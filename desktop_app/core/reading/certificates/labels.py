@@ -24,28 +24,38 @@ from desktop_app.core.reading.text import TextLine
 
 _NUMBER_LABEL = re.compile(
     r"(?i)\b(?:(?:international\s+)?registration|reg\.?|trade\s?mark|eutm|eu\s*trade\s*mark|application|"
-    r"mark)\s*(?:n[o0°º]\b\.?|number|nr\.?|#)\s*[.:：]?\s*")
+    r"mark)\s*(?:n[o0°º]\b\.?|number|nr\.?|#)\s*[.:：]?\s*"
+)
 _NUMBER_VALUE = re.compile(r"(?i)^((?:UK|EU|TMA|IR)?[0-9OlI|][0-9OlI|,.\s/-]{3,16}[0-9OlI|])")
 LABELS = {
-    "registration_date": r"(?i)\b(?:date\s+of\s+(?:the\s+)?(?:international\s+)?registration|registration\s*date|"
-                         r"date\s+of\s+entry\s+(?:in|on)\s+(?:the\s+)?register|entered\s+(?:in|on)\s+the\s+register"
-                         r"(?:\s+on)?|registered\s+on|date\s+registered)",
-    "filing_date": r"(?i)\b(?:filing\s*date|date\s+of\s+(?:filing|application)|application\s+date|filed\s+on)",
-    "expiry_date": r"(?i)\b(?:expiry\s*date|date\s+of\s+expiry|expiration\s*date|expires?\s+on|renewal\s+date|"
-                   r"next\s+renewal(?:\s+date)?|valid\s+until)",
+    "registration_date": r"(?i)\b(?:date\s+of\s+(?:the\s+)?(?:international\s+)?registration|"
+    r"registration\s*date|date\s+of\s+entry\s+(?:in|on)\s+(?:the\s+)?register|entered\s+(?:in|on)\s+the\s+register"
+    r"(?:\s+on)?|registered\s+on|date\s+registered)",
+    "filing_date": r"(?i)\b(?:filing\s*date|date\s+of\s+(?:filing|application)|application\s+date|"
+    r"filed\s+on)",
+    "expiry_date": r"(?i)\b(?:expiry\s*date|date\s+of\s+expiry|expiration\s*date|expires?\s+on|"
+    r"renewal\s+date|next\s+renewal(?:\s+date)?|valid\s+until)",
 }
-_OWNER_LABEL = re.compile(r"(?i)^\s*(?:name\s+(?:and\s+address\s+)?of\s+(?:the\s+)?(?:owner|proprietor|holder)|"
-                          r"owner'?s?\s*(?:name)?|proprietor'?s?\s*(?:name)?|holder|registered\s+proprietor|"
-                          r"applicant)\s*(?:\(s\))?\s*[:：]?")
-_MARK_LABEL = re.compile(r"(?i)^\s*(?:(?:word\s+mark|mark\s+text|mark|representation\s+of\s+(?:the\s+)?mark|"
-                         r"trade\s?mark|verbal\s+elements?)\s*[:：]\s*|(?:word\s*mark|mark\s*text|verbal\s*elements?)"
-                         r"\s+(?=\S))")
+_OWNER_LABEL = re.compile(
+    r"(?i)^\s*(?:name\s+(?:and\s+address\s+)?of\s+(?:the\s+)?(?:owner|proprietor|holder)|"
+    r"owner'?s?\s*(?:name)?|proprietor'?s?\s*(?:name)?|holder|registered\s+proprietor|"
+    r"applicant)\s*(?:\(s\))?\s*[:：]?"
+)
+_MARK_LABEL = re.compile(
+    r"(?i)^\s*(?:(?:word\s+mark|mark\s+text|mark|representation\s+of\s+(?:the\s+)?mark|"
+    r"trade\s?mark|verbal\s+elements?)\s*[:：]\s*|(?:word\s*mark|mark\s*text|verbal\s*elements?)"
+    r"\s+(?=\S))"
+)
 _CLASSES_LABEL = re.compile(r"(?i)^\s*(?:nice\s*)?class(?:es|\(es\))?\s*[:：]\s*")
 _CLASS_LIST = re.compile(r"(?i)^[\d\s,;&]+(?:and\s*\d+)?$")
 _GOODS_START = re.compile(r"(?i)^\s*(?:goods\s+(?:and|&)\s+services|list\s+of\s+goods|specification)\b")
-_OTHER_LABEL = re.compile(r"^\s*[^\W\d_][^\W\d_ ]*(?:\s+[^\W\d_]+){0,3}\s*[:：]")  # "Registrant:", "Period of validity:"
-_GOODS_STOP = re.compile(r"(?i)^\s*(?:owner|proprietor|holder|filing|date|registration|expiry|renewal|"
-                         r"representative|this\s+is\s+to\s+certify|signed|comptroller|registrar|page\b|\(\d{3}\))")
+_OTHER_LABEL = re.compile(
+    r"^\s*[^\W\d_][^\W\d_ ]*(?:\s+[^\W\d_]+){0,3}\s*[:：]"
+)  # "Registrant:", "Period of validity:"
+_GOODS_STOP = re.compile(
+    r"(?i)^\s*(?:owner|proprietor|holder|filing|date|registration|expiry|renewal|"
+    r"representative|this\s+is\s+to\s+certify|signed|comptroller|registrar|page\b|\(\d{3}\))"
+)
 
 
 def fill_number(out: CertificateFields, lines: Sequence[TextLine], office: str) -> None:
@@ -54,7 +64,7 @@ def fill_number(out: CertificateFields, lines: Sequence[TextLine], office: str) 
     for line in lines:
         text = nfkc(line.text)
         for m in _NUMBER_LABEL.finditer(text):
-            v = _NUMBER_VALUE.match(text[m.end():])
+            v = _NUMBER_VALUE.match(text[m.end() :])
             if v:
                 f = number_field(line, v.group(1), m.end(), office, confidence=0.95)
                 if f:
@@ -91,8 +101,12 @@ def fill_classes_and_goods(out: CertificateFields, lines: Sequence[TextLine]) ->
         text = nfkc(line.text)
         if _GOODS_START.match(text):
             collecting = True
-            rest = re.sub(r"(?i)^\s*(?:goods\s+(?:and|&)\s+services|list\s+of\s+goods(?:\s+and\s+services)?|"
-                          r"specification)\s*[:：]?", "", text)
+            rest = re.sub(
+                r"(?i)^\s*(?:goods\s+(?:and|&)\s+services|list\s+of\s+goods(?:\s+and\s+services)?|"
+                r"specification)\s*[:：]?",
+                "",
+                text,
+            )
             if rest.strip():
                 block.append((rest, line))
             continue
@@ -104,7 +118,9 @@ def fill_classes_and_goods(out: CertificateFields, lines: Sequence[TextLine]) ->
             block.append((text, line))
     goods = parse_goods_blocks(block)
     if out.goods is None and goods:
-        out.goods = field_from(goods[min(goods)][1], {c: g for c, (g, _) in sorted(goods.items())}, confidence=0.95)
+        out.goods = field_from(
+            goods[min(goods)][1], {c: g for c, (g, _) in sorted(goods.items())}, confidence=0.95
+        )
     if out.classes is None:
         found = find_label(lines, _CLASSES_LABEL, skip=re.compile(r"(?![\d\s,;&and]+$)"))
         classes = parse_classes(found.text) if found else []

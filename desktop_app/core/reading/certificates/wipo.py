@@ -10,18 +10,34 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from desktop_app.core.reading.certificates.common import printed_status
-from desktop_app.core.reading.certificates.common import computed_expiry, office_field, status_field
+from desktop_app.core.reading.certificates.common import (
+    computed_expiry,
+    office_field,
+    printed_status,
+    status_field,
+)
 from desktop_app.core.reading.certificates.fields import CertificateFields
 from desktop_app.core.reading.certificates.inid import extract_inid
 from desktop_app.core.reading.certificates.labels import fill_all
 from desktop_app.core.reading.text import TextLine
 
 OFFICE = "WIPO"
-KEYWORDS = {"world intellectual property organization": 4, "wipo": 3, "ompi": 3, "madrid": 2,
-            "international registration": 2, "international register": 2, "enregistrement international": 3,
-            "registro internacional": 3, "(822)": 2, "(832)": 2, "(831)": 2, "basic registration": 2,
-            "madrid monitor": 3, "romarin": 3}
+KEYWORDS = {
+    "world intellectual property organization": 4,
+    "wipo": 3,
+    "ompi": 3,
+    "madrid": 2,
+    "international registration": 2,
+    "international register": 2,
+    "enregistrement international": 3,
+    "registro internacional": 3,
+    "(822)": 2,
+    "(832)": 2,
+    "(831)": 2,
+    "basic registration": 2,
+    "madrid monitor": 3,
+    "romarin": 3,
+}
 _OFFICE_LINE = re.compile(r"(?i)world\s*intellectual\s*property\s*organi[sz]ation|\bWIPO\b|\bOMPI\b|madrid")
 
 
