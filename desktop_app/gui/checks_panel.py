@@ -33,10 +33,10 @@ class FindingsModel(QStandardItemModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setColumnCount(2)
+        self.setHorizontalHeaderLabels([self.tr("Finding"), self.tr("Code")])
 
     def set_report(self, report: CheckReport | None) -> None:
-        self.clear()
-        self.setHorizontalHeaderLabels([self.tr("Finding"), self.tr("Code")])
+        self.removeRows(0, self.rowCount())  # keeps the columns, and so the view's header layout
         if report is None:
             return
         titles = {
@@ -61,7 +61,8 @@ class FindingsModel(QStandardItemModel):
                 group.appendRow([item, code])
             self.appendRow([group, self._blank()])
         if report.located:
-            group = QStandardItem(f"{self.tr('Found in the evidence')} ({len(report.located)})")
+            found = self.tr("Found in the evidence")
+            group = QStandardItem(f"{found} ({len(report.located)})")
             group.setForeground(QBrush(QColor("#2e7d32")))
             group.setEditable(False)
             for loc in report.located:

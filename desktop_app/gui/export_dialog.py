@@ -40,7 +40,7 @@ class ExportDialog(QDialog):
         self.task = None
         self.result = None
         self.setWindowTitle(self.tr("Export %1").replace("%1", self.case.reference))
-        self.setMinimumWidth(620)
+        self.setMinimumWidth(860)  # the signer fingerprint is 95 characters
         self.identity = QComboBox(self)
         self.identity.setAccessibleName(self.tr("Signing identity"))
         new_id = QPushButton(self.tr("New…"), self)

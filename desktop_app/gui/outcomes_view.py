@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -121,40 +121,35 @@ class DashboardDialog(QDialog):
         layout.addWidget(tabs, 1)
 
     def _rate_chart(self, threshold: float) -> QWidget:
-        from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
+        from PySide6.QtCharts import QCategoryAxis, QChart, QChartView, QLineSeries, QValueAxis
 
         chart = QChart()
         chart.setTitle(self.tr("Success rate per marketplace (cumulative)"))
-        axis_x = QDateTimeAxis()
-        axis_x.setFormat("yyyy-MM")
+        months = sorted({p.period for p in self.points})
+        axis_x = QCategoryAxis()  # one category per month, labelled YYYY-MM
+        axis_x.setStartValue(-0.5)
+        for i, month in enumerate(months):
+            axis_x.append(month, i + 0.5)
+        axis_x.setRange(-0.5, max(len(months), 1) - 0.5)
         axis_y = QValueAxis()
         axis_y.setRange(0, 100)
         axis_y.setLabelFormat("%d%%")
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
-        stamps: list[float] = []
         for marketplace in sorted({p.marketplace for p in self.points}):
             series = QLineSeries()
             series.setName(marketplace)
             series.setPointsVisible(True)
             for p in (p for p in self.points if p.marketplace == marketplace):
-                ms = QDateTime.fromString(
-                    p.period + "-01T00:00:00", Qt.DateFormat.ISODate
-                ).toMSecsSinceEpoch()
-                stamps.append(ms)
-                series.append(ms, p.rate * 100)
+                series.append(months.index(p.period), p.rate * 100)
             chart.addSeries(series)
             series.attachAxis(axis_x)
             series.attachAxis(axis_y)
-        if stamps:
-            lo, hi = min(stamps), max(stamps)
-            if lo == hi:
-                lo, hi = lo - 15 * 86400000, hi + 15 * 86400000
-            axis_x.setRange(QDateTime.fromMSecsSinceEpoch(int(lo)), QDateTime.fromMSecsSinceEpoch(int(hi)))
+        if months:
             line = QLineSeries()
             line.setName(self.tr("Good-faith threshold %1").replace("%1", f"{threshold:.0%}"))
-            line.append(lo, threshold * 100)
-            line.append(hi, threshold * 100)
+            line.append(-0.5, threshold * 100)
+            line.append(len(months) - 0.5, threshold * 100)
             line.setPen(QPen(QColor("#c62828"), 2, Qt.PenStyle.DashLine))
             chart.addSeries(line)
             line.attachAxis(axis_x)
