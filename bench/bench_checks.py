@@ -60,8 +60,9 @@ def evaluate(eval_dir: Path, work: Path) -> dict[str, Any]:
             if label["clean"]:
                 clean_total += 1
                 if blockers:
-                    false_blockers.append({"case": name, "blockers": blockers,
-                                           "messages": [f.message for f in report.blockers]})
+                    false_blockers.append(
+                        {"case": name, "blockers": blockers, "messages": [f.message for f in report.blockers]}
+                    )
                 continue
             hit = planted in found
             per_defect.setdefault(planted, []).append(hit)
@@ -70,8 +71,15 @@ def evaluate(eval_dir: Path, work: Path) -> dict[str, Any]:
             unrelated = [b for b in blockers if b != planted]
             if unrelated:
                 extra_blockers.append({"case": name, "planted": planted, "also": unrelated})
-    return {"per_defect": per_defect, "clean_total": clean_total, "false_blockers": false_blockers,
-            "misses": misses, "extra_blockers": extra_blockers, "recheck_ms": recheck_ms, "check_ms": check_ms}
+    return {
+        "per_defect": per_defect,
+        "clean_total": clean_total,
+        "false_blockers": false_blockers,
+        "misses": misses,
+        "extra_blockers": extra_blockers,
+        "recheck_ms": recheck_ms,
+        "check_ms": check_ms,
+    }
 
 
 def speed_case(folder: Path) -> Path:
@@ -84,22 +92,35 @@ def speed_case(folder: Path) -> Path:
     url = "https://www.aliexpress.com/item/1005006123456789.html"
     shots = []
     for i in range(3):
-        spec = ScreenshotSpec(url=url, shown_id="1005006123456789", mobile=(i == 2),
-                              title=f"KESTRELINE Men's Waterproof Hooded Jacket Windbreaker Coat #{i}")
+        spec = ScreenshotSpec(
+            url=url,
+            shown_id="1005006123456789",
+            mobile=(i == 2),
+            title=f"KESTRELINE Men's Waterproof Hooded Jacket Windbreaker Coat #{i}",
+        )
         shots.append(make_listing_screenshot(spec, files / f"listing-{i}.png").name)
     for i in range(2):
-        shots.append(make_product_photo(files / f"product-{i}.jpg", text="KESTRELINE", product=("jacket", "shoe")[i]).name)
+        shots.append(
+            make_product_photo(
+                files / f"product-{i}.jpg", text="KESTRELINE", product=("jacket", "shoe")[i]
+            ).name
+        )
     make_certificate_pdf(CertificateSpec(), files / "cert-us.pdf", scanned=True, seed=1)
-    make_certificate_pdf(CertificateSpec(office="EUIPO", registration_number="018123456"), files / "cert-eu.pdf",
-                         scanned=True, seed=2)
+    make_certificate_pdf(
+        CertificateSpec(office="EUIPO", registration_number="018123456"),
+        files / "cert-eu.pdf",
+        scanned=True,
+        seed=2,
+    )
     (folder / "case.toml").write_text(
         'filing_date = "2026-11-20"\n[complainant]\nname = "Kestreline Apparel Inc."\n'
         '[[rights]]\noffice = "USPTO"\nregistration_number = "6,123,456"\nmark = "KESTRELINE"\n'
         'owner = "Kestreline Apparel Inc."\nclasses = [25]\ncertificate = "files/cert-us.pdf"\n'
         '[[rights]]\noffice = "EUIPO"\nregistration_number = "018123456"\nmark = "KESTRELINE"\n'
         'owner = "Kestreline Apparel Inc."\nclasses = [25]\ncertificate = "files/cert-eu.pdf"\n'
-        f'[[listings]]\nurl = "{url}"\nscreenshots = [{", ".join(repr("files/" + s) for s in shots)}]\n'
-        .replace("'", '"'), encoding="utf-8")
+        f'[[listings]]\nurl = "{url}"\nscreenshots = {json.dumps(["files/" + s for s in shots])}\n',
+        encoding="utf-8",
+    )
     return folder
 
 
@@ -159,10 +180,16 @@ def speed(work: Path, rounds: int) -> dict[str, Any]:
     # The A/B difference is dominated by OCR's own variance on a shared machine; the time the check spends
     # outside reading, relative to the reading inside the same run, is the overhead proper.
     total, reading = min(inner, key=lambda tr: (tr[0] - tr[1]) / tr[1])
-    return {"ocr_s": best_ocr, "check_s": best_check, "overhead_pct": (best_check / best_ocr - 1) * 100,
-            "inner_overhead_pct": (total - reading) / reading * 100, "outside_reading_s": total - reading,
-            "recheck_ms": recheck * 1000, "verdict": report.verdict,  # type: ignore[possibly-undefined]
-            "findings": [f.code for f in report.findings]}  # type: ignore[possibly-undefined]
+    return {
+        "ocr_s": best_ocr,
+        "check_s": best_check,
+        "overhead_pct": (best_check / best_ocr - 1) * 100,
+        "inner_overhead_pct": (total - reading) / reading * 100,
+        "outside_reading_s": total - reading,
+        "recheck_ms": recheck * 1000,
+        "verdict": report.verdict,  # type: ignore[possibly-undefined]
+        "findings": [f.code for f in report.findings],
+    }  # type: ignore[possibly-undefined]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -197,7 +224,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  {'ALL':<40} {total_hit}/{total}  {100 * total_hit / max(total, 1):5.1f}%")
     print(f"  {'blocker defects':<40} {bh}/{bt}  {100 * bh / max(bt, 1):5.1f}%")
     for miss in res["misses"]:
-        print(f"    missed {miss['planted']} in {miss['case']} (found: {', '.join(miss['found']) or 'nothing'})")
+        print(
+            f"    missed {miss['planted']} in {miss['case']} (found: {', '.join(miss['found']) or 'nothing'})"
+        )
     print("\n== Clean cases ==")
     fb = res["false_blockers"]
     print(f"  false blockers: {len(fb)}/{res['clean_total']} clean cases called not ready")
@@ -211,15 +240,24 @@ def main(argv: list[str] | None = None) -> int:
             print(f"    {item['case']}: {', '.join(item['also'])}")
     print("\n== Speed ==")
     rc = res["recheck_ms"]
-    print(f"  re-check of an unchanged case: median {statistics.median(rc):.1f} ms, max {max(rc):.1f} ms "
-          f"(goal < 200 ms) over {len(rc)} cases")
-    print(f"  first check (with OCR): median {statistics.median(res['check_ms']) / 1000:.2f} s; whole set "
-          f"{elapsed:.1f} s")
-    print(f"  5 screenshots + 2 scanned certificates: OCR only {sp['ocr_s']:.2f} s, check {sp['check_s']:.2f} s, "
-          f"A/B difference {sp['overhead_pct']:+.1f}% (OCR variance on a shared machine dominates it)")
-    print(f"    time outside reading within the check: {sp['outside_reading_s'] * 1000:.0f} ms = "
-          f"{sp['inner_overhead_pct']:+.2f}% of its OCR (goal <= 10%); re-check {sp['recheck_ms']:.1f} ms; "
-          f"verdict {sp['verdict']} ({', '.join(sp['findings']) or 'no findings'})")
+    print(
+        f"  re-check of an unchanged case: median {statistics.median(rc):.1f} ms, max {max(rc):.1f} ms "
+        f"(goal < 200 ms) over {len(rc)} cases"
+    )
+    print(
+        f"  first check (with OCR): median {statistics.median(res['check_ms']) / 1000:.2f} s; whole set "
+        f"{elapsed:.1f} s"
+    )
+    print(
+        f"  5 screenshots + 2 scanned certificates: OCR only {sp['ocr_s']:.2f} s, check "
+        f"{sp['check_s']:.2f} s, "
+        f"A/B difference {sp['overhead_pct']:+.1f}% (OCR variance on a shared machine dominates it)"
+    )
+    print(
+        f"    time outside reading within the check: {sp['outside_reading_s'] * 1000:.0f} ms = "
+        f"{sp['inner_overhead_pct']:+.2f}% of its OCR (goal <= 10%); re-check {sp['recheck_ms']:.1f} ms; "
+        f"verdict {sp['verdict']} ({', '.join(sp['findings']) or 'no findings'})"
+    )
     if args.json:
         args.json.write_text(json.dumps({"accuracy": res, "speed": sp}, indent=2, ensure_ascii=False))
     return 0

@@ -16,9 +16,12 @@ _TAG = {"blocker": "BLOCKER", "warning": "warning", "info": "info"}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("check", help="check that a case's evidence proves it (exit 0 ready, 1 not ready)",
-                       description="Check a case: CASE is a case id, a reference, or a case folder (imported "
-                                   "first). Exit 0 when ready, 1 when a blocker remains, 2 for bad input.")
+    p = sub.add_parser(
+        "check",
+        help="check that a case's evidence proves it (exit 0 ready, 1 not ready)",
+        description="Check a case: CASE is a case id, a reference, or a case folder (imported "
+        "first). Exit 0 when ready, 1 when a blocker remains, 2 for bad input.",
+    )
     p.add_argument("case", metavar="CASE", help="case id, reference or case folder")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(func=cmd_check)
@@ -40,13 +43,16 @@ def format_text(report: CheckReport) -> str:
     lines = []
     for f in report.sorted_findings():
         loc = _where(f)
-        lines.append(f"{_TAG[str(f.severity)]:<8} {f.code:<36} {f.message}" + (f"  [{loc}]" if loc and loc not in
-                                                                                   f.message else ""))
+        lines.append(
+            f"{_TAG[str(f.severity)]:<8} {f.code:<36} {f.message}"
+            + (f"  [{loc}]" if loc and loc not in f.message else "")
+        )
     b, w = len(report.blockers), len(report.warnings)
     i = len(report.findings) - b - w
     verdict = "READY" if report.verdict == "ready" else "NOT READY"
-    lines.append(f"{report.case}: {verdict} - {b} blocker{'s' * (b != 1)}, {w} warning{'s' * (w != 1)}, "
-                 f"{i} info")
+    lines.append(
+        f"{report.case}: {verdict} - {b} blocker{'s' * (b != 1)}, {w} warning{'s' * (w != 1)}, {i} info"
+    )
     return "\n".join(lines)
 
 

@@ -57,9 +57,13 @@ def _model() -> _Model:
         for term in langs.get("zh", []):
             zh.setdefault(term.lower(), set()).add(int(cls))
     headings = {int(k): v for k, v in load_json("nice", "classes.json")["classes"].items()}
-    return _Model(en={k: frozenset(v) for k, v in en.items()}, en_max=max(len(k) for k in en),
-                  zh={k: frozenset(v) for k, v in zh.items()}, zh_max=max(len(k) for k in zh),
-                  headings=headings)
+    return _Model(
+        en={k: frozenset(v) for k, v in en.items()},
+        en_max=max(len(k) for k in en),
+        zh={k: frozenset(v) for k, v in zh.items()},
+        zh_max=max(len(k) for k in zh),
+        headings=headings,
+    )
 
 
 @dataclass
@@ -90,7 +94,7 @@ def classify_goods(text: str) -> GoodsGuess:
     i = 0
     while i < len(words):
         for n in range(min(model.en_max, len(words) - i), 0, -1):
-            key = tuple(words[i:i + n])
+            key = tuple(words[i : i + n])
             if key in model.en:
                 guess.terms[" ".join(key)] = model.en[key]
                 i += n
@@ -102,7 +106,7 @@ def classify_goods(text: str) -> GoodsGuess:
         j = 0
         while j < len(low):
             for n in range(min(model.zh_max, len(low) - j), 0, -1):
-                piece = low[j:j + n]
+                piece = low[j : j + n]
                 if piece in model.zh and (_CJK.search(piece) or _isolated(low, j, n)):
                     guess.terms[piece] = model.zh[piece]
                     j += n
@@ -116,7 +120,9 @@ def _isolated(text: str, start: int, length: int) -> bool:
     """A Latin term inside Chinese text (GPS, T恤 aside) must not be part of a longer word."""
     before = text[start - 1] if start > 0 else " "
     after = text[start + length] if start + length < len(text) else " "
-    return not (before.isalnum() and not _CJK.match(before)) and not (after.isalnum() and not _CJK.match(after))
+    return not (before.isalnum() and not _CJK.match(before)) and not (
+        after.isalnum() and not _CJK.match(after)
+    )
 
 
 def class_heading(cls: int, lang: str = "en") -> str:

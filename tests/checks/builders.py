@@ -25,45 +25,89 @@ def evidence_file(name: str, media_type: str | None = None, content: str | None 
     return EvidenceFile(sha, name, 1000, media, "2026-01-01T00:00:00Z")
 
 
-def doc(sha: str, texts: list[str | tuple[str, float]], *, width: float = 1440, height: float = 900,
-        source: str = "ocr", status: str = "ok") -> DocumentText:
+def doc(
+    sha: str,
+    texts: list[str | tuple[str, float]],
+    *,
+    width: float = 1440,
+    height: float = 900,
+    source: str = "ocr",
+    status: str = "ok",
+) -> DocumentText:
     lines = []
     for i, t in enumerate(texts):
         text, conf = (t, 0.97) if isinstance(t, str) else t
-        lines.append(TextLine(text=text, page=1, box=(20.0, 30.0 * i + 10, 20.0 + 12 * len(text), 30.0 * i + 34),
-                              confidence=conf, source=source))
-    return DocumentText(sha256=sha, status=status, pages=[PageText(1, width, height, lines, source)] if texts or
-                        status == "ok" else [])
+        lines.append(
+            TextLine(
+                text=text,
+                page=1,
+                box=(20.0, 30.0 * i + 10, 20.0 + 12 * len(text), 30.0 * i + 34),
+                confidence=conf,
+                source=source,
+            )
+        )
+    return DocumentText(
+        sha256=sha,
+        status=status,
+        pages=[PageText(1, width, height, lines, source)] if texts or status == "ok" else [],
+    )
 
 
 def f(value: Any, conf: float = 1.0, computed: bool = False, y: float = 100) -> Field:
-    return Field(value=value, page=1, box=(50.0, y, 300.0, y + 14), source_text=str(value), confidence=conf,
-                 computed=computed)
+    return Field(
+        value=value,
+        page=1,
+        box=(50.0, y, 300.0, y + 14),
+        source_text=str(value),
+        confidence=conf,
+        computed=computed,
+    )
 
 
 def cert(**over: Any) -> CertificateFields:
     values: dict[str, Any] = {
-        "office": f("USPTO"), "registration_number": f("6123456"), "mark": f("KESTRELINE", y=140),
-        "owner": f("Kestreline Apparel Inc.", y=180), "classes": f([25], y=220),
-        "registration_date": f(dt.date(2021, 3, 14), y=260), "expiry_date": f(dt.date(2031, 3, 14), computed=True),
-        "status": f("registered"), "recognised": True}
+        "office": f("USPTO"),
+        "registration_number": f("6123456"),
+        "mark": f("KESTRELINE", y=140),
+        "owner": f("Kestreline Apparel Inc.", y=180),
+        "classes": f([25], y=220),
+        "registration_date": f(dt.date(2021, 3, 14), y=260),
+        "expiry_date": f(dt.date(2031, 3, 14), computed=True),
+        "status": f("registered"),
+        "recognised": True,
+    }
     values.update(over)
     return CertificateFields(**values)
 
 
 def auth(**over: Any) -> AuthorizationFields:
     values: dict[str, Any] = {
-        "principal": f("Kestreline Apparel Inc."), "agent": f("Harrow & Pike LLP", y=140),
-        "marks": f(["KESTRELINE"], y=180), "registration_numbers": f(["6123456"], y=200),
-        "valid_until": f(dt.date(2027, 12, 31), y=240), "recognised": True}
+        "principal": f("Kestreline Apparel Inc."),
+        "agent": f("Harrow & Pike LLP", y=140),
+        "marks": f(["KESTRELINE"], y=180),
+        "registration_numbers": f(["6123456"], y=200),
+        "valid_until": f(dt.date(2027, 12, 31), y=240),
+        "recognised": True,
+    }
     values.update(over)
     return AuthorizationFields(**values)
 
 
-SCREEN_LINES = [URL, "AliExpress", "KESTRELINE Men's Waterproof Hooded Jacket Windbreaker Outdoor Coat",
-                "US $23.99", "Store: Fashion Outlet Store", f"Item ID: {LISTING_ID}"]
-CERT_LINES = ["United States Patent and Trademark Office", "Reg. No. 6,123,456", "KESTRELINE",
-              "Kestreline Apparel Inc. (DELAWARE CORPORATION)", "CLASS 25: Jackets; coats"]
+SCREEN_LINES = [
+    URL,
+    "AliExpress",
+    "KESTRELINE Men's Waterproof Hooded Jacket Windbreaker Outdoor Coat",
+    "US $23.99",
+    "Store: Fashion Outlet Store",
+    f"Item ID: {LISTING_ID}",
+]
+CERT_LINES = [
+    "United States Patent and Trademark Office",
+    "Reg. No. 6,123,456",
+    "KESTRELINE",
+    "Kestreline Apparel Inc. (DELAWARE CORPORATION)",
+    "CLASS 25: Jackets; coats",
+]
 
 
 class Built:
@@ -74,19 +118,51 @@ class Built:
         self.cert_file = evidence_file("certificate.pdf")
         self.case = Case(
             complainant=Complainant(name="Kestreline Apparel Inc.", role=Role.RIGHTS_HOLDER),
-            title="test", filing_date=FILING, reference="ED-2026-00001", id=1,
-            rights=[Right(office="USPTO", registration_number="6,123,456", mark="KESTRELINE",
-                          owner="Kestreline Apparel Inc.", classes=[25], certificate=self.cert_file)],
-            listings=[Listing(url=URL, marketplace="aliexpress", listing_id=LISTING_ID,
-                              title="Men's Waterproof Hooded Jacket", screenshots=[self.shot])])
+            title="test",
+            filing_date=FILING,
+            reference="ED-2026-00001",
+            id=1,
+            rights=[
+                Right(
+                    office="USPTO",
+                    registration_number="6,123,456",
+                    mark="KESTRELINE",
+                    owner="Kestreline Apparel Inc.",
+                    classes=[25],
+                    certificate=self.cert_file,
+                )
+            ],
+            listings=[
+                Listing(
+                    url=URL,
+                    marketplace="aliexpress",
+                    listing_id=LISTING_ID,
+                    title="Men's Waterproof Hooded Jacket",
+                    screenshots=[self.shot],
+                )
+            ],
+        )
         self.facts = CaseFacts(case=self.case)
         self.set_doc(self.shot, SCREEN_LINES, EvidenceKind.SCREENSHOT)
         self.set_doc(self.cert_file, CERT_LINES, EvidenceKind.CERTIFICATE, source="text", certificate=cert())
 
-    def set_doc(self, file: EvidenceFile, texts: list[Any], kind: EvidenceKind, *, certificate: Any = None,
-                authorization: Any = None, **kw: Any) -> FileFacts:
-        ff = FileFacts(file=file, kinds=[kind], doc=doc(file.sha256, texts, **kw), certificate=certificate,
-                       authorization=authorization)
+    def set_doc(
+        self,
+        file: EvidenceFile,
+        texts: list[Any],
+        kind: EvidenceKind,
+        *,
+        certificate: Any = None,
+        authorization: Any = None,
+        **kw: Any,
+    ) -> FileFacts:
+        ff = FileFacts(
+            file=file,
+            kinds=[kind],
+            doc=doc(file.sha256, texts, **kw),
+            certificate=certificate,
+            authorization=authorization,
+        )
         self.facts.files[file.sha256] = ff
         return ff
 
@@ -102,8 +178,13 @@ class Built:
         if attach:
             lf = evidence_file("authorization.pdf")
             self.case.complainant.authorization = lf
-            self.set_doc(lf, ["Letter of Authorization", "Kestreline Apparel Inc.", "Harrow & Pike LLP"],
-                         EvidenceKind.AUTHORIZATION, source="text", authorization=authorization or auth())
+            self.set_doc(
+                lf,
+                ["Letter of Authorization", "Kestreline Apparel Inc.", "Harrow & Pike LLP"],
+                EvidenceKind.AUTHORIZATION,
+                source="text",
+                authorization=authorization or auth(),
+            )
 
     def run(self) -> Any:
         from desktop_app.core.checks.engine import run_checks

@@ -24,7 +24,9 @@ from tests.factories.layout import Page, render_pdf
 URL = "https://www.aliexpress.com/item/1005006123456789.html"
 
 
-def _listing_pdf(path: Path, url: str = URL, title: str = "KESTRELINE Men's Waterproof Hooded Jacket") -> None:
+def _listing_pdf(
+    path: Path, url: str = URL, title: str = "KESTRELINE Men's Waterproof Hooded Jacket"
+) -> None:
     page = Page()
     page.text(15, 15, url, 10)
     page.text(15, 40, title, 16, bold=True)
@@ -45,17 +47,22 @@ def make_case_folder(root: Path, *, number: str = "6,123,456", url: str = URL, n
         f'[[rights]]\noffice = "USPTO"\nregistration_number = "{number}"\nmark = "KESTRELINE"\n'
         'owner = "Kestreline Apparel Inc."\nclasses = [25]\ncertificate = "files/certificate.pdf"\n'
         f'[[listings]]\nurl = "{URL}"\ntitle = "Men\'s Waterproof Hooded Jacket"\n'
-        'screenshots = ["files/listing.pdf"]\n', encoding="utf-8")
+        'screenshots = ["files/listing.pdf"]\n',
+        encoding="utf-8",
+    )
     return folder
 
 
 @pytest.fixture(scope="module")
 def folders(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     root = tmp_path_factory.mktemp("cases")
-    return {"clean": make_case_folder(root),
-            "wrong_number": make_case_folder(root, number="6,123,465", name="wrong"),
-            "other_listing": make_case_folder(root, url="https://www.aliexpress.com/item/1005009988776655.html",
-                                              name="other")}
+    return {
+        "clean": make_case_folder(root),
+        "wrong_number": make_case_folder(root, number="6,123,465", name="wrong"),
+        "other_listing": make_case_folder(
+            root, url="https://www.aliexpress.com/item/1005009988776655.html", name="other"
+        ),
+    }
 
 
 def test_clean_case_is_ready_recorded_and_located(store, folders) -> None:
@@ -115,13 +122,21 @@ def test_cli_json_and_exit_codes(data_dir, folders, capsys) -> None:
     assert out["verdict"] == "ready" and out["findings"] == []
     assert set(out) >= {"case", "verdict", "findings"}
 
-    assert cli_main(["--data-dir", str(data_dir), "check", str(folders["other_listing"]), "--format", "json"]) == 1
+    assert (
+        cli_main(["--data-dir", str(data_dir), "check", str(folders["other_listing"]), "--format", "json"])
+        == 1
+    )
     out = json.loads(capsys.readouterr().out)
     assert out["verdict"] == "not_ready"
     mismatch = next(f for f in out["findings"] if f["code"] == "listing.id_mismatch")
     assert mismatch["severity"] == "blocker"
     ev = mismatch["evidence"][0]
-    assert ev["file"] == "listing.pdf" and ev["page"] == 1 and len(ev["box"]) == 4 and "1005009988776655" in ev["text"]
+    assert (
+        ev["file"] == "listing.pdf"
+        and ev["page"] == 1
+        and len(ev["box"]) == 4
+        and "1005009988776655" in ev["text"]
+    )
 
 
 def test_cli_text_lists_blockers_first_and_a_summary(data_dir, folders, capsys) -> None:

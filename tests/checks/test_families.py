@@ -69,11 +69,14 @@ def test_no_id_anywhere_is_a_warning() -> None:
     assert report.verdict == "ready"
 
 
-@pytest.mark.parametrize("url, code", [
-    ("https://example.com/shop/jacket", "listing.unsupported_url"),
-    ("https://www.aliexpress.com/store/123", "listing.unsupported_url"),
-    ("https://a.aliexpress.com/_mKx9", "listing.short_link"),
-])
+@pytest.mark.parametrize(
+    "url, code",
+    [
+        ("https://example.com/shop/jacket", "listing.unsupported_url"),
+        ("https://www.aliexpress.com/store/123", "listing.unsupported_url"),
+        ("https://a.aliexpress.com/_mKx9", "listing.short_link"),
+    ],
+)
 def test_unsupported_and_short_urls(url: str, code: str) -> None:
     b = Built()
     b.case.listings[0].url = url
@@ -141,8 +144,12 @@ def test_low_confidence_number_disagreement_is_only_a_warning() -> None:
     b = Built()
     b.certificate(registration_number=f("6123486", conf=0.4))
     assert codes(b.run()) == []  # the entered number is printed on the certificate: the field was misread
-    b.set_doc(b.cert_file, ["KESTRELINE", "Reg. No. 6,123,486"], EvidenceKind.CERTIFICATE,
-              certificate=b.facts.files[b.cert_file.sha256].certificate)
+    b.set_doc(
+        b.cert_file,
+        ["KESTRELINE", "Reg. No. 6,123,486"],
+        EvidenceKind.CERTIFICATE,
+        certificate=b.facts.files[b.cert_file.sha256].certificate,
+    )
     report = b.run()
     assert codes(report) == ["right.registration_number_mismatch"]
     assert report.findings[0].severity == Severity.WARNING
@@ -156,8 +163,12 @@ def test_mark_mismatch() -> None:
 
 def test_owner_mismatch() -> None:
     b = Built()
-    b.set_doc(b.cert_file, ["Reg. No. 6,123,456", "KESTRELINE", "Falconridge Outdoor GmbH, Hamburg"],
-              EvidenceKind.CERTIFICATE, source="text")
+    b.set_doc(
+        b.cert_file,
+        ["Reg. No. 6,123,456", "KESTRELINE", "Falconridge Outdoor GmbH, Hamburg"],
+        EvidenceKind.CERTIFICATE,
+        source="text",
+    )
     b.certificate(owner=f("Falconridge Outdoor GmbH"))
     report = b.run()
     assert "right.owner_mismatch" in codes(report) and report.verdict == "not_ready"
@@ -191,10 +202,13 @@ def test_pending_application() -> None:
     assert codes(b.run()) == ["right.pending"]
 
 
-@pytest.mark.parametrize("expiry, code", [
-    (dt.date(2026, 2, 1), "right.expired"),
-    (dt.date(2026, 4, 15), "right.expiring"),
-])
+@pytest.mark.parametrize(
+    "expiry, code",
+    [
+        (dt.date(2026, 2, 1), "right.expired"),
+        (dt.date(2026, 4, 15), "right.expiring"),
+    ],
+)
 def test_expired_and_expiring(expiry: dt.date, code: str) -> None:
     b = Built()
     b.certificate(expiry_date=f(expiry))
@@ -337,7 +351,8 @@ def test_letter_naming_the_mark_in_its_text_covers_it() -> None:
     b = Built()
     b.as_agent(auth(marks=f(["Annex A"]), registration_numbers=None))
     b.facts.files[b.case.complainant.authorization.sha256].doc.pages[0].lines.append(
-        b.facts.files[b.shot.sha256].doc.pages[0].lines[2])  # a line naming KESTRELINE goods
+        b.facts.files[b.shot.sha256].doc.pages[0].lines[2]
+    )  # a line naming KESTRELINE goods
     assert "complainant.authorization_mismatch" not in codes(b.run())
 
 

@@ -58,27 +58,41 @@ def run(facts: CaseFacts, report: CheckReport) -> None:
         report.findings.append(Finding("case.incomplete", what, field=field))
 
     if not case.complainant.name.strip():
-        missing("The complainant has no name; enter the rights holder's (or agent's) legal name.", "complainant.name")
+        missing(
+            "The complainant has no name; enter the rights holder's (or agent's) legal name.",
+            "complainant.name",
+        )
     if not case.rights:
         missing("The case names no trademark; add the registered right the listing infringes.", "rights")
     need_cert = _requires(profiles, "certificate", True)
     for i, right in enumerate(case.rights):
         label = f"Right {i + 1}" + (f" ({right.mark})" if right.mark else "")
         if not right.registration_number.strip():
-            missing(f"{label} has no registration number; enter it as printed on the certificate.",
-                    f"rights[{i}].registration_number")
+            missing(
+                f"{label} has no registration number; enter it as printed on the certificate.",
+                f"rights[{i}].registration_number",
+            )
         if not right.mark.strip():
             missing(f"{label} has no mark; enter the registered word mark.", f"rights[{i}].mark")
         if not right.office.strip():
-            missing(f"{label} has no trademark office; choose the office that registered it.", f"rights[{i}].office")
+            missing(
+                f"{label} has no trademark office; choose the office that registered it.",
+                f"rights[{i}].office",
+            )
         if need_cert and right.certificate is None:
-            missing(f"{label} has no registration certificate attached; the marketplace asks for a copy of it.",
-                    f"rights[{i}].certificate")
+            missing(
+                f"{label} has no registration certificate attached; the marketplace asks for a copy of it.",
+                f"rights[{i}].certificate",
+            )
     if not case.listings:
         missing("The case names no listing; add the URL of the infringing listing.", "listings")
     for i, li in enumerate(case.listings):
         if not li.url.strip():
             missing(f"Listing {i + 1} has no URL; paste the listing's address.", f"listings[{i}].url")
         if not li.screenshots:
-            missing(f"Listing {i + 1} ({li.url or 'no URL'}) has no screenshot; attach a screenshot of the listing "
-                    "showing its address, title and product.", f"listings[{i}].screenshots")
+            missing(
+                f"Listing {i + 1} ({li.url or 'no URL'}) has no screenshot; attach a screenshot of the "
+                "listing "
+                "showing its address, title and product.",
+                f"listings[{i}].screenshots",
+            )

@@ -39,15 +39,34 @@ def _case_inputs(case: Case) -> dict[str, Any]:
     return {
         "reference": case.reference,
         "filing_date": case.filing_date.isoformat(),
-        "complainant": {"name": c.name, "role": str(c.role),
-                        "authorization": c.authorization.sha256 if c.authorization else None},
-        "rights": [{"office": r.office, "number": r.registration_number, "mark": r.mark, "owner": r.owner,
-                    "classes": sorted(r.classes), "type": r.type,
-                    "certificate": [r.certificate.sha256, r.certificate.original_name] if r.certificate else None}
-                   for r in case.rights],
-        "listings": [{"url": li.url, "marketplace": li.marketplace, "listing_id": li.listing_id, "title": li.title,
-                      "seller": li.seller, "screenshots": [[f.sha256, f.original_name] for f in li.screenshots]}
-                     for li in case.listings],
+        "complainant": {
+            "name": c.name,
+            "role": str(c.role),
+            "authorization": c.authorization.sha256 if c.authorization else None,
+        },
+        "rights": [
+            {
+                "office": r.office,
+                "number": r.registration_number,
+                "mark": r.mark,
+                "owner": r.owner,
+                "classes": sorted(r.classes),
+                "type": r.type,
+                "certificate": [r.certificate.sha256, r.certificate.original_name] if r.certificate else None,
+            }
+            for r in case.rights
+        ],
+        "listings": [
+            {
+                "url": li.url,
+                "marketplace": li.marketplace,
+                "listing_id": li.listing_id,
+                "title": li.title,
+                "seller": li.seller,
+                "screenshots": [[f.sha256, f.original_name] for f in li.screenshots],
+            }
+            for li in case.listings
+        ],
         "genuine_photos": [[f.sha256, f.original_name] for f in case.genuine_photos],
         "other_files": [[f.sha256, f.original_name] for f in case.other_files],
     }
@@ -59,8 +78,9 @@ def input_digest(case: Case) -> str:
     return hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
-def run_checks(facts: CaseFacts, *, progress: ProgressFn = no_progress,
-               cancel: CancelToken = NEVER_CANCELLED) -> CheckReport:
+def run_checks(
+    facts: CaseFacts, *, progress: ProgressFn = no_progress, cancel: CancelToken = NEVER_CANCELLED
+) -> CheckReport:
     """Run every check family on gathered facts. Pure: reads no file, writes nothing."""
     report = CheckReport(case=facts.case.reference or str(facts.case.id or ""))
     for i, (name, fn) in enumerate(FAMILIES):
@@ -83,8 +103,13 @@ def _dedupe(findings: list[Any]) -> list[Any]:
     return out
 
 
-def check_case(store: Any, case: Case | int | str, *, progress: ProgressFn = no_progress,
-               cancel: CancelToken = NEVER_CANCELLED) -> CheckReport:
+def check_case(
+    store: Any,
+    case: Case | int | str,
+    *,
+    progress: ProgressFn = no_progress,
+    cancel: CancelToken = NEVER_CANCELLED,
+) -> CheckReport:
     """Check a case (a Case or its id/reference) and record the run. Raises Cancelled when cancelled."""
     if not isinstance(case, Case):
         case = store.get_case(case)
@@ -109,5 +134,6 @@ def check_case(store: Any, case: Case | int | str, *, progress: ProgressFn = no_
 
 def _record(store: Any, case: Case, digest: str, report: CheckReport) -> None:
     assert case.id is not None
-    store.record_check(case.id, digest, report.verdict, len(report.blockers), len(report.warnings),
-                       report.to_json())
+    store.record_check(
+        case.id, digest, report.verdict, len(report.blockers), len(report.warnings), report.to_json()
+    )

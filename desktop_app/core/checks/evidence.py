@@ -17,9 +17,13 @@ MIN_MEAN_CONFIDENCE = 0.62
 # Sharp captures have edges above ~100 (see facts.measure_sharpness); a Gaussian blur of 2 px is ~40.
 MIN_SHARPNESS = 40.0
 
-_ROLE = {EvidenceKind.SCREENSHOT: "screenshot", EvidenceKind.CERTIFICATE: "certificate",
-         EvidenceKind.AUTHORIZATION: "letter of authorization", EvidenceKind.GENUINE_PHOTO: "photo",
-         EvidenceKind.OTHER: "file"}
+_ROLE = {
+    EvidenceKind.SCREENSHOT: "screenshot",
+    EvidenceKind.CERTIFICATE: "certificate",
+    EvidenceKind.AUTHORIZATION: "letter of authorization",
+    EvidenceKind.GENUINE_PHOTO: "photo",
+    EvidenceKind.OTHER: "file",
+}
 
 
 def _problem(ff: FileFacts) -> str | None:
@@ -36,17 +40,23 @@ def _problem(ff: FileFacts) -> str | None:
     if ff.file.is_image and page is not None:
         w, h = page.width, page.height
         if min(w, h) < MIN_SIDE_PX or w * h < MIN_PIXELS:
-            return (f"is only {int(w)} x {int(h)} pixels, too small to read reliably; attach a full-size "
-                    "screenshot")
+            return (
+                f"is only {int(w)} x {int(h)} pixels, too small to read reliably; attach a full-size "
+                "screenshot"
+            )
     if ff.sharpness is not None and ff.sharpness < MIN_SHARPNESS:
-        return ("looks blurred (its sharpest edges are faint), so text on it may be misread or missed; attach "
-                "a sharp capture")
+        return (
+            "looks blurred (its sharpest edges are faint), so text on it may be misread or missed; attach "
+            "a sharp capture"
+        )
     lines = list(doc.lines())
     if not lines:
         return "shows no legible text; attach a sharper or larger capture"
     if ocr and doc.mean_confidence < MIN_MEAN_CONFIDENCE:
-        return (f"reads poorly (mean OCR confidence {doc.mean_confidence:.0%}; it may be blurred or too "
-                "compressed); attach a sharper capture")
+        return (
+            f"reads poorly (mean OCR confidence {doc.mean_confidence:.0%}; it may be blurred or too "
+            "compressed); attach a sharper capture"
+        )
     return None
 
 
@@ -59,27 +69,39 @@ def run(facts: CaseFacts, report: CheckReport) -> None:
             names = sorted({f.original_name for _k, f in case.evidence_files() if f.sha256 == sha})
             roles = [_ROLE[k] for k, f in case.evidence_files() if f.sha256 == sha]
             shown = " and ".join(f"'{x}'" for x in names)
-            report.findings.append(Finding(
-                "evidence.duplicate",
-                f"The same file is attached {n} times ({shown}, as {', '.join(roles)}); remove the extra copy "
-                "or attach the capture you meant to.",
-                evidence=(file_ref(ff),) if ff else ()))
+            report.findings.append(
+                Finding(
+                    "evidence.duplicate",
+                    f"The same file is attached {n} times ({shown}, as {', '.join(roles)}); remove the "
+                    "extra copy "
+                    "or attach the capture you meant to.",
+                    evidence=(file_ref(ff),) if ff else (),
+                )
+            )
     for ff in facts.files.values():
         kinds = set(ff.kinds)
         if EvidenceKind.CERTIFICATE in kinds:
             problem = _problem(ff)
             if problem is None and ff.certificate is not None and not _has_core_fields(ff.certificate):
-                problem = ("was read, but neither its registration number nor its mark could be found in it; "
-                           "attach a clearer copy of the certificate")
+                problem = (
+                    "was read, but neither its registration number nor its mark could be found in it; "
+                    "attach a clearer copy of the certificate"
+                )
             if problem:
-                report.findings.append(Finding("evidence.certificate_unreadable",
-                                               f"Certificate {ff.name} {problem}.", evidence=(file_ref(ff),)))
+                report.findings.append(
+                    Finding(
+                        "evidence.certificate_unreadable",
+                        f"Certificate {ff.name} {problem}.",
+                        evidence=(file_ref(ff),),
+                    )
+                )
         elif kinds & {EvidenceKind.SCREENSHOT, EvidenceKind.AUTHORIZATION}:
             problem = _problem(ff)
             if problem:
                 role = "Letter of authorization" if EvidenceKind.AUTHORIZATION in kinds else "Screenshot"
-                report.findings.append(Finding("evidence.unreadable", f"{role} {ff.name} {problem}.",
-                                               evidence=(file_ref(ff),)))
+                report.findings.append(
+                    Finding("evidence.unreadable", f"{role} {ff.name} {problem}.", evidence=(file_ref(ff),))
+                )
 
 
 def _has_core_fields(cert: object) -> bool:

@@ -97,16 +97,20 @@ def from_jsonable(tp: Any, data: Any) -> Any:
         return tuple(out) if origin is tuple else out
     if isinstance(tp, type) and dataclasses.is_dataclass(tp) and isinstance(data, dict):
         hints = typing.get_type_hints(tp)
-        kwargs = {f.name: from_jsonable(hints.get(f.name, Any), data[f.name])
-                  for f in dataclasses.fields(tp) if f.init and f.name in data}
+        kwargs = {
+            f.name: from_jsonable(hints.get(f.name, Any), data[f.name])
+            for f in dataclasses.fields(tp)
+            if f.init and f.name in data
+        }
         return tp(**kwargs)
     if tp is tuple and isinstance(data, list):
         return tuple(data)
     return data
 
 
-def _cached_extract(store: Any, sha: str, name: str, version: str, tp: type, extract: Any,
-                    doc: DocumentText) -> Any:
+def _cached_extract(
+    store: Any, sha: str, name: str, version: str, tp: type, extract: Any, doc: DocumentText
+) -> Any:
     hit = store.cache_get(sha, name, version) if store is not None else None
     if hit is not None:
         try:
@@ -142,16 +146,30 @@ def extract_certificate_fields(store: Any, sha: str, doc: DocumentText) -> Any:
     from desktop_app.core.reading import certificates as cert_mod
 
     version = extractor_version(cert_mod.__name__)
-    return _cached_extract(store, sha, CERTIFICATE_EXTRACTOR, version, cert_mod.CertificateFields,
-                           cert_mod.extract_certificate, doc)
+    return _cached_extract(
+        store,
+        sha,
+        CERTIFICATE_EXTRACTOR,
+        version,
+        cert_mod.CertificateFields,
+        cert_mod.extract_certificate,
+        doc,
+    )
 
 
 def extract_authorization_fields(store: Any, sha: str, doc: DocumentText) -> Any:
     from desktop_app.core.reading import authorization as auth_mod
 
     version = extractor_version(auth_mod.__name__)
-    return _cached_extract(store, sha, AUTHORIZATION_EXTRACTOR, version, auth_mod.AuthorizationFields,
-                           auth_mod.extract_authorization, doc)
+    return _cached_extract(
+        store,
+        sha,
+        AUTHORIZATION_EXTRACTOR,
+        version,
+        auth_mod.AuthorizationFields,
+        auth_mod.extract_authorization,
+        doc,
+    )
 
 
 SHARPNESS = "image_sharpness"
@@ -198,14 +216,17 @@ def reader_versions() -> dict[str, str]:
     """The versions of everything facts depend on; part of the check input digest."""
     from desktop_app.core.reading import service
 
-    return {"reader": service.cache_version(),
-            "certificate": extractor_version("desktop_app.core.reading.certificates"),
-            "authorization": extractor_version("desktop_app.core.reading.authorization"),
-            "sharpness": SHARPNESS_VERSION}
+    return {
+        "reader": service.cache_version(),
+        "certificate": extractor_version("desktop_app.core.reading.certificates"),
+        "authorization": extractor_version("desktop_app.core.reading.authorization"),
+        "sharpness": SHARPNESS_VERSION,
+    }
 
 
-def gather_facts(store: Any, case: Case, *, progress: ProgressFn = no_progress,
-                 cancel: CancelToken = NEVER_CANCELLED) -> CaseFacts:
+def gather_facts(
+    store: Any, case: Case, *, progress: ProgressFn = no_progress, cancel: CancelToken = NEVER_CANCELLED
+) -> CaseFacts:
     """Read (or take from the cache) every file of ``case`` and extract certificate/authorization fields."""
     from desktop_app.core.reading.service import read_document
 
@@ -232,15 +253,26 @@ def gather_facts(store: Any, case: Case, *, progress: ProgressFn = no_progress,
     return facts
 
 
-def file_ref(ff: FileFacts, line: TextLine | None = None, *, box: Any = None, text: str | None = None,
-             page: int | None = None) -> Any:
+def file_ref(
+    ff: FileFacts,
+    line: TextLine | None = None,
+    *,
+    box: Any = None,
+    text: str | None = None,
+    page: int | None = None,
+) -> Any:
     """An EvidenceRef to a file, or to one line (or part of a line) of it."""
     from desktop_app.core.checks.findings import EvidenceRef
 
     if line is None:
         return EvidenceRef(file=ff.name, sha256=ff.file.sha256, page=page, box=box, text=text or "")
-    return EvidenceRef(file=ff.name, sha256=ff.file.sha256, page=line.page,
-                       box=tuple(box if box is not None else line.box), text=text if text is not None else line.text)
+    return EvidenceRef(
+        file=ff.name,
+        sha256=ff.file.sha256,
+        page=line.page,
+        box=tuple(box if box is not None else line.box),
+        text=text if text is not None else line.text,
+    )
 
 
 def where(ff: FileFacts, page: int | None) -> str:

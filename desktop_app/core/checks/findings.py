@@ -60,14 +60,24 @@ class EvidenceRef:
     text: str = ""
 
     def to_json(self) -> dict[str, Any]:
-        return {"file": self.file, "sha256": self.sha256, "page": self.page,
-                "box": [round(v, 1) for v in self.box] if self.box else None, "text": self.text}
+        return {
+            "file": self.file,
+            "sha256": self.sha256,
+            "page": self.page,
+            "box": [round(v, 1) for v in self.box] if self.box else None,
+            "text": self.text,
+        }
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> EvidenceRef:
         box = d.get("box")
-        return cls(file=d["file"], sha256=d.get("sha256", ""), page=d.get("page"),
-                   box=tuple(box) if box else None, text=d.get("text", ""))  # type: ignore[arg-type]
+        return cls(
+            file=d["file"],
+            sha256=d.get("sha256", ""),
+            page=d.get("page"),
+            box=tuple(box) if box else None,
+            text=d.get("text", ""),
+        )  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)
@@ -85,14 +95,23 @@ class Finding:
             object.__setattr__(self, "severity", CODES[self.code])
 
     def to_json(self) -> dict[str, Any]:
-        return {"code": self.code, "severity": str(self.severity), "message": self.message,
-                "field": self.field, "evidence": [e.to_json() for e in self.evidence]}
+        return {
+            "code": self.code,
+            "severity": str(self.severity),
+            "message": self.message,
+            "field": self.field,
+            "evidence": [e.to_json() for e in self.evidence],
+        }
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> Finding:
-        return cls(code=d["code"], message=d["message"], severity=Severity(d["severity"]),
-                   evidence=tuple(EvidenceRef.from_json(e) for e in d.get("evidence", [])),
-                   field=d.get("field", ""))
+        return cls(
+            code=d["code"],
+            message=d["message"],
+            severity=Severity(d["severity"]),
+            evidence=tuple(EvidenceRef.from_json(e) for e in d.get("evidence", [])),
+            field=d.get("field", ""),
+        )
 
 
 @dataclass(frozen=True)
@@ -105,13 +124,21 @@ class Located:
     score: float = 1.0
 
     def to_json(self) -> dict[str, Any]:
-        return {"what": self.what, "value": self.value, "score": round(self.score, 3),
-                "evidence": self.evidence.to_json()}
+        return {
+            "what": self.what,
+            "value": self.value,
+            "score": round(self.score, 3),
+            "evidence": self.evidence.to_json(),
+        }
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> Located:
-        return cls(what=d["what"], value=d["value"], evidence=EvidenceRef.from_json(d["evidence"]),
-                   score=float(d.get("score", 1.0)))
+        return cls(
+            what=d["what"],
+            value=d["value"],
+            evidence=EvidenceRef.from_json(d["evidence"]),
+            score=float(d.get("score", 1.0)),
+        )
 
 
 @dataclass
@@ -136,11 +163,17 @@ class CheckReport:
         return "not_ready" if self.blockers else "ready"
 
     def to_json(self) -> dict[str, Any]:
-        return {"case": self.case, "verdict": self.verdict,
-                "findings": [f.to_json() for f in self.sorted_findings()],
-                "located": [loc.to_json() for loc in self.located]}
+        return {
+            "case": self.case,
+            "verdict": self.verdict,
+            "findings": [f.to_json() for f in self.sorted_findings()],
+            "located": [loc.to_json() for loc in self.located],
+        }
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> CheckReport:
-        return cls(case=d["case"], findings=[Finding.from_json(f) for f in d.get("findings", [])],
-                   located=[Located.from_json(x) for x in d.get("located", [])])
+        return cls(
+            case=d["case"],
+            findings=[Finding.from_json(f) for f in d.get("findings", [])],
+            located=[Located.from_json(x) for x in d.get("located", [])],
+        )

@@ -14,7 +14,8 @@ from desktop_app.core.reading.matching import find_mark
 
 
 def registered_classes(facts: CaseFacts) -> tuple[set[int], list[str]]:
-    """The classes the case's rights cover (the certificate's when read, else as entered) and their sources."""
+    """The classes the case's rights cover (the certificate's when read, else as entered) and their "
+    "sources."""
     classes: set[int] = set()
     sources: list[str] = []
     for right in facts.case.rights:
@@ -50,7 +51,7 @@ def run(facts: CaseFacts, report: CheckReport) -> None:
     registered, sources = registered_classes(facts)
     if not registered:
         return
-    for i, li in enumerate(facts.case.listings):
+    for i in range(len(facts.case.listings)):
         text, origin = _listing_text(facts, i)
         if not text:
             continue
@@ -58,13 +59,18 @@ def run(facts: CaseFacts, report: CheckReport) -> None:
         if not guess or guess.classes & registered:
             continue
         found = sorted(guess.classes)
-        words = ", ".join(f"\"{t}\"" for t in list(guess.terms)[:4])
+        words = ", ".join(f'"{t}"' for t in list(guess.terms)[:4])
         shown = text if len(text) <= 80 else text[:77] + "..."
-        report.findings.append(Finding(
-            "right.goods_not_covered",
-            f"Listing {i + 1}: its {origin} (\"{shown}\") sells {words} - "
-            f"{', '.join(class_label(c) for c in found)} - but the rights are registered only for "
-            f"{', '.join(class_label(c) for c in sorted(registered))} (per {', '.join(dict.fromkeys(sources))}). "
-            "A complaint outside the registered goods is often declined; rely on a right that covers these "
-            "goods if you have one.",
-            field=f"listings[{i}].title"))
+        report.findings.append(
+            Finding(
+                "right.goods_not_covered",
+                f'Listing {i + 1}: its {origin} ("{shown}") sells {words} - '
+                f"{', '.join(class_label(c) for c in found)} - but the rights are registered only for "
+                f"{', '.join(class_label(c) for c in sorted(registered))} (per "
+                f"{', '.join(dict.fromkeys(sources))}). "
+                "A complaint outside the registered goods is often declined; rely on a right that covers "
+                "these "
+                "goods if you have one.",
+                field=f"listings[{i}].title",
+            )
+        )

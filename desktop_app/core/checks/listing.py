@@ -27,10 +27,18 @@ CONFIDENT_ONE_OFF = 0.95
 # Ids printed on the page beside a label, per marketplace group. Group 1 is the id.
 _LABELLED: dict[str, list[re.Pattern[str]]] = {
     "amazon": [re.compile(r"\bASIN\s*[:：]?\s*([A-Z0-9]{10})\b")],
-    "ebay": [re.compile(r"(?i)\b(?:item\s*(?:number|no\.?|#)|eBay\s*item\s*number|Artikelnummer)\s*[:：]?\s*"
-                        r"(\d{9,15})\b")],
-    "alibaba": [re.compile(r"(?:商品ID|宝贝ID|商品编号|商品id|宝贝id|(?i:item\s*id|product\s*id|offer\s*id))\s*[:：]?\s*"
-                           r"(\d{6,16})(?!\d)")],
+    "ebay": [
+        re.compile(
+            r"(?i)\b(?:item\s*(?:number|no\.?|#)|eBay\s*item\s*number|Artikelnummer)\s*[:：]?\s*"
+            r"(\d{9,15})\b"
+        )
+    ],
+    "alibaba": [
+        re.compile(
+            r"(?:商品ID|宝贝ID|商品编号|商品id|宝贝id|(?i:item\s*id|product\s*id|offer\s*id))\s*[:：]?\s*"
+            r"(\d{6,16})(?!\d)"
+        )
+    ],
     "walmart": [re.compile(r"(?i)\bwalmart\s*#\s*[:：]?\s*(\d{5,})\b")],
     "etsy": [re.compile(r"(?i)\blisting\s*(?:id|#)\s*[:：]?\s*(\d{5,})\b")],
     "temu": [re.compile(r"(?i)\bgoods\s*id\s*[:：]?\s*(\d{6,})\b")],
@@ -108,7 +116,9 @@ def other_ids(ff: FileFacts, expected: str, marketplace: str) -> list[OtherId]:
                 if ref.marketplace != marketplace or _believable(ref.listing_id, expected, line):
                     if line.confidence >= CONFIDENT:
                         out.append(OtherId(ref.listing_id, ref.marketplace, line, url))
-        for pattern in _LABELLED.get(group, []) + (_LABELLED.get(marketplace, []) if group != marketplace else []):
+        for pattern in _LABELLED.get(group, []) + (
+            _LABELLED.get(marketplace, []) if group != marketplace else []
+        ):
             for m in pattern.finditer(line.text):
                 read = m.group(1)
                 if same_id(read, expected, marketplace) or not _believable(read, expected, line):
@@ -122,7 +132,9 @@ def _expected(li: Listing) -> tuple[str, str, Any | None]:
     urls = _urls_module()
     ref = urls.parse_listing_url(li.url) if (urls is not None and li.url.strip()) else None
     marketplace = li.marketplace or (ref.marketplace if ref is not None else "") or ""
-    listing_id = (ref.listing_id if ref is not None and ref.status == "ok" and ref.listing_id else "") or li.listing_id
+    listing_id = (
+        ref.listing_id if ref is not None and ref.status == "ok" and ref.listing_id else ""
+    ) or li.listing_id
     return marketplace, listing_id, ref
 
 
@@ -133,16 +145,26 @@ def run(facts: CaseFacts, report: CheckReport) -> None:
         marketplace, expected, ref = _expected(li)
         field = f"listings[{i}].url"
         if ref is not None and ref.status == "short_link":
-            report.findings.append(Finding(
-                "listing.short_link",
-                f"Listing {i + 1}: {li.url} is a short link; marketplaces want the full listing address. Open "
-                f"it in a browser and paste the address it leads to. {ref.message}".strip(), field=field))
+            report.findings.append(
+                Finding(
+                    "listing.short_link",
+                    f"Listing {i + 1}: {li.url} is a short link; marketplaces want the full listing "
+                    "address. Open "
+                    f"it in a browser and paste the address it leads to. {ref.message}".strip(),
+                    field=field,
+                )
+            )
         elif ref is not None and ref.status != "ok" and not li.listing_id:
-            report.findings.append(Finding(
-                "listing.unsupported_url",
-                f"Listing {i + 1}: {li.url} is not a listing address Evidence Desk recognises"
-                f"{' (' + ref.message.rstrip('.') + ')' if ref.message else ''}; paste the address of the "
-                "listing page itself, which carries its id.", field=field))
+            report.findings.append(
+                Finding(
+                    "listing.unsupported_url",
+                    f"Listing {i + 1}: {li.url} is not a listing address Evidence Desk recognises"
+                    f"{' (' + ref.message.rstrip('.') + ')' if ref.message else ''}; paste the address of "
+                    "the "
+                    "listing page itself, which carries its id.",
+                    field=field,
+                )
+            )
         if not expected:
             continue
         shots = [ff for ff in (facts.of(f) for f in li.screenshots) if ff is not None]
@@ -153,8 +175,14 @@ def run(facts: CaseFacts, report: CheckReport) -> None:
             if matches:
                 shown = True
                 best = matches[0]
-                report.located.append(Located("listing_id", expected, file_ref(
-                    ff, best.line, box=best.box, text=best.matched_text), score=best.score))
+                report.located.append(
+                    Located(
+                        "listing_id",
+                        expected,
+                        file_ref(ff, best.line, box=best.box, text=best.matched_text),
+                        score=best.score,
+                    )
+                )
                 continue
             others = other_ids(ff, expected, marketplace)
             if others:
@@ -162,16 +190,27 @@ def run(facts: CaseFacts, report: CheckReport) -> None:
                 o = others[0]
                 what = "address bar shows" if "/" in o.shown_as else "page shows"
                 other_mkt = f" on {o.marketplace}" if o.marketplace and o.marketplace != marketplace else ""
-                report.findings.append(Finding(
-                    "listing.id_mismatch",
-                    f"{where(ff, o.line.page)}: the {what} listing {o.listing_id}{other_mkt} (\"{o.shown_as}\"), "
-                    f"but the case complains about listing {expected} ({li.url}). Attach a screenshot of the "
-                    "complained listing, or correct the listing URL.",
-                    evidence=(file_ref(ff, o.line),), field=f"listings[{i}].screenshots"))
+                report.findings.append(
+                    Finding(
+                        "listing.id_mismatch",
+                        f"{where(ff, o.line.page)}: the {what} listing {o.listing_id}{other_mkt} "
+                        f'("{o.shown_as}"), '
+                        f"but the case complains about listing {expected} ({li.url}). Attach a screenshot "
+                        "of the "
+                        "complained listing, or correct the listing URL.",
+                        evidence=(file_ref(ff, o.line),),
+                        field=f"listings[{i}].screenshots",
+                    )
+                )
         if shots and not shown and not mismatched:
             names = ", ".join(ff.name for ff in shots)
-            report.findings.append(Finding(
-                "listing.id_not_shown",
-                f"Listing {i + 1}: no screenshot ({names}) shows the listing id {expected} or its URL. Capture the "
-                "page with the browser's address bar (or the id printed on the page) visible.",
-                evidence=tuple(file_ref(ff) for ff in shots), field=f"listings[{i}].screenshots"))
+            report.findings.append(
+                Finding(
+                    "listing.id_not_shown",
+                    f"Listing {i + 1}: no screenshot ({names}) shows the listing id {expected} or its URL. "
+                    "Capture the "
+                    "page with the browser's address bar (or the id printed on the page) visible.",
+                    evidence=tuple(file_ref(ff) for ff in shots),
+                    field=f"listings[{i}].screenshots",
+                )
+            )

@@ -48,9 +48,14 @@ def run(facts: CaseFacts, report: CheckReport) -> None:
                 if exact:
                     exact_anywhere = True
                     best = exact[0]
-                    report.located.append(Located("mark", mark, file_ref(ff, best.line, box=best.box,
-                                                                          text=best.matched_text),
-                                                  score=best.score))
+                    report.located.append(
+                        Located(
+                            "mark",
+                            mark,
+                            file_ref(ff, best.line, box=best.box, text=best.matched_text),
+                            score=best.score,
+                        )
+                    )
                 else:
                     variants.extend((mark, ff, m) for m in matches[:2])
         title_variants = [v for v in variants if v[1] is None]
@@ -64,23 +69,41 @@ def run(facts: CaseFacts, report: CheckReport) -> None:
         shown_marks = " or ".join(marks)
         if variants:
             parts = []
-            for mark, ff, m in variants[:4]:
+            for _mark, ff, m in variants[:4]:
                 place = "the listing title" if ff is None else where(ff, m.page)
-                parts.append(f"\"{m.matched_text}\" in {place}")
-            evidence = tuple(file_ref(ff, m.line, box=m.box, text=m.matched_text)
-                             for _mark, ff, m in variants if ff is not None)[:6]
-            what = ("its title shows the registered mark {m} only in an altered form" if exact_anywhere else
-                    "the registered mark {m} does not appear as registered; only an altered form does")
-            report.findings.append(Finding(
-                "mark.variant_found",
-                f"{label}: {what.format(m=shown_marks)}: {'; '.join(parts)}. Say in the complaint that the "
-                "listing imitates the mark, or add a capture where the mark itself is shown.",
-                evidence=evidence, field=f"listings[{i}].title" if exact_anywhere else f"listings[{i}].screenshots"))
+                parts.append(f'"{m.matched_text}" in {place}')
+            evidence = tuple(
+                file_ref(ff, m.line, box=m.box, text=m.matched_text)
+                for _mark, ff, m in variants
+                if ff is not None
+            )[:6]
+            what = (
+                "its title shows the registered mark {m} only in an altered form"
+                if exact_anywhere
+                else "the registered mark {m} does not appear as registered; only an altered form does"
+            )
+            report.findings.append(
+                Finding(
+                    "mark.variant_found",
+                    f"{label}: {what.format(m=shown_marks)}: {'; '.join(parts)}. Say in the complaint that "
+                    "the "
+                    "listing imitates the mark, or add a capture where the mark itself is shown.",
+                    evidence=evidence,
+                    field=f"listings[{i}].title" if exact_anywhere else f"listings[{i}].screenshots",
+                )
+            )
         else:
             names = ", ".join(ff.name for ff in shots) or "no screenshots"
-            report.findings.append(Finding(
-                "mark.not_found",
-                f"{label}: the registered mark {shown_marks} appears nowhere in the listing - not in its title, "
-                f"not in the screenshots' text, not on the product images ({names}). Attach a capture that shows "
-                "the mark on the listing or the product, or check that this is the right listing and mark.",
-                evidence=tuple(file_ref(ff) for ff in shots), field=f"listings[{i}].screenshots"))
+            report.findings.append(
+                Finding(
+                    "mark.not_found",
+                    f"{label}: the registered mark {shown_marks} appears nowhere in the listing - not in "
+                    "its title, "
+                    f"not in the screenshots' text, not on the product images ({names}). Attach a capture "
+                    "that shows "
+                    "the mark on the listing or the product, or check that this is the right listing and "
+                    "mark.",
+                    evidence=tuple(file_ref(ff) for ff in shots),
+                    field=f"listings[{i}].screenshots",
+                )
+            )

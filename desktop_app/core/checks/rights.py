@@ -143,16 +143,25 @@ def _check_right(facts: CaseFacts, report: CheckReport, i: int, right: Right) ->
     label = f"rights[{i}]"
 
     number, nf = fval(cert, "registration_number")
-    if number and right.registration_number.strip() and not same_registration_number(
-            right.registration_number, str(number), right.office):
+    if (
+        number
+        and right.registration_number.strip()
+        and not same_registration_number(right.registration_number, str(number), right.office)
+    ):
         # an extractor may pick the serial number; the entered number printed as such settles it
         lines = ff.lines()
         if not (not confident(nf) and _number_in_text(right.registration_number, lines, right.office)):
-            report.findings.append(Finding(
-                "right.registration_number_mismatch",
-                f"{field_where(ff, nf)}: the registration number reads {number}, but the case says "
-                f"{right.registration_number}. Correct the number, or attach the certificate of this registration.",
-                severity=_severity(nf), evidence=(field_ref(ff, nf),), field=f"{label}.registration_number"))
+            report.findings.append(
+                Finding(
+                    "right.registration_number_mismatch",
+                    f"{field_where(ff, nf)}: the registration number reads {number}, but the case says "
+                    f"{right.registration_number}. Correct the number, or attach the certificate of this "
+                    "registration.",
+                    severity=_severity(nf),
+                    evidence=(field_ref(ff, nf),),
+                    field=f"{label}.registration_number",
+                )
+            )
 
     mark, mf = fval(cert, "mark")
     if mark and right.mark.strip() and fold(str(mark)) != fold(right.mark):
@@ -161,75 +170,130 @@ def _check_right(facts: CaseFacts, report: CheckReport, i: int, right: Right) ->
         plausible = len(fold(str(mark))) >= 3 and confident(mf)
         printed = any(m.kind == "exact" for m in find_mark(right.mark, ff.lines()))
         if plausible or not printed:
-            report.findings.append(Finding(
-                "right.mark_mismatch",
-                f"{field_where(ff, mf)}: the registered mark reads \"{mark}\", but the case says \"{right.mark}\". "
-                "Enter the mark exactly as registered, or attach the certificate of the mark you rely on.",
-                severity=None if plausible else Severity.WARNING, evidence=(field_ref(ff, mf),),
-                field=f"{label}.mark"))
+            report.findings.append(
+                Finding(
+                    "right.mark_mismatch",
+                    f'{field_where(ff, mf)}: the registered mark reads "{mark}", but the case says '
+                    f'"{right.mark}". '
+                    "Enter the mark exactly as registered, or attach the certificate of the mark you rely "
+                    "on.",
+                    severity=None if plausible else Severity.WARNING,
+                    evidence=(field_ref(ff, mf),),
+                    field=f"{label}.mark",
+                )
+            )
 
     owner, of = fval(cert, "owner")
     if owner:
         owner = str(owner)
         parties = parties_for(facts)
-        if (parties and not any(same_party(owner, name) >= SAME_PARTY_THRESHOLD for name, _how in parties)
-                and not any(_party_printed(name, ff.lines()) for name, _how in parties)):
-            names = "; ".join(f"{how} is \"{name}\"" for name, how in parties)
+        if (
+            parties
+            and not any(same_party(owner, name) >= SAME_PARTY_THRESHOLD for name, _how in parties)
+            and not any(_party_printed(name, ff.lines()) for name, _how in parties)
+        ):
+            names = "; ".join(f'{how} is "{name}"' for name, how in parties)
             all_comparable = all(comparable(owner, name) for name, _how in parties)
-            agent_hint = (" An agent must attach a letter of authorization from the owner."
-                          if facts.case.complainant.role == Role.AGENT else "")
+            agent_hint = (
+                " An agent must attach a letter of authorization from the owner."
+                if facts.case.complainant.role == Role.AGENT
+                else ""
+            )
             sev = _severity(of) if all_comparable else Severity.WARNING
-            extra = "" if all_comparable else " (the names are in different scripts; check that they are the same company)"
-            report.findings.append(Finding(
-                "right.owner_mismatch",
-                f"{field_where(ff, of)}: the owner reads \"{owner}\", but {names}{extra}. The complaint must be "
-                f"filed by the owner or on its behalf.{agent_hint}",
-                severity=sev, evidence=(field_ref(ff, of),), field="complainant.name"))
-        if (right.owner.strip() and comparable(owner, right.owner)
-                and same_party(owner, right.owner) < SAME_PARTY_THRESHOLD):
-            report.findings.append(Finding(
-                "right.owner_differs",
-                f"{field_where(ff, of)}: the owner reads \"{owner}\", but the right's owner is entered as "
-                f"\"{right.owner}\". Enter the owner as registered (or record the assignment).",
-                evidence=(field_ref(ff, of),), field=f"{label}.owner"))
+            extra = (
+                ""
+                if all_comparable
+                else " (the names are in different scripts; check that they are the same company)"
+            )
+            report.findings.append(
+                Finding(
+                    "right.owner_mismatch",
+                    f'{field_where(ff, of)}: the owner reads "{owner}", but {names}{extra}. The complaint '
+                    "must be "
+                    f"filed by the owner or on its behalf.{agent_hint}",
+                    severity=sev,
+                    evidence=(field_ref(ff, of),),
+                    field="complainant.name",
+                )
+            )
+        if (
+            right.owner.strip()
+            and comparable(owner, right.owner)
+            and same_party(owner, right.owner) < SAME_PARTY_THRESHOLD
+        ):
+            report.findings.append(
+                Finding(
+                    "right.owner_differs",
+                    f'{field_where(ff, of)}: the owner reads "{owner}", but the right\'s owner is entered as '
+                    f'"{right.owner}". Enter the owner as registered (or record the assignment).',
+                    evidence=(field_ref(ff, of),),
+                    field=f"{label}.owner",
+                )
+            )
 
     status, sf = fval(cert, "status")
     if status and str(status).lower() in ("application", "pending", "filed"):
-        report.findings.append(Finding(
-            "right.pending",
-            f"{ff.name}: this is an application{(' (' + str(number) + ')') if number else ''}, not a registration; "
-            "marketplaces act only on registered marks. Attach the registration certificate once it is granted.",
-            evidence=(field_ref(ff, sf) if sf is not None else file_ref(ff),), field=f"{label}.certificate"))
+        report.findings.append(
+            Finding(
+                "right.pending",
+                f"{ff.name}: this is an application{(' (' + str(number) + ')') if number else ''}, not a "
+                "registration; "
+                "marketplaces act only on registered marks. Attach the registration certificate once it "
+                "is granted.",
+                evidence=(field_ref(ff, sf) if sf is not None else file_ref(ff),),
+                field=f"{label}.certificate",
+            )
+        )
         return
 
     expiry, ef, computed_from = expiry_of(cert)
     if expiry is not None:
-        how = (f"its registration date ({computed_from.isoformat()}) puts the end of its "
-               f"{TERM_YEARS}-year term at {expiry.isoformat()}" if computed_from is not None
-               else f"its term ends on {expiry.isoformat()}")
+        how = (
+            f"its registration date ({computed_from.isoformat()}) puts the end of its "
+            f"{TERM_YEARS}-year term at {expiry.isoformat()}"
+            if computed_from is not None
+            else f"its term ends on {expiry.isoformat()}"
+        )
         evidence = (field_ref(ff, ef),) if ef is not None else (file_ref(ff),)
         if expiry < facts.filing_date:
-            report.findings.append(Finding(
-                "right.expired",
-                f"{field_where(ff, ef)}: {how}, before the filing date {facts.filing_date.isoformat()}. An expired "
-                "registration cannot support a complaint; attach the renewal certificate if it was renewed.",
-                evidence=evidence, field=f"{label}.certificate"))
+            report.findings.append(
+                Finding(
+                    "right.expired",
+                    f"{field_where(ff, ef)}: {how}, before the filing date "
+                    f"{facts.filing_date.isoformat()}. An expired "
+                    "registration cannot support a complaint; attach the renewal certificate if it was "
+                    "renewed.",
+                    evidence=evidence,
+                    field=f"{label}.certificate",
+                )
+            )
         elif (expiry - facts.filing_date).days <= EXPIRING_DAYS:
-            report.findings.append(Finding(
-                "right.expiring",
-                f"{field_where(ff, ef)}: {how}, within {EXPIRING_DAYS} days of the filing date "
-                f"{facts.filing_date.isoformat()}. Renew it, or expect the marketplace to ask for the renewal.",
-                evidence=evidence, field=f"{label}.certificate"))
+            report.findings.append(
+                Finding(
+                    "right.expiring",
+                    f"{field_where(ff, ef)}: {how}, within {EXPIRING_DAYS} days of the filing date "
+                    f"{facts.filing_date.isoformat()}. Renew it, or expect the marketplace to ask for the "
+                    "renewal.",
+                    evidence=evidence,
+                    field=f"{label}.certificate",
+                )
+            )
 
     classes, cf = fval(cert, "classes")
     if classes and right.classes:
         missing = sorted(set(right.classes) - {int(c) for c in classes})
         if missing:
-            report.findings.append(Finding(
-                "right.class_mismatch",
-                f"{field_where(ff, cf)}: the registration covers class(es) {', '.join(map(str, sorted(classes)))}, "
-                f"but the case also claims {', '.join(map(str, missing))}. Claim only the registered classes.",
-                evidence=(field_ref(ff, cf),), field=f"{label}.classes"))
+            report.findings.append(
+                Finding(
+                    "right.class_mismatch",
+                    f"{field_where(ff, cf)}: the registration covers class(es) "
+                    f"{', '.join(map(str, sorted(classes)))}, "
+                    f"but the case also claims {', '.join(map(str, missing))}. Claim only the registered "
+                    "classes.",
+                    evidence=(field_ref(ff, cf),),
+                    field=f"{label}.classes",
+                )
+            )
 
 
 def _designations(facts: CaseFacts, right: Right) -> list[str]:
@@ -255,11 +319,15 @@ def _check_jurisdiction(facts: CaseFacts, report: CheckReport) -> None:
         expected = [e.replace("WIPO:", "WIPO designating ") for e in profile.expected_offices(country)]
         held = ", ".join(f"{r.office} {r.registration_number}" for r in rights)
         where_ = f"{profile.name}" + (f" ({country})" if country else "")
-        report.findings.append(Finding(
-            "right.jurisdiction_mismatch",
-            f"Listing {i + 1} is on {where_}, which expects a registration valid there ({', '.join(expected[:4])}), "
-            f"but the case relies on {held}. Add a right registered for that territory.",
-            field="rights"))
+        report.findings.append(
+            Finding(
+                "right.jurisdiction_mismatch",
+                f"Listing {i + 1} is on {where_}, which expects a registration valid there "
+                f"({', '.join(expected[:4])}), "
+                f"but the case relies on {held}. Add a right registered for that territory.",
+                field="rights",
+            )
+        )
 
 
 def run(facts: CaseFacts, report: CheckReport) -> None:
