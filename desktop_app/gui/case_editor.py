@@ -361,6 +361,9 @@ class CaseEditor(QScrollArea):
         if self.case is None:
             return
         self._save_timer.stop()
+        # Status and outcome change elsewhere (checks, export, outcomes): never write back a stale copy.
+        stored = self.ctx.store.get_case(self.case.id)
+        self.case.status, self.case.outcome = stored.status, stored.outcome
         self.ctx.store.save_case(self.case)
         self.case_changed.emit(self.case.id)
 

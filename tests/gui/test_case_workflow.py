@@ -197,3 +197,38 @@ def test_window_geometry_and_panels_restored(qtbot, store, prefs) -> None:
     assert (second.width(), second.height()) == (790, 555)
     assert second.checks_dock.isHidden()
     second.close()
+
+
+def test_drop_files_on_the_editor_adds_them(qtbot, window, store, tmp_path: Path) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    case_id = _new_case(qtbot, window)
+    editor = window.editor
+    editor.add_kind.setCurrentIndex(editor.add_kind.findData("genuine_photo"))
+    photo = make_listing_screenshot(ScreenshotSpec(), tmp_path / "genuine.png")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(photo))])
+    event = QDropEvent(
+        QPointF(20, 20),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    editor.dropEvent(event)
+    assert event.isAccepted()
+    qtbot.waitUntil(lambda: editor.files_tree.topLevelItemCount() == 1, timeout=30000)
+    assert [f.original_name for f in store.get_case(case_id).genuine_photos] == ["genuine.png"]
+
+
+def test_edits_never_overwrite_a_status_set_elsewhere(qtbot, window, store) -> None:
+    from desktop_app.core.outcomes import record_submission
+
+    case_id = _new_case(qtbot, window)
+    record_submission(store, case_id, "IPP-7")  # e.g. from the outcome dialog or the CLI
+    qtbot.keyClicks(window.editor.title, "Still editing")
+    window.editor.flush()
+    case = store.get_case(case_id)
+    assert case.title == "Still editing"
+    assert case.status == CaseStatus.SUBMITTED and case.outcome.complaint_number == "IPP-7"

@@ -197,3 +197,25 @@ def test_record_outcomes_and_dashboard(qtbot, window, store, case_id) -> None:
     assert [p.marketplace for p in dashboard.points] == ["taobao"] and dashboard.points[0].rate == 0.0
     assert dashboard.reasons == [("Trademark certificate not legible", 1)]
     assert dashboard.rate_series_count == 2  # taobao and the 90% threshold line
+
+
+def test_closing_the_main_window_during_export_leaves_no_partial_package(
+    qtbot, window, case_id, identity, tmp_path: Path
+) -> None:
+    from desktop_app.gui.export_dialog import ExportDialog
+
+    dialog = ExportDialog(window.ctx, case_id, window)
+    dialog.passphrase.setText(PASS)
+    dialog.allow_blockers.setChecked(True)
+    out = tmp_path / "out"
+    dialog.out_path.setText(str(out / "package.zip"))
+    dialog.show()
+    task = dialog.start_export()
+    window.close()  # cancels background work and waits for the workers to stop
+    assert task.done
+    leftovers = sorted(out.iterdir()) if out.exists() else []
+    assert leftovers in ([], [out / "package.zip"])  # nothing, or a complete package: never a partial file
+    if leftovers:
+        from desktop_app.core.package.verify import verify_package
+
+        assert verify_package(leftovers[0]).valid
