@@ -178,6 +178,10 @@ def test_find_urls_in_ocr_text() -> None:
         "https://amzn.to/3xYz",
     ]
     assert find_urls("") == []
+    # an address bar cut short is not the listing's address
+    assert find_urls("item.taobao.com/item.htm?id=67890…") == []
+    assert find_urls("https://www.amazon.com/dp/B0C12...") == []
+    assert find_urls("www.amazon.com...") == ["https://www.amazon.com"]
 
 
 def test_split_pasted_urls() -> None:

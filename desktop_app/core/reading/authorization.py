@@ -24,7 +24,7 @@ from desktop_app.core.reading.certificates.fields import AuthorizationFields, Fi
 from desktop_app.core.reading.normalize import find_dates, normalize_registration_number
 from desktop_app.core.reading.text import DocumentText, TextLine
 
-EXTRACTOR_VERSION = "3"  # bump when extraction changes: cached results are then re-extracted
+EXTRACTOR_VERSION = "4"  # bump when extraction changes: cached results are then re-extracted
 
 _TITLE = re.compile(
     r"授权委托书|授权书|委托书|(?i:letter\s+of\s+authori[sz]ation|power\s+of\s+attorney|"

@@ -229,9 +229,11 @@ def find_urls(text: str) -> list[str]:
         line = _SCHEME_FIX.sub("https://", line)
         line = _JOIN_AROUND.sub(r"\1", line)
         for m in _URL_IN_TEXT.finditer(line):
-            candidate = m.group(0).rstrip(".,;:!)]}>")
-            if "@" in candidate.split("/", 1)[0]:
-                continue
+            candidate = m.group(0).rstrip(",;:!)]}>")
+            truncated = candidate.endswith("..") or line[m.end() : m.end() + 1] in ("…", "⋯")
+            candidate = candidate.rstrip(".")
+            if "@" in candidate.split("/", 1)[0] or (truncated and "/" in candidate.split("://")[-1]):
+                continue  # an e-mail address, or an address bar cut short ("...?id=6789…"): not the URL
             if _plausible(candidate):
                 url = clean_url(candidate)
                 if url not in out:

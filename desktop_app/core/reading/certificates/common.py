@@ -174,7 +174,11 @@ _INID_DIGITS = str.maketrans(
         "?": "7",
     }
 )
-_INID_RE = re.compile(r"[(\[{（<]\s*([0-9lIi|!OoDSsBZzGT?](?:\s?[0-9lIi|!OoDSsBZzGT?]){2})\s*[)\]}）>]")
+_CODE = r"[0-9lIi|!OoDSsBZzGT?](?:\s?[0-9lIi|!OoDSsBZzGT?]){2}"
+# "(111)", and at a line start OCR's "111)" or "(111 " with one bracket lost
+_INID_RE = re.compile(
+    r"[(\[{（<]\s*(" + _CODE + r")\s*[)\]}）>]|^\s*(" + _CODE + r")\s*[)\]}）>]|^\s*[(\[{（<]\s*(\d{3})(?=\s)"
+)
 KNOWN_INID = {
     "111",
     "116",
@@ -294,7 +298,10 @@ def inid_sections(lines: Iterable[TextLine]) -> dict[str, list[InidSection]]:
     current: InidSection | None = None
     for line in lines:
         text = line.text
-        marks = [(m.start(), m.end(), _inid_code(m.group(1))) for m in _INID_RE.finditer(text)]
+        marks = [
+            (m.start(), m.end(), _inid_code(next(g for g in m.groups() if g)))
+            for m in _INID_RE.finditer(text)
+        ]
         marks = [m for m in marks if m[2]]
         if not marks and current is not None and not _continues(current, line):
             current = None
