@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 from desktop_app.gui.context import AppContext
 from desktop_app.gui.i18n import LANGUAGES
 
-# The OCR engine's recognition models: "ch" reads Simplified Chinese and Latin text, "en" Latin only.
-OCR_LANGUAGE_CHOICES = (("ch,en", "中文 + English"), ("en", "English"), ("ch", "中文"))
+# The bundled OCR engine (PP-OCRv4) reads Simplified Chinese and Latin-script text with one model;
+# no other recognition models ship, so this is shown rather than offered as a choice.
+OCR_LANGUAGES_INSTALLED = (("ch,en", "简体中文 + English"),)
 
 
 class SettingsDialog(QDialog):
@@ -50,9 +51,13 @@ class SettingsDialog(QDialog):
         self.identity.setCurrentIndex(max(0, self.identity.findData(prefs.default_identity)))
         self.ocr = QComboBox(self)
         self.ocr.setAccessibleName(self.tr("OCR languages"))
-        for value, label in OCR_LANGUAGE_CHOICES:
+        for value, label in OCR_LANGUAGES_INSTALLED:
             self.ocr.addItem(label, value)
         self.ocr.setCurrentIndex(max(0, self.ocr.findData(",".join(prefs.ocr_languages))))
+        self.ocr.setEnabled(len(OCR_LANGUAGES_INSTALLED) > 1)
+        self.ocr.setToolTip(
+            self.tr("One model reads Simplified Chinese and English (and other Latin-script text).")
+        )
         self.language_box = QComboBox(self)
         self.language_box.setAccessibleName(self.tr("Interface language"))
         for code, name in LANGUAGES.items():

@@ -215,7 +215,7 @@
     </message>
     <message>
         <location filename="../../desktop_app/gui/case_editor.py" line="217" />
-        <location filename="../../desktop_app/gui/case_editor.py" line="420" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="423" />
         <source>Add listings</source>
         <translation>添加链接</translation>
     </message>
@@ -293,44 +293,44 @@
         <translation>截图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="379" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="382" />
         <source>Add right</source>
         <translation>添加权利</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="379" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="382" />
         <source>Right from the library:</source>
         <translation>权利库中的权利：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/case_editor.py" line="420" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="423" />
         <source>Add %n listing(s)</source>
         <translation>
             <numerusform>添加 %n 个链接</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="463" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="466" />
         <source>Add evidence files</source>
         <translation>添加证据文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="475" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="478" />
         <source>Add the listing's URL first; a screenshot belongs to a listing.</source>
         <translation>请先添加商品链接；截图需归属于某个链接。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="496" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="499" />
         <source>Adding files</source>
         <translation>正在添加文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="545" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="548" />
         <source>The clipboard holds no image; copy a screenshot first.</source>
         <translation>剪贴板中没有图片，请先复制截图。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="551" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="554" />
         <source>The clipboard image could not be saved.</source>
         <translation>无法保存剪贴板图片。</translation>
     </message>
@@ -1345,47 +1345,52 @@ Offline evidence checks and signed submission packages for IP takedown complaint
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/settings_dialog.py" line="30" />
+        <location filename="../../desktop_app/gui/settings_dialog.py" line="31" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/settings_dialog.py" line="34" />
-        <location filename="../../desktop_app/gui/settings_dialog.py" line="63" />
-        <location filename="../../desktop_app/gui/settings_dialog.py" line="76" />
+        <location filename="../../desktop_app/gui/settings_dialog.py" line="35" />
+        <location filename="../../desktop_app/gui/settings_dialog.py" line="68" />
+        <location filename="../../desktop_app/gui/settings_dialog.py" line="81" />
         <source>Data directory</source>
         <translation>数据目录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/settings_dialog.py" line="35" />
+        <location filename="../../desktop_app/gui/settings_dialog.py" line="36" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/settings_dialog.py" line="41" />
-        <location filename="../../desktop_app/gui/settings_dialog.py" line="65" />
+        <location filename="../../desktop_app/gui/settings_dialog.py" line="42" />
+        <location filename="../../desktop_app/gui/settings_dialog.py" line="70" />
         <source>Default identity</source>
         <translation>默认身份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/settings_dialog.py" line="42" />
+        <location filename="../../desktop_app/gui/settings_dialog.py" line="43" />
         <source>(ask each time)</source>
         <translation>（每次询问）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/settings_dialog.py" line="52" />
-        <location filename="../../desktop_app/gui/settings_dialog.py" line="66" />
+        <location filename="../../desktop_app/gui/settings_dialog.py" line="53" />
+        <location filename="../../desktop_app/gui/settings_dialog.py" line="71" />
         <source>OCR languages</source>
         <translation>识别语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/settings_dialog.py" line="57" />
-        <location filename="../../desktop_app/gui/settings_dialog.py" line="67" />
+        <location filename="../../desktop_app/gui/settings_dialog.py" line="59" />
+        <source>One model reads Simplified Chinese and English (and other Latin-script text).</source>
+        <translation>同一模型可识别简体中文和英文（及其他拉丁字母文字）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/settings_dialog.py" line="62" />
+        <location filename="../../desktop_app/gui/settings_dialog.py" line="72" />
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/settings_dialog.py" line="61" />
+        <location filename="../../desktop_app/gui/settings_dialog.py" line="66" />
         <source>A new data directory is used from the next start.</source>
         <translation>新的数据目录将在下次启动时生效。</translation>
     </message>

@@ -232,3 +232,20 @@ def test_edits_never_overwrite_a_status_set_elsewhere(qtbot, window, store) -> N
     case = store.get_case(case_id)
     assert case.title == "Still editing"
     assert case.status == CaseStatus.SUBMITTED and case.outcome.complaint_number == "IPP-7"
+
+
+def test_settings_dialog_saves_preferences(qtbot, window, prefs, data_dir) -> None:
+    from desktop_app.core.package.signing import create_identity
+    from desktop_app.gui.settings_dialog import SettingsDialog
+
+    create_identity(data_dir, "Ann Lee", "Kestreline", "passphrase 1")
+    dialog = SettingsDialog(window.ctx, "en", window)
+    qtbot.addWidget(dialog)
+    assert dialog.data_dir.text() == str(data_dir)
+    dialog.identity.setCurrentIndex(dialog.identity.findData("Ann Lee"))
+    dialog.language_box.setCurrentIndex(dialog.language_box.findData("zh_CN"))
+    dialog.data_dir.setText(str(data_dir / "elsewhere"))
+    dialog.accept()
+    assert prefs.default_identity == "Ann Lee"
+    assert prefs.data_dir == str(data_dir / "elsewhere")
+    assert dialog.language() == "zh_CN"
