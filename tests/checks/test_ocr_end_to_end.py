@@ -5,8 +5,6 @@ Kept to two images at module scope: OCR is the slow part of the suite.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from desktop_app.core.case_folder import import_case_folder
