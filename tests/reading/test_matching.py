@@ -60,6 +60,17 @@ def test_find_mark_kestreline(text: str, expected: list[tuple[str, float, str]])
     assert kinds("Kestreline", text) == expected
 
 
+def test_one_stray_ocr_space_is_not_a_variant() -> None:
+    ocr = TextLine("KESTREL INE jacket", 1, (0, 0, 180, 12), 0.9, "ocr")
+    text = TextLine("KESTREL INE jacket", 1, (0, 0, 180, 12), 1.0, "text")
+    assert [m.kind for m in find_mark("Kestreline", [ocr])] == ["exact"]
+    assert [m.kind for m in find_mark("Kestreline", [text])] == ["variant"]  # typed that way: a variant
+    two = TextLine("KES TREL INE", 1, (0, 0, 120, 12), 0.9, "ocr")
+    assert [m.kind for m in find_mark("Kestreline", [two])] == ["variant"]
+    dotted = TextLine("KESTREL.INE", 1, (0, 0, 110, 12), 0.9, "ocr")
+    assert [m.kind for m in find_mark("Kestreline", [dotted])] == ["variant"]
+
+
 def test_default_threshold_drops_marks_inside_longer_words() -> None:
     assert find_mark("Kestreline", [line("KESTRELINESHOP")]) == []
     assert [m.kind for m in find_mark("Kestreline", [line("KESTREL1NE")])] == ["variant"]
@@ -202,6 +213,8 @@ def test_find_listing_id_ignores_empty_ids() -> None:
         ("KESTRELINE APPAREL INC. (DELAWARE CORPORATION)", "Kestreline Apparel Inc.", 1.0, 1.0),
         ("Shenzhen Eagle Co., Ltd.", "SHENZHEN EAGLE COMPANY LIMITED", 1.0, 1.0),
         ("深圳市鹰翔科技有限公司", "深圳市鹰翔科技有限公司", 1.0, 1.0),
+        ("深圳市鹰翔科技有限公司", "鹰翔科技有限公司", 0.9, 0.9),  # the city prefix left out
+        ("深圳市鹰翔科技有限公司", "深圳市鹰飞贸易有限公司", 0.0, 0.7),
         ("KestrelineApparel Inc.", "Kestreline Apparel Inc.", 0.99, 0.99),  # OCR lost a space
         ("KESTRELlNE APPAREL INC", "Kestreline Apparel Inc.", 0.99, 0.99),  # OCR l for I
         ("Kestreline Apparel", "Kestreline Apparel Inc.", 0.95, 0.98),  # legal form missing

@@ -248,6 +248,10 @@ def _find_in_line(mark: str, line: TextLine, cjk: bool) -> list[Match]:
         if not cjk and not _bounded(plain, k, n):
             continue
         inner = {j for j in range(1, n) if plain.gap[k + j]}
+        if line.source == "ocr":  # OCR puts a stray space into a word now and then: one is not a variant
+            blank = {j for j in inner if not line.text[plain.ends[k + j - 1] : plain.starts[k + j]].strip()}
+            if len(blank) == 1:
+                inner -= blank
         spaced = n > 1 and len(inner) == n - 1
         kind, score = ("exact", 1.0) if inner <= mark_gaps or spaced else ("variant", 0.95)
         match = _make(line, kind, score, plain, k, n)
@@ -409,6 +413,12 @@ def find_listing_id(
 # ---------------------------------------------------------------------------------------------------------
 
 
+# Leading province / city / district of a Chinese company name ("广东省深圳市南山区...")
+_CN_REGION = re.compile(
+    r"^(?:[\u4e00-\u9fff]{2,3}省)?(?:[\u4e00-\u9fff]{2,3}市)?(?:[\u4e00-\u9fff]{2,3}[区县])?"
+)
+
+
 def same_party(a: str, b: str) -> float:
     """How surely two party names denote the same company (0..1); see SAME_PARTY_THRESHOLD.
 
@@ -426,6 +436,9 @@ def same_party(a: str, b: str) -> float:
     ca, cb = fold(company_core(a)), fold(company_core(b))
     if not ca or not cb:
         return 0.0
+    ra, rb = _CN_REGION.sub("", ca), _CN_REGION.sub("", cb)
+    if ra == rb and ra and (ra != ca or rb != cb):
+        return 0.9  # "深圳市鹰翔科技有限公司" and "鹰翔科技有限公司": the city prefix is often left out
     core = fuzz.ratio(ca, cb) / 100.0
     if core < 1.0:
         # the same words in another order ("Apparel Kestreline") are nearly as good
