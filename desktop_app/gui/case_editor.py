@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sqlite3
 import tempfile
 from pathlib import Path
 
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.errors import NotFoundError, UserError
 from desktop_app.core.model import Case, EvidenceFile, EvidenceKind, Listing, Role
 from desktop_app.core.progress import CancelToken, ProgressFn
 from desktop_app.gui.context import AppContext
@@ -68,6 +70,11 @@ class CaseEditor(QScrollArea):
         layout = QVBoxLayout(body)
         self.placeholder = QLabel(self.tr("Select a case in the list, or create one with New."), body)
         layout.addWidget(self.placeholder)
+        self.save_error = QLabel(body)
+        self.save_error.setWordWrap(True)
+        self.save_error.setStyleSheet("color: #c62828;")
+        self.save_error.setVisible(False)
+        layout.addWidget(self.save_error)
         self.form = QWidget(body)
         layout.addWidget(self.form)
         form_layout = QVBoxLayout(self.form)
@@ -361,10 +368,23 @@ class CaseEditor(QScrollArea):
         if self.case is None:
             return
         self._save_timer.stop()
-        # Status and outcome change elsewhere (checks, export, outcomes): never write back a stale copy.
-        stored = self.ctx.store.get_case(self.case.id)
-        self.case.status, self.case.outcome = stored.status, stored.outcome
-        self.ctx.store.save_case(self.case)
+        try:
+            # Status and outcome change elsewhere (checks, export, outcomes): never write back a stale copy.
+            stored = self.ctx.store.get_case(self.case.id)
+            self.case.status, self.case.outcome = stored.status, stored.outcome
+            self.ctx.store.save_case(self.case)
+        except NotFoundError:  # the case was deleted meanwhile (e.g. from the command line)
+            self.case = None
+            self.placeholder.setVisible(True)
+            self.form.setVisible(False)
+            return
+        except (UserError, sqlite3.Error) as exc:  # keep the edit on screen and try again shortly
+            self.save_error.setText(self.tr("Not saved yet: %1").replace("%1", str(exc)))
+            self.save_error.setVisible(True)
+            self._save_timer.start(2000)
+            return
+        self.save_error.setVisible(False)
+        self._save_timer.setInterval(400)
         self.case_changed.emit(self.case.id)
 
     # -- rights ----------------------------------------------------------------------------------

@@ -3,334 +3,339 @@
 <context>
     <name>CaseEditor</name>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="69" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="71" />
         <source>Select a case in the list, or create one with New.</source>
         <translation>在列表中选择一个案件，或点击“新建”创建案件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="96" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="103" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="99" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="106" />
         <source>Case title</source>
         <translation>案件标题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="100" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="107" />
         <source>Untitled case</source>
         <translation>未命名案件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="104" />
-        <location filename="../../desktop_app/gui/case_editor.py" line="108" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="111" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="115" />
         <source>Filing date</source>
         <translation>提交日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="106" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="113" />
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="107" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="114" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="112" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="119" />
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="114" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="121" />
         <source>Complainant name</source>
         <translation>投诉人名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="116" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="123" />
         <source>Complainant role</source>
         <translation>投诉人身份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="117" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="124" />
         <source>Rights holder</source>
         <translation>权利人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="118" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="125" />
         <source>Agent (with authorization letter)</source>
         <translation>代理人（附授权书）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="120" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="127" />
         <source>Complainant email</source>
         <translation>投诉人邮箱</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="121" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="128" />
         <source>Contact name</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="123" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="130" />
         <source>Choose letter…</source>
         <translation>选择授权书…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="124" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="131" />
         <source>Choose authorization letter</source>
         <translation>选择授权书</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="131" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="138" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="132" />
-        <location filename="../../desktop_app/gui/case_editor.py" line="236" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="139" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="243" />
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="133" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="140" />
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="134" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="141" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="135" />
-        <location filename="../../desktop_app/gui/case_editor.py" line="245" />
-        <location filename="../../desktop_app/gui/case_editor.py" line="324" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="142" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="252" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="331" />
         <source>Authorization letter</source>
         <translation>授权书</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="140" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="147" />
         <source>Rights</source>
         <translation>权利</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="144" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="151" />
         <source>Rights of this case</source>
         <translation>本案权利</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="147" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="154" />
         <source>Mark</source>
         <translation>商标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="148" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="155" />
         <source>Office</source>
         <translation>注册机构</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="149" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="156" />
         <source>Registration no.</source>
         <translation>注册号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="150" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="157" />
         <source>Owner</source>
         <translation>权利人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="151" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="158" />
         <source>Classes</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="159" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="166" />
         <source>Add from library…</source>
         <translation>从权利库添加…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="161" />
-        <location filename="../../desktop_app/gui/case_editor.py" line="195" />
-        <location filename="../../desktop_app/gui/case_editor.py" line="249" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="168" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="202" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="256" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="162" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="169" />
         <source>Remove right</source>
         <translation>移除权利</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="164" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="171" />
         <source>Rights library…</source>
         <translation>权利库…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="175" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="182" />
         <source>Listings</source>
         <translation>商品链接</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="180" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="187" />
         <source>Listings of this case</source>
         <translation>本案商品链接</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="188" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="195" />
         <source>Add screenshot…</source>
         <translation>添加截图…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="190" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="197" />
         <source>Paste screenshot</source>
         <translation>粘贴截图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="192" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="199" />
         <source>Attach the image on the clipboard to the selected listing (Ctrl+Shift+V)</source>
         <translation>将剪贴板中的图片附加到所选链接（Ctrl+Shift+V）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="196" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="203" />
         <source>Remove listings</source>
         <translation>移除链接</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="204" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="211" />
         <source>Paste listing URLs</source>
         <translation>粘贴商品链接</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="205" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="212" />
         <source>Paste listing URLs here, one per line…</source>
         <translation>在此粘贴商品链接，每行一个…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="210" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="217" />
         <source>Parsed listing URLs</source>
         <translation>已解析的链接</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="217" />
-        <location filename="../../desktop_app/gui/case_editor.py" line="423" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="224" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="443" />
         <source>Add listings</source>
         <translation>添加链接</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="231" />
-        <location filename="../../desktop_app/gui/case_editor.py" line="235" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="238" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="242" />
         <source>Evidence files</source>
         <translation>证据文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="236" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="243" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="236" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="243" />
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="242" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="249" />
         <source>Add files as</source>
         <translation>文件用途</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="243" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="250" />
         <source>Screenshot of the selected listing</source>
         <translation>所选链接的截图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="244" />
-        <location filename="../../desktop_app/gui/case_editor.py" line="326" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="251" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="333" />
         <source>Genuine product photo</source>
         <translation>正品照片</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="246" />
-        <location filename="../../desktop_app/gui/case_editor.py" line="327" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="253" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="334" />
         <source>Other file</source>
         <translation>其他文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="247" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="254" />
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="250" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="257" />
         <source>Remove file</source>
         <translation>移除文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="253" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="260" />
         <source>Add as</source>
         <translation>添加为</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="263" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="270" />
         <source>Drop files anywhere on the editor to add them.</source>
         <translation>将文件拖放到编辑区即可添加。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="301" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="308" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="323" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="330" />
         <source>Certificate</source>
         <translation>注册证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="325" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="332" />
         <source>Screenshot</source>
         <translation>截图</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/case_editor.py" line="382" />
+        <source>Not saved yet: %1</source>
+        <translation>尚未保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/case_editor.py" line="402" />
         <source>Add right</source>
         <translation>添加权利</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="382" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="402" />
         <source>Right from the library:</source>
         <translation>权利库中的权利：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/case_editor.py" line="423" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="443" />
         <source>Add %n listing(s)</source>
         <translation>
             <numerusform>添加 %n 个链接</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="466" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="486" />
         <source>Add evidence files</source>
         <translation>添加证据文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="478" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="498" />
         <source>Add the listing's URL first; a screenshot belongs to a listing.</source>
         <translation>请先添加商品链接；截图需归属于某个链接。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="499" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="519" />
         <source>Adding files</source>
         <translation>正在添加文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="548" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="568" />
         <source>The clipboard holds no image; copy a screenshot first.</source>
         <translation>剪贴板中没有图片，请先复制截图。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="554" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="574" />
         <source>The clipboard image could not be saved.</source>
         <translation>无法保存剪贴板图片。</translation>
     </message>

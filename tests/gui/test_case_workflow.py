@@ -249,3 +249,11 @@ def test_settings_dialog_saves_preferences(qtbot, window, prefs, data_dir) -> No
     assert prefs.default_identity == "Ann Lee"
     assert prefs.data_dir == str(data_dir / "elsewhere")
     assert dialog.language() == "zh_CN"
+
+
+def test_editing_a_case_deleted_elsewhere_does_not_crash(qtbot, window, store) -> None:
+    case_id = _new_case(qtbot, window)
+    store.delete_case(case_id)  # e.g. from the command line while the window is open
+    qtbot.keyClicks(window.editor.title, "x")
+    window.editor.flush()
+    assert window.editor.case is None and window.editor.placeholder.isVisibleTo(window.editor)
