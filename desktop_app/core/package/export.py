@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -107,6 +108,11 @@ def _target(out_path: str | Path, case: Case) -> Path:
     return path.resolve()
 
 
+def bag_root(reference: str) -> str:
+    """The package's one folder: the case reference, made safe as a file name everywhere."""
+    return re.sub(r"[^\w.\-]+", "_", reference).strip("._") or "case"
+
+
 def bag_info(case: Case, identity: SigningIdentity) -> list[tuple[str, str]]:
     c = case.complainant
     return [
@@ -135,8 +141,8 @@ def export_case(
     """Write the signed package for a case; refuses blockers unless ``allow_blockers``.
 
     ``report`` defaults to a fresh run of the checks. ``signing_time`` (default: now) is the time the
-    signer asserts; with the same case, identity and signing time, every file of the bag except the
-    CMS signature is byte-identical between exports (see docs/package-format.md).
+    signer asserts in both signatures; the same case, identity and signing time give a byte-identical
+    ZIP (see docs/package-format.md for what changes with the time).
     """
     case = store.get_case(case_id)
     if report is None:
@@ -210,7 +216,7 @@ def export_case(
         try:
             result = bag.write_bag(
                 writer,
-                case.reference,
+                bag_root(case.reference),
                 items,
                 bag_info(case, identity),
                 sign=lambda data: cms.sign_detached(data, identity, at),
