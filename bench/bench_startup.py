@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import sys
 import tempfile
@@ -26,17 +27,26 @@ from smoke_frozen import APP_TITLE, App, isolated_env  # noqa: E402
 from x11_windows import Xvfb, run_gui_until_shown  # noqa: E402
 
 
-def measure(app: App, env: dict[str, str], data: Path, display: str) -> float:
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system, all threads) the process has used so far, from /proc/PID/stat."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def measure(app: App, env: dict[str, str], data: Path, display: str) -> tuple[float, float]:
+    """(wall seconds, CPU seconds) from spawning the program to its main window being shown."""
     result = run_gui_until_shown([*app.gui, "--data-dir", str(data)], env, display, title=APP_TITLE,
-                                 timeout=180)
+                                 timeout=180, inspect=cpu_seconds)
     if result.seconds_to_window is None or result.returncode != 0:
         raise SystemExit(f"{app.gui[0]}: no clean start (exit {result.returncode}): {result.stderr[-500:]}")
-    return result.seconds_to_window
+    return result.seconds_to_window, float(result.inspected)  # type: ignore[arg-type]
 
 
-def summary(times: list[float]) -> dict[str, float]:
-    return {"median_s": round(statistics.median(times), 3), "min_s": round(min(times), 3),
-            "max_s": round(max(times), 3), "runs": len(times)}
+def summary(samples: list[tuple[float, float]]) -> dict[str, float]:
+    wall = [w for w, _c in samples]
+    cpu = [c for _w, c in samples]
+    return {"median_s": round(statistics.median(wall), 3), "min_s": round(min(wall), 3),
+            "max_s": round(max(wall), 3), "cpu_median_s": round(statistics.median(cpu), 3), "runs": len(wall)}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -52,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print(f"[bench] no frozen build in {args.folder} (scripts/build_installer.py); source only",
               file=sys.stderr)
-    times: dict[str, list[float]] = {name: [] for name in variants}
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in variants}
     with tempfile.TemporaryDirectory(prefix="evidence-desk-bench-") as tmp_name, Xvfb() as xvfb:
         setups = {}
         for name, app in variants.items():
@@ -66,11 +76,13 @@ def main(argv: list[str] | None = None) -> int:
     results = {name: summary(values) for name, values in times.items()}
     for name, res in results.items():
         print(f"start-up to shown main window, {name:<6}: median {res['median_s']:.3f} s "
-              f"(min {res['min_s']:.3f}, max {res['max_s']:.3f}, {res['runs']} runs)")
+              f"(min {res['min_s']:.3f}, max {res['max_s']:.3f}, {res['runs']} runs); "
+              f"CPU used by then {res['cpu_median_s']:.3f} s")
     if "frozen" in results:
         ratio = results["frozen"]["median_s"] / results["source"]["median_s"]
-        print(f"frozen / source: {ratio:.2f}x")
-        results["frozen_over_source"] = round(ratio, 3)  # type: ignore[assignment]
+        cpu_ratio = results["frozen"]["cpu_median_s"] / results["source"]["cpu_median_s"]
+        print(f"frozen / source: {ratio:.2f}x wall, {cpu_ratio:.2f}x CPU")
+        results["frozen_over_source"] = {"wall": round(ratio, 3), "cpu": round(cpu_ratio, 3)}  # type: ignore[assignment]
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
