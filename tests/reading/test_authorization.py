@@ -71,6 +71,15 @@ ZH_WRAPPED = """
 日期：2025年01月15日
 """
 
+ZH_PARTIES = """
+授权书
+甲方：深圳市鹰翔科技有限公司
+乙方：北京品牌卫士知识产权代理有限公司
+甲方授权乙方就第12345678号“鹰翔”商标在天猫平台投诉侵权商品。
+授权期限：2025年1月1日起至2026年12月31日止
+二〇二五年一月一日
+"""
+
 ZH_OCR = """
 授权委托书
 委托人：深圳市鹰翔科技有限公司
@@ -92,6 +101,18 @@ This authorization is valid from January 1, 2025 to December 31, 2026.
 """
 
 CASES = {
+    "zh_parties": (
+        ZH_PARTIES,
+        {
+            "principal": "深圳市鹰翔科技有限公司",
+            "agent": "北京品牌卫士知识产权代理有限公司",
+            "marks": ["鹰翔"],
+            "registration_numbers": ["12345678"],
+            "issue_date": D(2025, 1, 1),
+            "valid_from": D(2025, 1, 1),
+            "valid_until": D(2026, 12, 31),
+        },
+    ),
     "zh_wrapped": (
         ZH_WRAPPED,
         {

@@ -31,12 +31,12 @@ _TITLE = re.compile(
     r"authori[sz]ation\s+letter|letter\s+of\s+authority|certificate\s+of\s+authori[sz]ation)"
 )
 _PRINCIPAL = re.compile(
-    r"^\s*(?:授权人|委托人|授权方|委托方|授权单位|委托单位|商标权利人|权利人|"
+    r"^\s*(?:授权人|委托人|授权方|委托方|授权单位|委托单位|商标权利人|权利人|甲方|"
     r"(?i:principal|authori[sz]er|authori[sz]ing\s+party|grantor|rights?\s*holder|right\s+owner|"
     r"trade\s?mark\s+owner|owner|licensor|the\s+company))\s*(?:\(.*?\)|（.*?）)?\s*(?:名称)?\s*[:：]"
 )
 _AGENT = re.compile(
-    r"^\s*(?:被授权人|被授权方|受托人|受托方|代理人|被委托人|被委托方|代理机构|"
+    r"^\s*(?:被授权人|被授权方|受托人|受托方|代理人|被委托人|被委托方|代理机构|乙方|"
     r"(?i:agent|authori[sz]ed\s+(?:party|agent|representative)|attorney(?:-in-fact)?|grantee|licensee|"
     r"representative))\s*(?:\(.*?\)|（.*?）)?\s*(?:名称)?\s*[:：]"
 )
