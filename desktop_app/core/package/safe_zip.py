@@ -434,4 +434,12 @@ def structure_problems(path: str | Path) -> list[str]:
             problems.append("the ZIP central directory or trailer was changed (or bytes were added)")
         if os.fstat(fh.fileno()).st_size != pos + len(expected) and actual == expected:
             problems.append("bytes were added at the end of the ZIP file")
+    headers = [p for p in problems if p.startswith("the ZIP header of")]
+    if len(headers) > 3:  # rewritten by another tool: one sentence, not one per entry
+        others = [p for p in problems if p not in headers]
+        return [
+            f"the ZIP container was rewritten: {len(headers)} of {len(infos)} entry headers differ "
+            "from what Evidence Desk writes",
+            *others,
+        ]
     return problems
