@@ -49,7 +49,8 @@ class MainWindow(QMainWindow):
         self.languages = languages or LanguageSwitcher()
         self.case_id: int | None = None
         self._tracked: list[Task] = []
-        self.resize(1400, 900)
+        available = self.screen().availableGeometry()  # logical pixels: high-DPI scaling already applied
+        self.resize(min(1400, int(available.width() * 0.92)), min(900, int(available.height() * 0.9)))
         self._build()
         geometry, state = prefs.window_state()
         if geometry is not None:
@@ -94,8 +95,13 @@ class MainWindow(QMainWindow):
     def _default_layout(self) -> None:
         """First start: a comfortable split between the list, the editor and the right-hand panels."""
         horizontal, vertical = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
-        self.resizeDocks([self.list_dock, self.checks_dock], [330, 520], horizontal)
-        self.resizeDocks([self.checks_dock, self.viewer_dock], [320, 480], vertical)
+        width, height = self.width(), self.height()
+        self.resizeDocks(
+            [self.list_dock, self.checks_dock], [int(width * 0.23), int(width * 0.34)], horizontal
+        )
+        self.resizeDocks(
+            [self.checks_dock, self.viewer_dock], [int(height * 0.38), int(height * 0.55)], vertical
+        )
 
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
