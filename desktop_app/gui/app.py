@@ -59,7 +59,7 @@ def _screenshot_after_checks(window: QWidget, path: str) -> None:
     app = QApplication.instance()
 
     def capture(*_args: object) -> None:
-        if window.runner.active:  # let the last signals (buttons, status bar) settle first
+        if not window.runner.idle:  # let the last signals (buttons, status bar) settle first
             QTimer.singleShot(20, capture)
             return
         window.grab().save(path)

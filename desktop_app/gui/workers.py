@@ -145,6 +145,11 @@ class TaskRunner(QObject):
     def active(self) -> list[Task]:
         return [t for t in self._tasks if not t.done]
 
+    @property
+    def idle(self) -> bool:
+        """No task running or with signals still on their way to the GUI thread."""
+        return not self._tasks
+
     def cancel_all(self) -> None:
         for task in self._tasks:
             task.cancel()
