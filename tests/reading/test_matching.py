@@ -203,6 +203,7 @@ def test_find_listing_id(
 def test_find_listing_id_ignores_empty_ids() -> None:
     assert find_listing_id("", [line("id=123")]) == []
     assert find_listing_id("  ", [line("id=123")]) == []
+    assert find_listing_id(".-", [line("id=123")]) == []
 
 
 @pytest.mark.parametrize(

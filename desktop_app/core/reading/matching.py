@@ -380,13 +380,19 @@ def find_listing_id(
     """
     if not listing_id or not listing_id.strip():
         return []
-    candidates = [(c, s, _id_pattern(c)) for c, s in _id_candidates(listing_id, marketplace)]
+    candidates = [
+        (c, s, _id_pattern(c))
+        for c, s in _id_candidates(listing_id, marketplace)
+        if any(ch.isalnum() for ch in c)
+    ]
     out: list[Match] = []
     for line in lines:
         norm, index = _nfkc_map(line.text)
         taken: list[tuple[int, int]] = []
         for cand, base, pattern in candidates:
             for m in pattern.finditer(norm):
+                if m.end() <= m.start():
+                    continue
                 start, end = index[m.start()], index[m.end() - 1] + 1
                 if any(start < e and s < end for s, e in taken):
                     continue
