@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -119,7 +120,9 @@ class _Folded:
     boundary: list[bool]  # a word boundary precedes this char (gap, camelCase, script change)
 
 
+@lru_cache(maxsize=8192)
 def _fold_chars(text: str, *, ocr: bool) -> _Folded:
+    """Cached: the same lines are searched for the mark, its variants and every right of a case."""
     chars: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -287,6 +290,9 @@ def _find_in_line(mark: str, line: TextLine, cjk: bool) -> list[Match]:
     if nf < 6:
         return out
     max_edits = 1 if nf < 10 else 2
+    # cheap guard: no window can be within max_edits if the best partial alignment is far off
+    if fuzz.partial_ratio(m_fold, folded.chars) < 100.0 * (1 - (2 * max_edits + 1) / nf):
+        return out
     tokens = [k for k in range(len(folded.chars)) if k == 0 or folded.gap[k]]
     best: dict[int, Match] = {}
     for ti, start in enumerate(tokens):
