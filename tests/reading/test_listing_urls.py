@@ -190,6 +190,8 @@ def test_split_pasted_urls() -> None:
         "https://a.example/1\nhttps://a.example/4, https://a.example/5\n"
     )
     assert split_pasted_urls(text) == [f"https://a.example/{i}" for i in range(1, 6)]
+    rows = "https://a.example/1\tfake jacket\t$23\nitem.taobao.com/item.htm?id=678901234567\tnote\n"
+    assert split_pasted_urls(rows) == ["https://a.example/1", "item.taobao.com/item.htm?id=678901234567"]
     with pytest.raises(UserError, match="at most 3"):
         split_pasted_urls("\n".join(f"https://a.example/{i}" for i in range(4)), limit=3)
     assert len(split_pasted_urls("\n".join(f"https://a.example/{i}" for i in range(300)))) == 300

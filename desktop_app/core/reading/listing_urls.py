@@ -251,7 +251,9 @@ def split_pasted_urls(text: str, limit: int = DEFAULT_URL_LIMIT) -> list[str]:
         line = line.strip().strip(",;")
         if not line:
             continue
-        pieces = re.split(r"\s*[,;]?\s+(?=(?:https?://|www\.))|[,;]\s*(?=(?:https?://|www\.))", line)
+        pieces = re.findall(r"(?i)(?:https?://|www\.)[^\s,;\"'<>]+", line)
+        if not pieces:  # no scheme: the first column of a spreadsheet row, or the whole line
+            pieces = [line.split("\t", 1)[0]]
         for piece in pieces:
             piece = piece.strip().strip(",;")
             if piece and piece not in out:
