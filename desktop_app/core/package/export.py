@@ -201,6 +201,7 @@ def export_case(
         previews=previews,
         cancel=cancel,
     )
+    del previews  # memory: only the finished documents travel on
     summary = pades.sign_pdf(summary, identity, at)
     items = [
         bag.PayloadItem("complaint.json", len(complaint), data=complaint, compress=True),

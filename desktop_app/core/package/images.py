@@ -16,8 +16,8 @@ from PIL import Image
 
 from desktop_app.core.model import EvidenceFile
 
-MAX_PX = 1400
-JPEG_QUALITY = 82
+MAX_PX = 1200
+JPEG_QUALITY = 80
 
 
 @dataclass(frozen=True)
