@@ -5,16 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sqlite3
-import tempfile
-from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -28,25 +25,22 @@ from PySide6.QtWidgets import (
     QTableView,
     QTableWidget,
     QTableWidgetItem,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.core.errors import NotFoundError, UserError
-from desktop_app.core.model import Case, EvidenceFile, EvidenceKind, Listing, Role
-from desktop_app.core.progress import CancelToken, ProgressFn
+from desktop_app.core.model import Case, EvidenceKind, Listing, Role
 from desktop_app.gui.context import AppContext
+from desktop_app.gui.editor_files import EvidenceFilesMixin
 from desktop_app.gui.listing_paste import TooManyUrls, parse_pasted, url_count_note
 from desktop_app.gui.models import ListingTableModel
-from desktop_app.gui.workers import bind
 
 _FIELD_RE = re.compile(r"^(\w+)(?:\[(\d+)\])?(?:\.(\w+))?")
-IMAGE_AND_PDF_FILTER = "Evidence (*.png *.jpg *.jpeg *.webp *.tif *.tiff *.bmp *.pdf)"
 
 
-class CaseEditor(QScrollArea):
+class CaseEditor(EvidenceFilesMixin, QScrollArea):
     """Edits one case. ``case_changed`` fires after every save (the checks re-run on it)."""
 
     case_changed = Signal(int)
@@ -232,47 +226,6 @@ class CaseEditor(QScrollArea):
         layout.addWidget(self.paste_box)
         layout.addWidget(self.preview_view)
         layout.addLayout(add_row)
-        return box
-
-    def _build_files_group(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Evidence files"), self.form)
-        layout = QVBoxLayout(box)
-        self.files_tree = QTreeWidget(box)
-        self.files_tree.setObjectName("files")
-        self.files_tree.setAccessibleName(self.tr("Evidence files"))
-        self.files_tree.setHeaderLabels([self.tr("File"), self.tr("Role"), self.tr("SHA-256")])
-        self.files_tree.setRootIsDecorated(False)
-        self.files_tree.setMinimumHeight(110)
-        self.files_tree.itemActivated.connect(lambda item, _c: self.file_activated.emit(item.data(0, 256)))
-        self.files_tree.itemClicked.connect(lambda item, _c: self.file_activated.emit(item.data(0, 256)))
-        self.add_kind = QComboBox(box)
-        self.add_kind.setAccessibleName(self.tr("Add files as"))
-        self.add_kind.addItem(self.tr("Screenshot of the selected listing"), str(EvidenceKind.SCREENSHOT))
-        self.add_kind.addItem(self.tr("Genuine product photo"), str(EvidenceKind.GENUINE_PHOTO))
-        self.add_kind.addItem(self.tr("Authorization letter"), str(EvidenceKind.AUTHORIZATION))
-        self.add_kind.addItem(self.tr("Other file"), str(EvidenceKind.OTHER))
-        add = QPushButton(self.tr("Add files…"), box)
-        add.clicked.connect(lambda: self.add_files(self._choose_files()))
-        remove = QPushButton(self.tr("Remove"), box)
-        remove.setAccessibleName(self.tr("Remove file"))
-        remove.clicked.connect(self.remove_file)
-        row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("Add as"), box))
-        row.addWidget(self.add_kind)
-        row.addWidget(add)
-        row.addWidget(remove)
-        row.addStretch(1)
-        self.file_errors = QLabel(box)
-        self.file_errors.setObjectName("file_errors")
-        self.file_errors.setWordWrap(True)
-        self.file_errors.setStyleSheet("color: #c62828;")
-        self.file_errors.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        hint = QLabel(self.tr("Drop files anywhere on the editor to add them."), box)
-        hint.setEnabled(False)
-        layout.addWidget(self.files_tree)
-        layout.addLayout(row)
-        layout.addWidget(hint)
-        layout.addWidget(self.file_errors)
         return box
 
     # -- loading and saving ----------------------------------------------------------------------
@@ -479,111 +432,6 @@ class CaseEditor(QScrollArea):
     def _show_listing_screenshot(self, index) -> None:  # noqa: ANN001 - QModelIndex
         if self.case and self.case.listings[index.row()].screenshots:
             self.file_activated.emit(self.case.listings[index.row()].screenshots[0])
-
-    # -- files -----------------------------------------------------------------------------------
-
-    def _choose_files(self) -> list[str]:
-        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Add evidence files"), "", IMAGE_AND_PDF_FILTER)
-        return files
-
-    def add_files(self, paths: list[str], kind: EvidenceKind | None = None, names: list[str] | None = None):  # noqa: ANN201
-        """Copy files into the vault in the background, then attach them; bad files are named beside
-        the list."""
-        if self.case is None or not paths:
-            return None
-        kind = kind or EvidenceKind(self.add_kind.currentData())
-        listing_row = (self._selected_listing_rows() or [0])[0]
-        if kind == EvidenceKind.SCREENSHOT and not self.case.listings:
-            self.file_errors.setText(
-                self.tr("Add the listing's URL first; a screenshot belongs to a listing.")
-            )
-            return None
-        ctx, case_id = self.ctx, self.case.id
-        sources = [Path(p) for p in paths]
-        display = names or [p.name for p in sources]
-
-        def work(progress: ProgressFn, cancel: CancelToken) -> tuple[list[EvidenceFile], list[str]]:
-            from desktop_app.core.errors import EvidenceError
-
-            done, errors = [], []
-            with ctx.worker_store() as store:
-                for n, (path, name) in enumerate(zip(sources, display, strict=True)):
-                    cancel.raise_if_cancelled()
-                    progress(n / len(sources), name)
-                    try:
-                        done.append(store.add_file(path, original_name=name, cancel=cancel))
-                    except EvidenceError as exc:
-                        errors.append(f"{name}: {exc.reason}")
-            return done, errors
-
-        task = ctx.runner.start(work, self.tr("Adding files"))
-        bind(
-            task.signals.succeeded,
-            self,
-            lambda result: self._files_added(case_id, kind, listing_row, *result),
-        )
-        task.signals.failed.connect(self.file_errors.setText)
-        self.busy.emit(task)
-        return task
-
-    def _files_added(
-        self, case_id: int, kind: EvidenceKind, listing_row: int, files: list[EvidenceFile], errors: list[str]
-    ) -> None:
-        self.file_errors.setText("\n".join(errors))
-        if self.case is None or self.case.id != case_id or not files:
-            return
-        c = self.case
-        if kind == EvidenceKind.SCREENSHOT:
-            target = c.listings[min(listing_row, len(c.listings) - 1)]
-            target.screenshots.extend(f for f in files if f not in target.screenshots)
-        elif kind == EvidenceKind.AUTHORIZATION:
-            c.complainant.authorization = files[-1]
-        elif kind == EvidenceKind.GENUINE_PHOTO:
-            c.genuine_photos.extend(files)
-        else:
-            c.other_files.extend(files)
-        self.save()
-        self._refresh()
-        self.file_activated.emit(files[-1])
-
-    def remove_file(self) -> None:
-        item = self.files_tree.currentItem()
-        if self.case is None or item is None:
-            return
-        f: EvidenceFile = item.data(0, 256)
-        c = self.case
-        if c.complainant.authorization == f:
-            c.complainant.authorization = None
-        for listing in c.listings:
-            listing.screenshots = [s for s in listing.screenshots if s != f]
-        c.genuine_photos = [s for s in c.genuine_photos if s != f]
-        c.other_files = [s for s in c.other_files if s != f]
-        self.save()
-        self._refresh()
-
-    def paste_screenshot(self):  # noqa: ANN201
-        """Attach the clipboard's image to the selected listing as a PNG screenshot."""
-        image = QGuiApplication.clipboard().image()
-        if image.isNull():
-            self.file_errors.setText(self.tr("The clipboard holds no image; copy a screenshot first."))
-            return None
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        folder = Path(tempfile.mkdtemp(prefix="paste-", dir=self.ctx.store.vault.root / "tmp"))
-        path = folder / f"pasted-screenshot-{stamp}.png"
-        if not image.save(str(path), "PNG"):
-            self.file_errors.setText(self.tr("The clipboard image could not be saved."))
-            return None
-        return self.add_files([str(path)], EvidenceKind.SCREENSHOT)
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
-        if self.case is not None and event.mimeData().hasUrls():
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
-        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
-        if paths:
-            event.acceptProposedAction()
-            self.add_files(paths)
 
     # -- focus from findings -----------------------------------------------------------------------
 

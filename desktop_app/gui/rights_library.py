@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 from desktop_app.core.errors import UserError
 from desktop_app.core.model import OFFICES, EvidenceFile, Right
 from desktop_app.core.progress import CancelToken, ProgressFn, SubProgress
-from desktop_app.gui.case_editor import IMAGE_AND_PDF_FILTER
 from desktop_app.gui.context import AppContext
+from desktop_app.gui.editor_files import IMAGE_AND_PDF_FILTER
 from desktop_app.gui.evidence_viewer import EvidenceViewer, Highlight
 
 FIELDS = ("office", "registration_number", "mark", "owner", "classes")

@@ -3,341 +3,265 @@
 <context>
     <name>CaseEditor</name>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="71" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="65" />
         <source>Select a case in the list, or create one with New.</source>
         <translation>在列表中选择一个案件，或点击“新建”创建案件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="103" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="97" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="106" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="100" />
         <source>Case title</source>
         <translation>案件标题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="107" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="101" />
         <source>Untitled case</source>
         <translation>未命名案件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="111" />
-        <location filename="../../desktop_app/gui/case_editor.py" line="115" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="105" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="109" />
         <source>Filing date</source>
         <translation>提交日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="113" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="107" />
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="114" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="108" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="119" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="113" />
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="121" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="115" />
         <source>Complainant name</source>
         <translation>投诉人名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="123" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="117" />
         <source>Complainant role</source>
         <translation>投诉人身份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="124" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="118" />
         <source>Rights holder</source>
         <translation>权利人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="125" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="119" />
         <source>Agent (with authorization letter)</source>
         <translation>代理人（附授权书）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="127" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="121" />
         <source>Complainant email</source>
         <translation>投诉人邮箱</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="128" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="122" />
         <source>Contact name</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="130" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="124" />
         <source>Choose letter…</source>
         <translation>选择授权书…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="131" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="125" />
         <source>Choose authorization letter</source>
         <translation>选择授权书</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="138" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="132" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="139" />
-        <location filename="../../desktop_app/gui/case_editor.py" line="243" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="133" />
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="140" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="134" />
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="141" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="135" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="142" />
-        <location filename="../../desktop_app/gui/case_editor.py" line="252" />
-        <location filename="../../desktop_app/gui/case_editor.py" line="331" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="136" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="284" />
         <source>Authorization letter</source>
         <translation>授权书</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="147" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="141" />
         <source>Rights</source>
         <translation>权利</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="151" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="145" />
         <source>Rights of this case</source>
         <translation>本案权利</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="154" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="148" />
         <source>Mark</source>
         <translation>商标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="155" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="149" />
         <source>Office</source>
         <translation>注册机构</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="156" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="150" />
         <source>Registration no.</source>
         <translation>注册号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="157" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="151" />
         <source>Owner</source>
         <translation>权利人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="158" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="152" />
         <source>Classes</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="166" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="160" />
         <source>Add from library…</source>
         <translation>从权利库添加…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="168" />
-        <location filename="../../desktop_app/gui/case_editor.py" line="202" />
-        <location filename="../../desktop_app/gui/case_editor.py" line="256" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="162" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="196" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="169" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="163" />
         <source>Remove right</source>
         <translation>移除权利</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="171" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="165" />
         <source>Rights library…</source>
         <translation>权利库…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="182" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="176" />
         <source>Listings</source>
         <translation>商品链接</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="187" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="181" />
         <source>Listings of this case</source>
         <translation>本案商品链接</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="195" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="189" />
         <source>Add screenshot…</source>
         <translation>添加截图…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="197" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="191" />
         <source>Paste screenshot</source>
         <translation>粘贴截图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="199" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="193" />
         <source>Attach the image on the clipboard to the selected listing (Ctrl+Shift+V)</source>
         <translation>将剪贴板中的图片附加到所选链接（Ctrl+Shift+V）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="203" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="197" />
         <source>Remove listings</source>
         <translation>移除链接</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="211" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="205" />
         <source>Paste listing URLs</source>
         <translation>粘贴商品链接</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="212" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="206" />
         <source>Paste listing URLs here, one per line…</source>
         <translation>在此粘贴商品链接，每行一个…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="217" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="211" />
         <source>Parsed listing URLs</source>
         <translation>已解析的链接</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="224" />
-        <location filename="../../desktop_app/gui/case_editor.py" line="443" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="218" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="396" />
         <source>Add listings</source>
         <translation>添加链接</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="238" />
-        <location filename="../../desktop_app/gui/case_editor.py" line="242" />
-        <source>Evidence files</source>
-        <translation>证据文件</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="243" />
-        <source>File</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="243" />
-        <source>SHA-256</source>
-        <translation>SHA-256</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="249" />
-        <source>Add files as</source>
-        <translation>文件用途</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="250" />
-        <source>Screenshot of the selected listing</source>
-        <translation>所选链接的截图</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="251" />
-        <location filename="../../desktop_app/gui/case_editor.py" line="333" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="286" />
         <source>Genuine product photo</source>
         <translation>正品照片</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="253" />
-        <location filename="../../desktop_app/gui/case_editor.py" line="334" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="287" />
         <source>Other file</source>
         <translation>其他文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="254" />
-        <source>Add files…</source>
-        <translation>添加文件…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="257" />
-        <source>Remove file</source>
-        <translation>移除文件</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="260" />
-        <source>Add as</source>
-        <translation>添加为</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="270" />
-        <source>Drop files anywhere on the editor to add them.</source>
-        <translation>将文件拖放到编辑区即可添加。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="308" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="261" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="330" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="283" />
         <source>Certificate</source>
         <translation>注册证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="332" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="285" />
         <source>Screenshot</source>
         <translation>截图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="382" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="335" />
         <source>Not saved yet: %1</source>
         <translation>尚未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="402" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="355" />
         <source>Add right</source>
         <translation>添加权利</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="402" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="355" />
         <source>Right from the library:</source>
         <translation>权利库中的权利：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/case_editor.py" line="443" />
+        <location filename="../../desktop_app/gui/case_editor.py" line="396" />
         <source>Add %n listing(s)</source>
         <translation>
             <numerusform>添加 %n 个链接</numerusform>
         </translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="486" />
-        <source>Add evidence files</source>
-        <translation>添加证据文件</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="498" />
-        <source>Add the listing's URL first; a screenshot belongs to a listing.</source>
-        <translation>请先添加商品链接；截图需归属于某个链接。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="519" />
-        <source>Adding files</source>
-        <translation>正在添加文件</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="568" />
-        <source>The clipboard holds no image; copy a screenshot first.</source>
-        <translation>剪贴板中没有图片，请先复制截图。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="574" />
-        <source>The clipboard image could not be saved.</source>
-        <translation>无法保存剪贴板图片。</translation>
     </message>
 </context>
 <context>
@@ -594,6 +518,105 @@
         <location filename="../../desktop_app/gui/outcomes_view.py" line="193" />
         <source>Decline reasons chart</source>
         <translation>驳回原因图表</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceFilesMixin</name>
+    <message>
+        <location filename="../../desktop_app/gui/editor_files.py" line="44" />
+        <location filename="../../desktop_app/gui/editor_files.py" line="48" />
+        <source>Evidence files</source>
+        <translation>证据文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/editor_files.py" line="49" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/editor_files.py" line="49" />
+        <source>Role</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/editor_files.py" line="49" />
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/editor_files.py" line="55" />
+        <source>Add files as</source>
+        <translation>文件用途</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/editor_files.py" line="56" />
+        <source>Screenshot of the selected listing</source>
+        <translation>所选链接的截图</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/editor_files.py" line="57" />
+        <source>Genuine product photo</source>
+        <translation>正品照片</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/editor_files.py" line="58" />
+        <source>Authorization letter</source>
+        <translation>授权书</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/editor_files.py" line="59" />
+        <source>Other file</source>
+        <translation>其他文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/editor_files.py" line="60" />
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/editor_files.py" line="62" />
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/editor_files.py" line="63" />
+        <source>Remove file</source>
+        <translation>移除文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/editor_files.py" line="66" />
+        <source>Add as</source>
+        <translation>添加为</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/editor_files.py" line="76" />
+        <source>Drop files anywhere on the editor to add them.</source>
+        <translation>将文件拖放到编辑区即可添加。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/editor_files.py" line="87" />
+        <source>Add evidence files</source>
+        <translation>添加证据文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/editor_files.py" line="99" />
+        <source>Add the listing's URL first; a screenshot belongs to a listing.</source>
+        <translation>请先添加商品链接；截图需归属于某个链接。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/editor_files.py" line="120" />
+        <source>Adding files</source>
+        <translation>正在添加文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/editor_files.py" line="169" />
+        <source>The clipboard holds no image; copy a screenshot first.</source>
+        <translation>剪贴板中没有图片，请先复制截图。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/editor_files.py" line="175" />
+        <source>The clipboard image could not be saved.</source>
+        <translation>无法保存剪贴板图片。</translation>
     </message>
 </context>
 <context>
@@ -978,174 +1001,174 @@ SHA-256：%2
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="66" />
+        <location filename="../../desktop_app/gui/main_window.py" line="67" />
         <source>Case editor</source>
         <translation>案件编辑器</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="72" />
+        <location filename="../../desktop_app/gui/main_window.py" line="73" />
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="75" />
+        <location filename="../../desktop_app/gui/main_window.py" line="76" />
         <source>Checks</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="78" />
+        <location filename="../../desktop_app/gui/main_window.py" line="79" />
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="112" />
+        <location filename="../../desktop_app/gui/main_window.py" line="118" />
         <source>Background work progress</source>
         <translation>后台任务进度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="115" />
+        <location filename="../../desktop_app/gui/main_window.py" line="121" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="116" />
+        <location filename="../../desktop_app/gui/main_window.py" line="122" />
         <source>Cancel background work</source>
         <translation>取消后台任务</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="142" />
+        <location filename="../../desktop_app/gui/main_window.py" line="148" />
         <source>Not installed in this build</source>
         <translation>此版本未安装</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="144" />
+        <location filename="../../desktop_app/gui/main_window.py" line="150" />
         <source>&amp;New case</source>
         <translation>新建案件(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="146" />
+        <location filename="../../desktop_app/gui/main_window.py" line="152" />
         <source>&amp;Import case folders…</source>
         <translation>导入案件文件夹(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="148" />
+        <location filename="../../desktop_app/gui/main_window.py" line="154" />
         <source>D&amp;uplicate case</source>
         <translation>复制案件(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="150" />
+        <location filename="../../desktop_app/gui/main_window.py" line="156" />
         <source>&amp;Delete case…</source>
         <translation>删除案件(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="153" />
+        <location filename="../../desktop_app/gui/main_window.py" line="159" />
         <source>&amp;Export package…</source>
         <translation>导出文件包(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="160" />
+        <location filename="../../desktop_app/gui/main_window.py" line="166" />
         <source>&amp;Verify package…</source>
         <translation>验证文件包(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="167" />
+        <location filename="../../desktop_app/gui/main_window.py" line="173" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="169" />
+        <location filename="../../desktop_app/gui/main_window.py" line="175" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="170" />
+        <location filename="../../desktop_app/gui/main_window.py" line="176" />
         <source>&amp;Run checks</source>
         <translation>运行检查(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="171" />
+        <location filename="../../desktop_app/gui/main_window.py" line="177" />
         <source>&amp;Cancel background work</source>
         <translation>取消后台任务(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="173" />
+        <location filename="../../desktop_app/gui/main_window.py" line="179" />
         <source>Mark &amp;submitted…</source>
         <translation>标记为已提交(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="176" />
+        <location filename="../../desktop_app/gui/main_window.py" line="182" />
         <source>Record &amp;decision…</source>
         <translation>记录处理结果(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="178" />
+        <location filename="../../desktop_app/gui/main_window.py" line="184" />
         <source>&amp;Rights library…</source>
         <translation>权利库(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="179" />
+        <location filename="../../desktop_app/gui/main_window.py" line="185" />
         <source>&amp;Outcomes dashboard…</source>
         <translation>结果看板(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="180" />
+        <location filename="../../desktop_app/gui/main_window.py" line="186" />
         <source>&amp;Find case</source>
         <translation>查找案件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="181" />
+        <location filename="../../desktop_app/gui/main_window.py" line="187" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="184" />
+        <location filename="../../desktop_app/gui/main_window.py" line="190" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="187" />
+        <location filename="../../desktop_app/gui/main_window.py" line="193" />
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="190" />
+        <location filename="../../desktop_app/gui/main_window.py" line="196" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="197" />
+        <location filename="../../desktop_app/gui/main_window.py" line="203" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="203" />
+        <location filename="../../desktop_app/gui/main_window.py" line="209" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="209" />
+        <location filename="../../desktop_app/gui/main_window.py" line="215" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="276" />
+        <location filename="../../desktop_app/gui/main_window.py" line="282" />
         <source>Opening the demo case</source>
         <translation>正在打开示例案件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="391" />
+        <location filename="../../desktop_app/gui/main_window.py" line="397" />
         <source>About %1</source>
         <translation>关于 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="393" />
+        <location filename="../../desktop_app/gui/main_window.py" line="399" />
         <source>%1 %2
 Offline evidence checks and signed submission packages for IP takedown complaints.</source>
         <translation>%1 %2
 离线检查知识产权投诉证据并生成签名提交文件包。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="430" />
+        <location filename="../../desktop_app/gui/main_window.py" line="436" />
         <source>Cancelling background work…</source>
         <translation>正在取消后台任务…</translation>
     </message>
