@@ -43,8 +43,9 @@ CODES: dict[str, Severity] = {
     "evidence.certificate_unreadable": Severity.WARNING,
     "evidence.duplicate": Severity.INFO,
     "case.incomplete": Severity.BLOCKER,
-    "listing.marketplace_mismatch": Severity.WARNING,
+    # the authorization names another agent than the complainant
     "complainant.agent_mismatch": Severity.WARNING,
+    # the owner entered for a right differs from the certificate's (the filer may still be right)
     "right.owner_differs": Severity.WARNING,
 }
 
