@@ -9,6 +9,7 @@ Outputs (all under dist/, which is git-ignored):
     dist/evidence-desk-<version>-linux-<arch>.tar.gz  the archive, with a .sha256 beside it
     dist/build-report.json                            version, folder size, archive size and digest
 
+Debug info is stripped from the shared libraries patchelf did not rewrite (libpython: 15 MiB).
 The tar.gz is reproducible for the same folder: members sorted, owners and times fixed (mtime from
 SOURCE_DATE_EPOCH or the last commit), gzip header without name or time. An AppImage is made only when
 ``appimagetool`` is on PATH: neither PyPI nor Debian 12 ships it (the PyPI AppImage builders download
@@ -78,6 +79,38 @@ def run_pyinstaller(nice: int) -> float:
     started = time.monotonic()
     subprocess.run(cmd, cwd=ROOT, check=True)
     return time.monotonic() - started
+
+
+def _is_elf(path: Path) -> bool:
+    with path.open("rb") as fh:
+        return fh.read(4) == b"\x7fELF"
+
+
+def _patched_by_auditwheel(path: Path, readelf: str) -> bool:
+    """Vendored wheel libraries and the modules linking them were rewritten by patchelf (they carry an
+    RPATH/RUNPATH); strip breaks their segment layout ("ELF load command ... not page-aligned")."""
+    if any(part.endswith(".libs") for part in path.parts):
+        return True
+    dynamic = subprocess.run([readelf, "-d", str(path)], capture_output=True, text=True).stdout
+    return "RPATH" in dynamic or "RUNPATH" in dynamic
+
+
+def strip_debug_info(folder: Path) -> int:
+    """Remove debug sections from shared libraries that are safe to strip (Linux); returns bytes saved.
+
+    The Python library (15 MiB of DWARF) and some extension modules ship with debug info.
+    ``--strip-debug`` keeps every symbol. Left alone: the two executables (PyInstaller appends its
+    archive to them) and anything patchelf rewrote (see :func:`_patched_by_auditwheel`).
+    """
+    strip, readelf = shutil.which("strip"), shutil.which("readelf")
+    if not sys.platform.startswith("linux") or not strip or not readelf:
+        return 0
+    libs = [p for p in sorted(folder.rglob("*.so*")) if p.is_file() and not p.is_symlink() and _is_elf(p)
+            and not _patched_by_auditwheel(p, readelf)]
+    before = sum(p.stat().st_size for p in libs)
+    for i in range(0, len(libs), 64):
+        subprocess.run([strip, "--strip-debug", *map(str, libs[i:i + 64])], check=True)
+    return before - sum(p.stat().st_size for p in libs)
 
 
 def folder_size(folder: Path) -> tuple[int, int]:
@@ -190,6 +223,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-build", action="store_true", help="archive the existing dist/evidence-desk")
     parser.add_argument("--nice", type=int, default=10, help="CPU niceness of the PyInstaller run (0: none)")
     parser.add_argument("--no-archive", action="store_true", help="build and audit the folder only")
+    parser.add_argument("--no-strip", action="store_true", help="keep debug info in the shared libraries")
     args = parser.parse_args(argv)
 
     version = package_version()
@@ -198,6 +232,10 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_build:
         check_environment()
         report["build_seconds"] = round(run_pyinstaller(args.nice), 1)
+        if not args.no_strip:
+            saved = strip_debug_info(FOLDER)
+            report["debug_info_stripped_bytes"] = saved
+            say(f"stripped debug info from the shared libraries: {saved / 2**20:.1f} MiB saved")
     if not FOLDER.is_dir():
         raise SystemExit(f"{FOLDER} does not exist: run without --no-build first")
     audit(FOLDER)
