@@ -242,7 +242,41 @@ Type of Mark TRADEMARK
 Register PRINCIPAL
 """
 
+WIPO_CAPTIONED = """
+WORLD INTELLECTUAL PROPERTY ORGANIZATION
+Madrid Monitor - International Register
+(111) Registration number: 1612345
+(151) Date of the registration
+>14.03.2021
+(180) Expected expiration date of the registration/renewal: 14.03.2031
+(732) Name and address of the holder of the registration
+>Kestreline Apparel Inc.
+>100 Main Street, Portland, OR 97201 (US)
+(540) Mark
+>KESTRELINE
+(511) List of goods and services
+>25 Clothing; footwear; headgear.
+(832) Designated contracting parties: CN, EM, JP
+"""
+
 HAND_CASES = {
+    "wipo_captioned": (
+        WIPO_CAPTIONED,
+        set(),
+        {
+            "office": "WIPO",
+            "registration_number": "1612345",
+            "mark": "KESTRELINE",
+            "owner": "Kestreline Apparel Inc.",
+            "classes": [25],
+            "goods": {25: "Clothing; footwear; headgear."},
+            "registration_date": D(2021, 3, 14),
+            "filing_date": None,
+            "expiry_date": D(2031, 3, 14),
+            "status": "registered",
+            "designations": ["CN", "EM", "JP"],
+        },
+    ),
     "uspto_tsdr_status": (
         USPTO_TSDR_STATUS,
         set(),

@@ -314,7 +314,35 @@ def inid_sections(lines: Iterable[TextLine]) -> dict[str, list[InidSection]]:
             pos = end
         if current is not None and pos < len(text):
             current.parts.append((line, pos, len(text)))
+    _strip_captions(out)
     return out
+
+
+# Captions some registers print after the code ("(732) Name and address of the holder: ...")
+_CAPTION = re.compile(
+    r"(?i)^\s*(?:names?\s+and\s+address(?:es)?(?:\s+of\s+the\s+[\w ]{3,40}?)?|date\s+of\s+[\w ]{3,40}?|"
+    r"expected\s+expiration\s+date[\w /]{0,30}?|expiry\s+date|representation\s+of\s+the\s+mark|(?:word\s+)?mark|"
+    r"list\s+of\s+goods\s+and\s+services|goods\s+and\s+services|(?:international\s+)?registration\s+number|"
+    r"application\s+number|basic\s+(?:registration|application)|designated\s+contracting\s+parties|"
+    r"designations?|holder|owner|proprietor|applicant|representative|(?:nice\s+)?classification|"
+    r"languages?(?:\s+of\s+\w+)?|priority|filing\s+date|registration\s+date)\s*(?:(?P<colon>[:：])\s*|$)"
+)
+
+
+def _strip_captions(sections: dict[str, list[InidSection]]) -> None:
+    """Drop printed captions so each section holds only its value."""
+    for group in sections.values():
+        for section in group:
+            kept: list[tuple[TextLine, int, int]] = []
+            for line, s, e in section.parts:
+                seg = line.text[s:e]
+                m = _CAPTION.match(seg)
+                if m and not seg[m.end() :].strip():
+                    continue  # the whole part is a caption
+                if m and m.group("colon"):
+                    s += m.end()
+                kept.append((line, s, e))
+            section.parts = kept
 
 
 def inid_value(sections: dict[str, list[InidSection]], *codes: str) -> tuple[str, TextLine, int, int] | None:
