@@ -321,7 +321,8 @@ def inid_sections(lines: Iterable[TextLine]) -> dict[str, list[InidSection]]:
 # Captions some registers print after the code ("(732) Name and address of the holder: ...")
 _CAPTION = re.compile(
     r"(?i)^\s*(?:names?\s+and\s+address(?:es)?(?:\s+of\s+the\s+[\w ]{3,40}?)?|date\s+of\s+[\w ]{3,40}?|"
-    r"expected\s+expiration\s+date[\w /]{0,30}?|expiry\s+date|representation\s+of\s+the\s+mark|(?:word\s+)?mark|"
+    r"expected\s+expiration\s+date[\w /]{0,30}?|expiry\s+date|representation\s+of\s+the\s+mark|"
+    r"(?:word\s+)?mark|"
     r"list\s+of\s+goods\s+and\s+services|goods\s+and\s+services|(?:international\s+)?registration\s+number|"
     r"application\s+number|basic\s+(?:registration|application)|designated\s+contracting\s+parties|"
     r"designations?|holder|owner|proprietor|applicant|representative|(?:nice\s+)?classification|"
