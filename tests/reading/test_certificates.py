@@ -921,3 +921,28 @@ def test_a_printed_status_wins(status_line: str, expected: str) -> None:
     c = extract_certificate(make_doc(UKIPO_TEXT + status_line + "\n"))
     assert c.value("status") == expected
     assert c.status is not None and c.status.source_text == status_line
+
+
+@pytest.mark.parametrize(
+    ("printed", "name"),
+    [
+        ("Kestreline Apparel Inc. (DELAWARE CORPORATION) 100 Main Street", "Kestreline Apparel Inc."),
+        (
+            "Kestreline Apparel Inc. CORPORATION DELAWARE 100 Main Street Portland OREGON 97201",
+            "Kestreline Apparel Inc.",
+        ),
+        ("Kestreline Apparel Inc., a Delaware corporation, 100 Main Street", "Kestreline Apparel Inc."),
+        ("Shenzhen Eagle Co., Ltd. 8 Keji Road", "Shenzhen Eagle Co., Ltd."),
+        ("Falconridge Trading Company Limited, 8 Road", "Falconridge Trading Company Limited"),
+        ("Harrow & Pike LLP 2 Fleet Place, London", "Harrow & Pike LLP"),
+        ("Comercial Norte S.A. de C.V. Av. Reforma 100", "Comercial Norte S.A. de C.V."),
+        ("Nordvik Outdoor AB, Sveavägen 44, 111 34 Stockholm", "Nordvik Outdoor AB"),
+        ("AG Foods Inc. 100 Main", "AG Foods Inc."),
+        ("深圳市红隼服饰有限公司 深圳市南山区科技园路8号", "深圳市红隼服饰有限公司"),
+        ("Jane Smith, 12 High Street", "Jane Smith"),
+    ],
+)
+def test_owner_name_ends_where_the_address_starts(printed: str, name: str) -> None:
+    from desktop_app.core.reading.certificates.common import owner_name
+
+    assert owner_name(printed) == name

@@ -151,6 +151,7 @@ def test_find_dates_gives_every_date_with_its_span() -> None:
         ("深圳市鹰翔科技有限公司", "深圳市鹰翔科技 co ltd", "深圳市鹰翔科技", "co ltd"),
         ("深圳市鹰翔科技股份有限公司", "深圳市鹰翔科技 co ltd", "深圳市鹰翔科技", "co ltd"),
         ("鹰翔公司", "鹰翔 co", "鹰翔", "co"),
+        ("Comercial Norte S.A. de C.V.", "comercial norte sa de cv", "comercial norte", "sa de cv"),
     ],
 )
 def test_company_names(name: str, normal: str, core: str, form: str) -> None:

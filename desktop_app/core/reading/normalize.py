@@ -332,6 +332,11 @@ _LEGAL_TOKENS = {
     "jsc",
     "ooo",
     "the",
+    "kft",
+    "ltda",
+    "cv",
+    "de",
+    "oyj",
 }
 _CJK_FORMS = (
     "股份有限公司",

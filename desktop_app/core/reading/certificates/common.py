@@ -364,8 +364,10 @@ def inid_value(sections: dict[str, list[InidSection]], *codes: str) -> tuple[str
 # ---------------------------------------------------------------------------------------------------------
 
 _LEGAL_FORM_END = re.compile(
-    r"(?i)(?:\b(?:inc|incorporated|corp|corporation|company|co\.?,?\s*ltd|ltd|limited|llc|l\.l\.c|plc|gmbh|ag|"
-    r"s\.?a\.?s?|s\.?r\.?l|s\.?p\.?a|b\.?v|n\.?v|pty\.?\s*ltd|pte\.?\s*ltd|sdn\.?\s*bhd|kg|oy|ab|k\.?k)\b\.?"
+    r"(?i)(?:\b(?:s\.?a\.?\s*de\s*c\.?v|inc|incorporated|corp|corporation|company|co\.?,?\s*ltd|ltd|limited|llc|"
+    r"l\.l\.c|plc|gmbh|ag|"
+    r"s\.?a\.?s?|s\.?r\.?l|s\.?p\.?a|b\.?v|n\.?v|pty\.?\s*ltd|pte\.?\s*ltd|sdn\.?\s*bhd|kg|oyj?|ab|k\.?k|"
+    r"llp|l\.l\.p|lp|sarl|s\.l|a/s|kft|s\.r\.o|ltda)\b\.?"
     r"|股份有限公司|有限责任公司|有限責任公司|有限公司|公司|株式会社)"
 )
 _OWNER_DESCRIPTOR = re.compile(
