@@ -47,10 +47,9 @@ def kinds(mark: str, text: str, threshold: float = 0.5) -> list[tuple[str, float
         ("buy KESTRELlNE jackets", [("variant", 0.9, "KESTRELlNE")]),
         ("KESTRELIME", [("variant", 0.89, "KESTRELIME")]),  # one edit
         ("KESTRXELINE", [("variant", 0.89, "KESTRXELINE")]),  # one inserted letter
-        (
-            "KESTRELINESHOP",
-            [("variant", 0.7, "KESTRELINE")],
-        ),  # inside a longer word: below the default threshold
+        ("KESTRELINESHOP", [("variant", 0.8, "KESTRELINE")]),  # starting a longer word
+        ("OFFICIALKESTRELINE", [("variant", 0.8, "KESTRELINE")]),  # ending one
+        ("XKESTRELINESHOP", [("variant", 0.7, "KESTRELINE")]),  # buried inside: below the default threshold
         ("Kestrel", []),
         ("Falcon jackets", []),
         ("", []),
@@ -72,7 +71,8 @@ def test_one_stray_ocr_space_is_not_a_variant() -> None:
 
 
 def test_default_threshold_drops_marks_inside_longer_words() -> None:
-    assert find_mark("Kestreline", [line("KESTRELINESHOP")]) == []
+    assert find_mark("Kestreline", [line("XKESTRELINESHOP")]) == []
+    assert [m.score for m in find_mark("Kestreline", [line("KESTRELINESHOP")])] == [0.8]
     assert [m.kind for m in find_mark("Kestreline", [line("KESTREL1NE")])] == ["variant"]
 
 

@@ -12,7 +12,8 @@ Exact vs variant (decided here, relied on by the checks):
 * ``variant`` - found only after more tolerance: a separator inside a word of the mark ("Kestre-line",
   "KEST.RELINE", "KESTRE_LINE", score 0.95), OCR-confusion or homoglyph folding ("KESTREL1NE",
   "KESTRELlNE", "Кestreline", 0.9), an edit ("KESTRELIME", 1 - edits/length, capped at 0.89), or the
-  mark inside a longer word ("KESTRELINESHOP", 0.7, below the default threshold).
+  mark starting or ending a longer word ("KESTRELINESHOP", 0.8), or buried inside one (0.7, below the
+  default threshold).
 
 Marks of four characters or fewer are only matched as whole tokens and never by edit distance, so
 "NIKE" finds "N1KE" but neither "BIKE" nor "NICE". Chinese/Japanese/Korean marks match as substrings.
@@ -273,7 +274,10 @@ def _find_in_line(mark: str, line: TextLine, cjk: bool) -> list[Match]:
         bounded = cjk or _bounded(folded, k, nf)
         if not bounded and (nf < 6 or cjk):
             continue
-        match = _make(line, "variant", 0.9 if bounded else 0.7, folded, k, nf)
+        # inside a longer word: as its start or end ("KESTRELINESHOP") it is a variant worth showing (0.8);
+        # buried in the middle, only on request (0.7)
+        edge = (k == 0 or folded.boundary[k]) or (k + nf == len(folded.chars) or folded.boundary[k + nf])
+        match = _make(line, "variant", 0.9 if bounded else (0.8 if edge else 0.7), folded, k, nf)
         if free(match):
             out.append(match)
             taken.append(match.span)
