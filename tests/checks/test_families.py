@@ -8,7 +8,7 @@ import pytest
 
 from desktop_app.core.checks.findings import Severity
 from desktop_app.core.model import EvidenceKind, Role
-from tests.checks.builders import LISTING_ID, SCREEN_LINES, URL, Built, auth, codes, evidence_file, f
+from tests.checks.builders import LISTING_ID, SCREEN_LINES, URL, Built, auth, cert, codes, evidence_file, f
 
 
 def test_clean_case_is_ready_and_located() -> None:
@@ -363,3 +363,23 @@ def test_blurred_screenshot_is_unreadable_even_when_ocr_is_confident() -> None:
     assert codes(report) == ["evidence.unreadable"] and "blurred" in report.findings[0].message
     b.facts.files[b.shot.sha256].sharpness = 171.0
     assert codes(b.run()) == []
+
+
+def test_stray_ocr_character_beside_the_mark_is_not_a_mismatch() -> None:
+    b = Built()
+    b.set_doc(
+        b.cert_file,
+        ["k KESTRELINE", "Reg. No. 6,123,456", "Kestreline Apparel Inc."],
+        EvidenceKind.CERTIFICATE,
+        source="ocr",
+        certificate=cert(mark=f("k KESTRELINE", conf=0.9)),
+    )
+    assert codes(b.run()) == []
+    b.set_doc(
+        b.cert_file,
+        ["k KESTRELINE"],
+        EvidenceKind.CERTIFICATE,
+        source="text",
+        certificate=cert(mark=f("k KESTRELINE")),
+    )
+    assert codes(b.run()) == ["right.mark_mismatch"]  # printed so in a text layer: it is the mark

@@ -135,6 +135,18 @@ def _number_in_text(number: str, lines: list[TextLine], office: str) -> bool:
     return False
 
 
+def _ocr_trimmed(mark: str, ff: FileFacts) -> str:
+    """A mark read by OCR without stray one- or two-character tokens at its ends ("k KESTRELINE")."""
+    if not any(p.source == "ocr" for p in ff.doc.pages):
+        return mark
+    tokens = mark.split()
+    while len(tokens) > 1 and len(fold(tokens[0])) <= 2:
+        tokens.pop(0)
+    while len(tokens) > 1 and len(fold(tokens[-1])) <= 2:
+        tokens.pop()
+    return " ".join(tokens)
+
+
 def _check_right(facts: CaseFacts, report: CheckReport, i: int, right: Right) -> None:
     ff = facts.of(right.certificate)
     cert = ff.certificate if ff is not None else None
@@ -164,7 +176,7 @@ def _check_right(facts: CaseFacts, report: CheckReport, i: int, right: Right) ->
             )
 
     mark, mf = fval(cert, "mark")
-    if mark and right.mark.strip() and fold(str(mark)) != fold(right.mark):
+    if mark and right.mark.strip() and fold(_ocr_trimmed(str(mark), ff)) != fold(right.mark):
         # A mark read as one or two characters, or with little confidence, is more likely a misreading than
         # another mark: then the entered mark printed on the certificate settles it.
         plausible = len(fold(str(mark))) >= 3 and confident(mf)
