@@ -127,3 +127,23 @@ class _nothing:
 
     def __exit__(self, *exc: object) -> None:
         return None
+
+
+@pytest.mark.parametrize("has_pread", [True, False])
+def test_output_hash_equals_the_file_hash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, has_pread: bool
+) -> None:
+    import hashlib
+
+    if not has_pread:  # the Windows path: one more pass at the end
+        monkeypatch.delattr(os, "pread")
+    big = tmp_path / "big.bin"
+    big.write_bytes(os.urandom(3 * 1024 * 1024))
+    with open(tmp_path / "h.zip", "w+b") as fh:
+        w = ZipWriter(fh, hash_output=True)
+        w.add_bytes("r/a.txt", b"a" * 1000, compress=True)
+        w.add_file("r/b.bin", big, big.stat().st_size)
+        w.close()
+    assert w.sha256 == hashlib.sha256((tmp_path / "h.zip").read_bytes()).hexdigest()
+    with open(tmp_path / "w.zip", "wb") as fh, pytest.raises(ValueError, match="reading too"):
+        ZipWriter(fh, hash_output=True)

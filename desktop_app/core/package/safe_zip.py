@@ -209,11 +209,16 @@ class ZipWriter:
         self.entries: list[ZipEntry] = []
         self._names: set[str] = set()
         self.sha256 = ""
-        self._hasher = _TrailingHasher(fh.fileno(), 0) if hash_output else None
-        if self._hasher is not None:
+        self._hash_output = hash_output
+        self._hasher: _TrailingHasher | None = None
+        if hash_output:
             if self._pos:
                 raise ValueError("hash_output needs the ZIP to start at the beginning of the file")
-            self._hasher.start()
+            if not _readable(fh.fileno()):
+                raise ValueError("hash_output needs a file opened for reading too (e.g. mode 'w+b')")
+            if hasattr(os, "pread"):  # POSIX: hash on another core while writing
+                self._hasher = _TrailingHasher(fh.fileno(), 0)
+                self._hasher.start()
 
     def _final(self) -> None:
         """Everything written so far is final: let the hasher read it."""
@@ -289,6 +294,31 @@ class ZipWriter:
         if self._hasher is not None:
             self._fh.flush()
             self.sha256 = self._hasher.finish(self._pos)
+        elif self._hash_output:  # no pread (Windows): one more pass over the file
+            self._fh.flush()
+            self.sha256 = _hash_fd(self._fh.fileno(), self._pos)
+
+
+def _readable(fd: int) -> bool:
+    try:
+        if hasattr(os, "pread"):
+            os.pread(fd, 1, 0)
+        else:
+            pos = os.lseek(fd, 0, os.SEEK_CUR)
+            os.read(fd, 0)
+            os.lseek(fd, pos, os.SEEK_SET)
+        return True
+    except OSError:
+        return False
+
+
+def _hash_fd(fd: int, end: int) -> str:
+    h = hashlib.sha256()
+    os.lseek(fd, 0, os.SEEK_SET)
+    while chunk := os.read(fd, CHUNK):
+        h.update(chunk)
+    os.lseek(fd, end, os.SEEK_SET)
+    return h.hexdigest()
 
 
 # -- reading ---------------------------------------------------------------------------------------
