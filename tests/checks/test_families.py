@@ -383,3 +383,43 @@ def test_stray_ocr_character_beside_the_mark_is_not_a_mismatch() -> None:
         certificate=cert(mark=f("k KESTRELINE")),
     )
     assert codes(b.run()) == ["right.mark_mismatch"]  # printed so in a text layer: it is the mark
+
+
+def test_scan_misreadings_of_numbers_and_dates_are_warnings() -> None:
+    b = Built()
+    b.set_doc(
+        b.cert_file,
+        ["Reg. No. 6,123,458"],
+        EvidenceKind.CERTIFICATE,
+        source="ocr",
+        certificate=cert(registration_number=f("6123458", conf=0.8)),
+    )
+    report = b.run()
+    assert codes(report) == ["right.registration_number_mismatch"]
+    assert report.findings[0].severity == Severity.WARNING
+    b.set_doc(
+        b.cert_file,
+        ["Reg. No. 6,123,456"],
+        EvidenceKind.CERTIFICATE,
+        source="ocr",
+        certificate=cert(expiry_date=f(dt.date(2021, 3, 14), conf=0.8)),
+    )
+    report = b.run()
+    assert codes(report) == ["right.expired"] and report.findings[0].severity == Severity.WARNING
+
+
+def test_scan_read_surely_still_blocks() -> None:
+    b = Built()
+    b.set_doc(
+        b.cert_file,
+        ["Reg. No. 6,123,465"],
+        EvidenceKind.CERTIFICATE,
+        source="ocr",
+        certificate=cert(
+            registration_number=f("6123465", conf=0.97),
+            registration_date=f(dt.date(2014, 3, 14)),
+            expiry_date=f(dt.date(2024, 3, 14)),
+        ),
+    )
+    report = b.run()
+    assert {x.code for x in report.blockers} == {"right.registration_number_mismatch", "right.expired"}

@@ -22,6 +22,7 @@ from desktop_app.core.reading.text import TextLine
 EXPIRING_DAYS = 90
 TERM_YEARS = 10  # the term of a trademark registration at every office we read
 LOW_CONFIDENCE = 0.6  # below this a disagreement read from a scan is a warning
+OCR_SURE = 0.9  # OCR line confidence above which a single differing digit is believed
 
 
 def fval(obj: Any, name: str) -> tuple[Any, Any]:
@@ -135,9 +136,40 @@ def _number_in_text(number: str, lines: list[TextLine], office: str) -> bool:
     return False
 
 
+def _ocr_read(ff: FileFacts) -> bool:
+    return any(p.source == "ocr" for p in ff.doc.pages)
+
+
+def _number_severity(ff: FileFacts, f: Any, entered: str, read: str, office: str) -> Severity | None:
+    """One digit off, read by OCR from a line it was not sure of, is as likely a misreading: a warning."""
+    from rapidfuzz.distance import Levenshtein
+
+    from desktop_app.core.reading.normalize import normalize_registration_number as norm
+
+    if not confident(f):
+        return Severity.WARNING
+    one_off = Levenshtein.distance(norm(entered, office), norm(read, office)) == 1
+    if _ocr_read(ff) and one_off and float(getattr(f, "confidence", 1.0)) < OCR_SURE:
+        return Severity.WARNING
+    return None
+
+
+def _expiry_severity(ff: FileFacts, cert: Any, expiry: dt.date, filing: dt.date) -> Severity | None:
+    """An expiry read by OCR that the registration date contradicts (2021 for 2031) is only a warning."""
+    if not _ocr_read(ff):
+        return None
+    reg = _as_date(fval(cert, "registration_date")[0])
+    if reg is None:
+        return None
+    by_term = _add_years(reg, TERM_YEARS)
+    if by_term >= filing and abs((by_term - expiry).days) > 366:
+        return Severity.WARNING
+    return None
+
+
 def _ocr_trimmed(mark: str, ff: FileFacts) -> str:
     """A mark read by OCR without stray one- or two-character tokens at its ends ("k KESTRELINE")."""
-    if not any(p.source == "ocr" for p in ff.doc.pages):
+    if not _ocr_read(ff):
         return mark
     tokens = mark.split()
     while len(tokens) > 1 and len(fold(tokens[0])) <= 2:
@@ -169,7 +201,7 @@ def _check_right(facts: CaseFacts, report: CheckReport, i: int, right: Right) ->
                     f"{field_where(ff, nf)}: the registration number reads {number}, but the case says "
                     f"{right.registration_number}. Correct the number, or attach the certificate of this "
                     "registration.",
-                    severity=_severity(nf),
+                    severity=_number_severity(ff, nf, right.registration_number, str(number), right.office),
                     evidence=(field_ref(ff, nf),),
                     field=f"{label}.registration_number",
                 )
@@ -276,6 +308,7 @@ def _check_right(facts: CaseFacts, report: CheckReport, i: int, right: Right) ->
                     "registration cannot support a complaint; attach the renewal certificate if it was "
                     "renewed.",
                     evidence=evidence,
+                    severity=_expiry_severity(ff, cert, expiry, facts.filing_date),
                     field=f"{label}.certificate",
                 )
             )
