@@ -208,7 +208,7 @@ class CaseListPanel(QWidget):
 
         task = ctx.runner.start(work, self.tr("Import"))
         task.signals.succeeded.connect(self._imported)
-        bind(task.signals.failed, self, lambda text: self.show_message(text, error=True))
+        bind(task, "failed", self, lambda text: self.show_message(text, error=True))
         self.import_started.emit(task)
         return task
 

@@ -182,7 +182,7 @@ class ChecksPanel(QWidget):
 
         task = ctx.runner.start(work, self.tr("Checks"))
         task.signals.progress.connect(self._progress)
-        bind(task.signals.succeeded, self, lambda report: self._done(case_id, report))
+        bind(task, "succeeded", self, lambda report: self._done(case_id, report))
         task.signals.failed.connect(self._failed)
         task.signals.cancelled.connect(self._cancelled)
         task.signals.finished.connect(self._finished)

@@ -119,7 +119,8 @@ class EvidenceFilesMixin:
 
         task = ctx.runner.start(work, self.tr("Adding files"))
         bind(
-            task.signals.succeeded,
+            task,
+            "succeeded",
             self,
             lambda result: self._files_added(case_id, kind, listing_row, *result),
         )

@@ -154,7 +154,8 @@ class ExportDialog(QDialog):
         task.signals.succeeded.connect(self._done)
         task.signals.failed.connect(self._failed)
         bind(
-            task.signals.cancelled,
+            task,
+            "cancelled",
             self,
             lambda: self.status.setText(self.tr("Export cancelled; no package was written.")),
         )

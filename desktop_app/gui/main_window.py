@@ -281,7 +281,7 @@ class MainWindow(QMainWindow):
 
         task = self.runner.start(work, self.tr("Opening the demo case"))
         task.signals.succeeded.connect(self._demo_ready)
-        bind(task.signals.failed, self, lambda text: self.statusBar().showMessage(text, 15000))
+        bind(task, "failed", self, lambda text: self.statusBar().showMessage(text, 15000))
         self.track(task)
         return task
 
@@ -297,7 +297,7 @@ class MainWindow(QMainWindow):
         self._tracked.append(task)
         task.signals.progress.connect(self._task_progress)
         task.signals.finished.connect(self._task_finished)
-        bind(task.signals.failed, self, lambda text: self.statusBar().showMessage(text, 15000))
+        bind(task, "failed", self, lambda text: self.statusBar().showMessage(text, 15000))
         self.task_label.setText(task.name)
         self.task_progress.setValue(0)
         for w in (self.task_label, self.task_progress, self.task_cancel):

@@ -94,10 +94,10 @@ class VerifyDialog(QDialog):
         self.verify_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         task = self.ctx.runner.start(work, self.tr("Verify"))
-        bind(task.signals.progress, self, lambda f, _label: self.progress.setValue(int(f * 1000)))
+        bind(task, "progress", self, lambda f, _label: self.progress.setValue(int(f * 1000)))
         task.signals.succeeded.connect(self._done)
         task.signals.failed.connect(self._failed)
-        bind(task.signals.cancelled, self, lambda: self.verdict.setText(self.tr("Verification cancelled.")))
+        bind(task, "cancelled", self, lambda: self.verdict.setText(self.tr("Verification cancelled.")))
         task.signals.finished.connect(self._finished)
         self.task = task
         return task

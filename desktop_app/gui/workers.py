@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 
 from desktop_app.core.errors import Cancelled, UserError
 from desktop_app.core.progress import CancelToken, ProgressFn
@@ -87,20 +87,31 @@ class _Relay(QObject):
 
     def __init__(self, owner: QObject, fn: Callable[..., Any]) -> None:
         super().__init__(owner)
-        self.fn = fn
+        self.fn: Callable[..., Any] | None = fn
+        self.spent = False
 
     def call(self, *args: Any) -> None:
-        self.fn(*args)
+        if self.fn is not None:
+            self.fn(*args)
+
+    def finish(self) -> None:
+        self.fn, self.spent = None, True  # the task delivered its last signal
 
 
-def bind(signal: Any, owner: QObject, fn: Callable[..., Any]) -> None:
-    """Connect ``signal`` to a plain callable on behalf of ``owner``.
+def bind(task: Task, signal: str, owner: QObject, fn: Callable[..., Any]) -> None:
+    """Connect ``task.signals.<signal>`` to a plain callable on behalf of ``owner``.
 
     A lambda has no QObject to die with, so a late result could reach a deleted widget; the relay,
-    a child of ``owner``, is disconnected automatically when ``owner`` is destroyed.
+    a child of ``owner``, is disconnected automatically when ``owner`` is destroyed. Relays of
+    finished tasks are swept here, from ordinary GUI code, never from inside a task's own signal.
     """
+    for old in owner.findChildren(_Relay, options=Qt.FindChildOption.FindDirectChildrenOnly):
+        if old.spent:
+            old.setParent(None)
+            old.deleteLater()
     relay = _Relay(owner, fn)
-    signal.connect(relay.call)
+    getattr(task.signals, signal).connect(relay.call)
+    task.signals.closed.connect(relay.finish)
 
 
 class TaskRunner(QObject):
@@ -111,9 +122,12 @@ class TaskRunner(QObject):
     def __init__(self, parent: QObject | None = None, max_threads: int | None = None) -> None:
         super().__init__(parent)
         self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(max_threads or max(2, QThreadPool.globalInstance().maxThreadCount()))
+        # Long checks must not hold up short work (rendering a page, adding a file): a few more threads
+        # than cores; the CPU-heavy OCR is mostly native code running outside the GIL.
+        self.pool.setMaxThreadCount(max_threads or max(4, QThreadPool.globalInstance().maxThreadCount()))
         self._tasks: list[Task] = []
         self._pending: list[Task] = []
+        self._reaped: list[Task] = []
         self.closed = False
 
     def start(self, fn: TaskFn, name: str = "") -> Task:
@@ -123,7 +137,8 @@ class TaskRunner(QObject):
             task.cancel()
         self._tasks.append(task)
         self._pending.append(task)
-        task.signals.closed.connect(self._reap)
+        key = id(task)  # no strong reference in the relay: the runner alone decides when a task goes
+        bind(task, "closed", self, lambda: self._reap(key))
         QTimer.singleShot(0, self, self._launch)
         self.active_changed.emit(len(self._tasks))
         return task
@@ -133,12 +148,13 @@ class TaskRunner(QObject):
         for task in pending:
             self.pool.start(task)
 
-    def _reap(self) -> None:
-        sender = self.sender()
+    def _reap(self, key: int) -> None:
         for task in self._tasks:
-            if task.signals is sender:
+            if id(task) == key:
                 task.reaped = True
-        self._tasks = [t for t in self._tasks if not t.done]
+                self._reaped.append(task)  # dropped on a later turn, never inside its own signal
+        self._tasks = [t for t in self._tasks if not t.reaped]
+        QTimer.singleShot(0, self, self._reaped.clear)
         self.active_changed.emit(len(self._tasks))
 
     @property
