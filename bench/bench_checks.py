@@ -44,6 +44,7 @@ def evaluate(eval_dir: Path, work: Path) -> dict[str, Any]:
     extra_blockers: list[dict[str, Any]] = []
     recheck_ms: list[float] = []
     check_ms: list[float] = []
+    clean_warnings: dict[str, list[str]] = {}
     with Store(work / "eval-data") as store:
         for name, label in sorted(labels.items()):
             case_id = import_case_folder(store, eval_dir / "cases" / name)
@@ -59,6 +60,8 @@ def evaluate(eval_dir: Path, work: Path) -> dict[str, Any]:
             planted = label["planted"]
             if label["clean"]:
                 clean_total += 1
+                for f in report.warnings:
+                    clean_warnings.setdefault(f.code, []).append(name)
                 if blockers:
                     false_blockers.append(
                         {"case": name, "blockers": blockers, "messages": [f.message for f in report.blockers]}
@@ -78,6 +81,7 @@ def evaluate(eval_dir: Path, work: Path) -> dict[str, Any]:
         "misses": misses,
         "extra_blockers": extra_blockers,
         "recheck_ms": recheck_ms,
+        "clean_warnings": clean_warnings,
         "check_ms": check_ms,
     }
 
@@ -234,6 +238,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"    {item['case']}: {', '.join(item['blockers'])}")
         for msg in item["messages"]:
             print(f"      - {msg}")
+    for code, names in sorted(res["clean_warnings"].items()):
+        print(f"  warning {code} on {len(names)} clean case(s): {', '.join(sorted(set(names)))}")
     if res["extra_blockers"]:
         print("  defect cases with blockers besides the planted one:")
         for item in res["extra_blockers"]:
