@@ -423,3 +423,16 @@ def test_scan_read_surely_still_blocks() -> None:
     )
     report = b.run()
     assert {x.code for x in report.blockers} == {"right.registration_number_mismatch", "right.expired"}
+
+
+def test_taobao_form_needs_classes_unless_the_certificate_gives_them() -> None:
+    b = Built()
+    b.case.rights[0].office = "CNIPA"
+    b.case.rights[0].classes = []
+    b.case.listings[0].url = "https://item.taobao.com/item.htm?id=623456789012"
+    b.case.listings[0].marketplace, b.case.listings[0].listing_id = "taobao", "623456789012"
+    b.screenshot(["item.taobao.com/item.htm?id=623456789012", "KESTRELINE 男士 夹克"])
+    assert codes(b.run()) == []  # the certificate states class 25
+    b.certificate(classes=None)
+    report = b.run()
+    assert codes(report) == ["case.incomplete"] and "Taobao" in report.findings[0].message

@@ -50,6 +50,15 @@ def _requires(profiles: list[Any], what: str, default: bool) -> bool:
     return default if not found else False
 
 
+def _required_field(profiles: list[Any], name: str) -> bool:
+    """Whether any profile lists ``name`` among the complaint form's required fields."""
+    for p in profiles:
+        reqs = getattr(p, "requirements", None)
+        if isinstance(reqs, dict) and name in (reqs.get("fields") or []):
+            return True
+    return False
+
+
 def run(facts: CaseFacts, report: CheckReport) -> None:
     case = facts.case
     profiles = [p for p in (marketplace_profile(li.marketplace) for li in case.listings) if p is not None]
@@ -79,6 +88,18 @@ def run(facts: CaseFacts, report: CheckReport) -> None:
                 f"{label} has no trademark office; choose the office that registered it.",
                 f"rights[{i}].office",
             )
+        cert = facts.of(right.certificate)
+        read = cert.certificate if cert is not None else None
+        for name, what in (("owner", "owner"), ("classes", "Nice classes")):
+            if not _required_field(profiles, name) or getattr(right, name):
+                continue
+            if read is not None and getattr(getattr(read, name, None), "value", None):
+                continue  # the certificate states it
+            names = ", ".join(sorted({p.name for p in profiles if _required_field([p], name)}))
+            missing(
+                f"{label} has no {what}, and none could be read from a certificate; {names} asks for it.",
+                f"rights[{i}].{name}",
+            )
         if need_cert and right.certificate is None:
             missing(
                 f"{label} has no registration certificate attached; the marketplace asks for a copy of it.",
@@ -92,7 +113,6 @@ def run(facts: CaseFacts, report: CheckReport) -> None:
         if not li.screenshots:
             missing(
                 f"Listing {i + 1} ({li.url or 'no URL'}) has no screenshot; attach a screenshot of the "
-                "listing "
-                "showing its address, title and product.",
+                "listing showing its address, title and product.",
                 f"listings[{i}].screenshots",
             )
