@@ -45,7 +45,7 @@ def format_text(report: CheckReport) -> str:
         loc = _where(f)
         lines.append(
             f"{_TAG[str(f.severity)]:<8} {f.code:<36} {f.message}"
-            + (f"  [{loc}]" if loc and loc not in f.message else "")
+            + (f"  [{loc}]" if loc and f.evidence[0].file not in f.message else "")
         )
     b, w = len(report.blockers), len(report.warnings)
     i = len(report.findings) - b - w
