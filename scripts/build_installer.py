@@ -65,14 +65,28 @@ def check_environment() -> None:
     except importlib.metadata.PackageNotFoundError:
         pass
     else:
-        raise SystemExit("opencv-python is installed: its bundled Qt plugins break PySide6; uninstall it and "
-                         "keep opencv-python-headless (scripts/dev.py setup does this)")
+        raise SystemExit(
+            "opencv-python is installed: its bundled Qt plugins break PySide6; uninstall it and "
+            "keep opencv-python-headless (scripts/dev.py setup does this)"
+        )
     importlib.metadata.version("pyinstaller")  # raises with a clear name when missing
 
 
 def run_pyinstaller(nice: int) -> float:
-    cmd = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
-           "--workpath", str(WORK), "--distpath", str(DIST), str(SPEC)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "PyInstaller",
+        "--noconfirm",
+        "--clean",
+        "--log-level",
+        "WARN",
+        "--workpath",
+        str(WORK),
+        "--distpath",
+        str(DIST),
+        str(SPEC),
+    ]
     if nice and shutil.which("nice"):
         cmd = ["nice", "-n", str(nice), *cmd]
     say("running " + " ".join(cmd[-8:]))
@@ -105,11 +119,14 @@ def strip_debug_info(folder: Path) -> int:
     strip, readelf = shutil.which("strip"), shutil.which("readelf")
     if not sys.platform.startswith("linux") or not strip or not readelf:
         return 0
-    libs = [p for p in sorted(folder.rglob("*.so*")) if p.is_file() and not p.is_symlink() and _is_elf(p)
-            and not _patched_by_auditwheel(p, readelf)]
+    libs = [
+        p
+        for p in sorted(folder.rglob("*.so*"))
+        if p.is_file() and not p.is_symlink() and _is_elf(p) and not _patched_by_auditwheel(p, readelf)
+    ]
     before = sum(p.stat().st_size for p in libs)
     for i in range(0, len(libs), 64):
-        subprocess.run([strip, "--strip-debug", *map(str, libs[i:i + 64])], check=True)
+        subprocess.run([strip, "--strip-debug", *map(str, libs[i : i + 64])], check=True)
     return before - sum(p.stat().st_size for p in libs)
 
 
@@ -179,8 +196,10 @@ def make_tarball(folder: Path, out: Path, top: str, mtime: int, extras: dict[str
         return info
 
     tmp = out.with_name(out.name + ".part")
-    with open(tmp, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0,
-                                               compresslevel=6) as gz:
+    with (
+        open(tmp, "wb") as raw,
+        gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=6) as gz,
+    ):
         with tarfile.open(fileobj=gz, mode="w", format=tarfile.PAX_FORMAT) as tar:
             tar.add(folder, arcname=top, recursive=False, filter=normalise)
             for path in sorted(folder.rglob("*"), key=lambda p: p.relative_to(folder).as_posix()):
@@ -203,8 +222,10 @@ def make_appimage(folder: Path, version: str, arch: str) -> Path | None:
     """An AppImage when appimagetool is available; None (with the reason on stderr) otherwise."""
     tool = shutil.which("appimagetool")
     if not tool:
-        say("AppImage skipped: appimagetool is not installed, and neither PyPI nor Debian 12 ships it "
-            "(see docs/installer.md); the tar.gz is the Linux deliverable")
+        say(
+            "AppImage skipped: appimagetool is not installed, and neither PyPI nor Debian 12 ships it "
+            "(see docs/installer.md); the tar.gz is the Linux deliverable"
+        )
         return None
     appdir = WORK / "EvidenceDesk.AppDir"
     shutil.rmtree(appdir, ignore_errors=True)
@@ -213,8 +234,9 @@ def make_appimage(folder: Path, version: str, arch: str) -> Path | None:
     shutil.copy2(ROOT / "packaging" / "linux" / "evidence-desk.desktop", appdir / "evidence-desk.desktop")
     shutil.copy2(ROOT / "packaging" / "linux" / "evidence-desk.svg", appdir / "evidence-desk.svg")
     out = DIST / f"evidence-desk-{version}-linux-{arch}.AppImage"
-    subprocess.run([tool, "--no-appstream", str(appdir), str(out)], check=True,
-                   env=dict(os.environ, ARCH=arch))
+    subprocess.run(
+        [tool, "--no-appstream", str(appdir), str(out)], check=True, env=dict(os.environ, ARCH=arch)
+    )
     return out
 
 
@@ -240,21 +262,28 @@ def main(argv: list[str] | None = None) -> int:
         raise SystemExit(f"{FOLDER} does not exist: run without --no-build first")
     audit(FOLDER)
     size, files = folder_size(FOLDER)
-    report.update(folder=str(FOLDER.relative_to(ROOT)), folder_bytes=size, folder_files=files,
-                  largest=dict(largest_parts(FOLDER)))
+    report.update(
+        folder=str(FOLDER.relative_to(ROOT)),
+        folder_bytes=size,
+        folder_files=files,
+        largest=dict(largest_parts(FOLDER)),
+    )
     say(f"folder {FOLDER.relative_to(ROOT)}: {size / 2**20:.1f} MiB in {files} files")
 
     if not args.no_archive and sys.platform.startswith("linux"):
         out = DIST / f"evidence-desk-{version}-linux-{arch}.tar.gz"
-        extras = {"evidence-desk.desktop": ROOT / "packaging" / "linux" / "evidence-desk.desktop",
-                  "evidence-desk.svg": ROOT / "packaging" / "linux" / "evidence-desk.svg",
-                  "INSTALL.txt": ROOT / "packaging" / "linux" / "INSTALL.txt"}
+        extras = {
+            "evidence-desk.desktop": ROOT / "packaging" / "linux" / "evidence-desk.desktop",
+            "evidence-desk.svg": ROOT / "packaging" / "linux" / "evidence-desk.svg",
+            "INSTALL.txt": ROOT / "packaging" / "linux" / "INSTALL.txt",
+        }
         say(f"writing {out.relative_to(ROOT)}")
         make_tarball(FOLDER, out, f"evidence-desk-{version}", source_date_epoch(), extras)
         digest = sha256(out)
         out.with_name(out.name + ".sha256").write_text(f"{digest}  {out.name}\n", encoding="utf-8")
-        report.update(archive=str(out.relative_to(ROOT)), archive_bytes=out.stat().st_size,
-                      archive_sha256=digest)
+        report.update(
+            archive=str(out.relative_to(ROOT)), archive_bytes=out.stat().st_size, archive_sha256=digest
+        )
         say(f"archive {out.name}: {out.stat().st_size / 2**20:.1f} MiB, sha256 {digest[:16]}…")
         appimage = make_appimage(FOLDER, version, arch)
         report["appimage"] = str(appimage.relative_to(ROOT)) if appimage else None

@@ -26,10 +26,26 @@ DEP_FILES = [ROOT / "pyproject.toml", ROOT / "requirements" / "ocr.txt", Path(__
 # Debian packages: the Qt xcb platform plugin's libraries, Xvfb for GUI smoke tests and screenshots,
 # openssl and zip for the verifier round trips and benches.
 DEBIAN_PACKAGES = [
-    "libxcb-cursor0", "libxcb-icccm4", "libxcb-image0", "libxcb-keysyms1", "libxcb-randr0",
-    "libxcb-render-util0", "libxcb-shape0", "libxcb-xinerama0", "libxcb-xkb1", "libxkbcommon-x11-0",
-    "libegl1", "libgl1", "libfontconfig1", "libdbus-1-3", "libglib2.0-0",
-    "xvfb", "xauth", "openssl", "zip", "poppler-utils",
+    "libxcb-cursor0",
+    "libxcb-icccm4",
+    "libxcb-image0",
+    "libxcb-keysyms1",
+    "libxcb-randr0",
+    "libxcb-render-util0",
+    "libxcb-shape0",
+    "libxcb-xinerama0",
+    "libxcb-xkb1",
+    "libxkbcommon-x11-0",
+    "libegl1",
+    "libgl1",
+    "libfontconfig1",
+    "libdbus-1-3",
+    "libglib2.0-0",
+    "xvfb",
+    "xauth",
+    "openssl",
+    "zip",
+    "poppler-utils",
 ]
 
 
@@ -61,8 +77,12 @@ def ensure_system_packages() -> None:
     say("installing Debian packages: " + " ".join(missing))
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
     subprocess.run(prefix + ["apt-get", "update", "-qq"], check=True, env=env)
-    subprocess.run(prefix + ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing],
-                   check=True, env=env, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        prefix + ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing],
+        check=True,
+        env=env,
+        stdout=subprocess.DEVNULL,
+    )
 
 
 def deps_digest() -> str:
@@ -90,8 +110,9 @@ def ensure_venv() -> Path:
     subprocess.run(pip + ["-e", f"{ROOT}[test,build]"], check=True)
     subprocess.run(pip + ["--no-deps", "-r", str(ROOT / "requirements" / "ocr.txt")], check=True)
     # opencv-python (non-headless) must never be present: its Qt plugins break PySide6 on X11.
-    subprocess.run([str(py), "-m", "pip", "uninstall", "-y", "-q", "opencv-python"],
-                   check=False, capture_output=True)
+    subprocess.run(
+        [str(py), "-m", "pip", "uninstall", "-y", "-q", "opencv-python"], check=False, capture_output=True
+    )
     STAMP.write_text(digest + "\n")
     return py
 

@@ -66,15 +66,23 @@ CERTIFICATE = CertificateSpec(
     first_use=dt.date(2019, 3, 1),
 )
 
-LISTING = ScreenshotSpec(url=URL, title=TITLE, price="US $23.99", seller=SELLER, product_text="KESTRELINE",
-                         shown_id="1005006123456789")
+LISTING = ScreenshotSpec(
+    url=URL,
+    title=TITLE,
+    price="US $23.99",
+    seller=SELLER,
+    product_text="KESTRELINE",
+    shown_id="1005006123456789",
+)
 
 
 def make_demo_case(out: Path) -> list[Path]:
     files = out / "files"
     files.mkdir(parents=True, exist_ok=True)
-    written = [make_certificate_pdf(CERTIFICATE, files / "certificate.pdf"),
-               make_listing_screenshot(LISTING, files / "listing.png")]
+    written = [
+        make_certificate_pdf(CERTIFICATE, files / "certificate.pdf"),
+        make_listing_screenshot(LISTING, files / "listing.png"),
+    ]
     toml = out / "case.toml"
     toml.write_text(CASE_TOML, encoding="utf-8")
     return [toml, *written]

@@ -511,6 +511,8 @@ def scenarios(quick: bool, r: random.Random) -> list[Scenario]:
             market = r.choice(markets)
             if code == "listing.unsupported_url":
                 market = ["amazon-us", "taobao"][k % 2]
+            if code == "right.jurisdiction_mismatch":  # only where the platform expects a territory
+                market = r.choice([m for m in markets if m not in ("aliexpress", "alibaba", "etsy", "temu")])
             brand = r.randrange(len(BRANDS))
             out.append(
                 Scenario(

@@ -52,15 +52,22 @@ class App:
     @classmethod
     def frozen(cls, folder: Path) -> App:
         folder = folder.resolve()
-        return cls([str(folder / "evidence-desk")], [str(folder / "evidence-desk-gui")],
-                   folder / "_internal" / "resources" / "demo_case", folder)
+        return cls(
+            [str(folder / "evidence-desk")],
+            [str(folder / "evidence-desk-gui")],
+            folder / "_internal" / "resources" / "demo_case",
+            folder,
+        )
 
     @classmethod
     def source(cls) -> App:
         py = str(ROOT / ".venv" / "bin" / "python")
-        return cls([py, "-m", "desktop_app"], [py, "-c", "from desktop_app.gui.app import main; "
-                                               "raise SystemExit(main())"],
-                   ROOT / "resources" / "demo_case", None)
+        return cls(
+            [py, "-m", "desktop_app"],
+            [py, "-c", "from desktop_app.gui.app import main; raise SystemExit(main())"],
+            ROOT / "resources" / "demo_case",
+            None,
+        )
 
 
 @dataclass
@@ -82,11 +89,16 @@ def isolated_env(tmp: Path, source: bool) -> dict[str, str]:
     runtime = tmp / "xdg-runtime"
     runtime.mkdir(mode=0o700)
     env = {
-        "HOME": str(tmp / "home"), "XDG_CONFIG_HOME": str(tmp / "home" / ".config"),
+        "HOME": str(tmp / "home"),
+        "XDG_CONFIG_HOME": str(tmp / "home" / ".config"),
         "XDG_DATA_HOME": str(tmp / "home" / ".local" / "share"),
         "XDG_CACHE_HOME": str(tmp / "home" / ".cache"),
-        "XDG_RUNTIME_DIR": str(runtime), "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
-        "EVIDENCE_DESK_PASSPHRASE": PASSPHRASE, "QT_QPA_PLATFORM": "xcb",
+        "XDG_RUNTIME_DIR": str(runtime),
+        "PATH": "/usr/bin:/bin",
+        "LANG": "C.UTF-8",
+        "LC_ALL": "C.UTF-8",
+        "EVIDENCE_DESK_PASSPHRASE": PASSPHRASE,
+        "QT_QPA_PLATFORM": "xcb",
     }
     for name in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "TZ"):  # machine settings, not Python ones
         if name in os.environ:
@@ -97,10 +109,12 @@ def isolated_env(tmp: Path, source: bool) -> dict[str, str]:
     return env
 
 
-def run(cmd: list[str], env: dict[str, str], cwd: Path,
-        timeout: float = 600) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(cmd, env=env, cwd=cwd, capture_output=True, text=True, timeout=timeout,
-                          stdin=subprocess.DEVNULL)
+def run(
+    cmd: list[str], env: dict[str, str], cwd: Path, timeout: float = 600
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        cmd, env=env, cwd=cwd, capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL
+    )
 
 
 def brief(proc: subprocess.CompletedProcess[str]) -> str:
@@ -109,8 +123,9 @@ def brief(proc: subprocess.CompletedProcess[str]) -> str:
 
 
 def bad_stderr(text: str) -> list[str]:
-    return [line for line in text.splitlines()
-            if line.strip() and not any(p.search(line) for p in ALLOWED_STDERR)]
+    return [
+        line for line in text.splitlines() if line.strip() and not any(p.search(line) for p in ALLOWED_STDERR)
+    ]
 
 
 def ocr_pages(data_dir: Path) -> int:
@@ -145,9 +160,11 @@ def foreign_python_files(pid: int, folder: Path | None) -> list[str]:
 def cli_steps(app: App, env: dict[str, str], data: Path, work: Path, report: Report) -> None:
     cli = [*app.cli, "--data-dir", str(data)]
     proc = run([*app.cli, "--version"], env, work)
-    if not report.step("console executable starts and reports the package version",
-                       proc.returncode == 0 and package_version() in proc.stdout,
-                       proc.stdout.strip() or brief(proc)):
+    if not report.step(
+        "console executable starts and reports the package version",
+        proc.returncode == 0 and package_version() in proc.stdout,
+        proc.stdout.strip() or brief(proc),
+    ):
         return
     if not report.step("bundled demo case present", app.demo_case.is_dir(), str(app.demo_case)):
         return
@@ -163,13 +180,18 @@ def cli_steps(app: App, env: dict[str, str], data: Path, work: Path, report: Rep
     except json.JSONDecodeError:
         verdict = ""
     # The demo case is built to pass: anything but "ready" means the frozen app reads evidence differently.
-    report.step("run the checks: the demo case is ready", proc.returncode == 0 and verdict == "ready"
-                and not bad_stderr(proc.stderr),
-                f"verdict {verdict or '?'}, exit {proc.returncode}, {time.monotonic() - started:.1f} s"
-                + (f"; stderr: {proc.stderr.strip()[-300:]}" if proc.stderr.strip() else ""))
+    report.step(
+        "run the checks: the demo case is ready",
+        proc.returncode == 0 and verdict == "ready" and not bad_stderr(proc.stderr),
+        f"verdict {verdict or '?'}, exit {proc.returncode}, {time.monotonic() - started:.1f} s"
+        + (f"; stderr: {proc.stderr.strip()[-300:]}" if proc.stderr.strip() else ""),
+    )
     pages = ocr_pages(data)
-    report.step("OCR ran inside the frozen app (reading cache holds OCR'd pages with text)", pages > 0,
-                f"{pages} page(s)")
+    report.step(
+        "OCR ran inside the frozen app (reading cache holds OCR'd pages with text)",
+        pages > 0,
+        f"{pages} page(s)",
+    )
     proc = run([*cli, "identity", "create", "--name", "Smoke Signer", "--org", "Evidence Desk QA"], env, work)
     fingerprint = re.search(r"fingerprint:\s*([0-9A-Fa-f:]{64,})", proc.stdout)
     if not report.step("create a signing identity", proc.returncode == 0 and bool(fingerprint), brief(proc)):
@@ -181,27 +203,47 @@ def cli_steps(app: App, env: dict[str, str], data: Path, work: Path, report: Rep
         return
     # Verified as a recipient would: no data folder, the signer pinned by its certificate fingerprint.
     proc = run([*app.cli, "verify", str(package), "--fingerprint", fingerprint.group(1)], env, work)
-    report.step("verify the package, signer pinned", proc.returncode == 0
-                and re.search(r"\bVALID\b", proc.stdout) is not None,
-                brief(proc))
+    report.step(
+        "verify the package, signer pinned",
+        proc.returncode == 0 and re.search(r"\bVALID\b", proc.stdout) is not None,
+        brief(proc),
+    )
 
 
-def gui_step(app: App, program: list[str], label: str, env: dict[str, str], data: Path, work: Path,
-             report: Report) -> None:
+def gui_step(
+    app: App, program: list[str], label: str, env: dict[str, str], data: Path, work: Path, report: Report
+) -> None:
     inspect: Callable[[int], list[str]] = lambda pid: foreign_python_files(pid, app.folder)  # noqa: E731
     with Xvfb() as xvfb:
-        result = run_gui_until_shown([*program, "--data-dir", str(data)], env, xvfb.display, title=APP_TITLE,
-                                     timeout=180, cwd=str(work), inspect=inspect)
-    if not report.step(f"{label} shows the main window", result.window is not None,
-                       f"{result.seconds_to_window:.2f} s, '{result.window.title}' "
-                       f"{result.window.width}x{result.window.height}" if result.window
-                       else f"exit {result.returncode}; stderr: {result.stderr.strip()[-400:]}"):
+        result = run_gui_until_shown(
+            [*program, "--data-dir", str(data)],
+            env,
+            xvfb.display,
+            title=APP_TITLE,
+            timeout=180,
+            cwd=str(work),
+            inspect=inspect,
+        )
+    if not report.step(
+        f"{label} shows the main window",
+        result.window is not None,
+        f"{result.seconds_to_window:.2f} s, '{result.window.title}' "
+        f"{result.window.width}x{result.window.height}"
+        if result.window
+        else f"exit {result.returncode}; stderr: {result.stderr.strip()[-400:]}",
+    ):
         return
     if app.folder is not None:
-        report.step(f"{label}: no file from a Python installation is loaded", not result.inspected,
-                    ", ".join(result.inspected[:3]) if result.inspected else "")
-    report.step(f"{label} quits when its window is closed, exit code 0", result.returncode == 0,
-                f"exit {result.returncode}")
+        report.step(
+            f"{label}: no file from a Python installation is loaded",
+            not result.inspected,
+            ", ".join(result.inspected[:3]) if result.inspected else "",
+        )
+    report.step(
+        f"{label} quits when its window is closed, exit code 0",
+        result.returncode == 0,
+        f"exit {result.returncode}",
+    )
     unexpected = bad_stderr(result.stderr)
     report.step(f"{label}: nothing unexpected on stderr", not unexpected, " | ".join(unexpected[:5]))
 

@@ -29,21 +29,41 @@ Atom = ctypes.c_ulong
 
 class _XWindowAttributes(ctypes.Structure):
     _fields_ = [
-        ("x", ctypes.c_int), ("y", ctypes.c_int), ("width", ctypes.c_int), ("height", ctypes.c_int),
-        ("border_width", ctypes.c_int), ("depth", ctypes.c_int), ("visual", ctypes.c_void_p),
-        ("root", Window), ("c_class", ctypes.c_int), ("bit_gravity", ctypes.c_int),
-        ("win_gravity", ctypes.c_int), ("backing_store", ctypes.c_int), ("backing_planes", ctypes.c_ulong),
-        ("backing_pixel", ctypes.c_ulong), ("save_under", ctypes.c_int), ("colormap", ctypes.c_ulong),
-        ("map_installed", ctypes.c_int), ("map_state", ctypes.c_int), ("all_event_masks", ctypes.c_long),
-        ("your_event_mask", ctypes.c_long), ("do_not_propagate_mask", ctypes.c_long),
-        ("override_redirect", ctypes.c_int), ("screen", ctypes.c_void_p),
+        ("x", ctypes.c_int),
+        ("y", ctypes.c_int),
+        ("width", ctypes.c_int),
+        ("height", ctypes.c_int),
+        ("border_width", ctypes.c_int),
+        ("depth", ctypes.c_int),
+        ("visual", ctypes.c_void_p),
+        ("root", Window),
+        ("c_class", ctypes.c_int),
+        ("bit_gravity", ctypes.c_int),
+        ("win_gravity", ctypes.c_int),
+        ("backing_store", ctypes.c_int),
+        ("backing_planes", ctypes.c_ulong),
+        ("backing_pixel", ctypes.c_ulong),
+        ("save_under", ctypes.c_int),
+        ("colormap", ctypes.c_ulong),
+        ("map_installed", ctypes.c_int),
+        ("map_state", ctypes.c_int),
+        ("all_event_masks", ctypes.c_long),
+        ("your_event_mask", ctypes.c_long),
+        ("do_not_propagate_mask", ctypes.c_long),
+        ("override_redirect", ctypes.c_int),
+        ("screen", ctypes.c_void_p),
     ]
 
 
 class _XClientMessageEvent(ctypes.Structure):
     _fields_ = [
-        ("type", ctypes.c_int), ("serial", ctypes.c_ulong), ("send_event", ctypes.c_int),
-        ("display", ctypes.c_void_p), ("window", Window), ("message_type", Atom), ("format", ctypes.c_int),
+        ("type", ctypes.c_int),
+        ("serial", ctypes.c_ulong),
+        ("send_event", ctypes.c_int),
+        ("display", ctypes.c_void_p),
+        ("window", Window),
+        ("message_type", Atom),
+        ("format", ctypes.c_int),
         ("data", ctypes.c_long * 5),
     ]
 
@@ -68,15 +88,31 @@ def _load_xlib() -> ctypes.CDLL:
     lib.XCloseDisplay.argtypes = [ctypes.c_void_p]
     lib.XDefaultRootWindow.restype = Window
     lib.XDefaultRootWindow.argtypes = [ctypes.c_void_p]
-    lib.XQueryTree.argtypes = [ctypes.c_void_p, Window, ctypes.POINTER(Window), ctypes.POINTER(Window),
-                               ctypes.POINTER(ctypes.POINTER(Window)), ctypes.POINTER(ctypes.c_uint)]
+    lib.XQueryTree.argtypes = [
+        ctypes.c_void_p,
+        Window,
+        ctypes.POINTER(Window),
+        ctypes.POINTER(Window),
+        ctypes.POINTER(ctypes.POINTER(Window)),
+        ctypes.POINTER(ctypes.c_uint),
+    ]
     lib.XGetWindowAttributes.argtypes = [ctypes.c_void_p, Window, ctypes.POINTER(_XWindowAttributes)]
     lib.XInternAtom.restype = Atom
     lib.XInternAtom.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int]
     lib.XGetWindowProperty.argtypes = [
-        ctypes.c_void_p, Window, Atom, ctypes.c_long, ctypes.c_long, ctypes.c_int, Atom,
-        ctypes.POINTER(Atom), ctypes.POINTER(ctypes.c_int), ctypes.POINTER(ctypes.c_ulong),
-        ctypes.POINTER(ctypes.c_ulong), ctypes.POINTER(ctypes.c_void_p)]
+        ctypes.c_void_p,
+        Window,
+        Atom,
+        ctypes.c_long,
+        ctypes.c_long,
+        ctypes.c_int,
+        Atom,
+        ctypes.POINTER(Atom),
+        ctypes.POINTER(ctypes.c_int),
+        ctypes.POINTER(ctypes.c_ulong),
+        ctypes.POINTER(ctypes.c_ulong),
+        ctypes.POINTER(ctypes.c_void_p),
+    ]
     lib.XFree.argtypes = [ctypes.c_void_p]
     lib.XSendEvent.argtypes = [ctypes.c_void_p, Window, ctypes.c_int, ctypes.c_long, ctypes.POINTER(_XEvent)]
     lib.XFlush.argtypes = [ctypes.c_void_p]
@@ -120,8 +156,19 @@ class X11:
         actual_type, fmt = Atom(), ctypes.c_int()
         n_items, after, data = ctypes.c_ulong(), ctypes.c_ulong(), ctypes.c_void_p()
         status = self._x.XGetWindowProperty(
-            self._d, window, self._atom(name), 0, 4096, 0, _ANY_PROPERTY_TYPE, ctypes.byref(actual_type),
-            ctypes.byref(fmt), ctypes.byref(n_items), ctypes.byref(after), ctypes.byref(data))
+            self._d,
+            window,
+            self._atom(name),
+            0,
+            4096,
+            0,
+            _ANY_PROPERTY_TYPE,
+            ctypes.byref(actual_type),
+            ctypes.byref(fmt),
+            ctypes.byref(n_items),
+            ctypes.byref(after),
+            ctypes.byref(data),
+        )
         if status != _SUCCESS or not data.value:
             return 0, b""
         try:
@@ -146,8 +193,14 @@ class X11:
     def top_level_windows(self) -> list[int]:
         root, parent = Window(), Window()
         children, count = ctypes.POINTER(Window)(), ctypes.c_uint()
-        if not self._x.XQueryTree(self._d, self._x.XDefaultRootWindow(self._d), ctypes.byref(root),
-                                  ctypes.byref(parent), ctypes.byref(children), ctypes.byref(count)):
+        if not self._x.XQueryTree(
+            self._d,
+            self._x.XDefaultRootWindow(self._d),
+            ctypes.byref(root),
+            ctypes.byref(parent),
+            ctypes.byref(children),
+            ctypes.byref(count),
+        ):
             return []
         try:
             return [int(children[i]) for i in range(count.value)]
@@ -178,8 +231,9 @@ class X11:
         self._x.XFlush(self._d)
 
 
-def wait_for_window(x11: X11, pid: int, title_part: str, *, timeout: float, alive=lambda: True,
-                    poll: float = 0.01) -> ShownWindow | None:
+def wait_for_window(
+    x11: X11, pid: int, title_part: str, *, timeout: float, alive=lambda: True, poll: float = 0.01
+) -> ShownWindow | None:
     """Poll until ``pid`` shows a window whose title contains ``title_part``; None on timeout or exit."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline and alive():
@@ -206,7 +260,10 @@ class Xvfb:
         try:
             self._proc = subprocess.Popen(
                 [exe, "-displayfd", str(write_fd), "-screen", "0", self.size, "-nolisten", "tcp", "-noreset"],
-                pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                pass_fds=(write_fd,),
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
             os.close(write_fd)
             with os.fdopen(read_fd, "rb") as pipe:  # Xvfb writes the display number once it is ready
                 number = pipe.readline().strip().decode()
@@ -241,14 +298,23 @@ class GuiRun:
     inspected: object = None  # what ``inspect(pid)`` returned while the window was shown
 
 
-def run_gui_until_shown(cmd: list[str], env: dict[str, str], display: str, *, title: str,
-                        timeout: float = 120.0, close_timeout: float = 60.0, cwd: str | None = None,
-                        inspect=None) -> GuiRun:
+def run_gui_until_shown(
+    cmd: list[str],
+    env: dict[str, str],
+    display: str,
+    *,
+    title: str,
+    timeout: float = 120.0,
+    close_timeout: float = 60.0,
+    cwd: str | None = None,
+    inspect=None,
+) -> GuiRun:
     """Start ``cmd`` on ``display``, time it to a shown window titled ``title``, then close it politely."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, X11(display) as x11:
         started = time.perf_counter()
-        proc = subprocess.Popen(cmd, env=dict(env, DISPLAY=display), stdout=out, stderr=err, cwd=cwd,
-                                stdin=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            cmd, env=dict(env, DISPLAY=display), stdout=out, stderr=err, cwd=cwd, stdin=subprocess.DEVNULL
+        )
         try:
             shown = wait_for_window(x11, proc.pid, title, timeout=timeout, alive=lambda: proc.poll() is None)
             elapsed = time.perf_counter() - started if shown else None
@@ -265,5 +331,11 @@ def run_gui_until_shown(cmd: list[str], env: dict[str, str], display: str, *, ti
                 proc.wait()
         out.seek(0)
         err.seek(0)
-        return GuiRun(elapsed, shown, rc, out.read().decode("utf-8", "replace"),
-                      err.read().decode("utf-8", "replace"), inspected)
+        return GuiRun(
+            elapsed,
+            shown,
+            rc,
+            out.read().decode("utf-8", "replace"),
+            err.read().decode("utf-8", "replace"),
+            inspected,
+        )

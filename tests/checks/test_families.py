@@ -436,3 +436,25 @@ def test_taobao_form_needs_classes_unless_the_certificate_gives_them() -> None:
     b.certificate(classes=None)
     report = b.run()
     assert codes(report) == ["case.incomplete"] and "Taobao" in report.findings[0].message
+
+
+def test_owner_one_character_off_in_a_scan_is_a_warning() -> None:
+    b = Built()
+    b.case.complainant.name = b.case.rights[0].owner = "深圳市红隼服饰有限公司"
+    b.set_doc(
+        b.cert_file,
+        ["第 12345678 号", "注册人 深圳市红集服饰有限公司"],
+        EvidenceKind.CERTIFICATE,
+        source="ocr",
+        certificate=cert(owner=f("深圳市红集服饰有限公司", conf=0.9), registration_number=f("6123456")),
+    )
+    report = b.run()
+    assert codes(report) == ["right.owner_mismatch"] and report.findings[0].severity == Severity.WARNING
+
+
+def test_two_character_chinese_mark_mismatch_is_a_blocker() -> None:
+    b = Built()
+    b.case.rights[0].mark = "红隼鸟"
+    b.certificate(mark=f("红隼"))
+    report = b.run()
+    assert "right.mark_mismatch" in [x.code for x in report.blockers]

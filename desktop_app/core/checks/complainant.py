@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from desktop_app.core.checks.facts import CaseFacts
 from desktop_app.core.checks.findings import CheckReport, Finding, Severity
-from desktop_app.core.checks.rights import _as_date, comparable, field_ref, field_where, fval
+from desktop_app.core.checks.rights import _as_date, comparable, field_ref, field_where, fval, ocr_near
 from desktop_app.core.model import Role
 from desktop_app.core.reading.matching import SAME_PARTY_THRESHOLD, find_mark, fold, same_party
 from desktop_app.core.reading.normalize import company_core, same_registration_number
@@ -90,7 +90,9 @@ def run(facts: CaseFacts, report: CheckReport) -> None:
             same_party(principal, name) >= SAME_PARTY_THRESHOLD for name, _w in owners
         ) and not _printed_on_certificates(facts, principal):
             shown = "; ".join(f'"{name}" ({w})' for name, w in owners)
-            comparable_all = all(comparable(principal, name) for name, _w in owners)
+            comparable_all = all(comparable(principal, name) for name, _w in owners) and not any(
+                ocr_near(ff, principal, name) for name, _w in owners
+            )
             report.findings.append(
                 Finding(
                     "complainant.authorization_mismatch",

@@ -23,6 +23,7 @@ EXPIRING_DAYS = 90
 TERM_YEARS = 10  # the term of a trademark registration at every office we read
 LOW_CONFIDENCE = 0.6  # below this a disagreement read from a scan is a warning
 OCR_SURE = 0.9  # OCR line confidence above which a single differing digit is believed
+OCR_NEAR = 85  # names read by OCR this similar (rapidfuzz ratio) to the expected one may be misread
 
 
 def fval(obj: Any, name: str) -> tuple[Any, Any]:
@@ -167,6 +168,13 @@ def _expiry_severity(ff: FileFacts, cert: Any, expiry: dt.date, filing: dt.date)
     return None
 
 
+def ocr_near(ff: FileFacts, read: str, name: str) -> bool:
+    """A name read by OCR one or two characters away from ``name`` (红集 for 红隼): likely misread."""
+    from rapidfuzz import fuzz
+
+    return _ocr_read(ff) and fuzz.ratio(fold(read), fold(name)) >= OCR_NEAR
+
+
 def _ocr_trimmed(mark: str, ff: FileFacts) -> str:
     """A mark read by OCR without stray one- or two-character tokens at its ends ("k KESTRELINE")."""
     if not _ocr_read(ff):
@@ -211,7 +219,7 @@ def _check_right(facts: CaseFacts, report: CheckReport, i: int, right: Right) ->
     if mark and right.mark.strip() and fold(_ocr_trimmed(str(mark), ff)) != fold(right.mark):
         # A mark read as one or two characters, or with little confidence, is more likely a misreading than
         # another mark: then the entered mark printed on the certificate settles it.
-        plausible = len(fold(str(mark))) >= 3 and confident(mf)
+        plausible = (len(fold(str(mark))) >= 3 or is_cjk_text(str(mark))) and confident(mf)
         printed = any(m.kind == "exact" for m in find_mark(right.mark, ff.lines()))
         if plausible or not printed:
             report.findings.append(
@@ -243,9 +251,12 @@ def _check_right(facts: CaseFacts, report: CheckReport, i: int, right: Right) ->
                 if facts.case.complainant.role == Role.AGENT
                 else ""
             )
-            sev = _severity(of) if all_comparable else Severity.WARNING
+            misread = any(ocr_near(ff, owner, name) for name, _how in parties)
+            sev = _severity(of) if all_comparable and not misread else Severity.WARNING
             extra = (
-                ""
+                " (it may be misread from the scan; check the name)"
+                if misread
+                else ""
                 if all_comparable
                 else " (the names are in different scripts; check that they are the same company)"
             )
@@ -264,6 +275,8 @@ def _check_right(facts: CaseFacts, report: CheckReport, i: int, right: Right) ->
             right.owner.strip()
             and comparable(owner, right.owner)
             and same_party(owner, right.owner) < SAME_PARTY_THRESHOLD
+            and not _party_printed(right.owner, ff.lines())
+            and not ocr_near(ff, owner, right.owner)
         ):
             report.findings.append(
                 Finding(
