@@ -394,7 +394,9 @@ def build_case(out: Path, sc: Scenario, r: random.Random) -> dict[str, Any]:
         "owner": brand.owner,
         "classes": list(brand.classes),
     }
-    if d != "case.incomplete":
+    # case.incomplete: the certificate left out (where the marketplace asks for one), or no screenshot
+    no_certificate = d == "case.incomplete" and sc.variant % 2 == 1 and m.key != "etsy"
+    if not no_certificate:
         right["certificate"] = "files/certificate.pdf"
     listing_url = url
     if d == "listing.unsupported_url":
@@ -408,6 +410,8 @@ def build_case(out: Path, sc: Scenario, r: random.Random) -> dict[str, Any]:
         "seller": seller,
         "screenshots": [str(p.relative_to(folder)) for p in shots],
     }
+    if d == "case.incomplete" and not no_certificate:
+        listing["screenshots"] = []
     data: dict[str, Any] = {
         "title": f"{mark} on {m.key} ({sc.name})",
         "filing_date": FILING,
