@@ -13,6 +13,7 @@ from desktop_app.core.reading.matching import Match, find_mark, fold
 from desktop_app.core.reading.text import TextLine
 
 TITLE_PAGE = 0  # a pseudo page number for the entered title, which is not in any file
+MAX_LOCATED_PER_FILE = 6
 
 
 def _marks(facts: CaseFacts) -> list[str]:
@@ -47,15 +48,12 @@ def run(facts: CaseFacts, report: CheckReport) -> None:
                 exact = [m for m in matches if m.kind == "exact"]
                 if exact:
                     exact_anywhere = True
-                    best = exact[0]
-                    report.located.append(
-                        Located(
-                            "mark",
-                            mark,
-                            file_ref(ff, best.line, box=best.box, text=best.matched_text),
-                            score=best.score,
+                    # Every place counts for a reviewer (title, product, browser tab), so each is located.
+                    for m in exact[:MAX_LOCATED_PER_FILE]:
+                        report.located.append(
+                            Located("mark", mark, file_ref(ff, m.line, box=m.box, text=m.matched_text),
+                                    score=m.score)
                         )
-                    )
                 else:
                     variants.extend((mark, ff, m) for m in matches[:2])
         title_variants = [v for v in variants if v[1] is None]

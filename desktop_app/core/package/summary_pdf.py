@@ -157,6 +157,29 @@ def _size(n: int) -> str:
     return str(n)
 
 
+def describe_read_field(field: Any) -> str:
+    """One line for a field read from a certificate: the value, then where it was read or how computed."""
+    if not isinstance(field, dict) or "value" not in field:
+        return ""  # flags such as ``recognised`` and free notes are not fields
+    value = field["value"]
+    if value in (None, "", [], {}):
+        return ""
+    if isinstance(value, dict):
+        shown = "; ".join(f"class {k}: {v}" for k, v in value.items())
+    elif isinstance(value, list):
+        shown = ", ".join(map(str, value))
+    else:
+        shown = str(value)
+    if field.get("computed"):
+        return f"{shown}  (computed by the office's rule, not printed)"
+    source = " ".join(str(field.get("source_text") or "").split())
+    if field.get("page") and source:
+        if len(source) > 70:
+            source = source[:67] + "..."
+        return f"{shown}  (page {field['page']}: \u201c{source}\u201d)"
+    return shown
+
+
 def located_for(report: CheckReport, sha256: str) -> list[Located]:
     return [loc for loc in report.located if loc.evidence.sha256 == sha256 and loc.evidence.box]
 
@@ -231,10 +254,12 @@ def render_summary(
         pdf.field("Classes", ", ".join(str(n) for n in sorted(r.classes)))
         if r.certificate:
             pdf.field("Certificate", r.certificate.original_name)
-        for key, value in (certificate_fields.get(i) or {}).items():
-            if value not in (None, "", [], {}):
-                text = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
-                pdf.field(f"  {key.replace('_', ' ')}", text[:300])
+        read = [(key, describe_read_field(value)) for key, value in (certificate_fields.get(i) or {}).items()]
+        read = [(key, text) for key, text in read if text]
+        if read:
+            pdf.para("Read from the certificate (where each value was found):", 9, True)
+        for key, text in read:
+            pdf.field(f"  {key.replace('_', ' ')}", text[:300])
         pdf.ln(1)
 
     pdf.h2("Findings")
