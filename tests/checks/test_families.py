@@ -202,6 +202,14 @@ def test_pending_application() -> None:
     assert codes(b.run()) == ["right.pending"]
 
 
+def test_cancelled_registration_is_not_in_force() -> None:
+    b = Built()
+    b.certificate(status=f("dead"))
+    report = b.run()
+    assert codes(report) == ["right.not_in_force"]
+    assert report.findings[0].severity == "blocker" and report.findings[0].evidence[0].page == 1
+
+
 @pytest.mark.parametrize(
     "expiry, code",
     [

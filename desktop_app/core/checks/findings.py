@@ -33,6 +33,7 @@ CODES: dict[str, Severity] = {
     "right.expired": Severity.BLOCKER,
     "right.expiring": Severity.WARNING,
     "right.pending": Severity.BLOCKER,
+    "right.not_in_force": Severity.BLOCKER,  # the document says cancelled, abandoned, refused, dead
     "right.goods_not_covered": Severity.WARNING,
     "right.jurisdiction_mismatch": Severity.WARNING,
     "right.class_mismatch": Severity.WARNING,

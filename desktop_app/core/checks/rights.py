@@ -302,6 +302,19 @@ def _check_right(facts: CaseFacts, report: CheckReport, i: int, right: Right) ->
             )
         )
         return
+    if status and str(status).lower() == "dead":
+        printed = f' ("{sf.source_text.strip()}")' if sf is not None and sf.source_text else ""
+        report.findings.append(
+            Finding(
+                "right.not_in_force",
+                f"{field_where(ff, sf)}: the document says the right is no longer in force{printed}. "
+                "A cancelled, abandoned, refused or lapsed mark cannot support a complaint; attach the "
+                "current registration or renewal certificate.",
+                evidence=(field_ref(ff, sf) if sf is not None else file_ref(ff),),
+                field=f"{label}.certificate",
+            )
+        )
+        return
 
     expiry, ef, computed_from = expiry_of(cert)
     if expiry is not None:
