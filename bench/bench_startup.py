@@ -35,8 +35,9 @@ def cpu_seconds(pid: int) -> float:
 
 def measure(app: App, env: dict[str, str], data: Path, display: str) -> tuple[float, float]:
     """(wall seconds, CPU seconds) from spawning the program to its main window being shown."""
-    result = run_gui_until_shown([*app.gui, "--data-dir", str(data)], env, display, title=APP_TITLE,
-                                 timeout=180, inspect=cpu_seconds)
+    result = run_gui_until_shown(
+        [*app.gui, "--data-dir", str(data)], env, display, title=APP_TITLE, timeout=180, inspect=cpu_seconds
+    )
     if result.seconds_to_window is None or result.returncode != 0:
         raise SystemExit(f"{app.gui[0]}: no clean start (exit {result.returncode}): {result.stderr[-500:]}")
     return result.seconds_to_window, float(result.inspected)  # type: ignore[arg-type]
@@ -45,8 +46,13 @@ def measure(app: App, env: dict[str, str], data: Path, display: str) -> tuple[fl
 def summary(samples: list[tuple[float, float]]) -> dict[str, float]:
     wall = [w for w, _c in samples]
     cpu = [c for _w, c in samples]
-    return {"median_s": round(statistics.median(wall), 3), "min_s": round(min(wall), 3),
-            "max_s": round(max(wall), 3), "cpu_median_s": round(statistics.median(cpu), 3), "runs": len(wall)}
+    return {
+        "median_s": round(statistics.median(wall), 3),
+        "min_s": round(min(wall), 3),
+        "max_s": round(max(wall), 3),
+        "cpu_median_s": round(statistics.median(cpu), 3),
+        "runs": len(wall),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -60,8 +66,10 @@ def main(argv: list[str] | None = None) -> int:
     if (args.folder / "evidence-desk-gui").is_file():
         variants["frozen"] = App.frozen(args.folder)
     else:
-        print(f"[bench] no frozen build in {args.folder} (scripts/build_installer.py); source only",
-              file=sys.stderr)
+        print(
+            f"[bench] no frozen build in {args.folder} (scripts/build_installer.py); source only",
+            file=sys.stderr,
+        )
     times: dict[str, list[tuple[float, float]]] = {name: [] for name in variants}
     with tempfile.TemporaryDirectory(prefix="evidence-desk-bench-") as tmp_name, Xvfb() as xvfb:
         setups = {}
@@ -75,9 +83,11 @@ def main(argv: list[str] | None = None) -> int:
                 times[name].append(measure(app, env, data, xvfb.display))
     results = {name: summary(values) for name, values in times.items()}
     for name, res in results.items():
-        print(f"start-up to shown main window, {name:<6}: median {res['median_s']:.3f} s "
-              f"(min {res['min_s']:.3f}, max {res['max_s']:.3f}, {res['runs']} runs); "
-              f"CPU used by then {res['cpu_median_s']:.3f} s")
+        print(
+            f"start-up to shown main window, {name:<6}: median {res['median_s']:.3f} s "
+            f"(min {res['min_s']:.3f}, max {res['max_s']:.3f}, {res['runs']} runs); "
+            f"CPU used by then {res['cpu_median_s']:.3f} s"
+        )
     if "frozen" in results:
         ratio = results["frozen"]["median_s"] / results["source"]["median_s"]
         cpu_ratio = results["frozen"]["cpu_median_s"] / results["source"]["cpu_median_s"]
