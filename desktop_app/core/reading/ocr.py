@@ -15,6 +15,7 @@ from typing import Any
 
 from PIL import Image, ImageOps
 
+from desktop_app.core.errors import UserError
 from desktop_app.core.progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progress
 from desktop_app.core.reading.text import TextLine
 
@@ -47,8 +48,9 @@ def engine_version() -> str:
     )
 
 
-class OcrUnavailable(RuntimeError):
-    """The OCR engine cannot be loaded (missing package or model)."""
+class OcrUnavailable(UserError):
+    """The OCR engine cannot be loaded (missing package or model): a fault of this installation, not of
+    any file, so it stops the operation with one clear sentence and nothing is cached."""
 
 
 class OcrEngine:
@@ -65,7 +67,8 @@ class OcrEngine:
                 from rapidocr_onnxruntime import RapidOCR
             except Exception as exc:  # ImportError, or a broken onnxruntime/cv2 install
                 raise OcrUnavailable(
-                    f"the OCR engine cannot be loaded ({type(exc).__name__}: {exc})"
+                    f"the OCR engine cannot be loaded ({type(exc).__name__}: {exc}); screenshots and scans "
+                    "cannot be read until Evidence Desk is reinstalled"
                 ) from None
             self._engine = RapidOCR()
         return self._engine

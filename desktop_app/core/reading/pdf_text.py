@@ -414,16 +414,14 @@ def read_pdf(
     progress: ProgressFn = no_progress,
     cancel: CancelToken = NEVER_CANCELLED,
 ) -> DocumentText:
-    """Read every page of a PDF. Never raises for a bad file (only Cancelled propagates)."""
+    """Read every page of a PDF. Never raises for a bad file (only Cancelled and OcrUnavailable propagate)."""
     path = Path(path)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             return _read_pdf(path, sha256, use_ocr, progress, cancel)
-    except Cancelled:
+    except (Cancelled, ocr.OcrUnavailable):
         raise
-    except ocr.OcrUnavailable as exc:
-        return DocumentText(sha256, UNREADABLE, f"{path.name}: {exc}; the scanned pages cannot be read")
     except RecursionError:
         return DocumentText(
             sha256, UNREADABLE, f"{path.name}: the PDF is corrupt (its structure is circular)"

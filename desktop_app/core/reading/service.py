@@ -49,7 +49,8 @@ def read_image(
     progress: ProgressFn = no_progress,
     cancel: CancelToken = NEVER_CANCELLED,
 ) -> DocumentText:
-    """OCR an image file (every frame of a multi-page TIFF). Never raises for a bad file."""
+    """OCR an image file (every frame of a multi-page TIFF). Never raises for a bad file; a broken OCR
+    installation raises OcrUnavailable, so that no file is cached as unreadable for it."""
     path = Path(path)
     try:
         pages = ocr.load_image_pages(path)
@@ -63,9 +64,7 @@ def read_image(
         return DocumentText(sha256, UNREADABLE, f"{path.name}: {reason}")
     try:
         per_page = ocr.ocr_images(pages, progress=progress, cancel=cancel)
-    except ocr.OcrUnavailable as exc:
-        return DocumentText(sha256, UNREADABLE, f"{path.name}: {exc}")
-    except Cancelled:
+    except (ocr.OcrUnavailable, Cancelled):
         raise
     except Exception as exc:  # noqa: BLE001 - the engine choking on odd pixels is not the user's fault
         log.warning("OCR failed for %s", path, exc_info=True)
