@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """One entry point for developers and CI: set everything up, then run the app or the tests.
 
-    python3 scripts/dev.py run     # launch Evidence Desk on the bundled demo case
-    python3 scripts/dev.py test    # run the whole test suite (extra args go to pytest)
+    python3 scripts/dev.py run      # launch Evidence Desk on the bundled demo case
+    python3 scripts/dev.py test     # run the whole test suite (extra args go to pytest)
+    python3 scripts/dev.py package  # build the installer folder + archive, then smoke-test the frozen app
 
 Each run creates `.venv` and installs what is missing (Debian packages through apt when running as
 root or with sudo, Python packages through pip). A stamp of the dependency files makes a second run
@@ -118,7 +119,7 @@ def ensure_venv() -> Path:
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"run", "test", "setup"}:
+    if not argv or argv[0] not in {"run", "test", "package", "setup"}:
         print(__doc__, file=sys.stderr)
         return 2
     cmd, rest = argv[0], argv[1:]
@@ -128,6 +129,11 @@ def main(argv: list[str]) -> int:
         return 0
     if cmd == "run":
         return subprocess.call([str(py), "-m", "desktop_app", "--demo", *rest], cwd=ROOT)
+    if cmd == "package":
+        built = subprocess.call([str(py), str(ROOT / "scripts" / "build_installer.py"), *rest], cwd=ROOT)
+        if built != 0:
+            return built
+        return subprocess.call([str(py), str(ROOT / "scripts" / "smoke_frozen.py")], cwd=ROOT)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONDONTWRITEBYTECODE="1")
     return subprocess.call([str(py), "-m", "pytest", *rest], cwd=ROOT, env=env)
 
