@@ -946,3 +946,28 @@ def test_owner_name_ends_where_the_address_starts(printed: str, name: str) -> No
     from desktop_app.core.reading.certificates.common import owner_name
 
     assert owner_name(printed) == name
+
+
+USPTO_SPLIT_LEFT_COLUMN = """
+United States of America
+United States Patent and Trademark Office
+VOLTARIS
+Reg. No.
+6,234,567
+Registered
+Mar. 14, 2021
+Int. Cl.: 25
+Trademark
+Principal Register
+VOLTARIS GEAR INC. (DELAWARE CORPORATION)
+CLASS 25: Clothing, namely, jackets
+SER. NO. 90-555,111, FILED 04-01-2020
+"""
+
+
+@pytest.mark.parametrize("source", ["text", "ocr"])
+def test_uspto_number_on_the_line_below_its_label_is_the_registration_not_the_serial(source: str) -> None:
+    c = extract_certificate(make_doc(USPTO_SPLIT_LEFT_COLUMN, big={"VOLTARIS"}, source=source))
+    assert c.value("registration_number") == "6234567"
+    assert c.value("status") == "registered"
+    assert c.value("registration_date") == D(2021, 3, 14)

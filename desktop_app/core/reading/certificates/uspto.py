@@ -51,6 +51,11 @@ _REG_NO = re.compile(
     r"(?i)\b(?:u\.?\s?s\.?\s+)?reg(?:istration)?\s*\.?\s*(?:n[o0°º]|number|#)\s*[.,:：]?\s*"
     r"([0-9OlI|][0-9OlI|,.\s]{4,12}[0-9OlI|])"
 )
+# "Reg. No." printed alone, its number on the next line (a two-line left column)
+_REG_NO_ALONE = re.compile(
+    r"(?i)^\s*(?:u\.?\s?s\.?\s+)?reg(?:istration)?\s*\.?\s*(?:n[o0°º]|number|#)\s*[.,:：]?\s*$"
+)
+_REG_NO_NEXT = re.compile(r"^\s*([0-9OlI|][0-9OlI|,.\s]{4,12}[0-9OlI|])\s*$")
 _SER_LABEL = re.compile(r"(?i)\bser(?:ial)?\s*\.?\s*(?:n[o0°º]|number)\s*[.,:：]?\s*")
 _SER_VALUE = re.compile(r"^(\d\d\s*[-/]?\s*[\d,]{6,9})")
 _INT_CL = re.compile(
@@ -202,6 +207,15 @@ def extract(lines: Sequence[TextLine]) -> CertificateFields:
             out.registration_number = number_field(line, m.group(1), m.start(1), OFFICE)
             if out.registration_number:
                 break
+    if out.registration_number is None:
+        for i, line in enumerate(lines[:-1]):
+            if _REG_NO_ALONE.match(nfkc(line.text)):
+                nxt = lines[i + 1]
+                m = _REG_NO_NEXT.match(nfkc(nxt.text))
+                if m:
+                    out.registration_number = number_field(nxt, m.group(1), m.start(1), OFFICE)
+                    if out.registration_number:
+                        break
     serial = None
     found = find_label(lines, _SER_LABEL)
     if found:
