@@ -67,10 +67,12 @@ class FindingsModel(QStandardItemModel):
             group.setEditable(False)
             for loc in report.located:
                 what = self.tr("Mark") if loc.what == "mark" else self.tr("Listing id")
-                item = QStandardItem(f"{what} “{loc.value}” — {loc.evidence.file}")
+                page = f" p.{loc.evidence.page}" if loc.evidence.page and loc.evidence.page > 1 else ""
+                item = QStandardItem(f"{what} “{loc.value}” — {loc.evidence.file}{page} ({loc.score:.0%})")
                 item.setData(loc, ItemRole)
+                item.setToolTip(f"“{loc.evidence.text}”")
                 item.setEditable(False)
-                group.appendRow([item, self._blank(f"{loc.score:.0%}")])
+                group.appendRow([item, self._blank(loc.what)])  # the Code column: mark / listing_id
             self.appendRow([group, self._blank()])
 
     @staticmethod
