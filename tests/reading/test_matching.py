@@ -172,6 +172,8 @@ def test_fold_is_the_canonical_search_form() -> None:
         ("B0C1234567", "ASIN: B0C1234567", "amazon", [("exact", 1.0, "B0C1234567")]),
         ("B0C1234567", "ASIN: b0c1234567", "amazon", [("exact", 1.0, "b0c1234567")]),
         ("B0C1234567", "ASIN: B0C12345678", "amazon", []),
+        ("B0C1234567", "ASINB0C1234567", "amazon", [("exact", 1.0, "B0C1234567")]),  # OCR lost the space
+        ("B0C1234567", "XB0C1234567", "amazon", []),  # glued to another word: not this id
         (
             "MLB1234567890",
             "produto.mercadolivre.com.br/MLB-1234567890-tenis-_JM",

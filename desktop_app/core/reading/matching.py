@@ -364,7 +364,11 @@ def _id_pattern(listing_id: str) -> re.Pattern[str]:
     body = r"[ \t]?".join(parts)
     if listing_id.isdigit():
         return re.compile(r"(?<!\d)" + body + r"(?!\d)")
-    return re.compile(r"(?<![A-Za-z0-9])" + body + r"(?![A-Za-z0-9])")
+    # OCR drops the space after a label ("ASINB0C1234567"): a label glued to the id is still a boundary
+    return re.compile(r"(?:(?<![A-Za-z0-9])|" + _GLUED_LABELS + ")" + body + r"(?![A-Za-z0-9])")
+
+
+_GLUED_LABELS = "|".join(f"(?<={label})" for label in ("ASIN", "asin", "Asin", "ID", "Id", "id"))
 
 
 def _id_candidates(listing_id: str, marketplace: str | None) -> list[tuple[str, float]]:
