@@ -32,6 +32,12 @@ OK_CASES = [
         "",
     ),
     ("https://m.alibaba.com/product/1600123456789/Kestreline-Jacket.html", "alibaba", "1600123456789", ""),
+    (  # the language sites (spanish., french., ...) use /p-detail/
+        "https://spanish.alibaba.com/p-detail/Chaqueta-impermeable-1600123456789.html?spm=a2700",
+        "alibaba",
+        "1600123456789",
+        "",
+    ),
     (
         "https://www.aliexpress.com/item/1005001234567890.html?spm=a2g0o.productlist",
         "aliexpress",
