@@ -67,6 +67,7 @@ OK_CASES = [
     ("https://www.ebay.com/itm/123456789012", "ebay", "123456789012", "US"),
     ("https://www.ebay.co.uk/itm/Kestreline-Jacket/123456789012?hash=item1c", "ebay", "123456789012", "GB"),
     ("https://www.ebay.de/itm/123456789012", "ebay", "123456789012", "DE"),
+    ("https://www.ebay.com/p/1234567?iid=123456789012", "ebay", "123456789012", "US"),  # a catalog page
     ("https://www.ebay.com/sch/i.html?item=123456789012", "ebay", "123456789012", "US"),
     ("https://www.ebay.com.au/itm/123456789012", "ebay", "123456789012", "AU"),
     # Mercado Libre
