@@ -971,3 +971,22 @@ def test_uspto_number_on_the_line_below_its_label_is_the_registration_not_the_se
     assert c.value("registration_number") == "6234567"
     assert c.value("status") == "registered"
     assert c.value("registration_date") == D(2021, 3, 14)
+
+
+CNIPA_NAME_LABEL = """
+商标注册证
+注册号：45678912
+商标：云雀
+国际分类：25
+注册人名称：深圳市云雀科技有限公司
+专用权期限：2021年03月14日至2031年03月13日
+国家知识产权局商标局
+"""
+
+
+def test_cnipa_owner_name_label_and_exclusive_right_term() -> None:
+    """"注册人名称" labels the owner (the word 名称 is not part of the name); 专用权期限 is the term."""
+    c = extract_certificate(make_doc(CNIPA_NAME_LABEL))
+    assert c.value("owner") == "深圳市云雀科技有限公司"
+    assert c.value("registration_date") == D(2021, 3, 14)
+    assert c.value("expiry_date") == D(2031, 3, 13)
