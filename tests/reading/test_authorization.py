@@ -302,3 +302,25 @@ def test_generated_letters_end_to_end(
     path = make_authorization_pdf(AuthorizationSpec(**spec_kwargs), tmp_path / f"loa_{lang}.pdf", lang=lang)
     a = extract_authorization(read_path(path))
     assert values(a) == expected and a.recognised
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        """LETTER OF AUTHORIZATION
+We, Voltaris Gear Inc., a Delaware corporation with offices at 1200 Harbor Way, Portland, OR,
+the owner of U.S. Trademark Registration No. 6,234,567 for the mark VOLTARIS,
+hereby authorize Brandshield Legal LLP to file infringement complaints on our behalf.
+This authorization is valid from January 10, 2025 to January 9, 2027.""",
+        """LETTER OF AUTHORIZATION
+Voltaris Gear Inc. (the "Company"), a Delaware corporation,
+owner of U.S. Trademark Registration No. 6,234,567 for VOLTARIS,
+hereby authorizes Brandshield Legal LLP to file complaints on its behalf.""",
+    ],
+)
+def test_principal_named_lines_before_hereby_is_not_the_owner_of_clause(text: str) -> None:
+    """The line just above "hereby authorize" may be "the owner of Reg. No. ..."; the principal is the
+    company the sentence opened with, not that clause (which made a clean case look mismatched)."""
+    a = extract_authorization(make_doc(text))
+    assert a.value("principal") == "Voltaris Gear Inc."
+    assert a.value("agent") == "Brandshield Legal LLP"

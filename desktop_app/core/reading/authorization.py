@@ -21,7 +21,7 @@ from desktop_app.core.reading.certificates.common import (
     owner_name,
 )
 from desktop_app.core.reading.certificates.fields import AuthorizationFields, Field
-from desktop_app.core.reading.normalize import find_dates, normalize_registration_number
+from desktop_app.core.reading.normalize import find_dates, legal_form, normalize_registration_number
 from desktop_app.core.reading.text import DocumentText, TextLine
 
 EXTRACTOR_VERSION = "4"  # bump when extraction changes: cached results are then re-extracted
@@ -96,6 +96,28 @@ def _where(m: re.Match[str], group: str, value: str, line: TextLine, nxt: TextLi
     return field_from(line, value, min(start, n), max(min(start, n), end), confidence=0.75)
 
 
+# "We, Kestreline Apparel Inc., a Delaware corporation, ..." opening the sentence that authorizes
+_WE = re.compile(r"(?i)(?:^|[.;]\s+)(?:we|i)\s*,\s+(?P<name>[^\W\d_].{2,160})")
+# What a "hereby" match picks up when the principal was named lines earlier ("the owner of Reg. No. ...")
+_NOT_A_NAME = re.compile(r"(?i)^(?:the\s+)?(?:owner|proprietor|holder|registrant)\s+of\b|registration\s+n")
+
+
+def _we_party(lines: Sequence[TextLine], i: int) -> Field | None:
+    """The party named by "We, <name>, ..." on the verb's line or up to three lines above it."""
+    for line in reversed(lines[max(0, i - 3) : i + 1]):
+        m = _WE.search(nfkc(line.text))
+        if m:
+            name = owner_name(m.group("name"))
+            if name:
+                start = m.start("name")
+                return field_from(line, name, start, start + len(name), confidence=0.75)
+    for line in reversed(lines[max(0, i - 3) : i]):  # "Kestreline Apparel Inc. (the Company), owner of..."
+        name = owner_name(nfkc(line.text))
+        if name and legal_form(name) and not _NOT_A_NAME.search(name):
+            return field_from(line, name, 0, len(name), confidence=0.7)
+    return None
+
+
 def _hereby(lines: Sequence[TextLine]) -> tuple[Field | None, Field | None]:
     """ "X hereby authorizes Y to ..." / "X 兹授权 Y ...", on one line or running on to the next."""
     for i, line in enumerate(lines):
@@ -121,6 +143,10 @@ def _hereby(lines: Sequence[TextLine]) -> tuple[Field | None, Field | None]:
         if re.fullmatch(r"(?i)(?:we|i|the\s+undersigned|本公司|我公司|我司)", principal or ""):
             principal = ""
         nxt = lines[i + 1] if joined else None
+        if not principal or _NOT_A_NAME.search(principal):
+            we = _we_party(lines, i)
+            if we is not None:
+                return we, (_where(m, "agent", agent, line, nxt) if agent else None)
         return (
             _where(m, "principal", principal, line, nxt) if principal else None,
             _where(m, "agent", agent, line, nxt) if agent else None,
