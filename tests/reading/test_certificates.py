@@ -990,3 +990,26 @@ def test_cnipa_owner_name_label_and_exclusive_right_term() -> None:
     assert c.value("owner") == "深圳市云雀科技有限公司"
     assert c.value("registration_date") == D(2021, 3, 14)
     assert c.value("expiry_date") == D(2031, 3, 13)
+
+
+EUIPO_WORD_LABELS_OCR = """
+EUROPEAN UNION INTELLECTUALPROPERTYOFFICE
+Certificate of Registration
+Trade marknumber:018345678
+Word mark:NORDVALE
+Dateof fi1ing:12/05/2020
+Dateof registration:02/10/2020
+Nameoftheproprietor:FjellstadSportAs
+Address:Hafenstrasse 12,20457 Hamburg,Germany
+Class 25:Clothing;footwear;headgear
+"""
+
+
+def test_labels_in_words_survive_ocr_losing_spaces() -> None:
+    """RapidOCR drops spaces on scans; labelled owner and dates must still be read (else an owner
+    mismatch or an expired registration on a scan goes unnoticed)."""
+    c = extract_certificate(make_doc(EUIPO_WORD_LABELS_OCR, source="ocr"))
+    assert c.value("owner") == "FjellstadSportAs"
+    assert c.value("filing_date") == D(2020, 5, 12)
+    assert c.value("registration_date") == D(2020, 10, 2)
+    assert c.value("expiry_date") == D(2030, 5, 12)  # 10 years from filing

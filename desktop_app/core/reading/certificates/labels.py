@@ -27,18 +27,19 @@ _NUMBER_LABEL = re.compile(
     r"mark)\s*(?:n[o0°º]\b\.?|number|nr\.?|#)\s*[.:：]?\s*"
 )
 _NUMBER_VALUE = re.compile(r"(?i)^((?:UK|EU|TMA|IR)?[0-9OlI|][0-9OlI|,.\s/-]{3,16}[0-9OlI|])")
+# OCR of scans loses spaces ("Dateof registration", "Nameoftheproprietor"): labels tolerate it
 LABELS = {
-    "registration_date": r"(?i)\b(?:date\s+of\s+(?:the\s+)?(?:international\s+)?registration|"
-    r"registration\s*date|date\s+of\s+entry\s+(?:in|on)\s+(?:the\s+)?register|entered\s+(?:in|on)\s+the\s+register"
-    r"(?:\s+on)?|registered\s+on|date\s+registered)",
-    "filing_date": r"(?i)\b(?:filing\s*date|date\s+of\s+(?:filing|application)|application\s+date|"
-    r"filed\s+on)",
-    "expiry_date": r"(?i)\b(?:expiry\s*date|date\s+of\s+expiry|expiration\s*date|expires?\s+on|"
-    r"renewal\s+date|next\s+renewal(?:\s+date)?|valid\s+until)",
+    "registration_date": r"(?i)\b(?:date\s*of\s*(?:the\s*)?(?:international\s*)?registration|"
+    r"registration\s*date|date\s*of\s*entry\s*(?:in|on)\s*(?:the\s*)?register|entered\s*(?:in|on)\s*the\s*register"
+    r"(?:\s*on)?|registered\s*on|date\s*registered)",
+    "filing_date": r"(?i)\b(?:filing\s*date|date\s*of\s*(?:fi[l1I|]ing|application)|application\s*date|"
+    r"filed\s*on)",
+    "expiry_date": r"(?i)\b(?:expiry\s*date|date\s*of\s*expiry|expiration\s*date|expires?\s*on|"
+    r"renewal\s*date|next\s*renewal(?:\s*date)?|valid\s*until)",
 }
 _OWNER_LABEL = re.compile(
-    r"(?i)^\s*(?:name\s+(?:and\s+address\s+)?of\s+(?:the\s+)?(?:owner|proprietor|holder)|"
-    r"owner'?s?\s*(?:name)?|proprietor'?s?\s*(?:name)?|holder|registered\s+proprietor|"
+    r"(?i)^\s*(?:name\s*(?:and\s*address\s*)?of\s*(?:the\s*)?(?:owner|proprietor|holder)|"
+    r"owner'?s?\s*(?:name)?|proprietor'?s?\s*(?:name)?|holder|registered\s*proprietor|"
     r"applicant)\s*(?:\(s\))?\s*[:：]?"
 )
 _MARK_LABEL = re.compile(
