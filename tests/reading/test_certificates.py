@@ -1013,3 +1013,23 @@ def test_labels_in_words_survive_ocr_losing_spaces() -> None:
     assert c.value("filing_date") == D(2020, 5, 12)
     assert c.value("registration_date") == D(2020, 10, 2)
     assert c.value("expiry_date") == D(2030, 5, 12)  # 10 years from filing
+
+
+WIPO_WORD_LABELS = """
+WORLD INTELLECTUAL PROPERTY ORGANIZATION
+Certificate of International Registration
+International registration number: 1612345
+Date of the international registration: 14.03.2021
+Holder: Fiorenza Moda S.p.A.
+Mark: FIORENZA
+Nice classification: 18, 25
+Designated contracting parties: CN, EM, GB, US
+"""
+
+
+def test_wipo_designations_and_classes_printed_in_words() -> None:
+    """Without INID codes the designations (which decide the territory check) and classes are labelled."""
+    c = extract_certificate(make_doc(WIPO_WORD_LABELS))
+    assert c.value("designations") == ["CN", "EM", "GB", "US"]
+    assert c.value("classes") == [18, 25]
+    assert c.value("registration_number") == "1612345"

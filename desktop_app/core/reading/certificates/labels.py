@@ -47,7 +47,9 @@ _MARK_LABEL = re.compile(
     r"trade\s?mark|verbal\s+elements?)\s*[:：]\s*|(?:word\s*mark|mark\s*text|verbal\s*elements?)"
     r"\s+(?=\S))"
 )
-_CLASSES_LABEL = re.compile(r"(?i)^\s*(?:nice\s*)?class(?:es|\(es\))?\s*[:：]\s*")
+_CLASSES_LABEL = re.compile(
+    r"(?i)^\s*(?:(?:nice\s*)?class(?:es|\(es\))?|nice\s*classification|international\s*class(?:es)?)\s*[:：]\s*"
+)
 _CLASS_LIST = re.compile(r"(?i)^[\d\s,;&]+(?:and\s*\d+)?$")
 _GOODS_START = re.compile(r"(?i)^\s*(?:goods\s+(?:and|&)\s+services|list\s+of\s+goods|specification)\b")
 _OTHER_LABEL = re.compile(

@@ -12,6 +12,9 @@ from collections.abc import Sequence
 
 from desktop_app.core.reading.certificates.common import (
     computed_expiry,
+    field_from,
+    find_label,
+    nfkc,
     office_field,
     printed_status,
     status_field,
@@ -41,6 +44,23 @@ KEYWORDS = {
 _OFFICE_LINE = re.compile(r"(?i)world\s*intellectual\s*property\s*organi[sz]ation|\bWIPO\b|\bOMPI\b|madrid")
 
 
+_DESIGNATIONS_LABEL = re.compile(
+    r"(?i)^\s*(?:designated\s*(?:contracting\s*part(?:y|ies)|countries|territories)|designations?)\s*[:：]?"
+)
+
+
+def _labelled_designations(out: CertificateFields, lines: Sequence[TextLine]) -> None:
+    """ "Designated contracting parties: CN, EM, US" printed in words rather than under (832)."""
+    if out.designations is not None:
+        return
+    found = find_label(lines, _DESIGNATIONS_LABEL)
+    if found is None:
+        return
+    codes = list(dict.fromkeys(re.findall(r"\b([A-Z]{2})\b", nfkc(found.text))))
+    if codes:
+        out.designations = field_from(found.line, codes, confidence=0.9)
+
+
 def detect(folded_keywords: dict[str, bool]) -> float:
     return sum(w for k, w in KEYWORDS.items() if folded_keywords.get(k))
 
@@ -49,6 +69,7 @@ def extract(lines: Sequence[TextLine]) -> CertificateFields:
     out = CertificateFields(office=office_field(OFFICE, lines, _OFFICE_LINE))
     extract_inid(lines, out, OFFICE)
     fill_all(out, lines, OFFICE)
+    _labelled_designations(out, lines)
     if out.expiry_date is None:
         out.expiry_date = computed_expiry(out.registration_date, 10)
     if out.status is None and out.registration_number:
