@@ -324,3 +324,18 @@ def test_principal_named_lines_before_hereby_is_not_the_owner_of_clause(text: st
     a = extract_authorization(make_doc(text))
     assert a.value("principal") == "Voltaris Gear Inc."
     assert a.value("agent") == "Brandshield Legal LLP"
+
+
+def test_chinese_table_rows_without_colons_name_the_parties() -> None:
+    a = extract_authorization(
+        make_doc(
+            """授权书
+委托方 深圳市云雀科技有限公司
+受托方 杭州知盾知识产权代理有限公司
+商标名称 LARKWING 注册号 45678912
+有效期 2025年01月01日 - 2027年12月31日"""
+        )
+    )
+    assert a.value("principal") == "深圳市云雀科技有限公司"
+    assert a.value("agent") == "杭州知盾知识产权代理有限公司"
+    assert a.value("valid_until") == dt.date(2027, 12, 31)

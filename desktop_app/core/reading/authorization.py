@@ -40,6 +40,13 @@ _AGENT = re.compile(
     r"(?i:agent|authori[sz]ed\s+(?:party|agent|representative)|attorney(?:-in-fact)?|grantee|licensee|"
     r"representative))\s*(?:\(.*?\)|（.*?）)?\s*(?:名称)?\s*[:：]"
 )
+# A table row without a colon ("委托方  深圳市鹰翔科技有限公司"): only the Chinese labels, which never open a sentence
+_PRINCIPAL_BARE = re.compile(
+    r"^\s*(?:授权人|委托人|授权方|委托方|授权单位|委托单位|商标权利人|权利人|甲方)(?:名称)?\s+(?=[\u4e00-\u9fffA-Za-z])"
+)
+_AGENT_BARE = re.compile(
+    r"^\s*(?:被授权人|被授权方|受托人|受托方|代理人|被委托人|被委托方|代理机构|乙方)(?:名称)?\s+(?=[\u4e00-\u9fffA-Za-z])"
+)
 _HEREBY = re.compile(
     r"(?i)\b(?P<principal>.{3,120}?)\s*(?:\([^)]*\)\s*)?,?\s*(?:hereby\s+)?"
     r"(?:authori[sz]es?|appoints?)\s+(?P<agent>.{3,120}?)\s*(?:\([^)]*\)\s*)?"
@@ -254,8 +261,8 @@ def extract_authorization(doc: DocumentText) -> AuthorizationFields:
     cjk = len(re.findall(r"[\u4e00-\u9fff]", text))
     latin = len(re.findall(r"[A-Za-z]", text))
     out = AuthorizationFields(language="zh" if cjk >= 0.3 * (cjk + latin) and cjk >= 4 else "en")
-    out.principal = _party(lines, _PRINCIPAL)
-    out.agent = _party(lines, _AGENT)
+    out.principal = _party(lines, _PRINCIPAL) or _party(lines, _PRINCIPAL_BARE)
+    out.agent = _party(lines, _AGENT) or _party(lines, _AGENT_BARE)
     if out.principal is None or out.agent is None:
         principal, agent = _hereby(lines)
         out.principal = out.principal or principal
