@@ -339,3 +339,17 @@ def test_chinese_table_rows_without_colons_name_the_parties() -> None:
     assert a.value("principal") == "深圳市云雀科技有限公司"
     assert a.value("agent") == "杭州知盾知识产权代理有限公司"
     assert a.value("valid_until") == dt.date(2027, 12, 31)
+
+
+def test_english_table_rows_without_colons_need_a_company_name() -> None:
+    a = extract_authorization(
+        make_doc(
+            """LETTER OF AUTHORIZATION
+Principal place of business is Portland, Oregon
+Principal Hollowpeak Sports Corp.
+Agent Brandshield Legal LLP
+Valid until 31 December 2027"""
+        )
+    )
+    assert a.value("principal") == "Hollowpeak Sports Corp."  # not "place of business is Portland"
+    assert a.value("agent") == "Brandshield Legal LLP"

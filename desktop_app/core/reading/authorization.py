@@ -47,6 +47,27 @@ _PRINCIPAL_BARE = re.compile(
 _AGENT_BARE = re.compile(
     r"^\s*(?:被授权人|被授权方|受托人|受托方|代理人|被委托人|被委托方|代理机构|乙方)(?:名称)?\s+(?=[\u4e00-\u9fffA-Za-z])"
 )
+# The same in English ("Principal    Kestreline Apparel Inc."), believed only when a company name follows
+_PRINCIPAL_BARE_EN = re.compile(
+    r"(?i)^\s*(?:principal|grantor|authori[sz]ing\s+party|rights?\s*holder|right\s+owner|trade\s?mark\s+owner)"
+    r"\s+(?=[^\W\d_])"
+)
+_AGENT_BARE_EN = re.compile(
+    r"(?i)^\s*(?:agent|authori[sz]ed\s+(?:party|agent|representative)|attorney-in-fact|grantee)\s+(?=[^\W\d_])"
+)
+
+
+def _bare_company(lines: Sequence[TextLine], label: re.Pattern[str]) -> Field | None:
+    for line in lines:
+        text = nfkc(line.text)
+        m = label.match(text)
+        if m:
+            name = owner_name(text[m.end() :])
+            if name and legal_form(name):
+                return field_from(line, name, m.end(), m.end() + len(name), confidence=0.9)
+    return None
+
+
 _HEREBY = re.compile(
     r"(?i)\b(?P<principal>.{3,120}?)\s*(?:\([^)]*\)\s*)?,?\s*(?:hereby\s+)?"
     r"(?:authori[sz]es?|appoints?)\s+(?P<agent>.{3,120}?)\s*(?:\([^)]*\)\s*)?"
@@ -261,8 +282,10 @@ def extract_authorization(doc: DocumentText) -> AuthorizationFields:
     cjk = len(re.findall(r"[\u4e00-\u9fff]", text))
     latin = len(re.findall(r"[A-Za-z]", text))
     out = AuthorizationFields(language="zh" if cjk >= 0.3 * (cjk + latin) and cjk >= 4 else "en")
-    out.principal = _party(lines, _PRINCIPAL) or _party(lines, _PRINCIPAL_BARE)
-    out.agent = _party(lines, _AGENT) or _party(lines, _AGENT_BARE)
+    out.principal = (
+        _party(lines, _PRINCIPAL) or _party(lines, _PRINCIPAL_BARE) or _bare_company(lines, _PRINCIPAL_BARE_EN)
+    )
+    out.agent = _party(lines, _AGENT) or _party(lines, _AGENT_BARE) or _bare_company(lines, _AGENT_BARE_EN)
     if out.principal is None or out.agent is None:
         principal, agent = _hereby(lines)
         out.principal = out.principal or principal
