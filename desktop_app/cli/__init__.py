@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from desktop_app import __version__
 
 EXIT_OK, EXIT_NEGATIVE, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_INTERNAL_ERROR = 70  # EX_SOFTWARE: a bug, logged with its traceback
 
 # Each module registers its sub-commands with ``register(subparsers)``; keep one concept per module.
 COMMAND_MODULES = ("cases", "check", "package", "identity")
@@ -53,6 +54,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop_app.gui.app import run_gui
 
         return run_gui(data_dir=args.data_dir, demo=args.demo)
+    from desktop_app.core.app_log import configure_logging, log_unexpected
+    from desktop_app.core.paths import resolve_data_dir
+
+    configure_logging(resolve_data_dir(args.data_dir))
     try:
         return int(args.func(args) or 0)
     except UserError as exc:
@@ -61,3 +66,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("evidence-desk: interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:  # a bug: logged with its traceback, one sentence for the user
+        print(f"evidence-desk: {log_unexpected(type(exc), exc, exc.__traceback__)}", file=sys.stderr)
+        return EXIT_INTERNAL_ERROR

@@ -78,10 +78,13 @@ def run_gui(data_dir: str | None = None, demo: bool = False, *, settings_path: s
     languages = LanguageSwitcher()
     languages.apply(prefs.language or system_language())
 
+    from desktop_app.core.app_log import configure_logging, install_excepthook
     from desktop_app.core.store import Store
     from desktop_app.gui.main_window import MainWindow
 
     directory = resolve_data_dir(data_dir or prefs.data_dir or None)
+    configure_logging(directory)
+    install_excepthook()
     try:
         store = Store(directory)
     except (UserError, OSError) as exc:

@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 
+from desktop_app.core.app_log import current_log
 from desktop_app.core.errors import Cancelled, UserError
 from desktop_app.core.progress import CancelToken, ProgressFn
 
@@ -69,7 +70,8 @@ class Task(QRunnable):
         except Exception as exc:  # a bug: log the traceback, show one sentence
             log.exception("background task %s failed", self.name)
             self.signals.failed.emit(
-                f"{self.name} failed unexpectedly ({type(exc).__name__}: {exc}); details are in the log"
+                f"{self.name} failed unexpectedly ({type(exc).__name__}: {exc}); details are in "
+                f"{current_log() or 'the log'}"
             )
         else:
             if self.cancel_token.cancelled:

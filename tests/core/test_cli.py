@@ -71,3 +71,22 @@ def test_unknown_case_and_bad_usage(tmp_path: Path) -> None:
     assert r.returncode == 0 and "import" in r.stdout
     for sub in ("import", "cases", "show", "export-folder"):
         assert run(sub, "--help").returncode == 0
+
+
+def test_a_bug_is_logged_not_shown(tmp_path: Path) -> None:
+    """An unexpected exception: one sentence on stderr naming the log, the traceback only in the log."""
+    data = tmp_path / "data"
+    code = ("import sys, desktop_app.cli.cases as cases\n"
+            "def broken(args):\n"
+            "    raise RuntimeError('simulated defect')\n"
+            "cases.cmd_cases = broken\n"
+            "from desktop_app.cli import main\n"
+            "raise SystemExit(main(sys.argv[1:]))\n")
+    r = subprocess.run([sys.executable, "-c", code, "--data-dir", str(data), "cases"],
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 70
+    assert "Traceback" not in r.stderr and len(r.stderr.strip().splitlines()) == 1
+    log = data / "logs" / "evidence-desk.log"
+    assert str(log) in r.stderr and "simulated defect" in r.stderr
+    text = log.read_text(encoding="utf-8")
+    assert "Traceback" in text and "RuntimeError: simulated defect" in text
