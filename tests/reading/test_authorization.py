@@ -353,3 +353,23 @@ Valid until 31 December 2027"""
     )
     assert a.value("principal") == "Hollowpeak Sports Corp."  # not "place of business is Portland"
     assert a.value("agent") == "Brandshield Legal LLP"
+
+
+def test_letter_ocr_without_spaces_still_names_parties_and_period() -> None:
+    """RapidOCR reads small serif scans with nearly every space lost; the letter must still be read,
+    or an expired letter or one from another owner passes unnoticed."""
+    a = extract_authorization(
+        make_doc(
+            """LETTEROFAUTHORIZATION
+Date:January10,2025
+We,HollowpeakSportsCorp.,aDelawarecorporationwithofficesat1200HarborWay,Portland,OR
+theownerofU.S.TrademarkRegistrationNo.6,234,567forthemarkVOLTARIS,
+herebyauthorizeBrandshieldLegal LLPtoactonourbehalfinfilingintellectualproperty
+Thisauthorization isvalidfromJanuary10,2025toJanuary9,2026.""",
+            source="ocr",
+        )
+    )
+    assert a.recognised
+    assert a.value("principal") == "HollowpeakSportsCorp."
+    assert a.value("agent") == "BrandshieldLegal LLP"
+    assert a.value("valid_until") == dt.date(2026, 1, 9)

@@ -27,8 +27,8 @@ from desktop_app.core.reading.text import DocumentText, TextLine
 EXTRACTOR_VERSION = "4"  # bump when extraction changes: cached results are then re-extracted
 
 _TITLE = re.compile(
-    r"授权委托书|授权书|委托书|(?i:letter\s+of\s+authori[sz]ation|power\s+of\s+attorney|"
-    r"authori[sz]ation\s+letter|letter\s+of\s+authority|certificate\s+of\s+authori[sz]ation)"
+    r"授权委托书|授权书|委托书|(?i:letter\s*of\s*authori[sz]ation|power\s*of\s*attorney|"
+    r"authori[sz]ation\s*letter|letter\s*of\s*authority|certificate\s*of\s*authori[sz]ation)"
 )
 _PRINCIPAL = re.compile(
     r"^\s*(?:授权人|委托人|授权方|委托方|授权单位|委托单位|商标权利人|权利人|甲方|"
@@ -69,8 +69,8 @@ def _bare_company(lines: Sequence[TextLine], label: re.Pattern[str]) -> Field | 
 
 
 _HEREBY = re.compile(
-    r"(?i)\b(?P<principal>.{3,120}?)\s*(?:\([^)]*\)\s*)?,?\s*(?:hereby\s+)?"
-    r"(?:authori[sz]es?|appoints?)\s+(?P<agent>.{3,120}?)\s*(?:\([^)]*\)\s*)?"
+    r"(?i)\b(?P<principal>.{3,120}?)\s*(?:\([^)]*\)\s*)?,?\s*(?:hereby\s*)?"
+    r"(?:authori[sz]es?|appoints?)(?:\s+|(?-i:(?=[A-Z])))(?P<agent>.{3,120}?)\s*(?:\([^)]*\)\s*)?"
     r"(?:,|\bto\b|\bas\b|\bwith\b|$)"
 )
 _HEREBY_ZH = re.compile(
@@ -82,8 +82,8 @@ _VALID_UNTIL = (
     r"in\s+force\s+until|until)"
 )
 _PERIOD = re.compile(
-    r"有效期(?:限|间)?|授权期限|委托期限|授权期间|(?i:term\s+of\s+authori[sz]ation|period\s+of\s+validity|"
-    r"valid(?:ity)?\s+period|authori[sz]ation\s+period|valid\s+from|effective\s+from|term\b|"
+    r"有效期(?:限|间)?|授权期限|委托期限|授权期间|(?i:term\s*of\s*authori[sz]ation|period\s*of\s*validity|"
+    r"valid(?:ity)?\s*period|authori[sz]ation\s*period|valid\s*from|effective\s*from|term\b|"
     r"period\b|from\b.{0,30}\b(?:to|until|through)\b)"
 )
 _ISSUE = r"签发日期|签署日期|授权日期|日期|(?i:date\s+of\s+issue|issue\s+date|dated|signed\s+on|date)"
@@ -125,9 +125,18 @@ def _where(m: re.Match[str], group: str, value: str, line: TextLine, nxt: TextLi
 
 
 # "We, Kestreline Apparel Inc., a Delaware corporation, ..." opening the sentence that authorizes
-_WE = re.compile(r"(?i)(?:^|[.;]\s+)(?:we|i)\s*,\s+(?P<name>[^\W\d_].{2,160})")
+_WE = re.compile(r"(?i)(?:^|[.;]\s+)(?:we|i)\s*,\s*(?P<name>[^\W\d_].{2,160})")
 # What a "hereby" match picks up when the principal was named lines earlier ("the owner of Reg. No. ...")
 _NOT_A_NAME = re.compile(r"(?i)^(?:the\s+)?(?:owner|proprietor|holder|registrant)\s+of\b|registration\s+n")
+
+
+# A legal form with the next word glued on by OCR ("BrandshieldLegal LLPtoactonourbehalf")
+_GLUED_FORM = re.compile(r"(?:Inc\.|Corp\.|LLC|LLP|Ltd(?!a)\.?|GmbH|S\.p\.A\.|有限公司)(?=,|[a-z])")
+
+
+def _unglue(name: str) -> str:
+    m = _GLUED_FORM.search(name)
+    return name[: m.end()] if m else name
 
 
 def _we_party(lines: Sequence[TextLine], i: int) -> Field | None:
@@ -135,7 +144,7 @@ def _we_party(lines: Sequence[TextLine], i: int) -> Field | None:
     for line in reversed(lines[max(0, i - 3) : i + 1]):
         m = _WE.search(nfkc(line.text))
         if m:
-            name = owner_name(m.group("name"))
+            name = _unglue(owner_name(m.group("name")))
             if name:
                 start = m.start("name")
                 return field_from(line, name, start, start + len(name), confidence=0.75)
@@ -166,8 +175,12 @@ def _hereby(lines: Sequence[TextLine]) -> tuple[Field | None, Field | None]:
             joined = True
         if not m:
             continue
-        principal = owner_name(re.sub(r"(?i)^(?:we|i|the\s+undersigned)[, ]*", "", m.group("principal")))
-        agent = owner_name(m.group("agent"))
+        principal = _unglue(
+            owner_name(re.sub(r"(?i)^(?:we|i|the\s+undersigned)[, ]*", "", m.group("principal")))
+        )
+        agent = _unglue(owner_name(m.group("agent")))
+        if re.fullmatch(r"(?i)\s*hereby\s*", principal or ""):
+            principal = ""
         if re.fullmatch(r"(?i)(?:we|i|the\s+undersigned|本公司|我公司|我司)", principal or ""):
             principal = ""
         nxt = lines[i + 1] if joined else None
