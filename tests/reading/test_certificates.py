@@ -1033,3 +1033,31 @@ def test_wipo_designations_and_classes_printed_in_words() -> None:
     assert c.value("designations") == ["CN", "EM", "GB", "US"]
     assert c.value("classes") == [18, 25]
     assert c.value("registration_number") == "1612345"
+
+
+def test_ocr_glued_uspto_owner_and_wipo_number() -> None:
+    """OCR without spaces: the USPTO owner stops at its entity note, the WIPO number label is found."""
+    us = extract_certificate(
+        make_doc(
+            """UnitedStatesPatentandTrademarkOffice
+VOLTARIS
+Reg.No.6,234,567
+RegisteredMar.14,2021
+PrincipalRegister
+VOLTARISGEARINC.(DELAWARECORPORATION)""",
+            big={"VOLTARIS"},
+            source="ocr",
+        )
+    )
+    assert us.value("owner") == "VOLTARISGEARINC."
+    wipo = extract_certificate(
+        make_doc(
+            """WORLDINTELLECTUALPROPERTYORGANIZATION
+Internationalregistrationnumber:1612345
+Dateoftheinternationalregistration:14.03.2021
+Holder:FiorenzaModaS.p.A.""",
+            source="ocr",
+        )
+    )
+    assert wipo.value("registration_number") == "1612345"
+    assert wipo.value("registration_date") == D(2021, 3, 14)

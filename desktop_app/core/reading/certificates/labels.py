@@ -23,7 +23,7 @@ from desktop_app.core.reading.certificates.fields import CertificateFields
 from desktop_app.core.reading.text import TextLine
 
 _NUMBER_LABEL = re.compile(
-    r"(?i)\b(?:(?:international\s+)?registration|reg\.?|trade\s?mark|eutm|eu\s*trade\s*mark|application|"
+    r"(?i)\b(?:(?:international\s*)?registration|reg\.?|trade\s?mark|eutm|eu\s*trade\s*mark|application|"
     r"mark)\s*(?:n[o0°º]\b\.?|number|nr\.?|#)\s*[.:：]?\s*"
 )
 _NUMBER_VALUE = re.compile(r"(?i)^((?:UK|EU|TMA|IR)?[0-9OlI|][0-9OlI|,.\s/-]{3,16}[0-9OlI|])")

@@ -130,12 +130,14 @@ def _goods(lines: Sequence[TextLine]) -> dict[int, tuple[str, TextLine]]:
 def _owner(lines: Sequence[TextLine]) -> tuple[str, TextLine] | None:
     for line in lines:  # "KESTRELINE APPAREL INC. (DELAWARE CORPORATION)"
         t = nfkc(line.text)
-        if re.search(
+        entity = re.search(
             r"(?i)\((?:[A-Z .,]+\s?)?(?:CORPORATION|LIMITED\s*LIABILITY\s*COMPANY|COMPANY|PARTNERSHIP|"
             r"INDIVIDUAL|LIMITED COMPANY|JOINT\s*STOCK\s*COMPANY|GMBH|AG|CORP\.?)\)",
             t,
-        ):
-            name = owner_name(t)
+        )
+        if entity:
+            # the name ends where the entity note starts, even when OCR glued them ("INC.(DELAWARECORPORATION)")
+            name = owner_name(t[: entity.start()]) if entity.start() > 2 else owner_name(t)
             if name:
                 return name, line
     found = find_label(
