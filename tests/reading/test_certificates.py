@@ -985,7 +985,7 @@ CNIPA_NAME_LABEL = """
 
 
 def test_cnipa_owner_name_label_and_exclusive_right_term() -> None:
-    """"注册人名称" labels the owner (the word 名称 is not part of the name); 专用权期限 is the term."""
+    """ "注册人名称" labels the owner (the word 名称 is not part of the name); 专用权期限 is the term."""
     c = extract_certificate(make_doc(CNIPA_NAME_LABEL))
     assert c.value("owner") == "深圳市云雀科技有限公司"
     assert c.value("registration_date") == D(2021, 3, 14)

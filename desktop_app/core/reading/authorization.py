@@ -40,12 +40,14 @@ _AGENT = re.compile(
     r"(?i:agent|authori[sz]ed\s+(?:party|agent|representative)|attorney(?:-in-fact)?|grantee|licensee|"
     r"representative))\s*(?:\(.*?\)|（.*?）)?\s*(?:名称)?\s*[:：]"
 )
-# A table row without a colon ("委托方  深圳市鹰翔科技有限公司"): only the Chinese labels, which never open a sentence
+# A table row without a colon ("委托方  深圳市鹰翔科技有限公司"): Chinese labels only
 _PRINCIPAL_BARE = re.compile(
-    r"^\s*(?:授权人|委托人|授权方|委托方|授权单位|委托单位|商标权利人|权利人|甲方)(?:名称)?\s+(?=[\u4e00-\u9fffA-Za-z])"
+    r"^\s*(?:授权人|委托人|授权方|委托方|授权单位|委托单位|商标权利人|权利人|甲方)(?:名称)?"
+    r"\s+(?=[\u4e00-\u9fffA-Za-z])"
 )
 _AGENT_BARE = re.compile(
-    r"^\s*(?:被授权人|被授权方|受托人|受托方|代理人|被委托人|被委托方|代理机构|乙方)(?:名称)?\s+(?=[\u4e00-\u9fffA-Za-z])"
+    r"^\s*(?:被授权人|被授权方|受托人|受托方|代理人|被委托人|被委托方|代理机构|乙方)(?:名称)?"
+    r"\s+(?=[\u4e00-\u9fffA-Za-z])"
 )
 # The same in English ("Principal    Kestreline Apparel Inc."), believed only when a company name follows
 _PRINCIPAL_BARE_EN = re.compile(
@@ -296,7 +298,9 @@ def extract_authorization(doc: DocumentText) -> AuthorizationFields:
     latin = len(re.findall(r"[A-Za-z]", text))
     out = AuthorizationFields(language="zh" if cjk >= 0.3 * (cjk + latin) and cjk >= 4 else "en")
     out.principal = (
-        _party(lines, _PRINCIPAL) or _party(lines, _PRINCIPAL_BARE) or _bare_company(lines, _PRINCIPAL_BARE_EN)
+        _party(lines, _PRINCIPAL)
+        or _party(lines, _PRINCIPAL_BARE)
+        or _bare_company(lines, _PRINCIPAL_BARE_EN)
     )
     out.agent = _party(lines, _AGENT) or _party(lines, _AGENT_BARE) or _bare_company(lines, _AGENT_BARE_EN)
     if out.principal is None or out.agent is None:

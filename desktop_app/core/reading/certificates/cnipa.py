@@ -57,7 +57,9 @@ _NUMBER_LABEL = re.compile(
     r"(?:注册号|注册证号|商标号|申请号|(?i:registration\s*(?:no|number)\.?|"
     r"certificate\s*no\.?))\s*[:：]?\s*([0-9OoIl|][0-9OoIl|\s]{4,13})"
 )
-_VALIDITY = re.compile(r"(?:注册)?有效期(?:限)?|专用权(?:有效)?期限|(?i:period\s+of\s+validity|valid(?:ity)?\s+(?:period|term))")
+_VALIDITY = re.compile(
+    r"(?:注册)?有效期(?:限)?|专用权(?:有效)?期限|(?i:period\s+of\s+validity|valid(?:ity)?\s+(?:period|term))"
+)
 _OWNER = re.compile(
     r"(?:注册人(?:名义|名称)?|商标注册人|申请人(?:名称)?|(?i:registrant|applicant))(?!地址|\s*(?i:address))"
     r"\s*(?:\(中文\))?\s*[:：]?\s*"

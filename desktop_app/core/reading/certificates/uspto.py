@@ -136,7 +136,7 @@ def _owner(lines: Sequence[TextLine]) -> tuple[str, TextLine] | None:
             t,
         )
         if entity:
-            # the name ends where the entity note starts, even when OCR glued them ("INC.(DELAWARECORPORATION)")
+            # the name ends where the entity note starts, even glued on by OCR ("INC.(DELAWARECORPORATION)")
             name = owner_name(t[: entity.start()]) if entity.start() > 2 else owner_name(t)
             if name:
                 return name, line
