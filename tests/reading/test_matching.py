@@ -238,3 +238,10 @@ def test_same_party_threshold_separates_same_from_different() -> None:
     assert same_party("Kestreline Apparel Inc.", "KESTRELINE APPAREL, INCORPORATED") >= SAME_PARTY_THRESHOLD
     assert same_party("Kestreline Apparel Inc.", "Kestrel Sports Inc.") < SAME_PARTY_THRESHOLD
     assert same_party("Eagle Trading Co., Ltd.", "Eagle Technology Co., Ltd.") < SAME_PARTY_THRESHOLD
+
+
+@pytest.mark.parametrize("text", ["VOLTARIS™ Men's Jacket", "VOLTARIS™JACKET", "Voltaris℠ coat"])
+def test_trade_mark_signs_beside_a_mark_leave_it_exact(text: str) -> None:
+    """NFKC turns ™ into the letters "TM"; read as part of the word it made "VOLTARISTM" a variant."""
+    found = find_mark("VOLTARIS", [line(text)])
+    assert found and found[0].kind == "exact" and found[0].matched_text.upper() == "VOLTARIS"

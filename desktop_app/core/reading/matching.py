@@ -106,6 +106,9 @@ _DIGRAPHS = {"rn": "m", "vv": "w", "cl": "d"}
 _DIGIT_LOOKALIKES = {"0": "0OoDQ", "1": "1lIi|!L", "2": "2Zz", "5": "5Ss", "6": "6Gb", "8": "8B", "9": "9gq"}
 
 
+_TM_SIGNS = frozenset("™℠")
+
+
 def _is_cjk(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in ("W", "F") and ch.isalnum()
 
@@ -134,6 +137,10 @@ def _fold_chars(text: str, *, ocr: bool) -> _Folded:
     i = 0
     while i < len(text):
         raw = text[i]
+        if raw in _TM_SIGNS:  # NFKC makes ™ and ℠ letters ("TM"): a separator, not part of the word
+            pending_gap = True
+            i += 1
+            continue
         norm = unicodedata.normalize("NFKC", raw)
         if ocr:
             norm = norm.translate(_HOMOGLYPHS)
