@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -173,8 +174,8 @@ def read_case_folder(folder: str | Path) -> _Plan:
         raise r.fail("", "missing required table [complainant]")
     comp = r.table(data["complainant"], "complainant", _COMPLAINANT_KEYS)
     role_text = r.string(comp, "role", "complainant", default="rights_holder")
-    try:
-        role = Role(role_text)
+    try:  # "Agent", "rights holder", "Rights-Holder" are what people write for the two roles
+        role = Role(re.sub(r"[\s\-]+", "_", role_text.strip().casefold()))
     except ValueError:
         raise r.fail("complainant.role", f"'{role_text}' is not a role (use rights_holder or agent)") from None
     complainant = Complainant(name=r.string(comp, "name", "complainant", required=True), role=role,
@@ -197,6 +198,8 @@ def read_case_folder(folder: str | Path) -> _Plan:
         if office is None:
             raise r.fail(f"{where}.office", f"unknown office '{office_text}' (known: {', '.join(OFFICES)})")
         classes = rt.get("classes", [])
+        if isinstance(classes, list):  # ["25"] or ["025"]: numbers written as strings
+            classes = [int(c) if isinstance(c, str) and c.strip().isdigit() else c for c in classes]
         if not isinstance(classes, list) or not all(isinstance(c, int) and not isinstance(c, bool)
                                                     for c in classes):
             raise r.fail(f"{where}.classes", "must be a list of Nice class numbers, e.g. [25]")

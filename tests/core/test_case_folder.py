@@ -192,3 +192,11 @@ def test_cancel_mid_import_rolls_everything_back(store: Store, tmp_path: Path) -
         import_case_folder(store, make_folder(tmp_path), progress=progress, cancel=token)
     assert snapshot(store) == before
     assert list((store.vault.root / "tmp").iterdir()) == []
+
+
+def test_role_spelling_and_classes_as_strings_are_accepted(store: Store, tmp_path: Path) -> None:
+    """Another tool's case.toml may write role = "Agent" or "Rights holder" and classes = ["25"]."""
+    toml = TOML.replace('role = "agent"', 'role = "Agent"').replace("classes = [25, 18]", 'classes = ["25", "018"]')
+    case = store.get_case(import_case_folder(store, make_folder(tmp_path, toml)))
+    assert str(case.complainant.role) == "agent"
+    assert sorted(case.rights[0].classes) == [18, 25]
