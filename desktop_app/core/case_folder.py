@@ -119,11 +119,26 @@ def _type_name(value: Any) -> str:
             dict: "a table", dt.date: "a date", dt.datetime: "a date-time"}.get(type(value), type(value).__name__)
 
 
+_OFFICE_NAMES = {
+    "UNITED STATES PATENT AND TRADEMARK OFFICE": "USPTO", "US PTO": "USPTO", "UNITED STATES": "USPTO",
+    "USA": "USPTO", "EUROPEAN UNION INTELLECTUAL PROPERTY OFFICE": "EUIPO", "EUROPEAN UNION": "EUIPO",
+    "EUTM": "EUIPO", "UK INTELLECTUAL PROPERTY OFFICE": "UKIPO", "UNITED KINGDOM": "UKIPO", "UK": "UKIPO",
+    "CHINA NATIONAL INTELLECTUAL PROPERTY ADMINISTRATION": "CNIPA", "CHINA": "CNIPA",
+    "WORLD INTELLECTUAL PROPERTY ORGANIZATION": "WIPO", "INTERNATIONAL REGISTRATION": "WIPO",
+}
+
+
 def canonical_office(text: str) -> str | None:
     key = text.strip().casefold()
     if key in _OFFICE_BY_KEY:
         return _OFFICE_BY_KEY[key]
-    return _OFFICE_ALIASES.get(text.strip().upper())
+    upper = " ".join(text.replace("_", " ").split()).upper()
+    found = _OFFICE_ALIASES.get(upper) or _OFFICE_NAMES.get(upper)
+    if found is None and "(" in upper:  # "WIPO (Madrid)", "CNIPA (China)": the name or what is in brackets
+        outside, _, inside = upper.partition("(")
+        for part in (outside.strip(), inside.strip(" )")):
+            found = found or (canonical_office(part) if part and "(" not in part else None)
+    return found
 
 
 def _infer_listing(url: str) -> tuple[str, str]:

@@ -200,3 +200,13 @@ def test_role_spelling_and_classes_as_strings_are_accepted(store: Store, tmp_pat
     case = store.get_case(import_case_folder(store, make_folder(tmp_path, toml)))
     assert str(case.complainant.role) == "agent"
     assert sorted(case.rights[0].classes) == [18, 25]
+
+
+def test_office_written_by_name_or_with_a_note_is_recognised() -> None:
+    from desktop_app.core.case_folder import canonical_office
+
+    assert canonical_office("United States Patent and Trademark Office") == "USPTO"
+    assert canonical_office("WIPO (Madrid)") == "WIPO"
+    assert canonical_office("CNIPA (China)") == "CNIPA"
+    assert canonical_office("EUIPO (European Union)") == "EUIPO"
+    assert canonical_office("Atlantis (Trademark Office)") is None
