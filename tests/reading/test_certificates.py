@@ -1061,3 +1061,22 @@ Holder:FiorenzaModaS.p.A.""",
     )
     assert wipo.value("registration_number") == "1612345"
     assert wipo.value("registration_date") == D(2021, 3, 14)
+
+
+def test_uspto_split_label_merged_with_the_right_column() -> None:
+    c = extract_certificate(
+        make_doc(
+            """United States Patent and Trademark Office
+VOLTARIS
+Reg. No.    VOLTARIS GEAR INC. (DELAWARE CORPORATION)
+6,234,567    1200 Harbor Way, Portland, OR 97201
+Registered    CLASS 25: Clothing, namely, jackets
+Mar. 14, 2021
+Principal Register
+SER. NO. 90-555,111, FILED 04-01-2020""",
+            big={"VOLTARIS"},
+            source="ocr",
+        )
+    )
+    assert c.value("registration_number") == "6234567"
+    assert c.value("status") == "registered"

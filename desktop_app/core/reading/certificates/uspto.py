@@ -52,10 +52,11 @@ _REG_NO = re.compile(
     r"([0-9OlI|][0-9OlI|,.\s]{4,12}[0-9OlI|])"
 )
 # "Reg. No." printed alone, its number on the next line (a two-line left column)
+# (the right column may share either line when a reader merged a row: "Reg. No.   KESTRELINE INC. (...)")
 _REG_NO_ALONE = re.compile(
-    r"(?i)^\s*(?:u\.?\s?s\.?\s+)?reg(?:istration)?\s*\.?\s*(?:n[o0°º]|number|#)\s*[.,:：]?\s*$"
+    r"(?i)^\s*(?:u\.?\s?s\.?\s+)?reg(?:istration)?\s*\.?\s*(?:n[o0°º]|number|#)\s*[.,:：]?\s*(?:$|(?=[^\W\d_]{2}))"
 )
-_REG_NO_NEXT = re.compile(r"^\s*([0-9OlI|][0-9OlI|,.\s]{4,12}[0-9OlI|])\s*$")
+_REG_NO_NEXT = re.compile(r"^\s*([0-9OlI|][0-9OlI|,.]{4,12}[0-9OlI|])(?=\s|$)")
 _SER_LABEL = re.compile(r"(?i)\bser(?:ial)?\s*\.?\s*(?:n[o0°º]|number)\s*[.,:：]?\s*")
 _SER_VALUE = re.compile(r"^(\d\d\s*[-/]?\s*[\d,]{6,9})")
 _INT_CL = re.compile(
