@@ -7,7 +7,7 @@ import json
 import sys
 from typing import Any
 
-from desktop_app.cli.common import open_store, resolve_case, stderr_progress
+from desktop_app.cli.common import open_store, print_warning, resolve_case, stderr_progress
 from desktop_app.core.case_folder import export_case_folder, import_case_folder
 from desktop_app.core.model import Case
 
@@ -48,7 +48,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         for folder in args.folders:
             try:
-                case_id = import_case_folder(store, folder, progress=stderr_progress)
+                case_id = import_case_folder(store, folder, progress=stderr_progress, warn=print_warning)
             except UserError as exc:
                 failures += 1
                 print(f"evidence-desk: {exc}", file=sys.stderr)

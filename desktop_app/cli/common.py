@@ -20,8 +20,12 @@ def resolve_case(store: Store, ref: str) -> int:
     if path.is_dir():
         from desktop_app.core.case_folder import import_case_folder
 
-        return import_case_folder(store, path)
+        return import_case_folder(store, path, warn=print_warning)
     return store.resolve_case_id(ref)
+
+
+def print_warning(message: str) -> None:
+    print(f"evidence-desk: warning: {message}", file=sys.stderr)
 
 
 def stderr_progress(fraction: float, label: str) -> None:

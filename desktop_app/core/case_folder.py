@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import logging
 import os
 import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +29,8 @@ try:
     import tomllib
 except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib  # type: ignore[no-redef]
+
+log = logging.getLogger(__name__)
 
 CASE_FILE = "case.toml"
 FORMAT_VERSION = 1
@@ -53,6 +57,7 @@ class _Plan:
     screenshots: list[list[Path]] = field(default_factory=list)  # one list per listing
     genuine_photos: list[Path] = field(default_factory=list)
     other_files: list[Path] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # e.g. keys this version does not know, ignored
 
 
 class _Reader:
@@ -61,6 +66,7 @@ class _Reader:
         self.root = folder.resolve()
         self.toml_path = folder / CASE_FILE
         self.files: dict[Path, str] = {}
+        self.warnings: list[str] = []
 
     def fail(self, where: str, reason: str) -> CaseFolderError:
         return CaseFolderError(self.toml_path, f"{where}: {reason}" if where else reason)
@@ -68,10 +74,12 @@ class _Reader:
     def table(self, data: Any, where: str, allowed: set[str]) -> dict[str, Any]:
         if not isinstance(data, dict):
             raise self.fail(where, f"must be a table, not {_type_name(data)}")
-        unknown = sorted(set(data) - allowed)
-        if unknown:
-            raise self.fail(where, f"unknown key '{unknown[0]}' (allowed: {', '.join(sorted(allowed))})")
-        return data
+        # Keys this version does not know are ignored with a warning rather than refused: case folders
+        # written by scripts and other tools often carry notes of their own, and a typo is still shown.
+        for key in sorted(set(data) - allowed):
+            self.warnings.append(f"{self.toml_path}: {where + ': ' if where else ''}unknown key '{key}' ignored "
+                                 f"(known: {', '.join(sorted(allowed))})")
+        return {k: v for k, v in data.items() if k in allowed}
 
     def string(self, data: dict[str, Any], key: str, where: str, *, required: bool = False,
                default: str = "") -> str:
@@ -252,16 +260,25 @@ def read_case_folder(folder: str | Path) -> _Plan:
 
     case = Case(complainant=complainant, title=title, filing_date=filing,
                 rights=[rt for rt, _ in rights], listings=[lt for lt, _ in listings])
-    return _Plan(case=case, files=r.files, authorization=auth_path, certificates=[c for _, c in rights],
+    return _Plan(case=case, files=r.files, warnings=r.warnings, authorization=auth_path, certificates=[c for _, c in rights],
                  screenshots=[s for _, s in listings], genuine_photos=genuine, other_files=others)
 
 
 def import_case_folder(store: Store, folder: str | Path, *, progress: ProgressFn = no_progress,
-                       cancel: CancelToken = NEVER_CANCELLED) -> int:
-    """Import a case folder; returns the new case id. All or nothing."""
+                       cancel: CancelToken = NEVER_CANCELLED,
+                       warn: Callable[[str], None] | None = None) -> int:
+    """Import a case folder; returns the new case id. All or nothing.
+
+    ``warn`` receives one sentence per thing that was ignored (an unknown key, say); they are also
+    logged and kept in the audit entry of the import.
+    """
     folder = Path(folder)
     progress(0.0, f"Reading {folder.name}/{CASE_FILE}")
     plan = read_case_folder(folder)
+    for message in plan.warnings:
+        log.warning("%s", message)
+        if warn is not None:
+            warn(message)
     case = plan.case
     added: list[str] = []
     total = max(1, len(plan.files))
@@ -285,7 +302,8 @@ def import_case_folder(store: Store, folder: str | Path, *, progress: ProgressFn
             case.genuine_photos = [stored[p] for p in plan.genuine_photos]
             case.other_files = [stored[p] for p in plan.other_files]
             case_id = store.save_case(case)
-            store.audit("case.import_folder", case_id=case_id, folder=str(folder.resolve()))
+            store.audit("case.import_folder", case_id=case_id, folder=str(folder.resolve()),
+                        warnings=plan.warnings)
     except BaseException:
         for sha in added:  # the transaction rolled back; drop the bytes it brought into the vault
             store.vault.remove(sha)

@@ -144,7 +144,6 @@ BAD_INPUTS = {
     "wrong type": (_replace("classes = [25, 18]", 'classes = "25"'), "case.toml", "rights[1].classes"),
     "unknown office": (_replace('office = "USPTO"', 'office = "Atlantis TMO"'), "case.toml", "unknown office"),
     "missing field": (_replace('mark = "KESTRELINE"\n', ""), "case.toml", "missing required field 'mark'"),
-    "unknown key": (_replace("seller =", "sellr ="), "case.toml", "unknown key 'sellr'"),
     "empty pdf": (_write("files/certificate.pdf", b""), "certificate.pdf", "empty"),
     "truncated pdf": (lambda f: _write("files/certificate.pdf", (f / "files/certificate.pdf").read_bytes()[:300])(f),
                       "certificate.pdf", "truncated"),
@@ -210,3 +209,17 @@ def test_office_written_by_name_or_with_a_note_is_recognised() -> None:
     assert canonical_office("CNIPA (China)") == "CNIPA"
     assert canonical_office("EUIPO (European Union)") == "EUIPO"
     assert canonical_office("Atlantis (Trademark Office)") is None
+
+
+def test_unknown_keys_are_ignored_with_a_warning(store: Store, tmp_path: Path) -> None:
+    folder = make_folder(tmp_path)
+    _replace("seller =", "sellr =")(folder)
+    text = (folder / "case.toml").read_text(encoding="utf-8")
+    (folder / "case.toml").write_text(text + '\n[expected]\nfindings = ["none"]\n', encoding="utf-8")
+    warnings: list[str] = []
+    case = store.get_case(import_case_folder(store, folder, warn=warnings.append))
+    assert case.listings[0].seller == ""
+    assert any("listings[1]: unknown key 'sellr' ignored" in w for w in warnings)
+    assert any("unknown key 'expected' ignored" in w for w in warnings)
+    audit = [e for e in store.audit_entries(case.id) if e["action"] == "case.import_folder"]
+    assert audit[0]["detail"]["warnings"] == warnings
