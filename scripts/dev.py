@@ -128,9 +128,13 @@ def main(argv: list[str]) -> int:
     if cmd == "setup":
         return 0
     if cmd == "run":
-        if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-            say("no display: DISPLAY and WAYLAND_DISPLAY are unset. Run this from a desktop session, or on a "
-                "virtual screen: xvfb-run -a python3 scripts/dev.py run")
+        if sys.platform.startswith("linux") and not (
+            os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+        ):
+            say(
+                "no display: DISPLAY and WAYLAND_DISPLAY are unset. Run this from a desktop session, or on a "
+                "virtual screen: xvfb-run -a python3 scripts/dev.py run"
+            )
             return 2
         return subprocess.call([str(py), "-m", "desktop_app", "--demo", *rest], cwd=ROOT)
     if cmd == "package":

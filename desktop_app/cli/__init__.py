@@ -31,13 +31,18 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="evidence-desk",
-                     description="Check IP takedown evidence offline and export signed submission packages. "
-                                 "Without a command, opens the desktop application.")
+    parser = _Parser(
+        prog="evidence-desk",
+        description="Check IP takedown evidence offline and export signed submission packages. "
+        "Without a command, opens the desktop application.",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--data-dir", metavar="DIR",
-                        help="where cases and evidence are kept (default: $EVIDENCE_DESK_DATA_DIR or the "
-                             "platform's per-user data folder)")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="where cases and evidence are kept (default: $EVIDENCE_DESK_DATA_DIR or the "
+        "platform's per-user data folder)",
+    )
     parser.add_argument("--demo", action="store_true", help="open the bundled demo case in the window")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMAND_MODULES:

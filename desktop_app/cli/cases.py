@@ -13,15 +13,21 @@ from desktop_app.core.model import Case
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("import", help="import one or more case folders (case.toml + files)",
-                       description="Import case folders. Prints each new case id alone on its line. "
-                                   "A folder with any problem is not imported at all.")
+    p = sub.add_parser(
+        "import",
+        help="import one or more case folders (case.toml + files)",
+        description="Import case folders. Prints each new case id alone on its line. "
+        "A folder with any problem is not imported at all.",
+    )
     p.add_argument("folders", nargs="+", metavar="FOLDER")
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("cases", help="list cases, one per line, id first")
-    p.add_argument("--search", default="", help="only cases whose reference, title, party, mark, "
-                                                "marketplace or status contains this text")
+    p.add_argument(
+        "--search",
+        default="",
+        help="only cases whose reference, title, party, mark, marketplace or status contains this text",
+    )
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(func=cmd_cases)
 
@@ -61,39 +67,98 @@ def cmd_cases(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         rows = store.list_cases(args.search)
     if args.format == "json":
-        print(json.dumps([{"id": r.id, "reference": r.reference, "title": r.title, "status": str(r.status),
-                           "marketplaces": list(r.marketplaces), "marks": list(r.marks),
-                           "blockers": r.blockers, "warnings": r.warnings, "filing_date": r.filing_date}
-                          for r in rows], indent=2, ensure_ascii=False))
+        print(
+            json.dumps(
+                [
+                    {
+                        "id": r.id,
+                        "reference": r.reference,
+                        "title": r.title,
+                        "status": str(r.status),
+                        "marketplaces": list(r.marketplaces),
+                        "marks": list(r.marks),
+                        "blockers": r.blockers,
+                        "warnings": r.warnings,
+                        "filing_date": r.filing_date,
+                    }
+                    for r in rows
+                ],
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
         return 0
     for r in rows:
         counts = "unchecked" if r.blockers is None else f"{r.blockers} blockers, {r.warnings} warnings"
-        print(f"{r.id}\t{r.reference}\t{r.status}\t{','.join(r.marketplaces) or '-'}\t"
-              f"{','.join(r.marks) or '-'}\t{counts}\t{r.title}")
+        print(
+            f"{r.id}\t{r.reference}\t{r.status}\t{','.join(r.marketplaces) or '-'}\t"
+            f"{','.join(r.marks) or '-'}\t{counts}\t{r.title}"
+        )
     return 0
 
 
 def case_to_dict(case: Case) -> dict[str, Any]:
     def f(e):  # noqa: ANN001, ANN202
-        return None if e is None else {"name": e.original_name, "sha256": e.sha256, "size": e.size,
-                                       "media_type": e.media_type, "imported_at": e.imported_at}
+        return (
+            None
+            if e is None
+            else {
+                "name": e.original_name,
+                "sha256": e.sha256,
+                "size": e.size,
+                "media_type": e.media_type,
+                "imported_at": e.imported_at,
+            }
+        )
 
     c = case.complainant
     return {
-        "id": case.id, "reference": case.reference, "title": case.title, "status": str(case.status),
-        "filing_date": case.filing_date.isoformat(), "created_at": case.created_at, "updated_at": case.updated_at,
-        "complainant": {"name": c.name, "role": str(c.role), "email": c.email, "contact_name": c.contact_name,
-                        "authorization": f(c.authorization)},
-        "rights": [{"id": r.id, "type": r.type, "office": r.office, "registration_number": r.registration_number,
-                    "mark": r.mark, "owner": r.owner, "classes": r.classes, "certificate": f(r.certificate)}
-                   for r in case.rights],
-        "listings": [{"url": li.url, "marketplace": li.marketplace, "listing_id": li.listing_id,
-                      "title": li.title, "seller": li.seller, "screenshots": [f(s) for s in li.screenshots]}
-                     for li in case.listings],
+        "id": case.id,
+        "reference": case.reference,
+        "title": case.title,
+        "status": str(case.status),
+        "filing_date": case.filing_date.isoformat(),
+        "created_at": case.created_at,
+        "updated_at": case.updated_at,
+        "complainant": {
+            "name": c.name,
+            "role": str(c.role),
+            "email": c.email,
+            "contact_name": c.contact_name,
+            "authorization": f(c.authorization),
+        },
+        "rights": [
+            {
+                "id": r.id,
+                "type": r.type,
+                "office": r.office,
+                "registration_number": r.registration_number,
+                "mark": r.mark,
+                "owner": r.owner,
+                "classes": r.classes,
+                "certificate": f(r.certificate),
+            }
+            for r in case.rights
+        ],
+        "listings": [
+            {
+                "url": li.url,
+                "marketplace": li.marketplace,
+                "listing_id": li.listing_id,
+                "title": li.title,
+                "seller": li.seller,
+                "screenshots": [f(s) for s in li.screenshots],
+            }
+            for li in case.listings
+        ],
         "genuine_photos": [f(x) for x in case.genuine_photos],
         "other_files": [f(x) for x in case.other_files],
-        "outcome": {"complaint_number": case.outcome.complaint_number, "submitted_at": case.outcome.submitted_at,
-                    "decided_at": case.outcome.decided_at, "decline_reason": case.outcome.decline_reason},
+        "outcome": {
+            "complaint_number": case.outcome.complaint_number,
+            "submitted_at": case.outcome.submitted_at,
+            "decided_at": case.outcome.decided_at,
+            "decline_reason": case.outcome.decline_reason,
+        },
     }
 
 
@@ -103,10 +168,19 @@ def cmd_show(args: argparse.Namespace) -> int:
         last = store.last_check(case.id)  # type: ignore[arg-type]
         exports = store.exports(case.id)  # type: ignore[arg-type]
     d = case_to_dict(case)
-    d["last_check"] = None if last is None else {"ran_at": last["ran_at"], "verdict": last["verdict"],
-                                                  "blockers": last["blockers"], "warnings": last["warnings"]}
-    d["exports"] = [{"exported_at": e["exported_at"], "path": e["path"], "sha256": e["package_sha256"]}
-                    for e in exports]
+    d["last_check"] = (
+        None
+        if last is None
+        else {
+            "ran_at": last["ran_at"],
+            "verdict": last["verdict"],
+            "blockers": last["blockers"],
+            "warnings": last["warnings"],
+        }
+    )
+    d["exports"] = [
+        {"exported_at": e["exported_at"], "path": e["path"], "sha256": e["package_sha256"]} for e in exports
+    ]
     if args.format == "json":
         print(json.dumps(d, indent=2, ensure_ascii=False))
         return 0
@@ -115,14 +189,22 @@ def cmd_show(args: argparse.Namespace) -> int:
         print(f"  Title:        {d['title']}")
     print(f"  Filing date:  {d['filing_date']}")
     c = d["complainant"]
-    print(f"  Complainant:  {c['name']} ({c['role'].replace('_', ' ')})" + (f" <{c['email']}>" if c["email"] else ""))
+    print(
+        f"  Complainant:  {c['name']} ({c['role'].replace('_', ' ')})"
+        + (f" <{c['email']}>" if c["email"] else "")
+    )
     if c["authorization"]:
         print(f"  Authorization: {c['authorization']['name']}  sha256:{c['authorization']['sha256'][:16]}")
     for i, r in enumerate(d["rights"], 1):
-        print(f"  Right {i}:      {r['mark']}  {r['office']} {r['registration_number']}  owner: {r['owner']}  "
-              f"classes: {', '.join(map(str, r['classes'])) or '-'}")
+        print(
+            f"  Right {i}:      {r['mark']}  {r['office']} {r['registration_number']}  owner: {r['owner']}  "
+            f"classes: {', '.join(map(str, r['classes'])) or '-'}"
+        )
         if r["certificate"]:
-            print(f"                certificate: {r['certificate']['name']}  sha256:{r['certificate']['sha256'][:16]}")
+            print(
+                f"                certificate: {r['certificate']['name']}  "
+                f"sha256:{r['certificate']['sha256'][:16]}"
+            )
     for i, li in enumerate(d["listings"], 1):
         print(f"  Listing {i}:    {li['marketplace'] or '?'} {li['listing_id'] or '(no id)'}  {li['url']}")
         if li["title"]:
@@ -134,14 +216,23 @@ def cmd_show(args: argparse.Namespace) -> int:
     for x in d["other_files"]:
         print(f"  Other file:   {x['name']}  sha256:{x['sha256'][:16]}")
     lc = d["last_check"]
-    print("  Last check:   " + ("never" if lc is None else
-                                 f"{lc['verdict']} ({lc['blockers']} blockers, {lc['warnings']} warnings) at {lc['ran_at']}"))
+    print(
+        "  Last check:   "
+        + (
+            "never"
+            if lc is None
+            else f"{lc['verdict']} ({lc['blockers']} blockers, {lc['warnings']} warnings) at {lc['ran_at']}"
+        )
+    )
     for e in d["exports"]:
         print(f"  Exported:     {e['exported_at']}  {e['path']}  sha256:{e['sha256'][:16]}")
     o = d["outcome"]
     if o["complaint_number"] or o["decided_at"]:
-        print(f"  Outcome:      complaint {o['complaint_number'] or '-'}  submitted {o['submitted_at'] or '-'}  "
-              f"decided {o['decided_at'] or '-'} {o['decline_reason']}")
+        print(
+            f"  Outcome:      complaint {o['complaint_number'] or '-'}  "
+            f"submitted {o['submitted_at'] or '-'}  "
+            f"decided {o['decided_at'] or '-'} {o['decline_reason']}"
+        )
     return 0
 
 
@@ -157,11 +248,16 @@ def cmd_delete(args: argparse.Namespace) -> int:
         case = store.get_case(resolve_case(store, args.case))
         if not args.yes:
             if not sys.stdin.isatty():
-                print("evidence-desk: refusing to delete without --yes (no terminal to confirm)", file=sys.stderr)
+                print(
+                    "evidence-desk: refusing to delete without --yes (no terminal to confirm)",
+                    file=sys.stderr,
+                )
                 return 2
             answer = input(f"Delete case {case.id} ({case.reference})? [y/N] ")
             if answer.strip().lower() not in ("y", "yes"):
                 return 1
         removed = store.delete_case(case.id)  # type: ignore[arg-type]
-    print(f"deleted case {case.id}; {len(removed)} evidence file(s) no longer used were removed from the vault")
+    print(
+        f"deleted case {case.id}; {len(removed)} evidence file(s) no longer used were removed from the vault"
+    )
     return 0

@@ -35,11 +35,14 @@ def configure_logging(data_dir: str | Path, level: int = logging.INFO) -> Path |
             return path
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=3,
-                                                           encoding="utf-8", delay=True)
+            handler = logging.handlers.RotatingFileHandler(
+                path, maxBytes=2_000_000, backupCount=3, encoding="utf-8", delay=True
+            )
         except OSError:
             return None
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s"))
+        handler.setFormatter(
+            logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s")
+        )
         root = logging.getLogger("desktop_app")
         for old in [h for h in root.handlers if getattr(h, "_evidence_desk", False)]:
             root.removeHandler(old)
@@ -66,6 +69,7 @@ def log_unexpected(exc_type: type[BaseException], exc: BaseException, tb: Traceb
 
 def install_excepthook() -> None:
     """Uncaught exceptions (also in threads) go to the log, not to a traceback on the terminal."""
+
     def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         if issubclass(exc_type, KeyboardInterrupt):
             sys.__excepthook__(exc_type, exc, tb)

@@ -14,8 +14,8 @@ import os
 import re
 import shutil
 import tempfile
-from dataclasses import dataclass, field
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -35,12 +35,32 @@ log = logging.getLogger(__name__)
 CASE_FILE = "case.toml"
 FORMAT_VERSION = 1
 _OFFICE_BY_KEY = {o.casefold(): o for o in OFFICES}
-_OFFICE_ALIASES = {"EM": "EUIPO", "OHIM": "EUIPO", "UKIPO": "UKIPO", "UK IPO": "UKIPO", "IPO": "UKIPO",
-                   "SAIC": "CNIPA", "CTMO": "CNIPA", "CN": "CNIPA", "US": "USPTO", "WIPO MADRID": "WIPO",
-                   "MADRID": "WIPO", "EU": "EUIPO", "GB": "UKIPO"}
+_OFFICE_ALIASES = {
+    "EM": "EUIPO",
+    "OHIM": "EUIPO",
+    "UKIPO": "UKIPO",
+    "UK IPO": "UKIPO",
+    "IPO": "UKIPO",
+    "SAIC": "CNIPA",
+    "CTMO": "CNIPA",
+    "CN": "CNIPA",
+    "US": "USPTO",
+    "WIPO MADRID": "WIPO",
+    "MADRID": "WIPO",
+    "EU": "EUIPO",
+    "GB": "UKIPO",
+}
 
-_TOP_KEYS = {"format_version", "title", "filing_date", "complainant", "rights", "listings", "genuine_photos",
-             "other_files"}
+_TOP_KEYS = {
+    "format_version",
+    "title",
+    "filing_date",
+    "complainant",
+    "rights",
+    "listings",
+    "genuine_photos",
+    "other_files",
+}
 _COMPLAINANT_KEYS = {"name", "role", "authorization", "email", "contact_name"}
 _RIGHT_KEYS = {"type", "office", "registration_number", "mark", "owner", "classes", "certificate"}
 _LISTING_KEYS = {"url", "title", "seller", "screenshots", "marketplace", "listing_id"}
@@ -77,12 +97,15 @@ class _Reader:
         # Keys this version does not know are ignored with a warning rather than refused: case folders
         # written by scripts and other tools often carry notes of their own, and a typo is still shown.
         for key in sorted(set(data) - allowed):
-            self.warnings.append(f"{self.toml_path}: {where + ': ' if where else ''}unknown key '{key}' ignored "
-                                 f"(known: {', '.join(sorted(allowed))})")
+            self.warnings.append(
+                f"{self.toml_path}: {where + ': ' if where else ''}unknown key '{key}' ignored "
+                f"(known: {', '.join(sorted(allowed))})"
+            )
         return {k: v for k, v in data.items() if k in allowed}
 
-    def string(self, data: dict[str, Any], key: str, where: str, *, required: bool = False,
-               default: str = "") -> str:
+    def string(
+        self, data: dict[str, Any], key: str, where: str, *, required: bool = False, default: str = ""
+    ) -> str:
         if key not in data:
             if required:
                 raise self.fail(where, f"missing required field '{key}'")
@@ -102,7 +125,9 @@ class _Reader:
             raise self.fail(where, f"must be a relative file path, not {_type_name(value)}")
         rel = Path(value)
         if rel.is_absolute() or value.startswith(("/", "\\")) or (len(value) > 1 and value[1] == ":"):
-            raise self.fail(where, f"'{value}' is an absolute path; paths must be relative to the case folder")
+            raise self.fail(
+                where, f"'{value}' is an absolute path; paths must be relative to the case folder"
+            )
         if ".." in rel.parts:
             raise self.fail(where, f"'{value}' points outside the case folder")
         candidate = self.folder / rel
@@ -123,16 +148,33 @@ class _Reader:
 
 
 def _type_name(value: Any) -> str:
-    return {str: "a string", int: "an integer", float: "a number", bool: "a boolean", list: "a list",
-            dict: "a table", dt.date: "a date", dt.datetime: "a date-time"}.get(type(value), type(value).__name__)
+    return {
+        str: "a string",
+        int: "an integer",
+        float: "a number",
+        bool: "a boolean",
+        list: "a list",
+        dict: "a table",
+        dt.date: "a date",
+        dt.datetime: "a date-time",
+    }.get(type(value), type(value).__name__)
 
 
 _OFFICE_NAMES = {
-    "UNITED STATES PATENT AND TRADEMARK OFFICE": "USPTO", "US PTO": "USPTO", "UNITED STATES": "USPTO",
-    "USA": "USPTO", "EUROPEAN UNION INTELLECTUAL PROPERTY OFFICE": "EUIPO", "EUROPEAN UNION": "EUIPO",
-    "EUTM": "EUIPO", "UK INTELLECTUAL PROPERTY OFFICE": "UKIPO", "UNITED KINGDOM": "UKIPO", "UK": "UKIPO",
-    "CHINA NATIONAL INTELLECTUAL PROPERTY ADMINISTRATION": "CNIPA", "CHINA": "CNIPA",
-    "WORLD INTELLECTUAL PROPERTY ORGANIZATION": "WIPO", "INTERNATIONAL REGISTRATION": "WIPO",
+    "UNITED STATES PATENT AND TRADEMARK OFFICE": "USPTO",
+    "US PTO": "USPTO",
+    "UNITED STATES": "USPTO",
+    "USA": "USPTO",
+    "EUROPEAN UNION INTELLECTUAL PROPERTY OFFICE": "EUIPO",
+    "EUROPEAN UNION": "EUIPO",
+    "EUTM": "EUIPO",
+    "UK INTELLECTUAL PROPERTY OFFICE": "UKIPO",
+    "UNITED KINGDOM": "UKIPO",
+    "UK": "UKIPO",
+    "CHINA NATIONAL INTELLECTUAL PROPERTY ADMINISTRATION": "CNIPA",
+    "CHINA": "CNIPA",
+    "WORLD INTELLECTUAL PROPERTY ORGANIZATION": "WIPO",
+    "INTERNATIONAL REGISTRATION": "WIPO",
 }
 
 
@@ -179,7 +221,9 @@ def read_case_folder(folder: str | Path) -> _Plan:
     r.table(data, "", _TOP_KEYS)
     version = data.get("format_version", FORMAT_VERSION)
     if version != FORMAT_VERSION:
-        raise r.fail("format_version", f"version {version!r} is not supported (this app reads {FORMAT_VERSION})")
+        raise r.fail(
+            "format_version", f"version {version!r} is not supported (this app reads {FORMAT_VERSION})"
+        )
 
     title = r.string(data, "title", "title")
     filing = data.get("filing_date", dt.date.today())
@@ -200,11 +244,18 @@ def read_case_folder(folder: str | Path) -> _Plan:
     try:  # "Agent", "rights holder", "Rights-Holder" are what people write for the two roles
         role = Role(re.sub(r"[\s\-]+", "_", role_text.strip().casefold()))
     except ValueError:
-        raise r.fail("complainant.role", f"'{role_text}' is not a role (use rights_holder or agent)") from None
-    complainant = Complainant(name=r.string(comp, "name", "complainant", required=True), role=role,
-                              email=r.string(comp, "email", "complainant"),
-                              contact_name=r.string(comp, "contact_name", "complainant"))
-    auth_path = r.path(comp["authorization"], "complainant.authorization") if "authorization" in comp else None
+        raise r.fail(
+            "complainant.role", f"'{role_text}' is not a role (use rights_holder or agent)"
+        ) from None
+    complainant = Complainant(
+        name=r.string(comp, "name", "complainant", required=True),
+        role=role,
+        email=r.string(comp, "email", "complainant"),
+        contact_name=r.string(comp, "contact_name", "complainant"),
+    )
+    auth_path = (
+        r.path(comp["authorization"], "complainant.authorization") if "authorization" in comp else None
+    )
 
     rights_raw = data.get("rights", [])
     if not isinstance(rights_raw, list):
@@ -223,17 +274,22 @@ def read_case_folder(folder: str | Path) -> _Plan:
         classes = rt.get("classes", [])
         if isinstance(classes, list):  # ["25"] or ["025"]: numbers written as strings
             classes = [int(c) if isinstance(c, str) and c.strip().isdigit() else c for c in classes]
-        if not isinstance(classes, list) or not all(isinstance(c, int) and not isinstance(c, bool)
-                                                    for c in classes):
+        if not isinstance(classes, list) or not all(
+            isinstance(c, int) and not isinstance(c, bool) for c in classes
+        ):
             raise r.fail(f"{where}.classes", "must be a list of Nice class numbers, e.g. [25]")
         bad = [c for c in classes if not 1 <= c <= 45]
         if bad:
             raise r.fail(f"{where}.classes", f"{bad[0]} is not a Nice class (1 to 45)")
-        right = Right(office=office, registration_number=r.string(rt, "registration_number", where, required=True),
-                      mark=r.string(rt, "mark", where, required=True),
-                      owner=r.string(rt, "owner", where, default=complainant.name
-                                     if role is Role.RIGHTS_HOLDER else ""),
-                      classes=list(classes))
+        right = Right(
+            office=office,
+            registration_number=r.string(rt, "registration_number", where, required=True),
+            mark=r.string(rt, "mark", where, required=True),
+            owner=r.string(
+                rt, "owner", where, default=complainant.name if role is Role.RIGHTS_HOLDER else ""
+            ),
+            classes=list(classes),
+        )
         cert = r.path(rt["certificate"], f"{where}.certificate") if "certificate" in rt else None
         rights.append((right, cert))
 
@@ -246,9 +302,13 @@ def read_case_folder(folder: str | Path) -> _Plan:
         lt = r.table(raw, where, _LISTING_KEYS)
         url = r.string(lt, "url", where, required=True)
         marketplace, listing_id = _infer_listing(url)
-        listing = Listing(url=url, marketplace=r.string(lt, "marketplace", where, default=marketplace),
-                          listing_id=r.string(lt, "listing_id", where, default=listing_id),
-                          title=r.string(lt, "title", where), seller=r.string(lt, "seller", where))
+        listing = Listing(
+            url=url,
+            marketplace=r.string(lt, "marketplace", where, default=marketplace),
+            listing_id=r.string(lt, "listing_id", where, default=listing_id),
+            title=r.string(lt, "title", where),
+            seller=r.string(lt, "seller", where),
+        )
         listings.append((listing, r.path_list(lt, "screenshots", where)))
 
     genuine = r.path_list(data, "genuine_photos", "genuine_photos")
@@ -258,15 +318,33 @@ def read_case_folder(folder: str | Path) -> _Plan:
     for path in r.files:
         inspect_file(path)
 
-    case = Case(complainant=complainant, title=title, filing_date=filing,
-                rights=[rt for rt, _ in rights], listings=[lt for lt, _ in listings])
-    return _Plan(case=case, files=r.files, warnings=r.warnings, authorization=auth_path, certificates=[c for _, c in rights],
-                 screenshots=[s for _, s in listings], genuine_photos=genuine, other_files=others)
+    case = Case(
+        complainant=complainant,
+        title=title,
+        filing_date=filing,
+        rights=[rt for rt, _ in rights],
+        listings=[lt for lt, _ in listings],
+    )
+    return _Plan(
+        case=case,
+        files=r.files,
+        warnings=r.warnings,
+        authorization=auth_path,
+        certificates=[c for _, c in rights],
+        screenshots=[s for _, s in listings],
+        genuine_photos=genuine,
+        other_files=others,
+    )
 
 
-def import_case_folder(store: Store, folder: str | Path, *, progress: ProgressFn = no_progress,
-                       cancel: CancelToken = NEVER_CANCELLED,
-                       warn: Callable[[str], None] | None = None) -> int:
+def import_case_folder(
+    store: Store,
+    folder: str | Path,
+    *,
+    progress: ProgressFn = no_progress,
+    cancel: CancelToken = NEVER_CANCELLED,
+    warn: Callable[[str], None] | None = None,
+) -> int:
     """Import a case folder; returns the new case id. All or nothing.
 
     ``warn`` receives one sentence per thing that was ignored (an unknown key, say); they are also
@@ -288,22 +366,29 @@ def import_case_folder(store: Store, folder: str | Path, *, progress: ProgressFn
             for n, (path, written) in enumerate(sorted(plan.files.items(), key=lambda kv: kv[1])):
                 cancel.raise_if_cancelled()
                 progress(0.05 + 0.9 * n / total, f"Importing {written}")
-                stored[path] = store.add_file(path, original_name=Path(written).name, cancel=cancel, added=added)
+                stored[path] = store.add_file(
+                    path, original_name=Path(written).name, cancel=cancel, added=added
+                )
             auth = plan.authorization
             case.complainant.authorization = stored[auth] if auth else None
-            for right, cert in zip(case.rights, plan.certificates):
+            for right, cert in zip(case.rights, plan.certificates, strict=True):
                 right.certificate = stored[cert] if cert else None
                 existing = store.find_right(right.office, right.registration_number)
-                if existing and (existing.mark, existing.owner, sorted(existing.classes), existing.certificate) == (
-                        right.mark, right.owner, sorted(right.classes), right.certificate):
+                if existing and (
+                    existing.mark,
+                    existing.owner,
+                    sorted(existing.classes),
+                    existing.certificate,
+                ) == (right.mark, right.owner, sorted(right.classes), right.certificate):
                     right.id = existing.id  # reuse the rights-library entry
-            for listing, shots in zip(case.listings, plan.screenshots):
+            for listing, shots in zip(case.listings, plan.screenshots, strict=True):
                 listing.screenshots = [stored[p] for p in shots]
             case.genuine_photos = [stored[p] for p in plan.genuine_photos]
             case.other_files = [stored[p] for p in plan.other_files]
             case_id = store.save_case(case)
-            store.audit("case.import_folder", case_id=case_id, folder=str(folder.resolve()),
-                        warnings=plan.warnings)
+            store.audit(
+                "case.import_folder", case_id=case_id, folder=str(folder.resolve()), warnings=plan.warnings
+            )
     except BaseException:
         for sha in added:  # the transaction rolled back; drop the bytes it brought into the vault
             store.vault.remove(sha)
@@ -324,6 +409,7 @@ def _unique_name(name: str, used: set[str]) -> str:
 
 def case_to_toml(case: Case, names: dict[str, str]) -> dict[str, Any]:
     """The case.toml document for ``case``; ``names`` maps a file's sha256 to its path in the folder."""
+
     def path_of(f: EvidenceFile) -> str:
         return names[f.sha256 + "|" + f.original_name]
 
@@ -346,8 +432,14 @@ def case_to_toml(case: Case, names: dict[str, str]) -> dict[str, Any]:
         doc["other_files"] = [path_of(f) for f in case.other_files]
     rights = []
     for r in case.rights:
-        rt: dict[str, Any] = {"type": r.type, "office": r.office, "registration_number": r.registration_number,
-                              "mark": r.mark, "owner": r.owner, "classes": list(r.classes)}
+        rt: dict[str, Any] = {
+            "type": r.type,
+            "office": r.office,
+            "registration_number": r.registration_number,
+            "mark": r.mark,
+            "owner": r.owner,
+            "classes": list(r.classes),
+        }
         if r.certificate:
             rt["certificate"] = path_of(r.certificate)
         rights.append(rt)
@@ -366,8 +458,14 @@ def case_to_toml(case: Case, names: dict[str, str]) -> dict[str, Any]:
     return doc
 
 
-def export_case_folder(store: Store, case_id: int | str, out_dir: str | Path, *,
-                       progress: ProgressFn = no_progress, cancel: CancelToken = NEVER_CANCELLED) -> Path:
+def export_case_folder(
+    store: Store,
+    case_id: int | str,
+    out_dir: str | Path,
+    *,
+    progress: ProgressFn = no_progress,
+    cancel: CancelToken = NEVER_CANCELLED,
+) -> Path:
     """Write the case as a folder (case.toml + files/); the folder appears complete or not at all."""
     import tomli_w
 

@@ -26,8 +26,14 @@ _EXTENSIONS = {
     ".tiff": "image/tiff",
     ".bmp": "image/bmp",
 }
-_PIL_FORMATS = {"PNG": "image/png", "JPEG": "image/jpeg", "WEBP": "image/webp", "TIFF": "image/tiff",
-                "BMP": "image/bmp", "MPO": "image/jpeg"}
+_PIL_FORMATS = {
+    "PNG": "image/png",
+    "JPEG": "image/jpeg",
+    "WEBP": "image/webp",
+    "TIFF": "image/tiff",
+    "BMP": "image/bmp",
+    "MPO": "image/jpeg",
+}
 SUPPORTED_EXTENSIONS = tuple(sorted(_EXTENSIONS))
 
 
@@ -56,7 +62,8 @@ def sniff_bytes(head: bytes) -> str | None:
 
 def _describe(media_type: str | None) -> str:
     return {None: "unrecognised data", "application/pdf": "a PDF"}.get(
-        media_type, f"a {str(media_type).split('/')[-1].upper()} image")
+        media_type, f"a {str(media_type).split('/')[-1].upper()} image"
+    )
 
 
 def check_name(path: Path) -> None:
@@ -66,8 +73,10 @@ def check_name(path: Path) -> None:
     except UnicodeEncodeError:
         raise EvidenceError(os.fsdecode(path), "the file name is not valid UTF-8; rename the file") from None
     if len(name) > MAX_NAME_CHARS:
-        raise EvidenceError(path, f"the file name is {len(name)} characters long; "
-                                  f"the limit is {MAX_NAME_CHARS}; rename the file")
+        raise EvidenceError(
+            path,
+            f"the file name is {len(name)} characters long; the limit is {MAX_NAME_CHARS}; rename the file",
+        )
 
 
 def inspect_file(path: str | Path) -> Sniffed:
@@ -89,14 +98,18 @@ def inspect_file(path: str | Path) -> Sniffed:
     ext = path.suffix.lower()
     expected = _EXTENSIONS.get(ext)
     if expected is None:
-        raise EvidenceError(path, f"unsupported file type '{ext or '(no extension)'}'; "
-                                  f"use one of {', '.join(SUPPORTED_EXTENSIONS)}")
+        raise EvidenceError(
+            path,
+            f"unsupported file type '{ext or '(no extension)'}'; "
+            f"use one of {', '.join(SUPPORTED_EXTENSIONS)}",
+        )
     with path.open("rb") as fh:
         head = fh.read(2048)
     actual = sniff_bytes(head)
     if actual != expected:
-        raise EvidenceError(path, f"the content is {_describe(actual)}, which does not match the "
-                                  f"'{ext}' extension")
+        raise EvidenceError(
+            path, f"the content is {_describe(actual)}, which does not match the '{ext}' extension"
+        )
     if actual == "application/pdf":
         _check_pdf(path, size)
     else:
@@ -145,8 +158,11 @@ def _check_image(path: Path, media_type: str) -> None:
             with Image.open(path) as im:
                 width, height = im.size
                 if width * height > MAX_IMAGE_PIXELS:
-                    raise EvidenceError(path, f"the image is {width} x {height} pixels, too large to be a "
-                                              "screenshot or photo (possible decompression bomb)")
+                    raise EvidenceError(
+                        path,
+                        f"the image is {width} x {height} pixels, too large to be a "
+                        "screenshot or photo (possible decompression bomb)",
+                    )
                 if width < 1 or height < 1:
                     raise EvidenceError(path, "the image has no pixels")
                 fmt = _PIL_FORMATS.get(im.format or "")
@@ -156,7 +172,8 @@ def _check_image(path: Path, media_type: str) -> None:
     except EvidenceError:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise EvidenceError(path, "the image is too large to decode safely (possible decompression bomb)") \
-            from None
+        raise EvidenceError(
+            path, "the image is too large to decode safely (possible decompression bomb)"
+        ) from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
         raise EvidenceError(path, f"the image is corrupt or truncated ({exc.__class__.__name__})") from None

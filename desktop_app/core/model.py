@@ -36,8 +36,28 @@ class EvidenceKind(StrEnum):
 
 
 # Offices a right may be registered with. WIPO covers Madrid international registrations.
-OFFICES = ("USPTO", "EUIPO", "UKIPO", "CNIPA", "WIPO", "JPO", "KIPO", "CIPO", "IP Australia", "INPI",
-           "DPMA", "IMPI", "INDECOPI", "IPOS", "IPOPHL", "DIP", "MyIPO", "DGIP", "TIPO", "IPD")
+OFFICES = (
+    "USPTO",
+    "EUIPO",
+    "UKIPO",
+    "CNIPA",
+    "WIPO",
+    "JPO",
+    "KIPO",
+    "CIPO",
+    "IP Australia",
+    "INPI",
+    "DPMA",
+    "IMPI",
+    "INDECOPI",
+    "IPOS",
+    "IPOPHL",
+    "DIP",
+    "MyIPO",
+    "DGIP",
+    "TIPO",
+    "IPD",
+)
 
 
 @dataclass(frozen=True)

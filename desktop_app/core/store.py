@@ -197,7 +197,8 @@ class Store:
                 raise StoreError(
                     f"{self.db_path} was written by a newer version of Evidence Desk (schema {found}; "
                     f"this version {__version__} understands up to {SCHEMA_VERSION}). "
-                    "Upgrade Evidence Desk to open it; the file was not changed.")
+                    "Upgrade Evidence Desk to open it; the file was not changed."
+                )
         conn = sqlite3.connect(str(self.db_path), check_same_thread=False, timeout=30)
         self.db = sqlite_utils.Database(conn)
         self.db.execute("PRAGMA journal_mode=WAL")
@@ -237,11 +238,13 @@ class Store:
 
     # -- audit -----------------------------------------------------------------------------------
 
-    def audit(self, action: str, *, case_id: int | None = None, sha256: str | None = None,
-              **detail: Any) -> None:
+    def audit(
+        self, action: str, *, case_id: int | None = None, sha256: str | None = None, **detail: Any
+    ) -> None:
         self.db.execute(
             "INSERT INTO audit_log (at, actor, action, case_id, sha256, detail) VALUES (?, ?, ?, ?, ?, ?)",
-            (utc_now(), self.actor, action, case_id, sha256, json.dumps(detail, sort_keys=True)))
+            (utc_now(), self.actor, action, case_id, sha256, json.dumps(detail, sort_keys=True)),
+        )
 
     def audit_entries(self, case_id: int | None = None) -> list[dict[str, Any]]:
         if case_id is None:
@@ -252,8 +255,14 @@ class Store:
 
     # -- evidence files --------------------------------------------------------------------------
 
-    def add_file(self, path: str | Path, *, original_name: str | None = None,
-                 cancel: CancelToken = NEVER_CANCELLED, added: list[str] | None = None) -> EvidenceFile:
+    def add_file(
+        self,
+        path: str | Path,
+        *,
+        original_name: str | None = None,
+        cancel: CancelToken = NEVER_CANCELLED,
+        added: list[str] | None = None,
+    ) -> EvidenceFile:
         """Check ``path``, copy it into the vault and record it. Raises EvidenceError for bad files.
 
         When ``added`` is given, the hash is appended to it if the bytes were new to the vault, so a
@@ -270,12 +279,25 @@ class Store:
             if row is None:
                 now = utc_now()
                 self.db.execute(
-                    "INSERT INTO files (sha256, size, media_type, first_name, imported_at) VALUES (?,?,?,?,?)",
-                    (sha, sniffed.size, sniffed.media_type, name, now))
-                row = {"sha256": sha, "size": sniffed.size, "media_type": sniffed.media_type,
-                       "first_name": name, "imported_at": now}
-            self.audit("file.import", sha256=sha, name=name, size=sniffed.size,
-                       media_type=sniffed.media_type, source=str(path))
+                    "INSERT INTO files (sha256, size, media_type, first_name, imported_at)"
+                    " VALUES (?,?,?,?,?)",
+                    (sha, sniffed.size, sniffed.media_type, name, now),
+                )
+                row = {
+                    "sha256": sha,
+                    "size": sniffed.size,
+                    "media_type": sniffed.media_type,
+                    "first_name": name,
+                    "imported_at": now,
+                }
+            self.audit(
+                "file.import",
+                sha256=sha,
+                name=name,
+                size=sniffed.size,
+                media_type=sniffed.media_type,
+                source=str(path),
+            )
         return EvidenceFile(sha, name, row["size"], row["media_type"], row["imported_at"])
 
     def _file_row(self, sha: str) -> dict[str, Any] | None:
@@ -286,7 +308,9 @@ class Store:
         row = self._file_row(sha)
         if row is None:
             raise NotFoundError(f"no evidence file with SHA-256 {sha}")
-        return EvidenceFile(sha, name or row["first_name"], row["size"], row["media_type"], row["imported_at"])
+        return EvidenceFile(
+            sha, name or row["first_name"], row["size"], row["media_type"], row["imported_at"]
+        )
 
     def file_path(self, f: EvidenceFile | str) -> Path:
         return self.vault.path_for(f if isinstance(f, str) else f.sha256)
@@ -294,7 +318,8 @@ class Store:
     def referenced_hashes(self) -> set[str]:
         rows = self.db.query(
             "SELECT sha256 AS h FROM evidence UNION SELECT certificate_sha FROM rights "
-            "UNION SELECT authorization_sha FROM complainants")
+            "UNION SELECT authorization_sha FROM complainants"
+        )
         return {r["h"] for r in rows if r["h"]}
 
     def collect_garbage(self, candidates: set[str] | None = None) -> list[str]:
@@ -319,21 +344,36 @@ class Store:
 
     def _save_right(self, right: Right) -> int:
         now = utc_now()
-        values = (right.type, right.office, right.registration_number, right.mark, right.owner,
-                  json.dumps(sorted(set(right.classes))),
-                  right.certificate.sha256 if right.certificate else None,
-                  right.certificate.original_name if right.certificate else None)
+        values = (
+            right.type,
+            right.office,
+            right.registration_number,
+            right.mark,
+            right.owner,
+            json.dumps(sorted(set(right.classes))),
+            right.certificate.sha256 if right.certificate else None,
+            right.certificate.original_name if right.certificate else None,
+        )
         if right.id is None:
             cur = self.db.execute(
-                "INSERT INTO rights (type, office, registration_number, mark, owner, classes, certificate_sha,"
-                " certificate_name, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)", (*values, now, now))
+                "INSERT INTO rights (type, office, registration_number, mark, owner, classes,"
+                " certificate_sha,"
+                " certificate_name, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (*values, now, now),
+            )
             right.id = int(cur.lastrowid)
-            self.audit("right.create", right_id=right.id, mark=right.mark,
-                       registration_number=right.registration_number)
+            self.audit(
+                "right.create",
+                right_id=right.id,
+                mark=right.mark,
+                registration_number=right.registration_number,
+            )
         else:
             self.db.execute(
                 "UPDATE rights SET type=?, office=?, registration_number=?, mark=?, owner=?, classes=?,"
-                " certificate_sha=?, certificate_name=?, updated_at=? WHERE id=?", (*values, now, right.id))
+                " certificate_sha=?, certificate_name=?, updated_at=? WHERE id=?",
+                (*values, now, right.id),
+            )
             self.audit("right.update", right_id=right.id)
         return right.id
 
@@ -347,14 +387,27 @@ class Store:
         return [self._right_from_row(r) for r in self.db.query("SELECT * FROM rights ORDER BY mark, id")]
 
     def _right_from_row(self, r: dict[str, Any]) -> Right:
-        cert = self.evidence_file(r["certificate_sha"], r["certificate_name"]) if r["certificate_sha"] else None
-        return Right(office=r["office"], registration_number=r["registration_number"], mark=r["mark"],
-                     owner=r["owner"], classes=json.loads(r["classes"]), certificate=cert, type=r["type"],
-                     id=r["id"])
+        cert = (
+            self.evidence_file(r["certificate_sha"], r["certificate_name"]) if r["certificate_sha"] else None
+        )
+        return Right(
+            office=r["office"],
+            registration_number=r["registration_number"],
+            mark=r["mark"],
+            owner=r["owner"],
+            classes=json.loads(r["classes"]),
+            certificate=cert,
+            type=r["type"],
+            id=r["id"],
+        )
 
     def find_right(self, office: str, registration_number: str) -> Right | None:
-        rows = list(self.db.query("SELECT * FROM rights WHERE office = ? AND registration_number = ?",
-                                  [office, registration_number]))
+        rows = list(
+            self.db.query(
+                "SELECT * FROM rights WHERE office = ? AND registration_number = ?",
+                [office, registration_number],
+            )
+        )
         return self._right_from_row(rows[0]) if rows else None
 
     # -- cases -----------------------------------------------------------------------------------
@@ -368,24 +421,47 @@ class Store:
         now = utc_now()
         c = case.complainant
         auth = c.authorization
-        comp_values = (c.name, str(c.role), c.email, c.contact_name,
-                       auth.sha256 if auth else None, auth.original_name if auth else None)
+        comp_values = (
+            c.name,
+            str(c.role),
+            c.email,
+            c.contact_name,
+            auth.sha256 if auth else None,
+            auth.original_name if auth else None,
+        )
         if c.id is None:
             cur = self.db.execute(
                 "INSERT INTO complainants (name, role, email, contact_name, authorization_sha,"
-                " authorization_name) VALUES (?,?,?,?,?,?)", comp_values)
+                " authorization_name) VALUES (?,?,?,?,?,?)",
+                comp_values,
+            )
             c.id = int(cur.lastrowid)
         else:
-            self.db.execute("UPDATE complainants SET name=?, role=?, email=?, contact_name=?,"
-                            " authorization_sha=?, authorization_name=? WHERE id=?", (*comp_values, c.id))
+            self.db.execute(
+                "UPDATE complainants SET name=?, role=?, email=?, contact_name=?,"
+                " authorization_sha=?, authorization_name=? WHERE id=?",
+                (*comp_values, c.id),
+            )
         o = case.outcome
         if case.id is None:
             cur = self.db.execute(
                 "INSERT INTO cases (reference, title, filing_date, complainant_id, status, complaint_number,"
                 " submitted_at, decided_at, decline_reason, created_at, updated_at)"
                 " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                ("pending-" + now + str(id(case)), case.title, case.filing_date.isoformat(), c.id,
-                 str(case.status), o.complaint_number, o.submitted_at, o.decided_at, o.decline_reason, now, now))
+                (
+                    "pending-" + now + str(id(case)),
+                    case.title,
+                    case.filing_date.isoformat(),
+                    c.id,
+                    str(case.status),
+                    o.complaint_number,
+                    o.submitted_at,
+                    o.decided_at,
+                    o.decline_reason,
+                    now,
+                    now,
+                ),
+            )
             case.id = int(cur.lastrowid)
             case.reference = case.reference or f"ED-{case.filing_date.year}-{case.id:05d}"
             case.created_at = now
@@ -395,23 +471,44 @@ class Store:
             self.db.execute(
                 "UPDATE cases SET title=?, filing_date=?, complainant_id=?, status=?, complaint_number=?,"
                 " submitted_at=?, decided_at=?, decline_reason=?, updated_at=? WHERE id=?",
-                (case.title, case.filing_date.isoformat(), c.id, str(case.status), o.complaint_number,
-                 o.submitted_at, o.decided_at, o.decline_reason, now, case.id))
+                (
+                    case.title,
+                    case.filing_date.isoformat(),
+                    c.id,
+                    str(case.status),
+                    o.complaint_number,
+                    o.submitted_at,
+                    o.decided_at,
+                    o.decline_reason,
+                    now,
+                    case.id,
+                ),
+            )
             self.audit("case.update", case_id=case.id)
         case.updated_at = now
         self.db.execute("DELETE FROM case_rights WHERE case_id = ?", [case.id])
         for pos, right in enumerate(case.rights):
             self._save_right(right)
-            self.db.execute("INSERT INTO case_rights (case_id, right_id, position) VALUES (?,?,?)",
-                            (case.id, right.id, pos))
+            self.db.execute(
+                "INSERT INTO case_rights (case_id, right_id, position) VALUES (?,?,?)",
+                (case.id, right.id, pos),
+            )
         self.db.execute("DELETE FROM evidence WHERE case_id = ?", [case.id])
         self.db.execute("DELETE FROM listings WHERE case_id = ?", [case.id])
         for pos, listing in enumerate(case.listings):
             cur = self.db.execute(
                 "INSERT INTO listings (case_id, position, url, marketplace, listing_id, title, seller)"
                 " VALUES (?,?,?,?,?,?,?)",
-                (case.id, pos, listing.url, listing.marketplace, listing.listing_id, listing.title,
-                 listing.seller))
+                (
+                    case.id,
+                    pos,
+                    listing.url,
+                    listing.marketplace,
+                    listing.listing_id,
+                    listing.title,
+                    listing.seller,
+                ),
+            )
             listing.id = int(cur.lastrowid)
             for spos, f in enumerate(listing.screenshots):
                 self._insert_evidence(case.id, listing.id, EvidenceKind.SCREENSHOT, f, spos)
@@ -421,10 +518,14 @@ class Store:
             self._insert_evidence(case.id, None, EvidenceKind.OTHER, f, spos)
         return case.id
 
-    def _insert_evidence(self, case_id: int, listing_row: int | None, kind: EvidenceKind,
-                         f: EvidenceFile, pos: int) -> None:
-        self.db.execute("INSERT INTO evidence (case_id, listing_row, kind, sha256, original_name, position)"
-                        " VALUES (?,?,?,?,?,?)", (case_id, listing_row, str(kind), f.sha256, f.original_name, pos))
+    def _insert_evidence(
+        self, case_id: int, listing_row: int | None, kind: EvidenceKind, f: EvidenceFile, pos: int
+    ) -> None:
+        self.db.execute(
+            "INSERT INTO evidence (case_id, listing_row, kind, sha256, original_name, position)"
+            " VALUES (?,?,?,?,?,?)",
+            (case_id, listing_row, str(kind), f.sha256, f.original_name, pos),
+        )
 
     def resolve_case_id(self, ref: str | int) -> int:
         """Accept a numeric id or a reference such as ED-2026-00001."""
@@ -442,42 +543,86 @@ class Store:
         cid = self.resolve_case_id(case_id)
         row = next(self.db.query("SELECT * FROM cases WHERE id = ?", [cid]))
         comp = next(self.db.query("SELECT * FROM complainants WHERE id = ?", [row["complainant_id"]]))
-        auth = (self.evidence_file(comp["authorization_sha"], comp["authorization_name"])
-                if comp["authorization_sha"] else None)
-        complainant = Complainant(name=comp["name"], role=Role(comp["role"]), email=comp["email"],
-                                  contact_name=comp["contact_name"], authorization=auth, id=comp["id"])
-        rights = [self._right_from_row(r) for r in self.db.query(
-            "SELECT rights.* FROM rights JOIN case_rights ON rights.id = case_rights.right_id"
-            " WHERE case_rights.case_id = ? ORDER BY case_rights.position", [cid])]
-        evidence = list(self.db.query("SELECT * FROM evidence WHERE case_id = ? ORDER BY kind, position",
-                                      [cid]))
+        auth = (
+            self.evidence_file(comp["authorization_sha"], comp["authorization_name"])
+            if comp["authorization_sha"]
+            else None
+        )
+        complainant = Complainant(
+            name=comp["name"],
+            role=Role(comp["role"]),
+            email=comp["email"],
+            contact_name=comp["contact_name"],
+            authorization=auth,
+            id=comp["id"],
+        )
+        rights = [
+            self._right_from_row(r)
+            for r in self.db.query(
+                "SELECT rights.* FROM rights JOIN case_rights ON rights.id = case_rights.right_id"
+                " WHERE case_rights.case_id = ? ORDER BY case_rights.position",
+                [cid],
+            )
+        ]
+        evidence = list(
+            self.db.query("SELECT * FROM evidence WHERE case_id = ? ORDER BY kind, position", [cid])
+        )
         listings = []
         for lr in self.db.query("SELECT * FROM listings WHERE case_id = ? ORDER BY position", [cid]):
-            shots = [self.evidence_file(e["sha256"], e["original_name"]) for e in evidence
-                     if e["listing_row"] == lr["id"]]
-            listings.append(Listing(url=lr["url"], marketplace=lr["marketplace"], listing_id=lr["listing_id"],
-                                    title=lr["title"], seller=lr["seller"], screenshots=shots, id=lr["id"]))
+            shots = [
+                self.evidence_file(e["sha256"], e["original_name"])
+                for e in evidence
+                if e["listing_row"] == lr["id"]
+            ]
+            listings.append(
+                Listing(
+                    url=lr["url"],
+                    marketplace=lr["marketplace"],
+                    listing_id=lr["listing_id"],
+                    title=lr["title"],
+                    seller=lr["seller"],
+                    screenshots=shots,
+                    id=lr["id"],
+                )
+            )
 
         def files_of(kind: EvidenceKind) -> list[EvidenceFile]:
-            return [self.evidence_file(e["sha256"], e["original_name"]) for e in evidence
-                    if e["kind"] == str(kind)]
+            return [
+                self.evidence_file(e["sha256"], e["original_name"])
+                for e in evidence
+                if e["kind"] == str(kind)
+            ]
 
         return Case(
-            complainant=complainant, title=row["title"], filing_date=dt.date.fromisoformat(row["filing_date"]),
-            rights=rights, listings=listings, genuine_photos=files_of(EvidenceKind.GENUINE_PHOTO),
-            other_files=files_of(EvidenceKind.OTHER), status=CaseStatus(row["status"]),
-            outcome=Outcome(row["complaint_number"], row["submitted_at"], row["decided_at"],
-                            row["decline_reason"]),
-            id=cid, reference=row["reference"], created_at=row["created_at"], updated_at=row["updated_at"])
+            complainant=complainant,
+            title=row["title"],
+            filing_date=dt.date.fromisoformat(row["filing_date"]),
+            rights=rights,
+            listings=listings,
+            genuine_photos=files_of(EvidenceKind.GENUINE_PHOTO),
+            other_files=files_of(EvidenceKind.OTHER),
+            status=CaseStatus(row["status"]),
+            outcome=Outcome(
+                row["complaint_number"], row["submitted_at"], row["decided_at"], row["decline_reason"]
+            ),
+            id=cid,
+            reference=row["reference"],
+            created_at=row["created_at"],
+            updated_at=row["updated_at"],
+        )
 
     def list_cases(self, search: str = "") -> list[CaseSummary]:
         sql = """
             SELECT c.id, c.reference, c.title, c.status, c.filing_date, c.updated_at,
-                   (SELECT group_concat(DISTINCT l.marketplace) FROM listings l WHERE l.case_id = c.id) AS mkts,
-                   (SELECT group_concat(r.mark, char(31)) FROM rights r JOIN case_rights cr ON cr.right_id = r.id
+                   (SELECT group_concat(DISTINCT l.marketplace) FROM listings l
+                     WHERE l.case_id = c.id) AS mkts,
+                   (SELECT group_concat(r.mark, char(31)) FROM rights r
+                     JOIN case_rights cr ON cr.right_id = r.id
                      WHERE cr.case_id = c.id) AS marks,
-                   (SELECT blockers FROM check_runs k WHERE k.case_id = c.id ORDER BY k.id DESC LIMIT 1) AS blockers,
-                   (SELECT warnings FROM check_runs k WHERE k.case_id = c.id ORDER BY k.id DESC LIMIT 1) AS warnings,
+                   (SELECT blockers FROM check_runs k WHERE k.case_id = c.id
+                     ORDER BY k.id DESC LIMIT 1) AS blockers,
+                   (SELECT warnings FROM check_runs k WHERE k.case_id = c.id
+                     ORDER BY k.id DESC LIMIT 1) AS warnings,
                    p.name AS complainant
             FROM cases c JOIN complainants p ON p.id = c.complainant_id ORDER BY c.id
         """
@@ -486,13 +631,25 @@ class Store:
         for r in self.db.query(sql):
             marks = tuple((r["marks"] or "").split("\x1f")) if r["marks"] else ()
             mkts = tuple(sorted(filter(None, (r["mkts"] or "").split(","))))
-            hay = " ".join([r["reference"], r["title"], r["complainant"], *marks, *mkts, r["status"]]).casefold()
+            hay = " ".join(
+                [r["reference"], r["title"], r["complainant"], *marks, *mkts, r["status"]]
+            ).casefold()
             if needle and needle not in hay:
                 continue
-            out.append(CaseSummary(id=r["id"], reference=r["reference"], title=r["title"],
-                                   status=CaseStatus(r["status"]), marketplaces=mkts, marks=marks,
-                                   blockers=r["blockers"], warnings=r["warnings"], filing_date=r["filing_date"],
-                                   updated_at=r["updated_at"]))
+            out.append(
+                CaseSummary(
+                    id=r["id"],
+                    reference=r["reference"],
+                    title=r["title"],
+                    status=CaseStatus(r["status"]),
+                    marketplaces=mkts,
+                    marks=marks,
+                    blockers=r["blockers"],
+                    warnings=r["warnings"],
+                    filing_date=r["filing_date"],
+                    updated_at=r["updated_at"],
+                )
+            )
         return out
 
     def delete_case(self, case_id: int | str) -> list[str]:
@@ -502,8 +659,10 @@ class Store:
         with self.transaction():
             self.db.execute("DELETE FROM cases WHERE id = ?", [case.id])
             if case.complainant.id is not None:
-                self.db.execute("DELETE FROM complainants WHERE id = ? AND id NOT IN "
-                                "(SELECT complainant_id FROM cases)", [case.complainant.id])
+                self.db.execute(
+                    "DELETE FROM complainants WHERE id = ? AND id NOT IN (SELECT complainant_id FROM cases)",
+                    [case.complainant.id],
+                )
             self.audit("case.delete", case_id=case.id, reference=case.reference)
         return self.collect_garbage(hashes)
 
@@ -534,23 +693,28 @@ class Store:
     def cache_get(self, sha256: str, reader: str, version: str) -> Any | None:
         row = self.db.execute(
             "SELECT result FROM reading_cache WHERE sha256 = ? AND reader = ? AND reader_version = ?",
-            (sha256, reader, version)).fetchone()
+            (sha256, reader, version),
+        ).fetchone()
         return json.loads(row[0]) if row else None
 
     def cache_put(self, sha256: str, reader: str, version: str, result: Any) -> None:
         self.db.execute(
             "INSERT OR REPLACE INTO reading_cache (sha256, reader, reader_version, result, created_at)"
-            " VALUES (?,?,?,?,?)", (sha256, reader, version, json.dumps(result, ensure_ascii=False), utc_now()))
+            " VALUES (?,?,?,?,?)",
+            (sha256, reader, version, json.dumps(result, ensure_ascii=False), utc_now()),
+        )
 
     # -- checks and exports ------------------------------------------------------------------------
 
-    def record_check(self, case_id: int, input_digest: str, verdict: str, blockers: int, warnings: int,
-                     result: Any) -> None:
+    def record_check(
+        self, case_id: int, input_digest: str, verdict: str, blockers: int, warnings: int, result: Any
+    ) -> None:
         with self.transaction():
             self.db.execute(
                 "INSERT INTO check_runs (case_id, ran_at, input_digest, verdict, blockers, warnings, result)"
                 " VALUES (?,?,?,?,?,?,?)",
-                (case_id, utc_now(), input_digest, verdict, blockers, warnings, json.dumps(result)))
+                (case_id, utc_now(), input_digest, verdict, blockers, warnings, json.dumps(result)),
+            )
             row = self.db.execute("SELECT status FROM cases WHERE id = ?", [case_id]).fetchone()
             if row and row[0] in (str(CaseStatus.DRAFT), str(CaseStatus.READY), str(CaseStatus.NOT_READY)):
                 status = CaseStatus.READY if verdict == "ready" else CaseStatus.NOT_READY
@@ -558,37 +722,57 @@ class Store:
             self.audit("case.check", case_id=case_id, verdict=verdict, blockers=blockers, warnings=warnings)
 
     def last_check(self, case_id: int) -> dict[str, Any] | None:
-        row = self.db.execute("SELECT * FROM check_runs WHERE case_id = ? ORDER BY id DESC LIMIT 1",
-                              [case_id]).fetchone()
+        row = self.db.execute(
+            "SELECT * FROM check_runs WHERE case_id = ? ORDER BY id DESC LIMIT 1", [case_id]
+        ).fetchone()
         if row is None:
             return None
         cols = [d[0] for d in self.db.execute("SELECT * FROM check_runs LIMIT 0").description]
-        rec = dict(zip(cols, row))
+        rec = dict(zip(cols, row, strict=True))
         rec["result"] = json.loads(rec["result"])
         return rec
 
-    def record_export(self, case_id: int, path: str | Path, package_sha256: str, signer_fingerprint: str,
-                      allow_blockers: bool) -> None:
+    def record_export(
+        self,
+        case_id: int,
+        path: str | Path,
+        package_sha256: str,
+        signer_fingerprint: str,
+        allow_blockers: bool,
+    ) -> None:
         with self.transaction():
             self.db.execute(
                 "INSERT INTO exports (case_id, exported_at, path, package_sha256, signer_fingerprint,"
                 " allow_blockers) VALUES (?,?,?,?,?,?)",
-                (case_id, utc_now(), str(path), package_sha256, signer_fingerprint, int(allow_blockers)))
+                (case_id, utc_now(), str(path), package_sha256, signer_fingerprint, int(allow_blockers)),
+            )
             row = self.db.execute("SELECT status FROM cases WHERE id = ?", [case_id]).fetchone()
             if row and row[0] in (str(CaseStatus.DRAFT), str(CaseStatus.READY), str(CaseStatus.NOT_READY)):
-                self.db.execute("UPDATE cases SET status = ? WHERE id = ?", (str(CaseStatus.EXPORTED), case_id))
-            self.audit("case.export", case_id=case_id, sha256=package_sha256, path=str(path),
-                       signer_fingerprint=signer_fingerprint, allow_blockers=allow_blockers)
+                self.db.execute(
+                    "UPDATE cases SET status = ? WHERE id = ?", (str(CaseStatus.EXPORTED), case_id)
+                )
+            self.audit(
+                "case.export",
+                case_id=case_id,
+                sha256=package_sha256,
+                path=str(path),
+                signer_fingerprint=signer_fingerprint,
+                allow_blockers=allow_blockers,
+            )
 
     def exports(self, case_id: int) -> list[dict[str, Any]]:
         return list(self.db.query("SELECT * FROM exports WHERE case_id = ? ORDER BY id", [case_id]))
 
     def outcomes(self) -> list[dict[str, Any]]:
         """Submitted/decided cases with their marketplaces, for the outcomes dashboard."""
-        return list(self.db.query(
-            "SELECT c.id, c.reference, c.status, c.submitted_at, c.decided_at, c.decline_reason,"
-            " (SELECT group_concat(DISTINCT l.marketplace) FROM listings l WHERE l.case_id = c.id) AS marketplaces"
-            " FROM cases c WHERE c.status IN ('submitted', 'accepted', 'declined') ORDER BY c.decided_at"))
+        return list(
+            self.db.query(
+                "SELECT c.id, c.reference, c.status, c.submitted_at, c.decided_at, c.decline_reason,"
+                " (SELECT group_concat(DISTINCT l.marketplace) FROM listings l WHERE l.case_id = c.id)"
+                " AS marketplaces"
+                " FROM cases c WHERE c.status IN ('submitted', 'accepted', 'declined') ORDER BY c.decided_at"
+            )
+        )
 
 
 def open_store(data_dir: str | Path) -> Store:

@@ -86,14 +86,27 @@ def test_import_and_round_trip(store: Store, tmp_path: Path) -> None:
     out = export_case_folder(store, case_id, tmp_path / "exported")
     again = store.get_case(import_case_folder(store, out))
     for a, b in ((case, again),):
-        assert (a.title, a.filing_date, a.complainant.name, a.complainant.role, a.complainant.email) == \
-               (b.title, b.filing_date, b.complainant.name, b.complainant.role, b.complainant.email)
-        assert [(r.office, r.registration_number, r.mark, r.owner, r.classes, r.certificate.sha256)  # type: ignore[union-attr]
-                for r in a.rights] == [(r.office, r.registration_number, r.mark, r.owner, r.classes,
-                                        r.certificate.sha256) for r in b.rights]  # type: ignore[union-attr]
-        assert [(li.url, li.marketplace, li.listing_id, li.title, li.seller, [s.sha256 for s in li.screenshots])
-                for li in a.listings] == [(li.url, li.marketplace, li.listing_id, li.title, li.seller,
-                                           [s.sha256 for s in li.screenshots]) for li in b.listings]
+        assert (a.title, a.filing_date, a.complainant.name, a.complainant.role, a.complainant.email) == (
+            b.title,
+            b.filing_date,
+            b.complainant.name,
+            b.complainant.role,
+            b.complainant.email,
+        )
+        assert [
+            (r.office, r.registration_number, r.mark, r.owner, r.classes, r.certificate.sha256)  # type: ignore[union-attr]
+            for r in a.rights
+        ] == [
+            (r.office, r.registration_number, r.mark, r.owner, r.classes, r.certificate.sha256)
+            for r in b.rights
+        ]  # type: ignore[union-attr]
+        assert [
+            (li.url, li.marketplace, li.listing_id, li.title, li.seller, [s.sha256 for s in li.screenshots])
+            for li in a.listings
+        ] == [
+            (li.url, li.marketplace, li.listing_id, li.title, li.seller, [s.sha256 for s in li.screenshots])
+            for li in b.listings
+        ]
     # the rights library reuses identical rights rather than duplicating them
     assert len(store.list_rights()) == 2
 
@@ -110,12 +123,14 @@ def test_export_refuses_non_empty_target(store: Store, tmp_path: Path) -> None:
 
 def _replace(old: str, new: str):
     return lambda folder: (folder / "case.toml").write_text(
-        textwrap.dedent(TOML).replace(old, new, 1), encoding="utf-8")
+        textwrap.dedent(TOML).replace(old, new, 1), encoding="utf-8"
+    )
 
 
 def _write(rel: str, data: bytes):
     def go(folder: Path) -> None:
         (folder / rel).write_bytes(data)
+
     return go
 
 
@@ -142,21 +157,41 @@ BAD_INPUTS = {
     "symlink out": (_symlink_out, "case.toml", "symbolic link"),
     "toml syntax": (_replace('mark = "KESTRELINE"', 'mark = "KESTRELINE'), "case.toml", "line 15, column 19"),
     "wrong type": (_replace("classes = [25, 18]", 'classes = "25"'), "case.toml", "rights[1].classes"),
-    "unknown office": (_replace('office = "USPTO"', 'office = "Atlantis TMO"'), "case.toml", "unknown office"),
+    "unknown office": (
+        _replace('office = "USPTO"', 'office = "Atlantis TMO"'),
+        "case.toml",
+        "unknown office",
+    ),
     "missing field": (_replace('mark = "KESTRELINE"\n', ""), "case.toml", "missing required field 'mark'"),
     "empty pdf": (_write("files/certificate.pdf", b""), "certificate.pdf", "empty"),
-    "truncated pdf": (lambda f: _write("files/certificate.pdf", (f / "files/certificate.pdf").read_bytes()[:300])(f),
-                      "certificate.pdf", "truncated"),
+    "truncated pdf": (
+        lambda f: _write("files/certificate.pdf", (f / "files/certificate.pdf").read_bytes()[:300])(f),
+        "certificate.pdf",
+        "truncated",
+    ),
     "encrypted pdf": (_encrypt, "certificate.pdf", "password-protected"),
-    "corrupt pdf": (_write("files/certificate.pdf", b"%PDF-1.4\n1 0 obj <</Type /Catalog>>\n%%EOF"),
-                    "certificate.pdf", "corrupt"),
-    "corrupt image": (_write("files/listing-2.jpg", b"\xff\xd8\xff\xe0" + b"\x13" * 500), "listing-2.jpg",
-                      "corrupt"),
-    "content mismatch": (lambda f: _write("files/listing.png", (f / "files/listing-2.jpg").read_bytes())(f),
-                         "listing.png", "does not match"),
-    "decompression bomb": (_write("files/listing.png", png_bomb_bytes()), "listing.png", "decompression bomb"),
+    "corrupt pdf": (
+        _write("files/certificate.pdf", b"%PDF-1.4\n1 0 obj <</Type /Catalog>>\n%%EOF"),
+        "certificate.pdf",
+        "corrupt",
+    ),
+    "corrupt image": (
+        _write("files/listing-2.jpg", b"\xff\xd8\xff\xe0" + b"\x13" * 500),
+        "listing-2.jpg",
+        "corrupt",
+    ),
+    "content mismatch": (
+        lambda f: _write("files/listing.png", (f / "files/listing-2.jpg").read_bytes())(f),
+        "listing.png",
+        "does not match",
+    ),
+    "decompression bomb": (
+        _write("files/listing.png", png_bomb_bytes()),
+        "listing.png",
+        "decompression bomb",
+    ),
     "long name": (_long_name, "LLLL", "characters long"),
-    "not utf-8 toml": (_write("case.toml", "title = \"caf\xe9\"".encode("latin-1")), "case.toml", "UTF-8"),
+    "not utf-8 toml": (_write("case.toml", 'title = "caf\xe9"'.encode("latin-1")), "case.toml", "UTF-8"),
 }
 
 
@@ -195,7 +230,9 @@ def test_cancel_mid_import_rolls_everything_back(store: Store, tmp_path: Path) -
 
 def test_role_spelling_and_classes_as_strings_are_accepted(store: Store, tmp_path: Path) -> None:
     """Another tool's case.toml may write role = "Agent" or "Rights holder" and classes = ["25"]."""
-    toml = TOML.replace('role = "agent"', 'role = "Agent"').replace("classes = [25, 18]", 'classes = ["25", "018"]')
+    toml = TOML.replace('role = "agent"', 'role = "Agent"').replace(
+        "classes = [25, 18]", 'classes = ["25", "018"]'
+    )
     case = store.get_case(import_case_folder(store, make_folder(tmp_path, toml)))
     assert str(case.complainant.role) == "agent"
     assert sorted(case.rights[0].classes) == [18, 25]

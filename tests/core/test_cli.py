@@ -11,7 +11,9 @@ from pathlib import Path
 from tests.core.test_case_folder import make_folder
 
 
-def run(*args: str, data_dir: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+def run(
+    *args: str, data_dir: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
     full_env = dict(os.environ, **(env or {}))
     cmd = [sys.executable, "-m", "desktop_app"]
     if data_dir is not None:
@@ -76,14 +78,20 @@ def test_unknown_case_and_bad_usage(tmp_path: Path) -> None:
 def test_a_bug_is_logged_not_shown(tmp_path: Path) -> None:
     """An unexpected exception: one sentence on stderr naming the log, the traceback only in the log."""
     data = tmp_path / "data"
-    code = ("import sys, desktop_app.cli.cases as cases\n"
-            "def broken(args):\n"
-            "    raise RuntimeError('simulated defect')\n"
-            "cases.cmd_cases = broken\n"
-            "from desktop_app.cli import main\n"
-            "raise SystemExit(main(sys.argv[1:]))\n")
-    r = subprocess.run([sys.executable, "-c", code, "--data-dir", str(data), "cases"],
-                       capture_output=True, text=True, timeout=120)
+    code = (
+        "import sys, desktop_app.cli.cases as cases\n"
+        "def broken(args):\n"
+        "    raise RuntimeError('simulated defect')\n"
+        "cases.cmd_cases = broken\n"
+        "from desktop_app.cli import main\n"
+        "raise SystemExit(main(sys.argv[1:]))\n"
+    )
+    r = subprocess.run(
+        [sys.executable, "-c", code, "--data-dir", str(data), "cases"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert r.returncode == 70
     assert "Traceback" not in r.stderr and len(r.stderr.strip().splitlines()) == 1
     log = data / "logs" / "evidence-desk.log"

@@ -45,8 +45,21 @@ def _bad_files(tmp_path: Path) -> dict[str, tuple[Path, str]]:
     return cases
 
 
-@pytest.mark.parametrize("name", ["empty.pdf", "truncated.pdf", "corrupt.pdf", "corrupt.png", "truncated.png",
-                                  "really-a-png.pdf", "really-a-pdf.jpg", "bomb.png", "notes.txt", "locked.pdf"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "empty.pdf",
+        "truncated.pdf",
+        "corrupt.pdf",
+        "corrupt.png",
+        "truncated.png",
+        "really-a-png.pdf",
+        "really-a-pdf.jpg",
+        "bomb.png",
+        "notes.txt",
+        "locked.pdf",
+    ],
+)
 def test_bad_files_are_refused_with_a_clear_reason(tmp_path: Path, name: str) -> None:
     path, expect = _bad_files(tmp_path)[name]
     with pytest.raises(EvidenceError) as info:

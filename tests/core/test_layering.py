@@ -16,7 +16,8 @@ def test_core_modules_do_not_load_pyside6() -> None:
         "import importlib, sys\n"
         f"for name in {names!r}:\n"
         "    importlib.import_module(name)\n"
-        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'PyQt5', 'PyQt6'))\n"
+        "qt = ('PySide6', 'shiboken6', 'PyQt5', 'PyQt6')\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in qt)\n"
         "print(','.join(bad))\n"
     )
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
@@ -25,8 +26,10 @@ def test_core_modules_do_not_load_pyside6() -> None:
 
 
 def test_cli_modules_do_not_load_pyside6_until_the_window_opens() -> None:
-    code = ("import sys, desktop_app.cli\n"
-            "desktop_app.cli.build_parser()\n"
-            "print(any(m.startswith('PySide6') for m in sys.modules))")
+    code = (
+        "import sys, desktop_app.cli\n"
+        "desktop_app.cli.build_parser()\n"
+        "print(any(m.startswith('PySide6') for m in sys.modules))"
+    )
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert r.stdout.strip() == "False", r.stderr

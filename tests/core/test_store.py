@@ -19,10 +19,18 @@ def _case(store: Store, tmp_path: Path) -> Case:
     shot = store.add_file(write_png(tmp_path / "listing.png"))
     return Case(
         complainant=Complainant("Kestreline Apparel Inc.", Role.RIGHTS_HOLDER, email="legal@example.com"),
-        title="Jackets", filing_date=dt.date(2026, 11, 20),
+        title="Jackets",
+        filing_date=dt.date(2026, 11, 20),
         rights=[Right("USPTO", "6123456", "KESTRELINE", "Kestreline Apparel Inc.", [25], certificate=cert)],
-        listings=[Listing("https://www.aliexpress.com/item/1005006123456789.html", "aliexpress",
-                          "1005006123456789", screenshots=[shot])])
+        listings=[
+            Listing(
+                "https://www.aliexpress.com/item/1005006123456789.html",
+                "aliexpress",
+                "1005006123456789",
+                screenshots=[shot],
+            )
+        ],
+    )
 
 
 def test_round_trip_of_a_case(store: Store, tmp_path: Path) -> None:

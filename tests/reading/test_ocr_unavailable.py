@@ -18,8 +18,12 @@ BROKEN = (
 
 def test_check_refuses_clearly_and_caches_nothing(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    r = subprocess.run([sys.executable, "-c", BROKEN, "--data-dir", str(data), "check", str(demo_case_dir())],
-                       capture_output=True, text=True, timeout=300)
+    r = subprocess.run(
+        [sys.executable, "-c", BROKEN, "--data-dir", str(data), "check", str(demo_case_dir())],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert r.returncode == 2, r.stdout + r.stderr
     assert "OCR engine cannot be loaded" in r.stderr and "Traceback" not in r.stderr
     assert len(r.stderr.strip().splitlines()) == 1

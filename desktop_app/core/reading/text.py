@@ -32,8 +32,13 @@ class TextLine:
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> TextLine:
-        return cls(text=d["text"], page=int(d["page"]), box=tuple(d["box"]),  # type: ignore[arg-type]
-                   confidence=float(d["confidence"]), source=d.get("source", "text"))
+        return cls(
+            text=d["text"],
+            page=int(d["page"]),
+            box=tuple(d["box"]),  # type: ignore[arg-type]
+            confidence=float(d["confidence"]),
+            source=d.get("source", "text"),
+        )
 
 
 @dataclass
@@ -73,13 +78,31 @@ class DocumentText:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "sha256": self.sha256, "status": self.status, "message": self.message,
-            "pages": [{"number": p.number, "width": p.width, "height": p.height, "source": p.source,
-                       "lines": [ln.to_json() for ln in p.lines]} for p in self.pages],
+            "sha256": self.sha256,
+            "status": self.status,
+            "message": self.message,
+            "pages": [
+                {
+                    "number": p.number,
+                    "width": p.width,
+                    "height": p.height,
+                    "source": p.source,
+                    "lines": [ln.to_json() for ln in p.lines],
+                }
+                for p in self.pages
+            ],
         }
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> DocumentText:
-        pages = [PageText(number=p["number"], width=p["width"], height=p["height"], source=p.get("source", "text"),
-                          lines=[TextLine.from_json(x) for x in p["lines"]]) for p in d["pages"]]
+        pages = [
+            PageText(
+                number=p["number"],
+                width=p["width"],
+                height=p["height"],
+                source=p.get("source", "text"),
+                lines=[TextLine.from_json(x) for x in p["lines"]],
+            )
+            for p in d["pages"]
+        ]
         return cls(sha256=d["sha256"], status=d["status"], message=d.get("message", ""), pages=pages)
