@@ -5,11 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
 
 from desktop_app.cli.common import open_store, print_warning, resolve_case, stderr_progress
 from desktop_app.core.case_folder import export_case_folder, import_case_folder
-from desktop_app.core.model import Case
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -97,77 +95,12 @@ def cmd_cases(args: argparse.Namespace) -> int:
     return 0
 
 
-def case_to_dict(case: Case) -> dict[str, Any]:
-    def f(e):  # noqa: ANN001, ANN202
-        return (
-            None
-            if e is None
-            else {
-                "name": e.original_name,
-                "sha256": e.sha256,
-                "size": e.size,
-                "media_type": e.media_type,
-                "imported_at": e.imported_at,
-            }
-        )
-
-    c = case.complainant
-    return {
-        "id": case.id,
-        "reference": case.reference,
-        "title": case.title,
-        "status": str(case.status),
-        "filing_date": case.filing_date.isoformat(),
-        "created_at": case.created_at,
-        "updated_at": case.updated_at,
-        "complainant": {
-            "name": c.name,
-            "role": str(c.role),
-            "email": c.email,
-            "contact_name": c.contact_name,
-            "authorization": f(c.authorization),
-        },
-        "rights": [
-            {
-                "id": r.id,
-                "type": r.type,
-                "office": r.office,
-                "registration_number": r.registration_number,
-                "mark": r.mark,
-                "owner": r.owner,
-                "classes": r.classes,
-                "certificate": f(r.certificate),
-            }
-            for r in case.rights
-        ],
-        "listings": [
-            {
-                "url": li.url,
-                "marketplace": li.marketplace,
-                "listing_id": li.listing_id,
-                "title": li.title,
-                "seller": li.seller,
-                "screenshots": [f(s) for s in li.screenshots],
-            }
-            for li in case.listings
-        ],
-        "genuine_photos": [f(x) for x in case.genuine_photos],
-        "other_files": [f(x) for x in case.other_files],
-        "outcome": {
-            "complaint_number": case.outcome.complaint_number,
-            "submitted_at": case.outcome.submitted_at,
-            "decided_at": case.outcome.decided_at,
-            "decline_reason": case.outcome.decline_reason,
-        },
-    }
-
-
 def cmd_show(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         case = store.get_case(resolve_case(store, args.case))
         last = store.last_check(case.id)  # type: ignore[arg-type]
         exports = store.exports(case.id)  # type: ignore[arg-type]
-    d = case_to_dict(case)
+    d = case.to_json()
     d["last_check"] = (
         None
         if last is None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Any
 
 
 class StrEnum(str, Enum):
@@ -69,6 +70,15 @@ class EvidenceFile:
     size: int
     media_type: str
     imported_at: str  # ISO 8601, UTC
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.original_name,
+            "sha256": self.sha256,
+            "size": self.size,
+            "media_type": self.media_type,
+            "imported_at": self.imported_at,
+        }
 
     @property
     def is_pdf(self) -> bool:
@@ -151,6 +161,58 @@ class Case:
         out.extend((EvidenceKind.GENUINE_PHOTO, f) for f in self.genuine_photos)
         out.extend((EvidenceKind.OTHER, f) for f in self.other_files)
         return out
+
+    def to_json(self) -> dict[str, Any]:
+        """Everything about the case, as plain JSON (what `evidence-desk show --format json` prints)."""
+        c = self.complainant
+        return {
+            "id": self.id,
+            "reference": self.reference,
+            "title": self.title,
+            "status": str(self.status),
+            "filing_date": self.filing_date.isoformat(),
+            "created_at": self.created_at,
+            "updated_at": self.updated_at,
+            "complainant": {
+                "name": c.name,
+                "role": str(c.role),
+                "email": c.email,
+                "contact_name": c.contact_name,
+                "authorization": c.authorization.to_json() if c.authorization else None,
+            },
+            "rights": [
+                {
+                    "id": r.id,
+                    "type": r.type,
+                    "office": r.office,
+                    "registration_number": r.registration_number,
+                    "mark": r.mark,
+                    "owner": r.owner,
+                    "classes": r.classes,
+                    "certificate": r.certificate.to_json() if r.certificate else None,
+                }
+                for r in self.rights
+            ],
+            "listings": [
+                {
+                    "url": li.url,
+                    "marketplace": li.marketplace,
+                    "listing_id": li.listing_id,
+                    "title": li.title,
+                    "seller": li.seller,
+                    "screenshots": [s.to_json() for s in li.screenshots],
+                }
+                for li in self.listings
+            ],
+            "genuine_photos": [x.to_json() for x in self.genuine_photos],
+            "other_files": [x.to_json() for x in self.other_files],
+            "outcome": {
+                "complaint_number": self.outcome.complaint_number,
+                "submitted_at": self.outcome.submitted_at,
+                "decided_at": self.outcome.decided_at,
+                "decline_reason": self.outcome.decline_reason,
+            },
+        }
 
     @property
     def marketplaces(self) -> list[str]:

@@ -715,11 +715,18 @@ class Store:
                 " VALUES (?,?,?,?,?,?,?)",
                 (case_id, utc_now(), input_digest, verdict, blockers, warnings, json.dumps(result)),
             )
-            row = self.db.execute("SELECT status FROM cases WHERE id = ?", [case_id]).fetchone()
-            if row and row[0] in (str(CaseStatus.DRAFT), str(CaseStatus.READY), str(CaseStatus.NOT_READY)):
-                status = CaseStatus.READY if verdict == "ready" else CaseStatus.NOT_READY
-                self.db.execute("UPDATE cases SET status = ? WHERE id = ?", (str(status), case_id))
+            self._advance_before_submission(
+                case_id, CaseStatus.READY if verdict == "ready" else CaseStatus.NOT_READY
+            )
             self.audit("case.check", case_id=case_id, verdict=verdict, blockers=blockers, warnings=warnings)
+
+    def _advance_before_submission(self, case_id: int, status: CaseStatus) -> None:
+        """Checks and exports set the status only until the case is exported or submitted: an
+        outcome recorded later (submitted, accepted, declined) is never overwritten by them."""
+        self.db.execute(
+            "UPDATE cases SET status = ? WHERE id = ? AND status IN (?, ?, ?)",
+            (str(status), case_id, str(CaseStatus.DRAFT), str(CaseStatus.READY), str(CaseStatus.NOT_READY)),
+        )
 
     def last_check(self, case_id: int) -> dict[str, Any] | None:
         row = self.db.execute(
@@ -746,11 +753,7 @@ class Store:
                 " allow_blockers) VALUES (?,?,?,?,?,?)",
                 (case_id, utc_now(), str(path), package_sha256, signer_fingerprint, int(allow_blockers)),
             )
-            row = self.db.execute("SELECT status FROM cases WHERE id = ?", [case_id]).fetchone()
-            if row and row[0] in (str(CaseStatus.DRAFT), str(CaseStatus.READY), str(CaseStatus.NOT_READY)):
-                self.db.execute(
-                    "UPDATE cases SET status = ? WHERE id = ?", (str(CaseStatus.EXPORTED), case_id)
-                )
+            self._advance_before_submission(case_id, CaseStatus.EXPORTED)
             self.audit(
                 "case.export",
                 case_id=case_id,

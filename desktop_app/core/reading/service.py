@@ -6,7 +6,6 @@ version includes the OCR engine's, so a file is read once per engine and never a
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import warnings
 from pathlib import Path
@@ -19,6 +18,7 @@ from desktop_app.core.progress import NEVER_CANCELLED, CancelToken, ProgressFn, 
 from desktop_app.core.reading import ocr
 from desktop_app.core.reading.pdf_text import read_pdf
 from desktop_app.core.reading.text import NO_TEXT, OK, UNREADABLE, DocumentText, PageText
+from desktop_app.core.vault import sha256_file
 
 if TYPE_CHECKING:
     from desktop_app.core.store import Store
@@ -32,14 +32,6 @@ READER_VERSION = "1"  # bump when the output of read_path changes for the same b
 def cache_version() -> str:
     """The version string stored with cached reads: ours plus the OCR engine's."""
     return f"{READER_VERSION}; {ocr.engine_version()}"
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def read_image(
@@ -99,7 +91,7 @@ def read_path(
     if not path.is_file():
         return DocumentText(sha256 or "", UNREADABLE, f"{path.name}: the file does not exist")
     try:
-        sha = sha256 or _sha256(path)
+        sha = sha256 or sha256_file(path)
         with path.open("rb") as fh:
             head = fh.read(2048)
     except OSError as exc:
