@@ -5,6 +5,7 @@ The codes are a public interface that scripts rely on; never rename one, only ad
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -89,6 +90,9 @@ class Finding:
     severity: Severity | None = None  # None: the code's default
     evidence: tuple[EvidenceRef, ...] = ()
     field: str = ""  # the case field to fix, e.g. "rights[0].registration_number", for the GUI to focus
+    # The values the message quotes (ids, marks, numbers, file names, dates as ISO strings), by name, so a
+    # translated message can be rendered from the code and these alone; JSON-safe scalars only.
+    params: dict[str, Any] = dataclasses.field(default_factory=dict, compare=False, hash=False)
 
     def __post_init__(self) -> None:
         if self.code not in CODES:
@@ -102,6 +106,7 @@ class Finding:
             "severity": str(self.severity),
             "message": self.message,
             "field": self.field,
+            "params": dict(self.params),
             "evidence": [e.to_json() for e in self.evidence],
         }
 
@@ -113,6 +118,7 @@ class Finding:
             severity=Severity(d["severity"]),
             evidence=tuple(EvidenceRef.from_json(e) for e in d.get("evidence", [])),
             field=d.get("field", ""),
+            params=dict(d.get("params") or {}),
         )
 
 
