@@ -160,12 +160,12 @@ def speed(work: Path, rounds: int) -> dict[str, Any]:
     # warm the OCR engine (model load) so neither side pays it
     with Store(work / "warm") as store:
         cid = import_case_folder(store, folder)
-        case = store.get_case(cid)
+        case = store.cases.get(cid)
         read_document(store, case.listings[0].screenshots[0])
     assert ocr is not None
     for r in range(rounds):
         with Store(work / f"ocr-{r}") as store:
-            case = store.get_case(import_case_folder(store, folder))
+            case = store.cases.get(import_case_folder(store, folder))
             t0 = time.perf_counter()
             for _kind, f in case.evidence_files():
                 read_document(store, f)

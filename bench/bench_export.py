@@ -51,7 +51,7 @@ def build(data_dir: Path, files: list[Path], screenshots: int) -> str:
     from desktop_app.core.store import Store
 
     with Store(data_dir) as store:
-        added = [store.add_file(p) for p in files]
+        added = [store.files.add(p) for p in files]
         shots, rest = added[:screenshots], added[screenshots:]
         listings = [
             Listing(
@@ -79,7 +79,7 @@ def build(data_dir: Path, files: list[Path], screenshots: int) -> str:
             genuine_photos=rest[:1],
             other_files=rest[1:],
         )
-        store.save_case(case)
+        store.cases.save(case)
         create_identity(data_dir, "Li Wei", "Acme Brand Ltd.", PASSPHRASE)
         return case.reference
 
@@ -92,7 +92,7 @@ def child_export(data_dir: str, out: str) -> None:
     from desktop_app.core.store import Store
 
     with Store(data_dir) as store:
-        case = store.get_case(1)
+        case = store.cases.get(1)
         identity = load_identity(data_dir, None, PASSPHRASE)
         start = time.perf_counter()
         result = export_case(store, case.id, out, identity, report=CheckReport(case=case.reference))

@@ -157,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
         tracemalloc.stop()
 
         with Store(work / "data") as store:
-            evidence = [store.add_file(p) for _k, p in files[: min(10, len(files))]]
+            evidence = [store.files.add(p) for _k, p in files[: min(10, len(files))]]
             for ef in evidence:
                 read_document(store, ef)
             cached: list[float] = []

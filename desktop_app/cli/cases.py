@@ -63,7 +63,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_cases(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        rows = store.list_cases(args.search)
+        rows = store.cases.summaries(args.search)
     if args.format == "json":
         print(
             json.dumps(
@@ -97,9 +97,9 @@ def cmd_cases(args: argparse.Namespace) -> int:
 
 def cmd_show(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        case = store.get_case(resolve_case(store, args.case))
-        last = store.last_check(case.id)  # type: ignore[arg-type]
-        exports = store.exports(case.id)  # type: ignore[arg-type]
+        case = store.cases.get(resolve_case(store, args.case))
+        last = store.checks.last(case.id)  # type: ignore[arg-type]
+        exports = store.exports.for_case(case.id)  # type: ignore[arg-type]
     d = case.to_json()
     d["last_check"] = (
         None
@@ -178,7 +178,7 @@ def cmd_export_folder(args: argparse.Namespace) -> int:
 
 def cmd_delete(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        case = store.get_case(resolve_case(store, args.case))
+        case = store.cases.get(resolve_case(store, args.case))
         if not args.yes:
             if not sys.stdin.isatty():
                 print(
@@ -189,7 +189,7 @@ def cmd_delete(args: argparse.Namespace) -> int:
             answer = input(f"Delete case {case.id} ({case.reference})? [y/N] ")
             if answer.strip().lower() not in ("y", "yes"):
                 return 1
-        removed = store.delete_case(case.id)  # type: ignore[arg-type]
+        removed = store.cases.delete(case.id)  # type: ignore[arg-type]
     print(
         f"deleted case {case.id}; {len(removed)} evidence file(s) no longer used were removed from the vault"
     )

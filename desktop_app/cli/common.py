@@ -21,7 +21,7 @@ def resolve_case(store: Store, ref: str) -> int:
         from desktop_app.core.case_folder import import_case_folder
 
         return import_case_folder(store, path, warn=print_warning)
-    return store.resolve_case_id(ref)
+    return store.cases.resolve_id(ref)
 
 
 def print_warning(message: str) -> None:

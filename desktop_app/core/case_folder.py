@@ -366,14 +366,14 @@ def import_case_folder(
             for n, (path, written) in enumerate(sorted(plan.files.items(), key=lambda kv: kv[1])):
                 cancel.raise_if_cancelled()
                 progress(0.05 + 0.9 * n / total, f"Importing {written}")
-                stored[path] = store.add_file(
+                stored[path] = store.files.add(
                     path, original_name=Path(written).name, cancel=cancel, added=added
                 )
             auth = plan.authorization
             case.complainant.authorization = stored[auth] if auth else None
             for right, cert in zip(case.rights, plan.certificates, strict=True):
                 right.certificate = stored[cert] if cert else None
-                existing = store.find_right(right.office, right.registration_number)
+                existing = store.rights.find(right.office, right.registration_number)
                 if existing and (
                     existing.mark,
                     existing.owner,
@@ -385,8 +385,8 @@ def import_case_folder(
                 listing.screenshots = [stored[p] for p in shots]
             case.genuine_photos = [stored[p] for p in plan.genuine_photos]
             case.other_files = [stored[p] for p in plan.other_files]
-            case_id = store.save_case(case)
-            store.audit(
+            case_id = store.cases.save(case)
+            store.audit.record(
                 "case.import_folder", case_id=case_id, folder=str(folder.resolve()), warnings=plan.warnings
             )
     except BaseException:
@@ -469,7 +469,7 @@ def export_case_folder(
     """Write the case as a folder (case.toml + files/); the folder appears complete or not at all."""
     import tomli_w
 
-    case = store.get_case(case_id)
+    case = store.cases.get(case_id)
     out_dir = Path(out_dir)
     if out_dir.exists() and (not out_dir.is_dir() or any(out_dir.iterdir())):
         raise CaseFolderError(out_dir, "already exists and is not an empty folder; choose a new folder")
@@ -488,7 +488,7 @@ def export_case_folder(
             progress(n / max(1, len(files)), f"Writing {f.original_name}")
             name = _unique_name(f.original_name, used)
             names[key] = f"files/{name}"
-            shutil.copyfile(store.file_path(f), tmp / "files" / name)
+            shutil.copyfile(store.files.path(f), tmp / "files" / name)
         (tmp / CASE_FILE).write_bytes(tomli_w.dumps(case_to_toml(case, names)).encode("utf-8"))
         if out_dir.exists():
             out_dir.rmdir()
@@ -497,6 +497,6 @@ def export_case_folder(
         with contextlib.suppress(OSError):
             shutil.rmtree(tmp)
         raise
-    store.audit("case.export_folder", case_id=case.id, folder=str(out_dir.resolve()))
+    store.audit.record("case.export_folder", case_id=case.id, folder=str(out_dir.resolve()))
     progress(1.0, "Written")
     return out_dir

@@ -21,7 +21,7 @@ def find_demo_case(store: Store) -> int | None:
     for row in rows:
         if json.loads(row["detail"]).get("folder") == folder and row["case_id"] is not None:
             try:
-                return store.resolve_case_id(int(row["case_id"]))
+                return store.cases.resolve_id(int(row["case_id"]))
             except NotFoundError:
                 continue
     return None

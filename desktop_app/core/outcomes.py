@@ -33,14 +33,14 @@ class OutcomeError(UserError):
 def record_submission(store: Any, case_id: int, complaint_number: str, *, at: str = "") -> None:
     """Mark a case submitted to its marketplace under ``complaint_number``."""
     number = complaint_number.strip()
-    case = store.get_case(case_id)
+    case = store.cases.get(case_id)
     if not number:
         raise OutcomeError(f"{case.reference}: enter the complaint number the marketplace gave you")
     if case.status not in _SUBMITTABLE:
         raise OutcomeError(
             f"{case.reference}: the case was already decided ({case.status}); it cannot be submitted again"
         )
-    store.set_status(
+    store.cases.set_status(
         case.id,
         CaseStatus.SUBMITTED,
         complaint_number=number,
@@ -52,7 +52,7 @@ def record_submission(store: Any, case_id: int, complaint_number: str, *, at: st
 
 def record_decision(store: Any, case_id: int, accepted: bool, reason: str = "", *, at: str = "") -> None:
     """Record the marketplace's decision on a submitted case; a decline needs its reason."""
-    case = store.get_case(case_id)
+    case = store.cases.get(case_id)
     if case.status not in (CaseStatus.SUBMITTED, CaseStatus.ACCEPTED, CaseStatus.DECLINED):
         raise OutcomeError(
             f"{case.reference}: mark the case submitted (with its complaint number) "
@@ -62,7 +62,9 @@ def record_decision(store: Any, case_id: int, accepted: bool, reason: str = "", 
     if not accepted and not reason:
         raise OutcomeError(f"{case.reference}: enter the reason the marketplace gave for declining")
     status = CaseStatus.ACCEPTED if accepted else CaseStatus.DECLINED
-    store.set_status(case.id, status, decided_at=at or utc_now(), decline_reason="" if accepted else reason)
+    store.cases.set_status(
+        case.id, status, decided_at=at or utc_now(), decline_reason="" if accepted else reason
+    )
 
 
 @dataclass(frozen=True)
@@ -93,7 +95,7 @@ def _marketplaces(row: dict[str, Any]) -> list[str]:
 
 
 def success_rates(rows: Iterable[dict[str, Any]], *, cumulative: bool = True) -> list[RatePoint]:
-    """Success rate per marketplace per month of decision, from ``Store.outcomes()`` rows.
+    """Success rate per marketplace per month of decision, from ``store.cases.outcomes()`` rows.
 
     Only decided cases count. With ``cumulative`` each point covers everything decided up to the end of
     its month, which is how a good-faith rate is judged; otherwise each month stands alone.

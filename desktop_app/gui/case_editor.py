@@ -232,7 +232,7 @@ class CaseEditor(EvidenceFilesMixin, QScrollArea):
 
     def load(self, case_id: int | None) -> None:
         self.flush()
-        self.case = self.ctx.store.get_case(case_id) if case_id is not None else None
+        self.case = self.ctx.store.cases.get(case_id) if case_id is not None else None
         self.placeholder.setVisible(self.case is None)
         self.form.setVisible(self.case is not None)
         self.file_errors.clear()
@@ -323,9 +323,9 @@ class CaseEditor(EvidenceFilesMixin, QScrollArea):
         self._save_timer.stop()
         try:
             # Status and outcome change elsewhere (checks, export, outcomes): never write back a stale copy.
-            stored = self.ctx.store.get_case(self.case.id)
+            stored = self.ctx.store.cases.get(self.case.id)
             self.case.status, self.case.outcome = stored.status, stored.outcome
-            self.ctx.store.save_case(self.case)
+            self.ctx.store.cases.save(self.case)
         except NotFoundError:  # the case was deleted meanwhile (e.g. from the command line)
             self.case = None
             self.placeholder.setVisible(True)
@@ -346,7 +346,7 @@ class CaseEditor(EvidenceFilesMixin, QScrollArea):
         if self.case is None:
             return
         have = {r.id for r in self.case.rights}
-        rights = [r for r in self.ctx.store.list_rights() if r.id not in have]
+        rights = [r for r in self.ctx.store.rights.all() if r.id not in have]
         if not rights:
             self.open_rights_library.emit()
             return
@@ -360,7 +360,7 @@ class CaseEditor(EvidenceFilesMixin, QScrollArea):
     def add_right(self, right_id: int) -> None:
         if self.case is None or any(r.id == right_id for r in self.case.rights):
             return
-        self.case.rights.append(self.ctx.store.get_right(right_id))
+        self.case.rights.append(self.ctx.store.rights.get(right_id))
         self.save()
         self._refresh()
 

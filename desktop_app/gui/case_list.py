@@ -99,7 +99,7 @@ class CaseListPanel(QWidget):
 
     def refresh(self, select: int | None = None) -> None:
         keep = select if select is not None else self.current_case_id()
-        self.model.set_cases(self.ctx.store.list_cases())
+        self.model.set_cases(self.ctx.store.cases.summaries())
         if keep is not None:
             self.select_case(keep, emit=False)
 
@@ -140,7 +140,7 @@ class CaseListPanel(QWidget):
     def new_case(self) -> int:
         from desktop_app.core.model import Case
 
-        case_id = self.ctx.store.save_case(Case(complainant=Complainant(name="")))
+        case_id = self.ctx.store.cases.save(Case(complainant=Complainant(name="")))
         self.refresh()
         self.select_case(case_id)
         return case_id
@@ -149,7 +149,7 @@ class CaseListPanel(QWidget):
         case_id = self.current_case_id()
         if case_id is None:
             return None
-        new_id = self.ctx.store.duplicate_case(case_id)
+        new_id = self.ctx.store.cases.duplicate(case_id)
         self.refresh()
         self.select_case(new_id)
         return new_id
@@ -172,7 +172,7 @@ class CaseListPanel(QWidget):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return False
-        removed = self.ctx.store.delete_case(case_id)
+        removed = self.ctx.store.cases.delete(case_id)
         self.refresh()
         self.show_message(
             self.tr("Deleted %1; %n file(s) no longer used were removed.", "", len(removed)).replace(

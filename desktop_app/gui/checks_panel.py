@@ -155,7 +155,7 @@ class ChecksPanel(QWidget):
                 self._show_last(case_id)
 
     def _show_last(self, case_id: int) -> None:
-        last = self.ctx.store.last_check(case_id)
+        last = self.ctx.store.checks.last(case_id)
         if last:
             self.summary.setText(
                 self.tr("Last run %1: %2 blocker(s), %3 warning(s). Re-running…")
@@ -180,7 +180,7 @@ class ChecksPanel(QWidget):
             from desktop_app.core.checks.engine import check_case
 
             with ctx.worker_store() as store:
-                return check_case(store, store.get_case(case_id), progress=progress, cancel=cancel)
+                return check_case(store, store.cases.get(case_id), progress=progress, cancel=cancel)
 
         task = ctx.runner.start(work, self.tr("Checks"))
         task.signals.progress.connect(self._progress)

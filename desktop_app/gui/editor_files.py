@@ -112,7 +112,7 @@ class EvidenceFilesMixin:
                     cancel.raise_if_cancelled()
                     progress(n / len(sources), name)
                     try:
-                        done.append(store.add_file(path, original_name=name, cancel=cancel))
+                        done.append(store.files.add(path, original_name=name, cancel=cancel))
                     except EvidenceError as exc:
                         errors.append(f"{name}: {exc.reason}")
             return done, errors

@@ -153,7 +153,7 @@ class EvidenceViewer(QWidget):
         self.highlights = list(highlights or [])
         self.title.setText(f.original_name)
         self.status.setText(self.tr("Loading…"))
-        path, is_pdf, sha, wanted = str(self.ctx.store.file_path(f)), f.is_pdf, f.sha256, self.page
+        path, is_pdf, sha, wanted = str(self.ctx.store.files.path(f)), f.is_pdf, f.sha256, self.page
         if self._render_task is not None:
             self._render_task.cancel()
 

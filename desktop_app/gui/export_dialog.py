@@ -36,7 +36,7 @@ class ExportDialog(QDialog):
     def __init__(self, ctx: AppContext, case_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.case = ctx.store.get_case(case_id)
+        self.case = ctx.store.cases.get(case_id)
         self.task = None
         self.result = None
         self.setWindowTitle(self.tr("Export %1").replace("%1", self.case.reference))

@@ -319,7 +319,7 @@ class MainWindow(QMainWindow):
         if not ref.sha256:
             return
         try:
-            f = self.ctx.store.evidence_file(ref.sha256, ref.file)
+            f = self.ctx.store.files.get(ref.sha256, ref.file)
         except UserError as exc:
             self.statusBar().showMessage(str(exc), 8000)
             return

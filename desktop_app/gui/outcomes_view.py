@@ -27,7 +27,7 @@ class OutcomeDialog(QDialog):
     def __init__(self, ctx: AppContext, case_id: int, kind: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.case_id, self.kind = ctx, case_id, kind
-        case = ctx.store.get_case(case_id)
+        case = ctx.store.cases.get(case_id)
         form = QFormLayout(self)
         self.number = QLineEdit(case.outcome.complaint_number, self)
         self.number.setAccessibleName(self.tr("Complaint number"))
@@ -91,7 +91,7 @@ class DashboardDialog(QDialog):
 
         self.setWindowTitle(self.tr("Outcomes dashboard"))
         self.resize(900, 600)
-        rows = ctx.store.outcomes()
+        rows = ctx.store.cases.outcomes()
         self.points = success_rates(rows)
         self.reasons = decline_reasons(rows)
         overall = overall_rates(rows)

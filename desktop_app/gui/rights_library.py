@@ -52,7 +52,7 @@ def read_certificate(
 ) -> CertificateReading:
     """Store the certificate, read it and extract its fields (all core work; cached by the core)."""
     with ctx.worker_store() as store:
-        f = store.add_file(path, cancel=cancel)
+        f = store.files.add(path, cancel=cancel)
         try:
             from desktop_app.core.checks.facts import extract_certificate_fields
             from desktop_app.core.reading.service import read_document
@@ -175,7 +175,7 @@ class RightsLibraryDialog(QDialog):
     # -- library ---------------------------------------------------------------------------------
 
     def refresh(self, select: int | None = None) -> None:
-        self.rights = self.ctx.store.list_rights()
+        self.rights = self.ctx.store.rights.all()
         self.table.blockSignals(True)
         self.table.setRowCount(len(self.rights))
         for i, r in enumerate(self.rights):
@@ -271,7 +271,7 @@ class RightsLibraryDialog(QDialog):
         fields = reading.fields
         values = {name: (fields.value(name) if fields is not None else None) for name in FIELDS}
         existing = (
-            self.ctx.store.find_right(str(values["office"]), str(values["registration_number"]))
+            self.ctx.store.rights.find(str(values["office"]), str(values["registration_number"]))
             if values["office"] and values["registration_number"]
             else None
         )
@@ -363,7 +363,7 @@ class RightsLibraryDialog(QDialog):
     def save(self) -> int | None:
         try:
             right = self._right_from_form()
-            right_id = self.ctx.store.save_right(right)
+            right_id = self.ctx.store.rights.save(right)
         except UserError as exc:
             self.message.setText(str(exc))
             return None

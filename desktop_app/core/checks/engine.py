@@ -112,11 +112,11 @@ def check_case(
 ) -> CheckReport:
     """Check a case (a Case or its id/reference) and record the run. Raises Cancelled when cancelled."""
     if not isinstance(case, Case):
-        case = store.get_case(case)
+        case = store.cases.get(case)
     if case.id is None:
         raise ValueError("check_case needs a stored case (save it first; the run is recorded against it)")
     digest = input_digest(case)
-    last = store.last_check(case.id)
+    last = store.checks.last(case.id)
     if last is not None and last["input_digest"] == digest:
         try:
             report = CheckReport.from_json(last["result"])
@@ -135,6 +135,6 @@ def check_case(
 
 def _record(store: Any, case: Case, digest: str, report: CheckReport) -> None:
     assert case.id is not None  # checked by check_case
-    store.record_check(
+    store.checks.record(
         case.id, digest, report.verdict, len(report.blockers), len(report.warnings), report.to_json()
     )

@@ -111,7 +111,7 @@ def from_jsonable(tp: Any, data: Any) -> Any:
 def _cached_extract(
     store: Any, sha: str, name: str, version: str, tp: type, extract: Any, doc: DocumentText
 ) -> Any:
-    hit = store.cache_get(sha, name, version) if store is not None else None
+    hit = store.cache.get(sha, name, version) if store is not None else None
     if hit is not None:
         try:
             return from_jsonable(tp, hit)
@@ -119,7 +119,7 @@ def _cached_extract(
             pass  # a stale shape: extract again
     result = extract(doc)
     if store is not None:
-        store.cache_put(sha, name, version, to_jsonable(result))
+        store.cache.put(sha, name, version, to_jsonable(result))
     return result
 
 
@@ -203,11 +203,11 @@ def measure_sharpness(path: Path) -> float | None:
 
 
 def image_sharpness(store: Any, f: EvidenceFile) -> float | None:
-    hit = store.cache_get(f.sha256, SHARPNESS, SHARPNESS_VERSION)
+    hit = store.cache.get(f.sha256, SHARPNESS, SHARPNESS_VERSION)
     if hit is not None:
         return hit.get("sharpness")
-    value = measure_sharpness(store.file_path(f))
-    store.cache_put(f.sha256, SHARPNESS, SHARPNESS_VERSION, {"sharpness": value})
+    value = measure_sharpness(store.files.path(f))
+    store.cache.put(f.sha256, SHARPNESS, SHARPNESS_VERSION, {"sharpness": value})
     return value
 
 

@@ -144,7 +144,7 @@ def export_case(
     signer asserts in both signatures; the same case, identity and signing time give a byte-identical
     ZIP (see docs/package-format.md for what changes with the time).
     """
-    case = store.get_case(case_id)
+    case = store.cases.get(case_id)
     if report is None:
         report = _run_checks(store, case, SubProgress(progress, 0.0, 0.3), cancel)
     if report.blockers and not allow_blockers:
@@ -157,7 +157,7 @@ def export_case(
     target = _target(out_path, case)
     files = plan_evidence(case)
     for p in files:
-        src = store.file_path(p.file)
+        src = store.files.path(p.file)
         if not src.is_file():
             raise EvidenceError(src, f"the evidence file '{p.file.original_name}' is missing from the vault.")
     signer = {
@@ -176,7 +176,7 @@ def export_case(
         for page in pages_to_show(f, located_for(report, f.sha256))
     ]
     previews.prefetch(
-        [(store.file_path(f), f, page) for f, page in [*shown, *((g, 1) for g in case.genuine_photos)]]
+        [(store.files.path(f), f, page) for f, page in [*shown, *((g, 1) for g in case.genuine_photos)]]
     )
     comparison = render_comparison(case, store.file_path, previews=previews, cancel=cancel)
     doc = build_complaint(
@@ -209,7 +209,7 @@ def export_case(
     ]
     if comparison is not None:
         items.append(bag.PayloadItem("comparison.pdf", len(comparison), data=comparison))
-    items += [bag.PayloadItem(p.path, p.file.size, source=store.file_path(p.file)) for p in files]
+    items += [bag.PayloadItem(p.path, p.file.size, source=store.files.path(p.file)) for p in files]
 
     progress(0.45, "Packaging")
     with atomic_write(target) as fh:
@@ -227,7 +227,7 @@ def export_case(
             for p in files:  # the vault is content-addressed: what went in must still hash to its name
                 if result.payload_sha256[f"data/{p.path}"] != p.file.sha256:
                     raise EvidenceError(
-                        store.file_path(p.file),
+                        store.files.path(p.file),
                         f"the stored copy of '{p.file.original_name}' "
                         "no longer matches its SHA-256; the vault is damaged.",
                     )
@@ -237,7 +237,7 @@ def export_case(
             raise
     package_sha = writer.sha256
     overridden = bool(allow_blockers and report.blockers)
-    store.record_export(case.id, target, package_sha, identity.fingerprint, overridden)
+    store.exports.record(case.id, target, package_sha, identity.fingerprint, overridden)
     progress(1.0, "Exported")
     return ExportResult(
         target,

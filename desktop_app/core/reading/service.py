@@ -119,10 +119,10 @@ def read_document(
 ) -> DocumentText:
     """The text of an imported evidence file, from the cache when it was read before."""
     version = cache_version()
-    cached = store.cache_get(evidence_file.sha256, READER_NAME, version)
+    cached = store.cache.get(evidence_file.sha256, READER_NAME, version)
     if cached is not None:
         return DocumentText.from_json(cached)
-    path = store.file_path(evidence_file)
+    path = store.files.path(evidence_file)
     if not path.is_file():  # not cached: the vault may be restored later
         return DocumentText(
             evidence_file.sha256,
@@ -133,5 +133,5 @@ def read_document(
     doc.sha256 = evidence_file.sha256
     # Messages name the vault file (its hash); the user knows it by its original name.
     doc.message = doc.message.replace(path.name, evidence_file.original_name, 1)
-    store.cache_put(evidence_file.sha256, READER_NAME, version, doc.to_json())
+    store.cache.put(evidence_file.sha256, READER_NAME, version, doc.to_json())
     return doc

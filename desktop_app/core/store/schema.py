@@ -1,0 +1,130 @@
+"""The database schema: an append-only list of migrations; the version lives in PRAGMA user_version."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlite_utils
+
+
+def _migration_1(db: sqlite_utils.Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE files (
+            sha256 TEXT PRIMARY KEY,
+            size INTEGER NOT NULL,
+            media_type TEXT NOT NULL,
+            first_name TEXT NOT NULL,
+            imported_at TEXT NOT NULL
+        );
+        CREATE TABLE complainants (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('rights_holder', 'agent')),
+            email TEXT NOT NULL DEFAULT '',
+            contact_name TEXT NOT NULL DEFAULT '',
+            authorization_sha TEXT REFERENCES files(sha256),
+            authorization_name TEXT
+        );
+        CREATE TABLE rights (
+            id INTEGER PRIMARY KEY,
+            type TEXT NOT NULL DEFAULT 'trademark',
+            office TEXT NOT NULL,
+            registration_number TEXT NOT NULL,
+            mark TEXT NOT NULL,
+            owner TEXT NOT NULL,
+            classes TEXT NOT NULL DEFAULT '[]',
+            certificate_sha TEXT REFERENCES files(sha256),
+            certificate_name TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE cases (
+            id INTEGER PRIMARY KEY,
+            reference TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL DEFAULT '',
+            filing_date TEXT NOT NULL,
+            complainant_id INTEGER NOT NULL REFERENCES complainants(id),
+            status TEXT NOT NULL DEFAULT 'draft',
+            complaint_number TEXT NOT NULL DEFAULT '',
+            submitted_at TEXT NOT NULL DEFAULT '',
+            decided_at TEXT NOT NULL DEFAULT '',
+            decline_reason TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE case_rights (
+            case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+            right_id INTEGER NOT NULL REFERENCES rights(id),
+            position INTEGER NOT NULL,
+            PRIMARY KEY (case_id, right_id)
+        );
+        CREATE TABLE listings (
+            id INTEGER PRIMARY KEY,
+            case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            url TEXT NOT NULL,
+            marketplace TEXT NOT NULL DEFAULT '',
+            listing_id TEXT NOT NULL DEFAULT '',
+            title TEXT NOT NULL DEFAULT '',
+            seller TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE evidence (
+            id INTEGER PRIMARY KEY,
+            case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+            listing_row INTEGER REFERENCES listings(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            sha256 TEXT NOT NULL REFERENCES files(sha256),
+            original_name TEXT NOT NULL,
+            position INTEGER NOT NULL
+        );
+        CREATE INDEX evidence_case ON evidence(case_id);
+        CREATE INDEX listings_case ON listings(case_id);
+        CREATE TABLE reading_cache (
+            sha256 TEXT NOT NULL,
+            reader TEXT NOT NULL,
+            reader_version TEXT NOT NULL,
+            result TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (sha256, reader, reader_version)
+        );
+        CREATE TABLE check_runs (
+            id INTEGER PRIMARY KEY,
+            case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+            ran_at TEXT NOT NULL,
+            input_digest TEXT NOT NULL,
+            verdict TEXT NOT NULL,
+            blockers INTEGER NOT NULL,
+            warnings INTEGER NOT NULL,
+            result TEXT NOT NULL
+        );
+        CREATE INDEX check_runs_case ON check_runs(case_id);
+        CREATE TABLE exports (
+            id INTEGER PRIMARY KEY,
+            case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+            exported_at TEXT NOT NULL,
+            path TEXT NOT NULL,
+            package_sha256 TEXT NOT NULL,
+            signer_fingerprint TEXT NOT NULL DEFAULT '',
+            allow_blockers INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE audit_log (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            case_id INTEGER,
+            sha256 TEXT,
+            detail TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        """
+    )
+
+
+# Each entry migrates from version i to i + 1. Append only; never edit a released migration.
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migration_1]
+SCHEMA_VERSION = len(MIGRATIONS)
