@@ -31,11 +31,10 @@ def add_passphrase_args(p: argparse.ArgumentParser) -> None:
 def read_passphrase(args: argparse.Namespace, prompt: str, *, confirm: bool = False) -> str:
     """``--passphrase-file``, then $EVIDENCE_DESK_PASSPHRASE, then an interactive prompt."""
     if getattr(args, "passphrase_file", None):
+        from desktop_app.core.user_files import read_user_text
+
         path = Path(args.passphrase_file)
-        try:
-            lines = path.read_text(encoding="utf-8").splitlines()
-        except OSError as exc:
-            raise UserError(f"{path}: cannot be read ({exc.strerror}).") from None
+        lines = read_user_text(path, max_bytes=64 * 1024).splitlines()
         if not lines or not lines[0]:
             raise UserError(f"{path}: the passphrase file is empty.")
         return lines[0]

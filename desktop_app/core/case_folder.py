@@ -24,6 +24,13 @@ from desktop_app.core.intake import check_name, inspect_file
 from desktop_app.core.model import OFFICES, Case, Complainant, EvidenceFile, Listing, Right, Role
 from desktop_app.core.progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progress
 from desktop_app.core.store import Store
+from desktop_app.core.user_files import (
+    display_path,
+    invisible_characters,
+    read_user_bytes,
+    resolve_user_path,
+    stat_regular,
+)
 
 try:
     import tomllib
@@ -33,6 +40,7 @@ except ModuleNotFoundError:  # Python 3.10
 log = logging.getLogger(__name__)
 
 CASE_FILE = "case.toml"
+MAX_CASE_FILE_BYTES = 1024 * 1024  # a case.toml is a few KB; a megabyte is already absurd
 FORMAT_VERSION = 1
 _OFFICE_BY_KEY = {o.casefold(): o for o in OFFICES}
 _OFFICE_ALIASES = {
@@ -83,7 +91,7 @@ class _Plan:
 class _Reader:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self.root = folder.resolve()
+        self.root = resolve_user_path(folder, error=CaseFolderError)
         self.toml_path = folder / CASE_FILE
         self.files: dict[Path, str] = {}
         self.warnings: list[str] = []
@@ -131,10 +139,23 @@ class _Reader:
         if ".." in rel.parts:
             raise self.fail(where, f"'{value}' points outside the case folder")
         candidate = self.folder / rel
+        hidden = invisible_characters(value)
+        if hidden:
+            on_disk = (
+                "a file of that name exists, rename it"
+                if candidate.exists()
+                else "no file of that name exists"
+            )
+            raise self.fail(
+                where,
+                f"the file name '{display_path(value)}' contains "
+                f"{'an invisible character' if len(hidden) == 1 else 'invisible characters'} "
+                f"{', '.join(hidden)} ({on_disk}); type the name again without it",
+            )
         check_name(candidate)
         if not candidate.exists() and not candidate.is_symlink():
             raise EvidenceError(candidate, "the file does not exist (named in case.toml at " + where + ")")
-        resolved = candidate.resolve()
+        resolved = resolve_user_path(candidate, error=EvidenceError)
         if not resolved.is_relative_to(self.root):
             raise self.fail(where, f"'{value}' resolves outside the case folder (through a symbolic link)")
         self.files[resolved] = value
@@ -207,9 +228,10 @@ def read_case_folder(folder: str | Path) -> _Plan:
     if not folder.is_dir():
         raise CaseFolderError(folder, "not a folder (a case folder holds case.toml and its files)")
     r = _Reader(folder)
-    if not r.toml_path.is_file():
+    if not r.toml_path.exists() and not r.toml_path.is_symlink():
         raise CaseFolderError(r.toml_path, "missing; a case folder must contain case.toml")
-    raw_bytes = r.toml_path.read_bytes()
+    stat_regular(r.toml_path, error=CaseFolderError)
+    raw_bytes = read_user_bytes(r.toml_path, max_bytes=MAX_CASE_FILE_BYTES, error=CaseFolderError)
     try:
         raw_text = raw_bytes.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -218,6 +240,8 @@ def read_case_folder(folder: str | Path) -> _Plan:
         data = tomllib.loads(raw_text)
     except tomllib.TOMLDecodeError as exc:
         raise r.fail("", f"TOML syntax error: {exc}") from None
+    except RecursionError:
+        raise r.fail("", "tables or lists are nested too deeply to be a case file") from None
     r.table(data, "", _TOP_KEYS)
     version = data.get("format_version", FORMAT_VERSION)
     if version != FORMAT_VERSION:

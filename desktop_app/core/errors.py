@@ -9,22 +9,21 @@ class UserError(Exception):
     """An error caused by input the user can fix; ``str()`` is one clear sentence."""
 
 
-class EvidenceError(UserError):
+class UserFileError(UserError):
+    """A file the user named cannot be used: names the file and the problem in one sentence."""
+
+    def __init__(self, path: str | Path, reason: str) -> None:
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+
+class EvidenceError(UserFileError):
     """A file cannot be used as evidence: names the file and the problem."""
 
-    def __init__(self, path: str | Path, reason: str) -> None:
-        self.path = str(path)
-        self.reason = reason
-        super().__init__(f"{self.path}: {reason}")
 
-
-class CaseFolderError(UserError):
+class CaseFolderError(UserFileError):
     """A case folder or its case.toml is invalid."""
-
-    def __init__(self, path: str | Path, reason: str) -> None:
-        self.path = str(path)
-        self.reason = reason
-        super().__init__(f"{self.path}: {reason}")
 
 
 class StoreError(UserError):

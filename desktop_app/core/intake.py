@@ -5,14 +5,22 @@ Every refusal is an :class:`EvidenceError` naming the file and the problem in on
 
 from __future__ import annotations
 
-import os
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app.core.errors import EvidenceError
+from desktop_app.core.user_files import (
+    display_path,
+    invisible_characters,
+    open_user_file,
+    stat_regular,
+    too_large,
+)
 
 MAX_NAME_CHARS = 200
+# Evidence is a certificate, a scan or a screenshot: anything bigger is refused before it is copied.
+MAX_FILE_BYTES = 512 * 1024 * 1024
 # Above this many pixels an image is treated as a decompression bomb (a 10000 x 8000 screenshot fits).
 MAX_IMAGE_PIXELS = 80_000_000
 
@@ -67,16 +75,29 @@ def _describe(media_type: str | None) -> str:
 
 
 def check_name(path: Path) -> None:
+    """Refuse a file name that cannot be stored, shown or signed as it is: not UTF-8, too long, or
+    holding control or invisible characters (a name that looks like another one)."""
     name = path.name
     try:
         name.encode("utf-8")
     except UnicodeEncodeError:
-        raise EvidenceError(os.fsdecode(path), "the file name is not valid UTF-8; rename the file") from None
+        raise EvidenceError(display_path(path), "the file name is not valid UTF-8; rename the file") from None
     if len(name) > MAX_NAME_CHARS:
         raise EvidenceError(
-            path,
+            display_path(path),
             f"the file name is {len(name)} characters long; the limit is {MAX_NAME_CHARS}; rename the file",
         )
+    hidden = [c for c in invisible_characters(name) if not c.startswith(_JOINERS)]
+    if hidden:
+        what = "an invisible or control character" if len(hidden) == 1 else "invisible or control characters"
+        exists = " (the file exists under that name)" if path.exists() else ""
+        raise EvidenceError(
+            display_path(path), f"the file name contains {what} {', '.join(hidden)}{exists}; rename the file"
+        )
+
+
+# Zero-width (non-)joiners are part of correct spelling in Persian, Indic scripts and emoji.
+_JOINERS = ("U+200C", "U+200D")
 
 
 def inspect_file(path: str | Path) -> Sniffed:
@@ -88,13 +109,11 @@ def inspect_file(path: str | Path) -> Sniffed:
     """
     path = Path(path)
     check_name(path)
-    if not path.exists():
-        raise EvidenceError(path, "the file does not exist")
-    if not path.is_file():
-        raise EvidenceError(path, "this is not a regular file")
-    size = path.stat().st_size
+    size = stat_regular(path, error=EvidenceError).st_size
     if size == 0:
         raise EvidenceError(path, "the file is empty")
+    if size > MAX_FILE_BYTES:
+        raise too_large(path, size, MAX_FILE_BYTES, error=EvidenceError)
     ext = path.suffix.lower()
     expected = _EXTENSIONS.get(ext)
     if expected is None:
@@ -103,7 +122,7 @@ def inspect_file(path: str | Path) -> Sniffed:
             f"unsupported file type '{ext or '(no extension)'}'; "
             f"use one of {', '.join(SUPPORTED_EXTENSIONS)}",
         )
-    with path.open("rb") as fh:
+    with open_user_file(path, error=EvidenceError) as fh:
         head = fh.read(2048)
     actual = sniff_bytes(head)
     if actual != expected:
@@ -121,7 +140,7 @@ def _check_pdf(path: Path, size: int) -> None:
     import pypdf
     from pypdf.errors import PdfReadError
 
-    with path.open("rb") as fh:
+    with open_user_file(path, error=EvidenceError) as fh:
         fh.seek(max(0, size - 2048))
         tail = fh.read()
     if b"%%EOF" not in tail:

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from desktop_app.core.progress import NEVER_CANCELLED, CancelToken
+from desktop_app.core.user_files import open_user_file
 
 CHUNK = 1024 * 1024
 _SHA_RE = re.compile(r"^[0-9a-f]{64}$")
@@ -48,7 +49,7 @@ class Vault:
         fd, tmp = tempfile.mkstemp(prefix="import-", suffix=".part", dir=self.root / "tmp")
         tmp_path = Path(tmp)
         try:
-            with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
+            with os.fdopen(fd, "wb") as out, open_user_file(source) as src:
                 while chunk := src.read(CHUNK):
                     cancel.raise_if_cancelled()
                     h.update(chunk)

@@ -25,6 +25,7 @@ from desktop_app.core.errors import NotFoundError, UserError
 IDENTITIES_DIR = "identities"
 PASSPHRASE_ENV = "EVIDENCE_DESK_PASSPHRASE"
 MIN_PASSPHRASE = 8
+MAX_P12_BYTES = 1024 * 1024  # a key and a chain of certificates: kilobytes
 CERT_VALIDITY_DAYS = 3 * 365
 
 PrivateKey = ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey
@@ -240,11 +241,10 @@ def import_identity(
     data_dir: str | Path, p12_path: str | Path, passphrase: str, *, name: str | None = None
 ) -> IdentityInfo:
     """Import a PKCS#12 issued by the organisation's CA; the stored key keeps the same passphrase."""
+    from desktop_app.core.user_files import read_user_bytes
+
     path = Path(p12_path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise IdentityError(f"{path}: cannot be read ({exc.strerror}).") from None
+    data = read_user_bytes(path, max_bytes=MAX_P12_BYTES, error=lambda p, r: IdentityError(f"{p}: {r}."))
     try:
         key, cert, extra = pkcs12.load_key_and_certificates(data, passphrase.encode("utf-8"))
     except ValueError as exc:
