@@ -25,12 +25,35 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_export)
 
     v = sub.add_parser(
-        "verify", help="verify a package: files, bag, signatures (exit 0 valid, 1 invalid, 2 unusable input)"
+        "verify",
+        help="verify a package: files intact, signature valid, signer trusted "
+        "(exit 0 intact and valid, 1 not intact or invalid, 2 unusable input)",
+        description="Three answers: are the files intact, is the signature valid, is the signer trusted. "
+        "The signer is trusted only against --trust / --fingerprint, or else the trusted certificates and "
+        "fingerprints configured in Settings (trust.json in the data directory); otherwise it is 'not "
+        "established'. Exit 0: files intact and signature valid; 1: not intact or invalid, or the signer "
+        "is not trusted when trust is required (--require-trust, or any --trust / --fingerprint given); "
+        "2: unusable input.",
     )
     v.add_argument("package", metavar="PACKAGE.zip")
-    trust = v.add_mutually_exclusive_group()
-    trust.add_argument("--trust", metavar="CERT.pem", help="the signer (or its CA) must be this certificate")
-    trust.add_argument("--fingerprint", metavar="SHA256", help="the signer certificate's SHA-256 fingerprint")
+    v.add_argument(
+        "--trust",
+        metavar="CERT.pem",
+        action="append",
+        help="a trusted certificate: the signer's own, or a CA that issued it (repeatable)",
+    )
+    v.add_argument(
+        "--fingerprint",
+        metavar="SHA256",
+        action="append",
+        help="a trusted SHA-256 certificate fingerprint, of the signer or of a CA in its chain (repeatable)",
+    )
+    v.add_argument(
+        "--require-trust",
+        action="store_true",
+        help="exit 1 unless the signer is trusted (implied by --trust and --fingerprint)",
+    )
+    v.add_argument("--format", choices=("text", "json"), default="text", help="output format (default text)")
     v.set_defaults(func=cmd_verify)
 
 
@@ -60,27 +83,102 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def verify_anchors(args: argparse.Namespace):  # noqa: ANN201 - TrustAnchors
+    """--trust / --fingerprint when given, else the trust list configured in the data directory."""
+    from desktop_app.core.package.trust import anchors_from_arguments, load_trust_store
+    from desktop_app.core.paths import resolve_data_dir
+
+    if args.trust or args.fingerprint:
+        return anchors_from_arguments(args.trust, args.fingerprint)
+    return load_trust_store(resolve_data_dir(args.data_dir)).anchors()
+
+
+def verify_exit_code(report, require_trust: bool) -> int:  # noqa: ANN001 - VerifyReport
+    if not report.valid:
+        return EXIT_INVALID
+    if require_trust and report.trusted is not True:
+        return EXIT_INVALID
+    return EXIT_VALID
+
+
 def cmd_verify(args: argparse.Namespace) -> int:
+    import json
+
     from desktop_app.core.package.verify import verify_package
 
-    report = verify_package(
-        args.package, trust_cert=args.trust, fingerprint=args.fingerprint, progress=stderr_progress
-    )
+    anchors = verify_anchors(args)
+    report = verify_package(args.package, trust=anchors, progress=stderr_progress)
     if sys.stderr.isatty():
         print(file=sys.stderr)
-    print(f"Package: {report.package} ({report.reference})")
-    if report.signer:
-        print(f"Signer: {report.signer}" + (f", {report.organisation}" if report.organisation else ""))
-        print(f"Certificate SHA-256: {report.fingerprint}")
+    require = bool(args.require_trust or args.trust or args.fingerprint)
+    code = verify_exit_code(report, require)
+    if args.format == "json":
+        doc = report.to_json()
+        doc["trust_required"] = require
+        doc["exit_code"] = code
+        print(json.dumps(doc, indent=2, ensure_ascii=False))
+        return code
+    for line in verify_text(report, require):
+        print(line)
+    return code
+
+
+def verify_text(report, require_trust: bool = False) -> list[str]:  # noqa: ANN001 - VerifyReport
+    """The three answers as lines of text (also what the window's copy button gives)."""
+    lines = [f"Package: {report.package} ({report.reference})"]
+    total, failures = len(report.files), report.failures
+    if report.intact:
+        lines.append(f"1. Files intact: YES — all {total} files match the signed manifests")
+    else:
+        bad = len(failures) + len(report.problems)
+        lines.append(
+            f"1. Files intact: NO — {bad} problem(s); {total - len(failures)} of {total} files match"
+        )
+        for f in failures:
+            lines.append(f"   {(f.kind or 'invalid').upper()} {f.name}: {f.problem}")
+        for problem in report.problems:
+            lines.append(f"   PROBLEM {problem}")
+    who = f"'{report.signer}'" + (f" ({report.organisation})" if report.organisation else "")
+    if report.signature_valid:
+        lines.append(
+            "2. Signature valid: YES — the CMS signature over tagmanifest-sha256.txt and the PAdES "
+            f"signature on data/summary.pdf, made with a certificate naming {who}"
+        )
+    else:
+        lines.append("2. Signature valid: NO")
+        for problem in report.signature_problems:
+            lines.append(f"   PROBLEM {problem}")
+    if report.fingerprint:
+        lines.append(f"   Certificate SHA-256: {report.fingerprint}")
     if report.signing_time:
-        print(f"Signing time (asserted by the signer): {report.signing_time.isoformat()}")
-    trust = {None: "not checked (pass --trust or --fingerprint to pin the signer)", True: "yes", False: "NO"}
-    print(f"Trusted signer: {trust[report.trusted]}")
-    ok_files = sum(1 for f in report.files if f.ok)
-    print(f"Files intact: {ok_files} of {len(report.files)}")
-    for f in report.failures:
-        print(f"FAILED {f.name}: {f.problem}")
-    for problem in report.problems:
-        print(f"FAILED {problem}")
-    print("VALID" if report.valid else "INVALID")
-    return EXIT_VALID if report.valid else EXIT_INVALID
+        lines.append(
+            f"   Signing time (asserted by the signer, not proven): {report.signing_time.isoformat()}"
+        )
+    if report.trusted is True:
+        lines.append(f"3. Signer trusted: YES — {report.trust_basis}")
+    elif report.signature_valid or report.cms_valid:
+        lines.append(f"3. Signer trusted: NO — {report.trust_text}")
+        if report.trusted is None:
+            lines.append(
+                "   (give --trust CERT.pem or --fingerprint SHA256 from the signer, or configure the "
+                "organisation's certificates in Settings)"
+            )
+    else:
+        lines.append("3. Signer trusted: not established (the signature is not valid)")
+    ts = report.timestamp
+    if ts is not None:
+        lines.extend(ts.text_lines())
+    if report.repacked:
+        lines.append(f"Note: {report.repack_note}")
+    if not report.valid:
+        verdict = "INVALID — " + ("files not intact" if not report.intact else "signature not valid")
+        if not report.intact and not report.signature_valid:
+            verdict += ", signature not valid"
+    elif report.trusted is True:
+        verdict = "VALID — files intact, signature valid, signer trusted"
+    else:
+        verdict = "VALID — files intact, signature valid; signer not established"
+        if require_trust:
+            verdict = "NOT ACCEPTED — files intact and signature valid, but the signer is not the trusted one"
+    lines.append(verdict)
+    return lines

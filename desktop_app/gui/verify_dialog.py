@@ -1,4 +1,6 @@
-"""Verify any submission package and show the result file by file."""
+"""Verify any submission package: three answers (files intact, signature valid, signer trusted), then
+the files one by one. The signer is trusted only against the fingerprint typed here or the trusted
+certificates and fingerprints configured in Settings; otherwise it is "not established"."""
 
 from __future__ import annotations
 
@@ -57,6 +59,12 @@ class VerifyDialog(QDialog):
         self.verdict.setObjectName("verdict")
         self.verdict.setWordWrap(True)
         self.verdict.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # the three answers, each on its own line, then the timestamp and the re-pack note
+        self.intact_label = self._answer_label("intact")
+        self.signature_label = self._answer_label("signature")
+        self.trust_label = self._answer_label("trust")
+        self.timestamp_label = self._answer_label("timestamp")
+        self.note_label = self._answer_label("note")
         self.table = QTableWidget(0, 2, self)
         self.table.setAccessibleName(self.tr("Files in the package"))
         self.table.setHorizontalHeaderLabels([self.tr("File"), self.tr("Result")])
@@ -68,7 +76,23 @@ class VerifyDialog(QDialog):
         layout.addLayout(row2)
         layout.addWidget(self.progress)
         layout.addWidget(self.verdict)
+        for label in (
+            self.intact_label,
+            self.signature_label,
+            self.trust_label,
+            self.timestamp_label,
+            self.note_label,
+        ):
+            layout.addWidget(label)
         layout.addWidget(self.table, 1)
+
+    def _answer_label(self, name: str) -> QLabel:
+        label = QLabel(self)
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.hide()
+        return label
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -84,12 +108,28 @@ class VerifyDialog(QDialog):
             self.verdict.setText(self.tr("Choose a package file first."))
             return None
 
+        data_dir = self.ctx.data_dir
+
         def work(progress: ProgressFn, cancel: CancelToken) -> object:
+            from desktop_app.core.package.trust import anchors_from_arguments, load_trust_store
             from desktop_app.core.package.verify import verify_package
 
-            return verify_package(path, fingerprint=fingerprint, progress=progress, cancel=cancel)
+            if fingerprint:
+                anchors = anchors_from_arguments(None, [fingerprint])
+            else:
+                anchors = load_trust_store(data_dir).anchors()
+            return verify_package(path, trust=anchors, progress=progress, cancel=cancel)
 
         self.table.setRowCount(0)
+        for label in (
+            self.intact_label,
+            self.signature_label,
+            self.trust_label,
+            self.timestamp_label,
+            self.note_label,
+        ):
+            label.hide()
+        self.verdict.setStyleSheet("")
         self.verdict.setText(self.tr("Verifying…"))
         self.verify_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
@@ -105,28 +145,74 @@ class VerifyDialog(QDialog):
     def _done(self, report) -> None:  # noqa: ANN001 - VerifyReport
         self.report = report
         self.progress.setValue(1000)
-        if report.valid:
-            text = self.tr("VALID — signed by %1 (%2), fingerprint %3.")
-            colour = "#2e7d32"
+        green, red, amber = "#2e7d32", "#c62828", "#8a5a00"
+        if not report.valid:
+            self.verdict.setText(self.tr("INVALID — do not rely on this package."))
+            colour = red
+        elif report.trusted is True:
+            self.verdict.setText(self.tr("VALID — files intact, signature valid, signer trusted."))
+            colour = green
         else:
-            text = self.tr("INVALID — %4 problem(s). Signer: %1 (%2), fingerprint %3.")
-            colour = "#c62828"
-        problems = len(report.problems) + len(report.failures)
-        self.verdict.setText(
-            text.replace("%1", report.signer or "?")
-            .replace("%2", report.organisation or "?")
-            .replace("%3", report.fingerprint or "?")
-            .replace("%4", str(problems))
-            + ("\n" + "\n".join(report.problems) if report.problems else "")
-        )
+            self.verdict.setText(self.tr("VALID — files intact and signature valid; signer not established."))
+            colour = amber
         self.verdict.setStyleSheet(f"color: {colour}; font-weight: bold;")
+        total, bad = len(report.files), len(report.failures)
+        if report.intact:
+            text = self.tr("Files intact: yes — all %1 files match the signed manifests.").replace(
+                "%1", str(total)
+            )
+        else:
+            text = (
+                self.tr("Files intact: NO — %1 of %2 files fail (listed below).")
+                .replace("%1", str(bad))
+                .replace("%2", str(total))
+            )
+            text += "".join(f"\n• {p}" for p in report.problems)
+        self._show(self.intact_label, text, green if report.intact else red)
+        who = report.signer or "?"
+        if report.organisation:
+            who += f" ({report.organisation})"
+        if report.signature_valid:
+            text = self.tr(
+                "Signature valid: yes — made with a certificate naming %1 (SHA-256 %2); "
+                "signing time asserted by the signer: %3."
+            )
+        else:
+            text = self.tr("Signature valid: NO — %4")
+        text = (
+            text.replace("%1", who)
+            .replace("%2", report.fingerprint or "?")
+            .replace("%3", report.signing_time.isoformat() if report.signing_time else "?")
+            .replace("%4", "; ".join(report.signature_problems))
+        )
+        self._show(self.signature_label, text, green if report.signature_valid else red)
+        if report.trusted is True:
+            text = self.tr("Signer trusted: yes — %1.").replace("%1", report.trust_basis)
+        elif report.trusted is False:
+            text = self.tr("Signer trusted: no — %1.").replace("%1", report.trust_text)
+        else:
+            text = self.tr(
+                "Signer trusted: no — signer not established (self-signed / no trust given). Type the "
+                "signer's fingerprint above or add trusted certificates in Settings."
+            )
+        self._show(self.trust_label, text, green if report.trusted else amber)
+        ts = report.timestamp
+        if ts is not None:
+            self._show(self.timestamp_label, "\n".join(ts.text_lines()), green if ts.ok else red)
+        if report.repacked:
+            self._show(self.note_label, self.tr("Note: %1.").replace("%1", report.repack_note), amber)
         self.table.setRowCount(len(report.files))
         for i, f in enumerate(report.files):
             name = QTableWidgetItem(f.name)
             result = QTableWidgetItem(self.tr("OK") if f.ok else f.problem)
-            result.setForeground(QBrush(QColor("#2e7d32" if f.ok else "#c62828")))
+            result.setForeground(QBrush(QColor(green if f.ok else red)))
             self.table.setItem(i, 0, name)
             self.table.setItem(i, 1, result)
+
+    def _show(self, label: QLabel, text: str, colour: str) -> None:
+        label.setText(text)
+        label.setStyleSheet(f"color: {colour};")
+        label.show()
 
     def _failed(self, message: str) -> None:
         self.verdict.setText(message)

@@ -272,10 +272,20 @@ def test_cli_round_trip(
     assert main(["export", case.reference, "--out", str(tmp_path / "p.zip")]) == 0
     assert main(["verify", str(tmp_path / "p.zip"), "--trust", str(tmp_path / "li.pem")]) == 0
     out = capsys.readouterr().out
-    assert "Signer: Li Wei" in out and "VALID" in out and "Trusted signer: yes" in out
+    assert "naming 'Li Wei'" in out and "3. Signer trusted: YES" in out
+    assert out.strip().endswith("VALID — files intact, signature valid, signer trusted")
+    # no trust given or configured: valid, but the signer is "not established", never "signed by Li Wei"
+    assert main(["verify", str(tmp_path / "p.zip")]) == 0
+    out = capsys.readouterr().out
+    assert "3. Signer trusted: NO — signer not established (self-signed / no trust given)" in out
+    assert out.strip().endswith("signer not established")
+    assert main(["verify", str(tmp_path / "p.zip"), "--require-trust"]) == 1
+    capsys.readouterr()
     other = signing.create_identity(tmp_path / "other", "Mallory", "Evil", PASSPHRASE)
     assert main(["verify", str(tmp_path / "p.zip"), "--fingerprint", other.fingerprint]) == 1
-    assert "INVALID" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "3. Signer trusted: NO — signer not established: the signer 'Li Wei'" in out
+    assert "NOT ACCEPTED" in out
 
 
 def test_a_damaged_vault_copy_is_refused_and_leaves_no_file(store, tmp_path: Path) -> None:

@@ -35,6 +35,13 @@ def _failed(report: VerifyReport) -> set[str]:
     return {f.name for f in report.failures}
 
 
+def _named(report: VerifyReport) -> set[str]:
+    """Files named as failing: in the first answer (intact) or the second (signature)."""
+    ref = report.reference
+    sig = {f"{ref}/{p.split(':', 1)[0]}" for p in report.signature_problems if ":" in p}
+    return _failed(report) | sig
+
+
 def _flip(data: bytes, at: int | None = None) -> bytes:
     i = len(data) // 2 if at is None else at
     return data[:i] + bytes([data[i] ^ 0x01]) + data[i + 1 :]
@@ -64,7 +71,8 @@ def test_a_flipped_byte_in_any_file_is_named(exported: Exported, tmp_path: Path,
     expected = {target}
     if kind == "tagmanifest-sha256.txt":  # the signature over it no longer matches
         expected = {target, f"{ref}/tagmanifest-sha256.txt.p7s"}
-    assert _failed(report) & expected, (report.failures, report.problems)
+    assert _named(report) & expected, (report.failures, report.problems, report.signature_problems)
+    assert not report.repacked  # rewritten canonically: only the content changed
     assert main(["verify", str(tmp_path / "t.zip")]) == 1
 
 
@@ -97,9 +105,12 @@ def test_any_flipped_byte_in_the_zip_structure_fails(exported: Exported, tmp_pat
             report = verify_package(path)
         except UnsafeArchiveError:
             continue  # refused as unusable: also a failure
-        assert not report.valid, at
+        # a changed byte outside every file's contents either breaks the package or is reported as a
+        # re-packed container; it is never passed over in silence
+        assert not report.valid or report.repacked, at
     (tmp_path / "tail.zip").write_bytes(data + b"appended")
-    assert not verify_package(tmp_path / "tail.zip").valid
+    tail = verify_package(tmp_path / "tail.zip")
+    assert tail.repacked and "8 byte(s) of the ZIP file belong to no file" in tail.repack_note
 
 
 @pytest.mark.parametrize("where", ["data/extra.png", "notes.txt", "data/evidence/listing-1/03-more.png"])
@@ -150,7 +161,8 @@ def test_swapped_signatures_fail(exported: Exported, tmp_path: Path) -> None:
     other_sig = dict(_entries(later.path))[sig_name]
     entries = [(n, other_sig if n == sig_name else d) for n, d in _entries(exported.result.path)]
     report = verify_package(_rezip(tmp_path / "s.zip", entries))
-    assert not report.valid and sig_name in _failed(report)
+    assert report.intact and not report.signature_valid and not report.valid
+    assert sig_name in _named(report) and report.trusted is None
     # someone else re-signs the whole package: intact, but not by the trusted signer
     signing.create_identity(tmp_path / "mallory", "Li Wei", "Acme Brand Ltd.", PASSPHRASE)
     mallory = signing.load_identity(tmp_path / "mallory", None, PASSPHRASE)
@@ -162,10 +174,13 @@ def test_swapped_signatures_fail(exported: Exported, tmp_path: Path) -> None:
         report=report_for(exported.case),
         signing_time=SIGNING_TIME,
     )
-    assert verify_package(forged.path).valid  # self-consistent ...
+    alone = verify_package(forged.path)
+    assert alone.valid and alone.trusted is None  # self-consistent, signer not established ...
     untrusted = verify_package(forged.path, trust_cert=exported.cert_pem)
-    assert not untrusted.valid and untrusted.trusted is False  # ... but not the pinned signer
-    assert not verify_package(forged.path, fingerprint=exported.identity.fingerprint).valid
+    assert untrusted.valid and untrusted.trusted is False  # ... and not the pinned signer
+    assert "signer not established" in untrusted.trust_text
+    assert verify_package(forged.path, fingerprint=exported.identity.fingerprint).trusted is False
+    assert main(["verify", str(forged.path), "--trust", str(exported.cert_pem)]) == 1
     # mixing: the genuine bag with the forger's signature file
     forged_sig = dict(_entries(forged.path))[sig_name]
     entries = [(n, forged_sig if n == sig_name else d) for n, d in _entries(exported.result.path)]

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from asn1crypto import cms as asn1_cms
 from asn1crypto import keys as asn1_keys
@@ -27,6 +29,9 @@ from pyhanko_certvalidator import ValidationContext
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from desktop_app.core.package.signing import SigningIdentity, fingerprint, subject_cn, subject_org
+
+if TYPE_CHECKING:
+    from desktop_app.core.package.trust import TrustAnchors
 
 # The signer must be allowed to sign (digital signature or non-repudiation); no EKU requirement.
 KEY_USAGE = KeyUsageConstraints(
@@ -104,14 +109,16 @@ def validation_context(
 @dataclass(frozen=True)
 class CmsResult:
     intact: bool  # the signature matches the content and the embedded signer key
-    trusted: bool | None  # chains to the trusted certificate; None when no trust was given
+    trusted: bool | None  # the signer is tied to a trust anchor; None when no anchor was given
     signer: str  # common name
     organisation: str
     fingerprint: str
     signing_time: dt.datetime | None  # signer-asserted (signingTime attribute)
-    problem: str = ""
+    problem: str = ""  # why the signature is not intact
     signer_cert: x509.Certificate | None = None
     certs: tuple[x509.Certificate, ...] = ()
+    trust_basis: str = ""  # what made the signer trusted, e.g. "pinned fingerprint"
+    trust_problem: str = ""  # why anchors were given but none fits
 
 
 def embedded_certificates(signature_der: bytes) -> tuple[asn1_cms.SignedData, list[x509.Certificate]]:
@@ -127,14 +134,65 @@ def embedded_certificates(signature_der: bytes) -> tuple[asn1_cms.SignedData, li
     return signed, certs
 
 
+def _chain_top(signer_cert: x509.Certificate, certs: list[x509.Certificate]) -> x509.Certificate:
+    top = signer_cert
+    for _ in range(len(certs)):
+        parent = next((c for c in certs if c.subject == top.issuer and c != top), None)
+        if parent is None:
+            break
+        top = parent
+    return top
+
+
+def _validate(content: bytes, signed: asn1_cms.SignedData, roots, others, signer_cert):  # noqa: ANN001, ANN202
+    return asyncio.run(
+        async_validate_detached_cms(
+            content,
+            signed,
+            signer_validation_context=validation_context(roots, others),
+            key_usage_settings=key_usage_for(signer_cert),
+        )
+    )
+
+
+def signer_trust(
+    signer_cert: x509.Certificate,
+    certs: list[x509.Certificate],
+    anchors: TrustAnchors | None,
+    chains_to: Callable[[list[x509.Certificate]], bool],
+) -> tuple[bool | None, str, str]:
+    """(trusted, basis, problem): the signer is pinned, or chains to an anchor certificate (or to a
+    certificate of its own chain whose fingerprint is pinned). ``chains_to(roots)`` validates."""
+    if anchors is None or anchors.empty:
+        return None, "", ""
+    fp = fingerprint(signer_cert)
+    pins = anchors.pinned()
+    if fp in pins:
+        return True, f"the signer's certificate fingerprint is pinned ({anchors.source})", ""
+    pinned_cas = [c for c in certs if c != signer_cert and fingerprint(c) in pins]
+    roots = [*anchors.certificates, *pinned_cas]
+    if roots and chains_to(roots):
+        exact = next((c for c in roots if c == signer_cert), None)
+        if exact is not None:
+            return True, f"the signer's certificate is the trusted one ({anchors.source})", ""
+        issuer = next((c for c in roots if c.subject == signer_cert.issuer), None)
+        via = f" '{subject_cn(issuer)}'" if issuer is not None else ""
+        return True, f"issued by the trusted certificate{via} ({anchors.source})", ""
+    return (
+        False,
+        "",
+        f"the signer '{subject_cn(signer_cert)}' (certificate SHA-256 {fp}) is neither a trusted certificate "
+        f"or fingerprint nor issued by one ({anchors.source})",
+    )
+
+
 def verify_detached(
     content: bytes,
     signature_der: bytes,
     *,
-    trust: x509.Certificate | None = None,
-    pinned_fingerprint: str | None = None,
+    anchors: TrustAnchors | None = None,
 ) -> CmsResult:
-    """Check the signature; with ``trust`` the signer must chain to it, with a fingerprint it must match."""
+    """Check the signature (integrity, anchored on its own chain), then whether the signer is trusted."""
     try:
         signed, certs = embedded_certificates(signature_der)
         infos = signed["signer_infos"]
@@ -153,32 +211,8 @@ def verify_detached(
         )
     fp = fingerprint(signer_cert)
     others = [c for c in certs if c != signer_cert]
-    roots: list[x509.Certificate]
-    trusted: bool | None = None
-    problem = ""
-    if pinned_fingerprint is not None:
-        trusted = fp == pinned_fingerprint
-        if not trusted:
-            problem = f"the signer's fingerprint {fp} is not the trusted one {pinned_fingerprint}"
-    if trust is not None:
-        roots = [trust]
-    else:  # integrity only: anchor on the top of the embedded chain
-        top = signer_cert
-        for _ in range(len(certs)):
-            parent = next((c for c in others if c.subject == top.issuer and c != top), None)
-            if parent is None:
-                break
-            top = parent
-        roots = [top]
     try:
-        status = asyncio.run(
-            async_validate_detached_cms(
-                content,
-                signed,
-                signer_validation_context=validation_context(roots, others),
-                key_usage_settings=key_usage_for(signer_cert),
-            )
-        )
+        status = _validate(content, signed, [_chain_top(signer_cert, others)], others, signer_cert)
     except Exception as exc:  # pyHanko raises on signatures it cannot even evaluate
         return CmsResult(
             False,
@@ -192,18 +226,24 @@ def verify_detached(
             tuple(certs),
         )
     intact = bool(status.intact and status.valid)
-    unusable = bool(status.intact and not status.valid)
-    if trust is not None:
-        chain_ok = bool(status.trusted)
-        trusted = chain_ok if trusted is None else (trusted and chain_ok)
-        if not chain_ok and not problem:
-            problem = f"the signer '{subject_cn(signer_cert)}' is not the trusted certificate or issued by it"
-    if unusable:
+    problem = ""
+    if status.intact and not status.valid:
         problem = "the signer's certificate does not allow signing (key usage) or uses a refused algorithm"
     elif not intact:
         problem = (
             "the signature does not match tagmanifest-sha256.txt (changed content or a swapped signature)"
         )
+    trusted: bool | None = None
+    basis = trust_problem = ""
+    if intact:
+
+        def chains_to(roots: list[x509.Certificate]) -> bool:
+            try:
+                return bool(_validate(content, signed, roots, others, signer_cert).trusted)
+            except Exception:
+                return False
+
+        trusted, basis, trust_problem = signer_trust(signer_cert, certs, anchors, chains_to)
     return CmsResult(
         intact,
         trusted,
@@ -214,4 +254,6 @@ def verify_detached(
         problem,
         signer_cert,
         tuple(certs),
+        basis,
+        trust_problem,
     )

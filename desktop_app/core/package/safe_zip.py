@@ -343,6 +343,42 @@ def _check_name(name: str) -> str | None:
     return None
 
 
+def _unicode_path_extra(info: zipfile.ZipInfo) -> str | None:
+    """The Info-ZIP Unicode Path extra field (0x7075), if present and matching the header name."""
+    extra, i = info.extra, 0
+    raw = info.orig_filename.encode("cp437", errors="replace")
+    while i + 4 <= len(extra):
+        kind, size = struct.unpack_from("<HH", extra, i)
+        body = extra[i + 4 : i + 4 + size]
+        if kind == 0x7075 and len(body) >= 5 and body[0] == 1:
+            if struct.unpack_from("<L", body, 1)[0] == zlib.crc32(raw):
+                try:
+                    return body[5:].decode("utf-8")
+                except UnicodeDecodeError:
+                    return None
+        i += 4 + size
+    return None
+
+
+def decode_names(infos: list[zipfile.ZipInfo]) -> None:
+    """Give entries written without the UTF-8 flag their real names, in place.
+
+    Info-ZIP's ``zip`` stores UTF-8 names unflagged (with a Unicode Path extra field), as do other tools;
+    Python reads such names as CP437. The Unicode Path field wins, then UTF-8 when the bytes are valid
+    UTF-8, else CP437 (what the ZIP specification says).
+    """
+    for info in infos:
+        if info.flag_bits & FLAG_UTF8:
+            continue
+        name = _unicode_path_extra(info)
+        if name is None:
+            try:
+                name = info.orig_filename.encode("cp437").decode("utf-8")
+            except (UnicodeEncodeError, UnicodeDecodeError):
+                continue
+        info.filename = name  # check_members still refuses backslashes, NULs, slips
+
+
 def open_zip(path: str | Path) -> zipfile.ZipFile:
     try:
         return zipfile.ZipFile(path)
@@ -350,10 +386,22 @@ def open_zip(path: str | Path) -> zipfile.ZipFile:
         raise UnsafeArchiveError(f"{path}: not a readable ZIP file ({exc}).") from None
 
 
-def check_members(path: str | Path, infos: list[zipfile.ZipInfo]) -> None:
-    """Refuse zip-slip, absolute paths, links, duplicates, case collisions, encryption and bombs."""
-    if len(infos) > MAX_ENTRIES:
-        raise UnsafeArchiveError(f"{path}: {len(infos)} entries is more than this tool accepts.")
+def check_members(
+    path: str | Path,
+    infos: list[zipfile.ZipInfo],
+    *,
+    max_entries: int = MAX_ENTRIES,
+    max_total: int = MAX_TOTAL,
+) -> None:
+    """Refuse zip-slip, absolute paths, links, duplicates, case collisions, encryption and bombs.
+
+    ``max_entries`` and ``max_total`` (declared uncompressed bytes) bound the work a reader does; the
+    reader must also stop an entry that inflates past its declared size (zipfile's reader does).
+    """
+    if len(infos) > max_entries:
+        raise UnsafeArchiveError(
+            f"{path}: {len(infos)} entries is more than this tool accepts (at most {max_entries})."
+        )
     seen: dict[str, str] = {}
     dirs: set[str] = set()
     total = 0
@@ -377,7 +425,7 @@ def check_members(path: str | Path, infos: list[zipfile.ZipInfo]) -> None:
         parts = key.split("/")
         dirs.update("/".join(parts[:i]) for i in range(1, len(parts)))
         total += info.file_size
-        if info.file_size > MAX_TOTAL or total > MAX_TOTAL:
+        if info.file_size > max_total or total > max_total:
             raise UnsafeArchiveError(f"{path}: entry '{name}' makes the contents absurdly large.")
         if info.file_size > CHUNK and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             raise UnsafeArchiveError(f"{path}: entry '{name}' has an absurd compression ratio (a zip bomb).")
@@ -403,6 +451,7 @@ def safe_extract(
     out: list[str] = []
     with open_zip(path) as zf:
         infos = zf.infolist()
+        decode_names(infos)
         check_members(path, infos)
         for info in infos:
             if info.is_dir():
@@ -439,37 +488,137 @@ def structure_problems(path: str | Path) -> list[str]:
 
     Returns one sentence per difference (changed headers, timestamps, comments, extra bytes, order).
     """
-    problems: list[str] = []
     with open_zip(path) as zf, open(path, "rb") as fh:
-        infos = zf.infolist()
-        names = [i.filename for i in infos]
-        if names != sorted(names):
-            problems.append("the ZIP entries are not in canonical (sorted) order")
-        entries: list[ZipEntry] = []
-        pos = 0
-        for info in infos:
-            entry = ZipEntry(
-                info.filename, info.compress_type, info.CRC, info.file_size, info.compress_size, pos
-            )
-            header = entry.local_header()
-            fh.seek(info.header_offset)
-            if info.header_offset != pos or fh.read(len(header)) != header:
-                problems.append(f"the ZIP header of '{info.filename}' was changed")
-            pos += len(header) + info.compress_size
-            entries.append(entry)
-        expected = tail_bytes(entries, pos)
-        fh.seek(pos)
-        actual = fh.read(len(expected) + 1)
-        if actual != expected:
-            problems.append("the ZIP central directory or trailer was changed (or bytes were added)")
-        if os.fstat(fh.fileno()).st_size != pos + len(expected) and actual == expected:
-            problems.append("bytes were added at the end of the ZIP file")
+        return canonical_differences(fh, zf.infolist())
+
+
+def canonical_differences(fh: BinaryIO, infos: list[zipfile.ZipInfo]) -> list[str]:
+    """How the container differs from what :class:`ZipWriter` writes for these entries (empty: not at all)."""
+    problems: list[str] = []
+    names = [i.filename for i in infos]
+    if names != sorted(names):
+        problems.append("the ZIP entries are not in canonical (sorted) order")
+    entries: list[ZipEntry] = []
+    pos = 0
+    for info in infos:
+        entry = ZipEntry(info.filename, info.compress_type, info.CRC, info.file_size, info.compress_size, pos)
+        header = entry.local_header()
+        fh.seek(info.header_offset)
+        if info.header_offset != pos or fh.read(len(header)) != header:
+            problems.append(f"the ZIP header of '{info.filename}' was changed")
+        pos += len(header) + info.compress_size
+        entries.append(entry)
+    expected = tail_bytes(entries, pos)
+    fh.seek(pos)
+    actual = fh.read(len(expected) + 1)
+    if actual != expected:
+        problems.append("the ZIP central directory or trailer was changed (or bytes were added)")
+    if os.fstat(fh.fileno()).st_size != pos + len(expected) and actual == expected:
+        problems.append("bytes were added at the end of the ZIP file")
     headers = [p for p in problems if p.startswith("the ZIP header of")]
     if len(headers) > 3:  # rewritten by another tool: one sentence, not one per entry
         others = [p for p in problems if p not in headers]
         return [
-            f"the ZIP container was rewritten: {len(headers)} of {len(infos)} entry headers differ "
-            "from what Evidence Desk writes",
+            f"{len(headers)} of {len(infos)} entry headers differ from what Evidence Desk writes",
             *others,
         ]
     return problems
+
+
+@dataclass
+class ContainerCheck:
+    """What the bytes outside the files' contents say.
+
+    ``differences``: how the container differs from the exporter's canonical form (a re-pack: order,
+    timestamps, attributes, extra fields, comments, bytes that belong to no file); none of it is content.
+    ``problems``: inconsistencies that let two ZIP readers see different contents (a local header that
+    disagrees with the central directory, overlapping entries): the package is not intact.
+    """
+
+    differences: list[str]
+    problems: list[str]
+    stray_bytes: int = 0  # bytes that belong to no entry and no directory record
+
+    @property
+    def repacked(self) -> bool:
+        return bool(self.differences)
+
+
+def _local_name(raw: bytes, flags: int) -> str:
+    return raw.decode("utf-8" if flags & FLAG_UTF8 else "cp437", errors="replace")
+
+
+def inspect_container(fh: BinaryIO, zf: zipfile.ZipFile) -> ContainerCheck:
+    """Compare every local header with the central directory and measure bytes outside any entry. Linear."""
+    infos = zf.infolist()
+    differences = canonical_differences(fh, infos)
+    problems: list[str] = []
+    spans: list[tuple[int, int, str]] = []
+    for info in infos:
+        fh.seek(info.header_offset)
+        raw = fh.read(_LOCAL.size)
+        if len(raw) < _LOCAL.size or raw[:4] != b"PK\x03\x04":
+            problems.append(f"the ZIP entry '{info.filename}' has no local header where the directory says")
+            continue
+        _sig, _ver, flags, method, _t, _d, crc, csize, usize, nlen, xlen = _LOCAL.unpack(raw)
+        name = _local_name(fh.read(nlen), flags)
+        why = ""
+        if name != info.orig_filename:
+            why = f"its local header names it '{name}'"
+        elif method != info.compress_type:
+            why = "its local header gives another compression method"
+        elif flags & 0x1:
+            why = "its local header marks it encrypted"
+        elif not flags & 0x08 and crc != info.CRC:
+            why = "its local header gives another CRC"
+        elif (
+            not flags & 0x08
+            and MAX32 not in (csize, usize)
+            and (csize, usize)
+            != (
+                info.compress_size,
+                info.file_size,
+            )
+        ):
+            why = "its local header gives other sizes"
+        if why:
+            problems.append(
+                f"the ZIP entry '{info.filename}' is described two ways ({why}), so ZIP readers may disagree"
+            )
+        end = info.header_offset + _LOCAL.size + nlen + xlen + info.compress_size
+        if flags & 0x08:  # a data descriptor follows: optional signature, CRC, two sizes (4 or 8 bytes)
+            fh.seek(end)
+            sig = fh.read(4)
+            end += (4 if sig == b"PK\x07\x08" else 0) + (20 if info.file_size >= MAX32 else 12)
+        spans.append((info.header_offset, end, info.filename))
+    spans.sort()
+    stray = 0
+    prev_end, prev_name = 0, ""
+    for start, end, name in spans:
+        if start < prev_end:
+            problems.append(
+                f"the ZIP entries '{prev_name}' and '{name}' overlap, so ZIP readers may disagree"
+            )
+        else:
+            stray += start - prev_end
+        if end > prev_end:
+            prev_end, prev_name = end, name
+    start_dir = getattr(zf, "start_dir", prev_end)
+    if start_dir < prev_end:
+        problems.append("a ZIP entry runs into the central directory, so ZIP readers may disagree")
+    else:
+        stray += start_dir - prev_end
+    size = os.fstat(fh.fileno()).st_size
+    try:
+        endrec = zipfile._EndRecData(fh)  # type: ignore[attr-defined]  # the EOCD zipfile itself used
+        record_end = endrec[zipfile._ECD_LOCATION] + zipfile.sizeEndCentDir + len(zf.comment)  # type: ignore[attr-defined]
+        stray += max(0, size - record_end)
+    except Exception:  # noqa: BLE001 - only the size of the note depends on it
+        pass
+    if zf.comment:
+        differences.append("the ZIP carries a comment")
+    if stray:
+        differences.append(
+            f"{stray} byte(s) of the ZIP file belong to no file in it (not covered by the signature; ignored)"
+        )
+    return ContainerCheck(differences, problems, stray)

@@ -1,36 +1,56 @@
-"""Verify a package without trusting it: safe extraction, bag completeness, hashes, both signatures.
+"""Verify a package without trusting it, and without extracting it.
 
-Every changed, added or removed file is named. Bytes outside the files (ZIP headers, timestamps,
-comments, trailing data) are checked against the canonical form the exporter writes.
+Three answers, each stated on its own:
+
+1. **Files intact** — every file the manifests list is present and hashes right, nothing was added,
+   nothing removed (each failing file is named: changed, missing, added, corrupt).
+2. **Signature valid** — the CMS signature over the tag manifest and the PAdES signature on
+   summary.pdf match, by the same signer.
+3. **Signer trusted** — *yes* only against a trust anchor (a certificate, a pinned SHA-256 fingerprint,
+   or the organisation's list in settings); otherwise "signer not established". A valid signature by a
+   certificate nobody vouches for proves only that the files did not change since someone signed.
+
+Entries are hashed as they stream out of the ZIP (never written to disk), within an entry-count limit
+and a total decompressed-bytes budget. Work is linear in the number of entries. The ZIP container itself
+(order, timestamps, attributes, bytes outside any file) is not content: a package re-packed by another
+tool with every file and signature intact is valid, with a note saying the container was re-packed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import logging
-import tempfile
+import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-import bagit
 from cryptography import x509
 
-from desktop_app.core.errors import UserError
 from desktop_app.core.package import cms, pades
 from desktop_app.core.package.bag import MANIFEST, SIGNATURE, TAGMANIFEST, parse_manifest
 from desktop_app.core.package.safe_zip import (
+    MAX_ENTRIES,
+    MAX_TOTAL,
     UnsafeArchiveError,
     check_members,
-    open_zip,
-    safe_extract,
-    structure_problems,
+    decode_names,
+    inspect_container,
 )
-from desktop_app.core.package.signing import normalise_fingerprint
+from desktop_app.core.package.trust import TrustAnchors, anchors_from_arguments
 from desktop_app.core.progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progress
 from desktop_app.core.vault import CHUNK
 
 REQUIRED_TAGS = ("bagit.txt", "bag-info.txt", MANIFEST)
+TIMESTAMP = SIGNATURE + ".tsr"  # an RFC 3161 time-stamp response over the signature file, attached later
+UNSIGNED = (TAGMANIFEST, SIGNATURE, TIMESTAMP)  # bag-root files no manifest can list
+MAX_TAG_FILE = 256 * 1024 * 1024  # manifests of 100,000 files are ~15 MB
+MAX_SIGNATURE_FILE = 16 * 1024 * 1024
+MAX_SUMMARY_PDF = 512 * 1024 * 1024  # read into memory to check its PAdES signature
+REPORT_FORMAT = 1
+
+NOT_ESTABLISHED = "signer not established (self-signed / no trust given)"
 
 
 @dataclass
@@ -38,6 +58,7 @@ class FileResult:
     name: str  # path inside the package, e.g. "ED-2026-00001/data/summary.pdf"
     ok: bool
     problem: str = ""
+    kind: str = ""  # for failures: changed, missing, added, corrupt, invalid
 
 
 @dataclass
@@ -45,121 +66,227 @@ class VerifyReport:
     package: Path
     reference: str = ""
     files: list[FileResult] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)  # not tied to one file
+    problems: list[str] = field(default_factory=list)  # integrity problems not tied to one file
+    signature_problems: list[str] = field(default_factory=list)
+    cms_valid: bool = False
+    pdf_valid: bool = False
     signer: str = ""
     organisation: str = ""
     fingerprint: str = ""
     signing_time: dt.datetime | None = None  # signer-asserted, from the CMS signature
     pdf_signer: str = ""
     pdf_signing_time: dt.datetime | None = None
-    trusted: bool | None = None  # None: no --trust/--fingerprint given
+    trusted: bool | None = None  # None: no trust anchor was given or configured
+    trust_basis: str = ""  # why trusted
+    trust_problem: str = ""  # why not, when anchors were given
+    trust_source: str = ""  # where the anchors came from
+    repacked: bool = False
+    container_notes: list[str] = field(default_factory=list)
+    timestamp: Any = None  # timestamp.TimestampCheck when the package carries one
+    _index: dict[str, FileResult] = field(default_factory=dict, repr=False)
 
     @property
     def failures(self) -> list[FileResult]:
         return [f for f in self.files if not f.ok]
 
     @property
-    def valid(self) -> bool:
-        return not self.problems and not self.failures and self.trusted is not False and bool(self.signer)
+    def intact(self) -> bool:
+        return not self.problems and not any(not f.ok for f in self.files)
 
-    def fail(self, name: str, problem: str) -> None:
-        for f in self.files:
-            if f.name == name:
-                f.ok, f.problem = False, f.problem or problem
-                return
-        self.files.append(FileResult(name, False, problem))
+    @property
+    def signature_valid(self) -> bool:
+        return self.cms_valid and self.pdf_valid and not self.signature_problems
+
+    @property
+    def valid(self) -> bool:
+        """Intact and validly signed; whether the signer is trusted is the separate third answer."""
+        return self.intact and self.signature_valid
+
+    @property
+    def trust_text(self) -> str:
+        if self.trusted is True:
+            return f"yes — {self.trust_basis}"
+        if self.trusted is False:
+            return f"signer not established: {self.trust_problem}"
+        return NOT_ESTABLISHED
+
+    @property
+    def repack_note(self) -> str:
+        if not self.repacked:
+            return ""
+        return (
+            "the ZIP container was re-packed by another tool (not as Evidence Desk wrote it); every file "
+            "and signature inside was checked and this does not change the contents: "
+            + "; ".join(self.container_notes)
+        )
+
+    def ok(self, name: str) -> None:
+        if name not in self._index:
+            result = FileResult(name, True)
+            self.files.append(result)
+            self._index[name] = result
+
+    def fail(self, name: str, problem: str, kind: str = "invalid") -> None:
+        """Mark ``name`` failed (the first problem stays); constant time, so 100,000 entries stay linear."""
+        result = self._index.get(name)
+        if result is None:
+            result = FileResult(name, False, problem, kind)
+            self.files.append(result)
+            self._index[name] = result
+        elif result.ok:
+            result.ok, result.problem, result.kind = False, problem, kind
+
+    def to_json(self) -> dict[str, Any]:
+        by_kind: dict[str, list[dict[str, str]]] = {}
+        for f in self.failures:
+            by_kind.setdefault(f.kind or "invalid", []).append({"name": f.name, "problem": f.problem})
+        ts = self.timestamp
+        return {
+            "report_format": REPORT_FORMAT,
+            "package": str(self.package),
+            "reference": self.reference,
+            "valid": self.valid,
+            "intact": {
+                "ok": self.intact,
+                "files_checked": len(self.files),
+                "files_ok": sum(1 for f in self.files if f.ok),
+                "changed": by_kind.get("changed", []),
+                "missing": by_kind.get("missing", []),
+                "added": by_kind.get("added", []),
+                "corrupt": by_kind.get("corrupt", []),
+                "invalid": by_kind.get("invalid", []),
+                "problems": list(self.problems),
+            },
+            "signature": {
+                "ok": self.signature_valid,
+                "cms_over_tag_manifest": self.cms_valid,
+                "pades_on_summary_pdf": self.pdf_valid,
+                "problems": list(self.signature_problems),
+                "signer": {
+                    "name": self.signer,
+                    "organisation": self.organisation,
+                    "certificate_sha256": self.fingerprint,
+                },
+                "signing_time_asserted_by_signer": _iso(self.signing_time),
+            },
+            "signer_trusted": {
+                "trusted": self.trusted,
+                "state": "trusted" if self.trusted else "not_established",
+                "text": self.trust_text,
+                "anchors": self.trust_source,
+            },
+            "container": {"repacked": self.repacked, "note": self.repack_note},
+            "timestamp": ts.to_json() if ts is not None else None,
+        }
+
+
+def _iso(value: dt.datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
 
 
 def load_trust_cert(path: str | Path) -> x509.Certificate:
-    path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise UserError(f"{path}: cannot be read ({exc.strerror}).") from None
-    try:
-        return (
-            x509.load_pem_x509_certificate(data)
-            if b"-----BEGIN" in data
-            else x509.load_der_x509_certificate(data)
-        )
-    except ValueError:
-        raise UserError(f"{path}: not an X.509 certificate (PEM or DER).") from None
+    """The first certificate in a PEM or DER file (kept for callers of the earlier API)."""
+    from desktop_app.core.package.trust import load_certificate_file
+
+    return load_certificate_file(path)[0]
 
 
-def _hash(path: Path, cancel: CancelToken, seen: list[int], total: int, progress: ProgressFn) -> str:
+class _Budget:
+    """Decompressed bytes read so far against the package's declared total (checked in check_members)."""
+
+    def __init__(self, total: int, progress: ProgressFn, cancel: CancelToken) -> None:
+        self.total, self.seen = max(total, 1), 0
+        self.progress, self.cancel = progress, cancel
+
+    def tick(self, n: int, label: str) -> None:
+        self.cancel.raise_if_cancelled()
+        self.seen += n
+        self.progress(0.1 + 0.75 * min(1.0, self.seen / self.total), label)
+
+
+def _stream(
+    zf: zipfile.ZipFile, info: zipfile.ZipInfo, budget: _Budget, keep_up_to: int = 0
+) -> tuple[str, bytes | None]:
+    """SHA-256 of an entry as it inflates; its bytes too when it is at most ``keep_up_to`` long.
+
+    Raises zipfile.BadZipFile / zlib.error / EOFError for corrupt data (CRC checked at the end).
+    """
     h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        while chunk := fh.read(CHUNK):
-            cancel.raise_if_cancelled()
+    keep = info.file_size <= keep_up_to
+    parts: list[bytes] = []
+    read = 0
+    with zf.open(info) as src:
+        while chunk := src.read(CHUNK):
+            read += len(chunk)
+            if read > info.file_size:  # zipfile stops at the declared size; never trust that alone
+                raise zipfile.BadZipFile("longer than declared")
             h.update(chunk)
-            seen[0] += len(chunk)
-            progress(0.3 + 0.6 * seen[0] / total, f"Checking {path.name}")
-    return h.hexdigest()
+            if keep:
+                parts.append(chunk)
+            budget.tick(len(chunk), f"Checking {info.filename.rsplit('/', 1)[-1]}")
+    return h.hexdigest(), (b"".join(parts) if keep else None)
 
 
-def _check_bag(
-    report: VerifyReport, bag_dir: Path, root: str, cancel: CancelToken, progress: ProgressFn
-) -> None:
-    present = {p.relative_to(bag_dir).as_posix() for p in bag_dir.rglob("*") if p.is_file()}
-    for name in (*REQUIRED_TAGS, TAGMANIFEST, SIGNATURE):
-        if name not in present:
-            report.fail(f"{root}/{name}", "missing (removed from the package)")
-    manifests: dict[str, dict[str, str]] = {}
-    for name in (MANIFEST, TAGMANIFEST):
-        if name in present:
-            try:
-                manifests[name] = parse_manifest((bag_dir / name).read_text(encoding="utf-8"))
-            except (ValueError, UnicodeDecodeError) as exc:
-                report.fail(f"{root}/{name}", f"is not a valid manifest ({exc})")
-    payload, tags = manifests.get(MANIFEST, {}), manifests.get(TAGMANIFEST, {})
-    for name in REQUIRED_TAGS:
-        if tags and name not in tags:
-            report.fail(f"{root}/{TAGMANIFEST}", f"does not cover {name}")
-    for name in payload:
-        if not name.startswith("data/"):
-            report.fail(f"{root}/{MANIFEST}", f"lists '{name}' outside data/")
-    expected = {**tags, **payload}
-    total = sum((bag_dir / n).stat().st_size for n in present) or 1
-    seen = [0]
-    for name in sorted(present | set(expected)):
-        full = f"{root}/{name}"
-        if name in (TAGMANIFEST, SIGNATURE):
-            report.files.append(FileResult(full, True))
-            continue
-        if name not in present:
-            report.fail(full, "missing (removed from the package)")
-        elif name not in expected:
-            where = MANIFEST if name.startswith("data/") else TAGMANIFEST
-            report.fail(full, f"not listed in {where} (added to the package)")
-        elif _hash(bag_dir / name, cancel, seen, total, progress) != expected[name]:
-            report.fail(full, "changed: its SHA-256 differs from the manifest")
-        else:
-            report.files.append(FileResult(full, True))
-    if not report.failures:  # conformance with the reference implementation (structure and Payload-Oxum)
-        logging.getLogger("bagit").setLevel(logging.ERROR)
-        try:
-            bagit.Bag(str(bag_dir)).validate(fast=True)
-        except (bagit.BagError, bagit.BagValidationError) as exc:
-            report.problems.append(f"the bag does not validate as BagIt: {exc}")
+def _payload_oxum(bag_info: bytes) -> tuple[int, int] | None:
+    for line in bag_info.decode("utf-8", "replace").splitlines():
+        key, _, value = line.partition(":")
+        if key.strip().casefold() == "payload-oxum":
+            size, _, count = value.strip().partition(".")
+            if size.isdigit() and count.isdigit():
+                return int(size), int(count)
+    return None
 
 
 def verify_package(
     zip_path: str | Path,
     *,
+    trust: TrustAnchors | None = None,
     trust_cert: x509.Certificate | str | Path | None = None,
     fingerprint: str | None = None,
+    max_entries: int = MAX_ENTRIES,
+    max_bytes: int = MAX_TOTAL,
     progress: ProgressFn = no_progress,
     cancel: CancelToken = NEVER_CANCELLED,
 ) -> VerifyReport:
-    """Raises UnsafeArchiveError (unusable input) for hostile or unreadable ZIPs; else a full report."""
+    """Raises UnsafeArchiveError (unusable input) for hostile or unreadable ZIPs; else a full report.
+
+    ``trust`` (or the shorthand ``trust_cert`` / ``fingerprint``) are the anchors for the third answer.
+    """
     zip_path = Path(zip_path)
-    if trust_cert is not None and not isinstance(trust_cert, x509.Certificate):
-        trust_cert = load_trust_cert(trust_cert)
-    pinned = normalise_fingerprint(fingerprint) if fingerprint else None
+    if trust is None and (trust_cert is not None or fingerprint):
+        trust = anchors_from_arguments(
+            [trust_cert] if trust_cert is not None else None, [fingerprint] if fingerprint else None
+        )
     report = VerifyReport(zip_path)
-    with open_zip(zip_path) as zf:
-        infos = zf.infolist()
-    check_members(zip_path, infos)
+    try:
+        fh = open(zip_path, "rb")  # noqa: SIM115 - closed below
+    except OSError as exc:
+        raise UnsafeArchiveError(f"{zip_path}: cannot be read ({exc.strerror}).") from None
+    with fh:
+        try:
+            zf = zipfile.ZipFile(fh)
+        except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:
+            raise UnsafeArchiveError(f"{zip_path}: not a readable ZIP file ({exc}).") from None
+        with zf:
+            _verify(report, fh, zf, trust, max_entries, max_bytes, progress, cancel)
+    progress(1.0, "Verified")
+    return report
+
+
+def _verify(
+    report: VerifyReport,
+    fh: Any,
+    zf: zipfile.ZipFile,
+    trust: TrustAnchors | None,
+    max_entries: int,
+    max_bytes: int,
+    progress: ProgressFn,
+    cancel: CancelToken,
+) -> None:
+    path = report.package
+    infos = zf.infolist()
+    decode_names(infos)
+    check_members(path, infos, max_entries=max_entries, max_total=max_bytes)
     bags = sorted(
         {
             i.filename.split("/", 1)[0]
@@ -169,47 +296,150 @@ def verify_package(
     )
     if len(bags) != 1:
         raise UnsafeArchiveError(
-            f"{zip_path}: not a submission package (it must hold exactly one folder with "
+            f"{path}: not a submission package (it must hold exactly one folder with "
             f"a bagit.txt; found {len(bags)})."
         )
     root = report.reference = bags[0]
-    for info in infos:
-        if not info.filename.startswith(f"{root}/"):
-            report.fail(info.filename, "outside the package folder (added to the package)")
+    prefix = f"{root}/"
     progress(0.05, "Checking the ZIP structure")
-    report.problems.extend(structure_problems(zip_path))
-    with tempfile.TemporaryDirectory(prefix="evidence-desk-verify-") as tmp:
-        progress(0.1, "Extracting")
-        safe_extract(zip_path, tmp, cancel=cancel, on_corrupt=report.fail)
-        bag_dir = Path(tmp) / root
-        _check_bag(report, bag_dir, root, cancel, progress)
-        progress(0.9, "Checking the signatures")
-        tag_path, sig_path = bag_dir / TAGMANIFEST, bag_dir / SIGNATURE
-        signer_cert = None
-        if tag_path.is_file() and sig_path.is_file():
-            res = cms.verify_detached(
-                tag_path.read_bytes(), sig_path.read_bytes(), trust=trust_cert, pinned_fingerprint=pinned
-            )
-            report.signer, report.organisation, report.fingerprint = (
-                res.signer,
-                res.organisation,
-                res.fingerprint,
-            )
-            report.signing_time, report.trusted, signer_cert = res.signing_time, res.trusted, res.signer_cert
-            if not res.intact:
-                report.fail(f"{root}/{SIGNATURE}", res.problem)
-                report.signer = ""
-            elif res.trusted is False:
-                report.problems.append(f"untrusted signer: {res.problem}")
-        summary = bag_dir / "data" / "summary.pdf"
-        if summary.is_file():
-            pdf = pades.verify_pdf(summary.read_bytes(), trust=trust_cert, expected_signer=signer_cert)
-            report.pdf_signer, report.pdf_signing_time = pdf.signer, pdf.signing_time
-            if not pdf.valid:
-                report.fail(f"{root}/data/summary.pdf", f"PDF signature: {pdf.problem}")
-            elif pdf.trusted is False and report.trusted is not False:
-                report.problems.append(f"untrusted PDF signer: {pdf.problem}")
+    container = inspect_container(fh, zf)
+    report.problems.extend(container.problems)
+    report.repacked, report.container_notes = container.repacked, list(container.differences)
+
+    present: dict[str, zipfile.ZipInfo] = {}  # bag-relative name -> entry
+    for info in infos:
+        if info.is_dir():
+            continue
+        if not info.filename.startswith(prefix):
+            report.fail(info.filename, "outside the package folder (added to the package)", "added")
         else:
-            report.fail(f"{root}/data/summary.pdf", "missing (removed from the package)")
-    progress(1.0, "Verified")
-    return report
+            present[info.filename[len(prefix) :]] = info
+    budget = _Budget(sum(i.file_size for i in present.values()), progress, cancel)
+
+    def read_whole(name: str, cap: int) -> tuple[str, bytes] | None:
+        info = present.get(name)
+        if info is None:
+            return None
+        if info.file_size > cap:
+            report.fail(
+                prefix + name, f"is {info.file_size} bytes, too large for this kind of file", "invalid"
+            )
+            return None
+        try:
+            digest, data = _stream(zf, info, budget, keep_up_to=cap)
+        except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+            report.fail(prefix + name, f"changed: its ZIP data is corrupt ({exc})", "corrupt")
+            return None
+        assert data is not None
+        return digest, data
+
+    # the small tag files first: they say what every other file must hash to
+    tag_data: dict[str, tuple[str, bytes]] = {}
+    for name in (*REQUIRED_TAGS, TAGMANIFEST, SIGNATURE, TIMESTAMP):
+        got = read_whole(name, MAX_SIGNATURE_FILE if name in (SIGNATURE, TIMESTAMP) else MAX_TAG_FILE)
+        if got is not None:
+            tag_data[name] = got
+        elif name not in present and name != TIMESTAMP:
+            report.fail(prefix + name, "missing (removed from the package)", "missing")
+    manifests: dict[str, dict[str, str]] = {}
+    for name in (MANIFEST, TAGMANIFEST):
+        if name in tag_data:
+            try:
+                manifests[name] = parse_manifest(tag_data[name][1].decode("utf-8"))
+            except (ValueError, UnicodeDecodeError) as exc:
+                report.fail(prefix + name, f"is not a valid manifest ({exc})", "invalid")
+    payload, tags = manifests.get(MANIFEST, {}), manifests.get(TAGMANIFEST, {})
+    for name in REQUIRED_TAGS:
+        if tags and name not in tags:
+            report.fail(prefix + TAGMANIFEST, f"does not cover {name}", "invalid")
+    for name in payload:
+        if not name.startswith("data/"):
+            report.fail(prefix + MANIFEST, f"lists '{name}' outside data/", "invalid")
+    expected = {**tags, **payload}
+
+    summary_pdf: bytes | None = None
+    for name in sorted(present.keys() | expected.keys()):
+        full = prefix + name
+        if name in UNSIGNED:
+            if name in present:
+                report.ok(full)  # covered by the signature (the tag manifest) or checked with it
+            continue
+        if name not in present:
+            report.fail(full, "missing (removed from the package)", "missing")
+            continue
+        if name not in expected:
+            where = MANIFEST if name.startswith("data/") else TAGMANIFEST
+            report.fail(full, f"not listed in {where} (added to the package)", "added")
+            continue
+        if name in tag_data:
+            digest = tag_data[name][0]
+        else:
+            try:
+                keep = MAX_SUMMARY_PDF if name == "data/summary.pdf" else 0
+                digest, data = _stream(zf, present[name], budget, keep_up_to=keep)
+            except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+                report.fail(full, f"changed: its ZIP data is corrupt ({exc})", "corrupt")
+                continue
+            if name == "data/summary.pdf":
+                summary_pdf = data
+        if digest != expected[name]:
+            report.fail(full, "changed: its SHA-256 differs from the manifest", "changed")
+        else:
+            report.ok(full)
+
+    # BagIt conformance that the hashes alone do not give (what bagit.py's fast validation checks)
+    bagit_txt = tag_data.get("bagit.txt", ("", b""))[1]
+    if "bagit.txt" in tag_data and not bagit_txt.startswith(b"BagIt-Version:"):
+        report.problems.append("bagit.txt does not declare a BagIt version")
+    if "bag-info.txt" in tag_data:
+        oxum = _payload_oxum(tag_data["bag-info.txt"][1])
+        data_files = [i for n, i in present.items() if n.startswith("data/")]
+        actual = (sum(i.file_size for i in data_files), len(data_files))
+        if oxum is not None and oxum != actual:
+            report.problems.append(
+                f"bag-info.txt's Payload-Oxum {oxum[0]}.{oxum[1]} does not match the payload "
+                f"({actual[0]}.{actual[1]})"
+            )
+
+    progress(0.88, "Checking the signatures")
+    _check_signatures(report, tag_data, summary_pdf, present, trust)
+    if TIMESTAMP in tag_data and SIGNATURE in tag_data:
+        from desktop_app.core.package.timestamp import check_attached_token
+
+        report.timestamp = check_attached_token(tag_data[TIMESTAMP][1], tag_data[SIGNATURE][1], trust)
+
+
+def _check_signatures(
+    report: VerifyReport,
+    tag_data: dict[str, tuple[str, bytes]],
+    summary_pdf: bytes | None,
+    present: dict[str, zipfile.ZipInfo],
+    trust: TrustAnchors | None,
+) -> None:
+    report.trust_source = trust.source if trust is not None and not trust.empty else ""
+    signer_cert = None
+    if TAGMANIFEST in tag_data and SIGNATURE in tag_data:
+        res = cms.verify_detached(tag_data[TAGMANIFEST][1], tag_data[SIGNATURE][1], anchors=trust)
+        report.signer, report.organisation, report.fingerprint = res.signer, res.organisation, res.fingerprint
+        report.signing_time, signer_cert = res.signing_time, res.signer_cert
+        report.cms_valid = res.intact
+        if res.intact:
+            report.trusted, report.trust_basis, report.trust_problem = (
+                res.trusted,
+                res.trust_basis,
+                res.trust_problem,
+            )
+        else:
+            report.signature_problems.append(f"{SIGNATURE}: {res.problem}")
+    else:
+        report.signature_problems.append(f"the package has no {SIGNATURE} signature over {TAGMANIFEST}")
+    if summary_pdf is not None:
+        pdf = pades.verify_pdf(summary_pdf, expected_signer=signer_cert)
+        report.pdf_signer, report.pdf_signing_time = pdf.signer, pdf.signing_time
+        report.pdf_valid = pdf.valid
+        if not pdf.valid:
+            report.signature_problems.append(f"data/summary.pdf: PDF signature: {pdf.problem}")
+    elif "data/summary.pdf" not in present:
+        report.signature_problems.append("data/summary.pdf (the PAdES-signed summary) is missing")
+    else:
+        report.signature_problems.append("data/summary.pdf could not be read to check its signature")
