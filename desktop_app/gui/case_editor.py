@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -34,8 +35,10 @@ from desktop_app.core.errors import NotFoundError, UserError
 from desktop_app.core.model import Case, EvidenceKind, Listing, Role
 from desktop_app.gui.context import AppContext
 from desktop_app.gui.editor_files import EvidenceFilesMixin
+from desktop_app.gui.listing_dialog import ListingDialog
 from desktop_app.gui.listing_paste import TooManyUrls, parse_pasted, url_count_note
 from desktop_app.gui.models import ListingTableModel
+from desktop_app.gui.start_page import StartPage
 
 _FIELD_RE = re.compile(r"^(\w+)(?:\[(\d+)\])?(?:\.(\w+))?")
 
@@ -46,6 +49,9 @@ class CaseEditor(EvidenceFilesMixin, QScrollArea):
     case_changed = Signal(int)
     file_activated = Signal(object)  # EvidenceFile, to show in the viewer
     open_rights_library = Signal()
+    add_certificate = Signal(object)  # a certificate file path ("" to choose one): read it for this case
+    pasted_nothing = Signal(str)  # Paste screenshot with no image on the clipboard: say so
+    files_removed = Signal(object)  # set of sha256 no longer part of the case (the viewer drops them)
     busy = Signal(object)  # a Task started here
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -62,8 +68,9 @@ class CaseEditor(EvidenceFilesMixin, QScrollArea):
         body = QWidget(self)
         self.setWidget(body)
         layout = QVBoxLayout(body)
-        self.placeholder = QLabel(self.tr("Select a case in the list, or create one with New."), body)
-        layout.addWidget(self.placeholder)
+        self.start_page = StartPage(body)
+        self.placeholder = self.start_page  # shown while no case is open
+        layout.addWidget(self.start_page)
         self.save_error = QLabel(body)
         self.save_error.setWordWrap(True)
         self.save_error.setStyleSheet("color: #c62828;")
@@ -157,6 +164,14 @@ class CaseEditor(EvidenceFilesMixin, QScrollArea):
         self.rights_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.rights_table.setMaximumHeight(130)
         self.rights_table.cellDoubleClicked.connect(self._show_certificate)
+        certificate = QPushButton(self.tr("Add certificate…"), box)
+        certificate.setObjectName("add_certificate")
+        certificate.setToolTip(
+            self.tr(
+                "Read a trademark certificate, confirm its fields, save it to the library and use it here"
+            )
+        )
+        certificate.clicked.connect(lambda: self.add_certificate.emit(""))
         add = QPushButton(self.tr("Add from library…"), box)
         add.clicked.connect(self.add_right_from_library)
         remove = QPushButton(self.tr("Remove"), box)
@@ -165,7 +180,7 @@ class CaseEditor(EvidenceFilesMixin, QScrollArea):
         library = QPushButton(self.tr("Rights library…"), box)
         library.clicked.connect(self.open_rights_library.emit)
         row = QHBoxLayout()
-        for b in (add, remove, library):
+        for b in (certificate, add, remove, library):
             row.addWidget(b)
         row.addStretch(1)
         layout.addWidget(self.rights_table)
@@ -185,7 +200,14 @@ class CaseEditor(EvidenceFilesMixin, QScrollArea):
         self.listings_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.listings_view.verticalHeader().hide()
         self.listings_view.setMinimumHeight(120)
-        self.listings_view.doubleClicked.connect(self._show_listing_screenshot)
+        self.listings_view.doubleClicked.connect(lambda index: self.edit_listing(index.row()))
+        self.listings_view.clicked.connect(self._show_listing_screenshot)
+        self.listings_view.setWordWrap(False)
+        self.listings_view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        edit = QPushButton(self.tr("Edit…"), box)
+        edit.setObjectName("edit_listing")
+        edit.setToolTip(self.tr("Correct the selected listing's URL, title or seller (double-click a row)"))
+        edit.clicked.connect(lambda: self.edit_listing())
         shot = QPushButton(self.tr("Add screenshot…"), box)
         shot.clicked.connect(lambda: self.add_files(self._choose_files(), EvidenceKind.SCREENSHOT))
         paste_shot = QPushButton(self.tr("Paste screenshot"), box)
@@ -197,7 +219,7 @@ class CaseEditor(EvidenceFilesMixin, QScrollArea):
         remove.setAccessibleName(self.tr("Remove listings"))
         remove.clicked.connect(self.remove_listings)
         row = QHBoxLayout()
-        for b in (shot, paste_shot, remove):
+        for b in (edit, shot, paste_shot, remove):
             row.addWidget(b)
         row.addStretch(1)
         self.paste_box = QPlainTextEdit(box)
@@ -237,7 +259,10 @@ class CaseEditor(EvidenceFilesMixin, QScrollArea):
         self.form.setVisible(self.case is not None)
         self.file_errors.clear()
         self.paste_box.clear()
+        self._problems: dict[int, list[str]] = {}
         self._refresh()
+        self.horizontalScrollBar().setValue(0)
+        self.verticalScrollBar().setValue(0)  # a case opens at its top
 
     def _refresh(self) -> None:
         case = self.case
@@ -274,7 +299,7 @@ class CaseEditor(EvidenceFilesMixin, QScrollArea):
                 for j, value in enumerate(values):
                     self.rights_table.setItem(i, j, QTableWidgetItem(value))
             selected = self._selected_listing_rows()
-            self.listings_model.set_listings(case.listings)
+            self.listings_model.set_listings(case.listings, getattr(self, "_problems", {}))
             for r in selected[:1]:
                 if r < len(case.listings):
                     self.listings_view.selectRow(r)
@@ -417,20 +442,83 @@ class CaseEditor(EvidenceFilesMixin, QScrollArea):
         self._refresh()
         return added
 
-    def remove_listings(self) -> None:
+    def remove_listings(self, confirm: bool = True) -> bool:
+        """Remove the selected listings and their screenshots, after asking (No is the default)."""
         rows = sorted(self._selected_listing_rows(), reverse=True)
         if self.case is None or not rows:
-            return
+            return False
+        shots = sum(len(self.case.listings[r].screenshots) for r in rows)
+        if confirm:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Remove listings"),
+                self.tr("Remove %n listing(s) and their screenshots from this case?", "", len(rows))
+                + ("\n" + self.tr("%n screenshot(s) will be detached.", "", shots) if shots else ""),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        before = {f.sha256 for _k, f in self.case.evidence_files()}
         for r in rows:
             del self.case.listings[r]
         self.save()
         self._refresh()
+        self._emit_removed(before)
+        return True
+
+    def _emit_removed(self, before: set[str]) -> None:
+        if self.case is not None:
+            gone = before - {f.sha256 for _k, f in self.case.evidence_files()}
+            if gone:
+                self.files_removed.emit(gone)
+
+    def edit_listing(self, row: int | None = None) -> bool:
+        """Edit a listing's URL, title and seller in place; the checks re-run on save."""
+        if self.case is None:
+            return False
+        if row is None:
+            rows = self._selected_listing_rows()
+            if not rows:
+                return False
+            row = rows[0]
+        if not 0 <= row < len(self.case.listings):
+            return False
+        dialog = ListingDialog(self.case.listings[row], self)
+        self.listing_dialog = dialog  # reachable by tests while it is open
+        accepted = bool(dialog.exec())
+        self.listing_dialog = None
+        if accepted:
+            self.save()
+            self._refresh()
+            self.listings_view.selectRow(row)
+        return accepted
+
+    def set_report(self, report) -> None:  # noqa: ANN001 - CheckReport
+        """Colour each listing's status by its blockers (and a missing screenshot) from the last checks."""
+        problems: dict[int, list[str]] = {}
+        for finding in getattr(report, "blockers", []) or []:
+            m = _FIELD_RE.match(finding.field or "")
+            if m and m.group(1) == "listings" and m.group(2) is not None:
+                from desktop_app.gui.messages import finding_text
+
+                problems.setdefault(int(m.group(2)), []).append(finding_text(finding))
+        self._problems = problems
+        if self.case is not None:
+            selected = self._selected_listing_rows()
+            self.listings_model.set_listings(self.case.listings, problems)
+            for r in selected[:1]:  # the user's selection outlives a checks run
+                self.listings_view.selectRow(r)
 
     def _selected_listing_rows(self) -> list[int]:
         return sorted({i.row() for i in self.listings_view.selectionModel().selectedRows()})
 
     def _show_listing_screenshot(self, index) -> None:  # noqa: ANN001 - QModelIndex
-        if self.case and self.case.listings[index.row()].screenshots:
+        if (
+            self.case
+            and index.row() < len(self.case.listings)
+            and self.case.listings[index.row()].screenshots
+        ):
             self.file_activated.emit(self.case.listings[index.row()].screenshots[0])
 
     # -- focus from findings -----------------------------------------------------------------------

@@ -169,6 +169,8 @@ class CaseListPanel(QWidget):
                 )
                 .replace("%1", summary.reference)
                 .replace("%2", summary.title or "—"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,  # deleting is never the default
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return False

@@ -5,6 +5,9 @@ Checks re-run by themselves (debounced) when the case changes; a newer run cance
 
 from __future__ import annotations
 
+import html
+import re
+
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -13,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QTextBrowser,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -21,9 +25,11 @@ from PySide6.QtWidgets import (
 from desktop_app.core.checks.findings import CheckReport, Finding, Located, Severity
 from desktop_app.core.progress import CancelToken, ProgressFn
 from desktop_app.gui.context import AppContext, has_feature
+from desktop_app.gui.messages import finding_text
 from desktop_app.gui.workers import bind
 
 ItemRole = Qt.ItemDataRole.UserRole + 10
+_URL_RE = re.compile(r"https?://|www\.|\.(?:com|cn|net|co\.\w+|de|fr|br|mx|sg|my|ph|th|vn|id)/", re.I)
 _COLOURS = {Severity.BLOCKER: "#c62828", Severity.WARNING: "#ef6c00", Severity.INFO: "#1565c0"}
 
 
@@ -52,9 +58,10 @@ class FindingsModel(QStandardItemModel):
             group.setForeground(QBrush(QColor(_COLOURS[severity])))
             group.setEditable(False)
             for finding in findings:
-                item = QStandardItem(finding.message)
+                text = finding_text(finding)
+                item = QStandardItem(text)
                 item.setData(finding, ItemRole)
-                item.setToolTip(finding.message)
+                item.setToolTip(text)
                 item.setEditable(False)
                 code = QStandardItem(finding.code)
                 code.setEditable(False)
@@ -66,14 +73,30 @@ class FindingsModel(QStandardItemModel):
             group.setForeground(QBrush(QColor("#2e7d32")))
             group.setEditable(False)
             for loc in report.located:
-                what = self.tr("Mark") if loc.what == "mark" else self.tr("Listing id")
-                page = f" p.{loc.evidence.page}" if loc.evidence.page and loc.evidence.page > 1 else ""
-                item = QStandardItem(f"{what} “{loc.value}” — {loc.evidence.file}{page} ({loc.score:.0%})")
+                item = QStandardItem(self.located_text(loc))
                 item.setData(loc, ItemRole)
                 item.setToolTip(f"“{loc.evidence.text}”")
                 item.setEditable(False)
                 group.appendRow([item, self._blank(loc.what)])  # the Code column: mark / listing_id
             self.appendRow([group, self._blank()])
+
+    def located_text(self, loc: Located) -> str:
+        """What was found and where, so identical finds in one file can be told apart: the address bar,
+        or the line of text it was read in."""
+        what = self.tr("Mark") if loc.what == "mark" else self.tr("Listing id")
+        page = f" p.{loc.evidence.page}" if loc.evidence.page and loc.evidence.page > 1 else ""
+        line = " ".join(loc.evidence.text.split())
+        if _URL_RE.search(line):
+            where = self.tr("in the address bar")
+        elif line and line.casefold() != loc.value.casefold():
+            where = self.tr("in “%1”").replace("%1", line if len(line) <= 48 else line[:47] + "…")
+        elif loc.evidence.box:
+            where = self.tr("alone, at %1 px from the top").replace("%1", str(round(loc.evidence.box[1])))
+        else:
+            where = ""
+        return f"{what} “{loc.value}” — {loc.evidence.file}{page} {where} ({loc.score:.0%})".replace(
+            "  ", " "
+        )
 
     @staticmethod
     def _blank(text: str = "") -> QStandardItem:
@@ -112,7 +135,9 @@ class ChecksPanel(QWidget):
         self.progress = QProgressBar(self)
         self.progress.setAccessibleName(self.tr("Checks progress"))
         self.progress.setRange(0, 1000)
-        self.progress.setTextVisible(False)
+        self.progress.setFormat(self.tr("Checks %p%"))
+        self.progress.setTextVisible(True)
+        self.last_ran = ""
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.model = FindingsModel(self)
@@ -126,6 +151,12 @@ class ChecksPanel(QWidget):
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.clicked.connect(self._clicked)
         self.tree.activated.connect(self._clicked)
+        self.tree.selectionModel().currentChanged.connect(lambda current, _prev: self._show_detail(current))
+        self.detail = QTextBrowser(self)
+        self.detail.setObjectName("finding_detail")
+        self.detail.setAccessibleName(self.tr("Selected finding in full"))
+        self.detail.setPlaceholderText(self.tr("Select a finding to read it in full here."))
+        self.detail.setMaximumHeight(150)
         top = QHBoxLayout()
         top.addWidget(self.run_button)
         top.addWidget(self.cancel_button)
@@ -135,6 +166,7 @@ class ChecksPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.summary)
         layout.addWidget(self.tree, 1)
+        layout.addWidget(self.detail)
         if not self.available:
             self.run_button.setEnabled(False)
             self.summary.setText(
@@ -216,7 +248,15 @@ class ChecksPanel(QWidget):
             text = self.tr("Not ready: %1 blocker(s), %2 warning(s).")
         else:
             text = self.tr("Ready to export: no blockers, %2 warning(s).")
-        self.summary.setText(text.replace("%1", str(blockers)).replace("%2", str(warnings)))
+        import datetime as dt
+
+        self.last_ran = dt.datetime.now().strftime("%H:%M:%S")
+        self.summary.setText(
+            text.replace("%1", str(blockers)).replace("%2", str(warnings))
+            + " "
+            + self.tr("(checked at %1)").replace("%1", self.last_ran)
+        )
+        self.detail.clear()
         self.progress.setValue(1000)
         self.report_ready.emit(report)
 
@@ -239,6 +279,26 @@ class ChecksPanel(QWidget):
             self.finding_activated.emit(value)
         elif isinstance(value, Located):
             self.located_activated.emit(value)
+
+    def _show_detail(self, index: QModelIndex) -> None:
+        """The selected finding in full: message, code, and each place of evidence with the text read."""
+        item = self.model.itemFromIndex(index.siblingAtColumn(0)) if index.isValid() else None
+        value = item.data(ItemRole) if item is not None else None
+        if isinstance(value, Finding):
+            refs = value.evidence
+            head = f"<p><b>{html.escape(finding_text(value))}</b></p><p><code>{value.code}</code></p>"
+        elif isinstance(value, Located):
+            refs = (value.evidence,)
+            head = f"<p><b>{html.escape(self.located_text(value))}</b></p>"
+        else:
+            self.detail.clear()
+            return
+        lines = []
+        for ref in refs:
+            page = self.tr(", page %1").replace("%1", str(ref.page)) if ref.page and ref.page > 1 else ""
+            read = self.tr(" — read: “%1”").replace("%1", ref.text) if ref.text else ""
+            lines.append(f"<li>{html.escape(ref.file + page + read)}</li>")
+        self.detail.setHtml(head + (f"<ul>{''.join(lines)}</ul>" if lines else ""))
 
     def finding_index(self, code: str) -> QModelIndex:
         """The model index of the first finding with ``code`` (tests and keyboard navigation)."""

@@ -54,6 +54,9 @@ class EvidenceFilesMixin:
         self.add_kind = QComboBox(box)
         self.add_kind.setAccessibleName(self.tr("Add files as"))
         self.add_kind.addItem(self.tr("Screenshot of the selected listing"), str(EvidenceKind.SCREENSHOT))
+        self.add_kind.addItem(
+            self.tr("Trademark certificate (read it and add the right)"), str(EvidenceKind.CERTIFICATE)
+        )
         self.add_kind.addItem(self.tr("Genuine product photo"), str(EvidenceKind.GENUINE_PHOTO))
         self.add_kind.addItem(self.tr("Authorization letter"), str(EvidenceKind.AUTHORIZATION))
         self.add_kind.addItem(self.tr("Other file"), str(EvidenceKind.OTHER))
@@ -84,7 +87,13 @@ class EvidenceFilesMixin:
     # -- files -----------------------------------------------------------------------------------
 
     def _choose_files(self) -> list[str]:
-        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Add evidence files"), "", IMAGE_AND_PDF_FILTER)
+        from desktop_app.gui.settings import remember_folder
+
+        folder = self.ctx.prefs.last_folder("evidence")
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Add evidence files"), folder, IMAGE_AND_PDF_FILTER
+        )
+        remember_folder(self.ctx.prefs, "evidence", files)
         return files
 
     def add_files(self, paths: list[str], kind: EvidenceKind | None = None, names: list[str] | None = None):  # noqa: ANN201
@@ -93,6 +102,9 @@ class EvidenceFilesMixin:
         if self.case is None or not paths:
             return None
         kind = kind or EvidenceKind(self.add_kind.currentData())
+        if kind == EvidenceKind.CERTIFICATE:  # a certificate becomes a right: read, confirm, save, use
+            self.add_certificate.emit(paths[0])
+            return None
         listing_row = (self._selected_listing_rows() or [0])[0]
         if kind == EvidenceKind.SCREENSHOT and not self.case.listings:
             self.file_errors.setText(
@@ -154,6 +166,7 @@ class EvidenceFilesMixin:
             return
         f: EvidenceFile = item.data(0, 256)
         c = self.case
+        before = {x.sha256 for _k, x in c.evidence_files()}
         if c.complainant.authorization == f:
             c.complainant.authorization = None
         for listing in c.listings:
@@ -162,12 +175,15 @@ class EvidenceFilesMixin:
         c.other_files = [s for s in c.other_files if s != f]
         self.save()
         self._refresh()
+        self._emit_removed(before)
 
     def paste_screenshot(self):  # noqa: ANN201
         """Attach the clipboard's image to the selected listing as a PNG screenshot."""
         image = QGuiApplication.clipboard().image()
         if image.isNull():
-            self.file_errors.setText(self.tr("The clipboard holds no image; copy a screenshot first."))
+            text = self.tr("The clipboard holds no image; copy a screenshot first.")
+            self.file_errors.setText(text)
+            self.pasted_nothing.emit(text)
             return None
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         folder = Path(tempfile.mkdtemp(prefix="paste-", dir=self.ctx.store.vault.root / "tmp"))

@@ -9,16 +9,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QImage, QImageReader, QPainter, QPen, QPixmap, QWheelEvent
+from PySide6.QtGui import QBrush, QColor, QImage, QImageReader, QPainter, QPen, QPixmap, QWheelEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QGraphicsRectItem,
     QGraphicsScene,
-    QGraphicsSimpleTextItem,
     QGraphicsView,
     QHBoxLayout,
     QLabel,
+    QPlainTextEdit,
     QSpinBox,
+    QSplitter,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -29,6 +30,8 @@ from desktop_app.core.progress import CancelToken, ProgressFn
 from desktop_app.gui.context import AppContext, has_feature
 
 PDF_RENDER_SCALE = 2.0  # pixels per PDF point: sharp enough to zoom in on a certificate
+READABLE_BOX_HEIGHT = 36.0  # on-screen pixels a highlighted line of text is zoomed to
+MAX_ZOOM = 6.0
 
 
 @dataclass(frozen=True)
@@ -120,6 +123,17 @@ class EvidenceViewer(QWidget):
             self.ocr_toggle.setToolTip(self.tr("The OCR reader is not installed in this build."))
         self.status = QLabel(self)
         self.status.setWordWrap(True)
+        self.ocr_pane = QPlainTextEdit(self)
+        self.ocr_pane.setObjectName("ocr_text")
+        self.ocr_pane.setAccessibleName(self.tr("Text read from the shown page"))
+        self.ocr_pane.setReadOnly(True)
+        self.ocr_pane.setVisible(False)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(self.ocr_pane)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
         bar = QHBoxLayout()
         bar.addWidget(self.title, 1)
         for w in (self.page_spin, self.zoom_out, self.zoom_in, self.fit, self.ocr_toggle):
@@ -127,7 +141,7 @@ class EvidenceViewer(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(bar)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(self.splitter, 1)
         layout.addWidget(self.status)
         self._update_controls()
 
@@ -190,15 +204,41 @@ class EvidenceViewer(QWidget):
             else ""
         )
         self._update_controls()
-        self.fit_to_window()
         if self.highlights:
-            first = self.highlights[0].box
-            self.view.centerOn(QRectF(*(v * self.scale_factor for v in first[:2]), 1, 1).center())
+            self.zoom_to(self.highlights[0].box)
+        else:
+            self.fit_to_window()
         self.loaded.emit(result.sha256)
 
     def _page_changed(self, page: int) -> None:
         if self.file is not None and page != self.page:
             self.show_file(self.file, page, [])
+
+    def zoom_to(self, box: tuple[float, float, float, float]) -> float:
+        """Centre ``box`` at a scale where its text is readable (never smaller than fit-to-window);
+        returns the view scale."""
+        rect = self._rect(box)
+        viewport = self.view.viewport().size()
+        scene = self.scene.sceneRect()
+        if rect.isEmpty() or scene.isEmpty() or viewport.isEmpty():
+            self.fit_to_window()
+            return self.view.transform().m11()
+        fit = min(viewport.width() / scene.width(), viewport.height() / scene.height())
+        readable = READABLE_BOX_HEIGHT / rect.height()
+        whole = 0.9 * viewport.width() / rect.width()  # the whole box stays in view
+        scale = max(fit, min(readable, whole, MAX_ZOOM))
+        self.view.resetTransform()
+        self.view.scale(scale, scale)
+        self.view.centerOn(rect.center())
+        return scale
+
+    def visible_scene_rect(self) -> QRectF:
+        return self.view.mapToScene(self.view.viewport().rect()).boundingRect()
+
+    def drop_files(self, sha256s: set[str]) -> None:
+        """Files removed from the case: stop showing them."""
+        if self.file is not None and self.file.sha256 in sha256s:
+            self.clear()
 
     def fit_to_window(self) -> None:
         if not self.scene.sceneRect().isEmpty():
@@ -234,6 +274,7 @@ class EvidenceViewer(QWidget):
             for item in self.scene.items():
                 if item.data(0) == "ocr":
                     self.scene.removeItem(item)
+            self.ocr_pane.setVisible(False)
             return
         if self.file.sha256 in self._ocr:
             self._draw_ocr(self._ocr[self.file.sha256])
@@ -266,29 +307,28 @@ class EvidenceViewer(QWidget):
         self.ocr_loaded.emit(doc.sha256)
 
     def _draw_ocr(self, doc) -> None:  # noqa: ANN001
+        """Outline each line read (the pixels stay visible) and list the text beside the page."""
         pen = QPen(QColor("#1e88e5"), 1)
-        fill = QColor(255, 255, 255, 200)
+        lines = []
         for line in doc.lines():
             if line.page != self.page:
                 continue
-            rect = self._rect(line.box)
-            box = self.scene.addRect(rect, pen, QBrush(fill))
+            box = self.scene.addRect(self._rect(line.box), pen, QBrush(Qt.BrushStyle.NoBrush))
             box.setData(0, "ocr")
-            text = QGraphicsSimpleTextItem(line.text, box)
-            font = QFont()
-            font.setPixelSize(max(6, int(rect.height() * 0.7)))
-            text.setFont(font)
-            text.setBrush(QBrush(QColor("#0d47a1")))
-            text.setPos(rect.topLeft())
-            text.setData(0, "ocr")
             box.setToolTip(f"{line.text} ({line.confidence:.0%})")
+            lines.append(f"{line.text}    ({line.confidence:.0%})")
+        self.ocr_pane.setPlainText("\n".join(lines) or self.tr("No text was read on this page."))
+        self.ocr_pane.setVisible(True)
 
     def ocr_items(self) -> list[QGraphicsRectItem]:
         return [i for i in self.scene.items() if isinstance(i, QGraphicsRectItem) and i.data(0) == "ocr"]
 
     def clear(self) -> None:
         self.file = None
+        self.highlights = []
         self.scene.clear()
+        self.scene.setSceneRect(QRectF())
+        self.ocr_pane.clear()
         self.title.setText(self.tr("No file shown"))
         self.status.clear()
         self._update_controls()

@@ -49,10 +49,15 @@ class ExportDialog(QDialog):
         import_id = QPushButton(self.tr("Import…"), self)
         import_id.setAccessibleName(self.tr("Import identity"))
         import_id.clicked.connect(lambda: self._identity_dialog("import"))
+        export_cert = QPushButton(self.tr("Export certificate…"), self)
+        export_cert.setObjectName("export_certificate")
+        export_cert.setToolTip(self.tr("Save the identity's certificate (PEM) for recipients to pin"))
+        export_cert.clicked.connect(lambda: self.export_certificate())
         id_row = QHBoxLayout()
         id_row.addWidget(self.identity, 1)
         id_row.addWidget(new_id)
         id_row.addWidget(import_id)
+        id_row.addWidget(export_cert)
         self.passphrase = QLineEdit(self)
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setAccessibleName(self.tr("Passphrase"))
@@ -72,6 +77,7 @@ class ExportDialog(QDialog):
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 1000)
         self.progress.setAccessibleName(self.tr("Export progress"))
+        self.progress.setFormat(self.tr("Export %p%"))
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -116,7 +122,41 @@ class ExportDialog(QDialog):
         dialog = IdentityDialog(self.ctx, mode, self)
         if dialog.exec() and dialog.info is not None:
             self.reload_identities(select=dialog.info.name)
+            self.passphrase.setText(dialog.passphrase.text())  # just typed twice: not asked again
             self.status.clear()
+
+    def export_certificate(self, path: str | None = None) -> str | None:
+        """Write the chosen identity's certificate (PEM) where the user says; returns the path."""
+        from desktop_app.core.atomic import atomic_write_bytes
+        from desktop_app.core.errors import UserError
+        from desktop_app.core.package.signing import certificate_pem, find_identity
+
+        name = self.identity.currentData()
+        if not name:
+            self.status.setText(self.tr("Choose a signing identity first (New… creates one)."))
+            return None
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Save certificate as"),
+                str(Path(self.ctx.prefs.last_folder("certificate_out") or Path.home()) / f"{name}.pem"),
+                self.tr("Certificate (*.pem)"),
+            )
+            if not path:
+                return None
+        try:
+            atomic_write_bytes(Path(path), certificate_pem(self.ctx.data_dir, name))
+            info = find_identity(self.ctx.data_dir, name)
+        except (UserError, OSError) as exc:
+            self.status.setText(str(exc))
+            return None
+        self.ctx.prefs.set_last_folder("certificate_out", str(Path(path).parent))
+        self.status.setText(
+            self.tr("Certificate saved to %1\nSHA-256 fingerprint: %2")
+            .replace("%1", str(path))
+            .replace("%2", info.fingerprint)
+        )
+        return str(path)
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

@@ -21,6 +21,14 @@ def system_language() -> str:
     return "zh_CN" if name.startswith("zh") else DEFAULT_LANGUAGE
 
 
+_active = [DEFAULT_LANGUAGE]
+
+
+def active_language() -> str:
+    """The interface language now installed (for texts rendered outside Qt's translators)."""
+    return _active[0]
+
+
 class LanguageSwitcher:
     """Installs the app's and Qt's own translators for one language at a time."""
 
@@ -35,11 +43,12 @@ class LanguageSwitcher:
             app.removeTranslator(tr)
         self._installed.clear()
         self.language = DEFAULT_LANGUAGE if language not in LANGUAGES else language
+        _active[0] = self.language
         if self.language == DEFAULT_LANGUAGE:
             return True
         ours = QTranslator(app)
         if not ours.load(f"evidence_desk_{self.language}", str(translations_dir())):
-            self.language = DEFAULT_LANGUAGE
+            self.language = _active[0] = DEFAULT_LANGUAGE
             return False
         app.installTranslator(ours)
         self._installed.append(ours)

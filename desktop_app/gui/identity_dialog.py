@@ -32,39 +32,46 @@ class IdentityDialog(QDialog):
         self.setWindowTitle(
             self.tr("New signing identity") if mode == "create" else self.tr("Import identity")
         )
+        self.setMinimumWidth(560)
         form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        # Only the widgets this mode shows are created: no stray control floats over another.
         self.name = QLineEdit(self)
         self.name.setAccessibleName(self.tr("Identity name"))
-        self.organisation = QLineEdit(self)
-        self.organisation.setAccessibleName(self.tr("Organisation"))
-        self.email = QLineEdit(self)
-        self.email.setAccessibleName(self.tr("Email"))
-        self.p12 = QLineEdit(self)
-        self.p12.setAccessibleName(self.tr("PKCS#12 file"))
-        browse = QPushButton(self.tr("Browse…"), self)
-        browse.clicked.connect(self._browse)
+        self.organisation: QLineEdit | None = None
+        self.email: QLineEdit | None = None
+        self.p12: QLineEdit | None = None
+        self.confirm: QLineEdit | None = None
         self.passphrase = QLineEdit(self)
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setAccessibleName(self.tr("Passphrase"))
-        self.confirm = QLineEdit(self)
-        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
-        self.confirm.setAccessibleName(self.tr("Confirm passphrase"))
-        self.error = QLabel(self)
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c62828;")
         if mode == "create":
+            self.organisation = QLineEdit(self)
+            self.organisation.setAccessibleName(self.tr("Organisation"))
+            self.email = QLineEdit(self)
+            self.email.setAccessibleName(self.tr("Email"))
+            self.confirm = QLineEdit(self)
+            self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
+            self.confirm.setAccessibleName(self.tr("Confirm passphrase"))
             form.addRow(self.tr("Your name"), self.name)
             form.addRow(self.tr("Organisation"), self.organisation)
             form.addRow(self.tr("Email"), self.email)
             form.addRow(self.tr("Passphrase"), self.passphrase)
             form.addRow(self.tr("Confirm"), self.confirm)
         else:
+            self.p12 = QLineEdit(self)
+            self.p12.setAccessibleName(self.tr("PKCS#12 file"))
+            browse = QPushButton(self.tr("Browse…"), self)
+            browse.clicked.connect(self._browse)
             row = QHBoxLayout()
             row.addWidget(self.p12, 1)
             row.addWidget(browse)
             form.addRow(self.tr("PKCS#12 file"), row)
             form.addRow(self.tr("Name (optional)"), self.name)
             form.addRow(self.tr("Passphrase"), self.passphrase)
+        self.error = QLabel(self)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c62828;")
         form.addRow(self.error)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -78,15 +85,19 @@ class IdentityDialog(QDialog):
             self, self.tr("PKCS#12 identity"), "", self.tr("PKCS#12 (*.p12 *.pfx)")
         )
         if path:
+            assert self.p12 is not None
             self.p12.setText(path)
 
     def submit(self):  # noqa: ANN201 - returns the Task
-        if self.mode == "create" and self.passphrase.text() != self.confirm.text():
+        if self.confirm is not None and self.passphrase.text() != self.confirm.text():
             self.error.setText(self.tr("The two passphrases differ."))
             return None
         data_dir = self.ctx.data_dir
-        mode, name, org, email = self.mode, self.name.text(), self.organisation.text(), self.email.text()
-        p12, passphrase = self.p12.text(), self.passphrase.text()
+        mode, name = self.mode, self.name.text()
+        org = self.organisation.text() if self.organisation is not None else ""
+        email = self.email.text() if self.email is not None else ""
+        p12 = self.p12.text() if self.p12 is not None else ""
+        passphrase = self.passphrase.text()
 
         def work(_progress: ProgressFn, _cancel: CancelToken) -> object:
             from desktop_app.core.package import signing

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -61,33 +62,60 @@ class MainWindow(QMainWindow):
     # -- construction (re-run when the language changes) --------------------------------------------
 
     def _build(self) -> None:
+        """Create the panels (again after a language switch) inside docks created once.
+
+        The docks, and so the splitter sizes the user chose, survive a language switch: only their
+        contents are rebuilt in the new language.
+        """
         ctx = self.ctx
         self.setWindowTitle(APP_NAME)
-        self.editor = CaseEditor(ctx, self)
+        old_editor = getattr(self, "editor", None)
+        if not hasattr(self, "central"):  # created once, like the docks: the window layout never changes
+            self.central = QWidget(self)
+            self.central.setObjectName("central")
+            box = QVBoxLayout(self.central)
+            box.setContentsMargins(0, 0, 0, 0)
+            self.setCentralWidget(self.central)
+        self.editor = CaseEditor(ctx, self.central)
         self.editor.setAccessibleName(self.tr("Case editor"))
-        self.setCentralWidget(self.editor)
+        if old_editor is not None:
+            self.central.layout().replaceWidget(old_editor, self.editor)
+            old_editor.hide()
+            old_editor.deleteLater()
+        else:
+            self.central.layout().addWidget(self.editor)
         self.case_list = CaseListPanel(ctx, self)
         self.checks = ChecksPanel(ctx, self)
         self.viewer = EvidenceViewer(ctx, self)
-        self.list_dock = self._dock(
-            "cases_dock", self.tr("Cases"), self.case_list, Qt.DockWidgetArea.LeftDockWidgetArea
-        )
-        self.checks_dock = self._dock(
-            "checks_dock", self.tr("Checks"), self.checks, Qt.DockWidgetArea.RightDockWidgetArea
-        )
-        self.viewer_dock = self._dock(
-            "viewer_dock", self.tr("Evidence"), self.viewer, Qt.DockWidgetArea.RightDockWidgetArea
-        )
+        if not hasattr(self, "list_dock"):
+            self.list_dock = self._dock("cases_dock", Qt.DockWidgetArea.LeftDockWidgetArea)
+            self.checks_dock = self._dock("checks_dock", Qt.DockWidgetArea.RightDockWidgetArea)
+            self.viewer_dock = self._dock("viewer_dock", Qt.DockWidgetArea.RightDockWidgetArea)
+        for dock, title, widget in (
+            (self.list_dock, self.tr("Cases"), self.case_list),
+            (self.checks_dock, self.tr("Checks"), self.checks),
+            (self.viewer_dock, self.tr("Evidence"), self.viewer),
+        ):
+            old = dock.widget()
+            dock.setWidget(widget)
+            dock.setWindowTitle(title)
+            dock.setAccessibleName(title)
+            if old is not None:
+                old.deleteLater()
         self.case_list.case_selected.connect(self.open_case)
         self.case_list.case_deleted.connect(lambda cid: self.open_case(None) if cid == self.case_id else None)
         self.case_list.import_started.connect(self.track)
         self.editor.case_changed.connect(self._case_changed)
         self.editor.file_activated.connect(lambda f: self.viewer.show_file(f))
+        self.editor.files_removed.connect(self.viewer.drop_files)
+        self.editor.pasted_nothing.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.editor.open_rights_library.connect(self.show_rights_library)
         self.editor.busy.connect(self.track)
+        self.editor.start_page.action_requested.connect(self._start_action)
         self.checks.finding_activated.connect(self.show_finding)
         self.checks.located_activated.connect(self.show_located)
-        self.checks.report_ready.connect(lambda _r: self.case_list.refresh())
+        self.checks.report_ready.connect(self._report_ready)
+        self.editor.add_certificate.connect(lambda path: self.show_rights_library(certificate=path or ""))
         self.checks.run_started.connect(self.track)
         self._build_status_bar()
         self._build_menus()
@@ -103,27 +131,31 @@ class MainWindow(QMainWindow):
             [self.checks_dock, self.viewer_dock], [int(height * 0.38), int(height * 0.55)], vertical
         )
 
-    def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = QDockWidget(title, self)
+    def _dock(self, name: str, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(self)
         dock.setObjectName(name)
-        dock.setWidget(widget)
-        dock.setAccessibleName(title)
         self.addDockWidget(area, dock)
         return dock
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
-        self.task_label = QLabel(bar)
-        self.task_progress = QProgressBar(bar)
+        if not hasattr(self, "task_label"):  # created once; only its texts change with the language
+            self.task_label = QLabel(bar)
+            self.task_progress = QProgressBar(bar)
+            self.task_progress.setRange(0, 1000)
+            self.task_progress.setMaximumWidth(220)
+            self.task_cancel = QPushButton(bar)
+            self.task_cancel.clicked.connect(self.runner.cancel_all)
+            for w in (self.task_label, self.task_progress, self.task_cancel):
+                bar.addPermanentWidget(w)
+                w.setVisible(False)
+            self.last_run_label = QLabel(bar)
+            self.last_run_label.setObjectName("last_checks_run")
+            bar.addPermanentWidget(self.last_run_label)
         self.task_progress.setAccessibleName(self.tr("Background work progress"))
-        self.task_progress.setRange(0, 1000)
-        self.task_progress.setMaximumWidth(220)
-        self.task_cancel = QPushButton(self.tr("Cancel"), bar)
+        self.task_progress.setFormat(self.tr("%p%"))
+        self.task_cancel.setText(self.tr("Cancel"))
         self.task_cancel.setAccessibleName(self.tr("Cancel background work"))
-        self.task_cancel.clicked.connect(self.runner.cancel_all)
-        for w in (self.task_label, self.task_progress, self.task_cancel):
-            bar.addPermanentWidget(w)
-            w.setVisible(False)
 
     def _action(
         self,
@@ -185,6 +217,10 @@ class MainWindow(QMainWindow):
             "dashboard": self._action(self.tr("&Outcomes dashboard…"), self.show_dashboard, "Ctrl+B"),
             "find": self._action(self.tr("&Find case"), self._focus_search, QKeySequence.StandardKey.Find),
             "about": self._action(self.tr("&About"), self.show_about),
+            "guide": self._action(
+                self.tr("&User guide"), self.show_guide, QKeySequence.StandardKey.HelpContents
+            ),
+            "demo": self._action(self.tr("Open the &demo case"), lambda: self.open_initial_case(demo=True)),
         }
         a["quit"].setMenuRole(QAction.MenuRole.QuitRole)
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -207,6 +243,9 @@ class MainWindow(QMainWindow):
             act.setChecked(code == self.languages.language)
             act.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(a["guide"])
+        help_menu.addAction(a["demo"])
+        help_menu.addSeparator()
         help_menu.addAction(a["about"])
         tools = self.findChild(QWidget, "main_toolbar")
         if tools is not None:
@@ -259,6 +298,26 @@ class MainWindow(QMainWindow):
         files = shots or [f for _kind, f in case.evidence_files()]
         if files:
             self.viewer.show_file(files[0])
+
+    def _report_ready(self, report) -> None:  # noqa: ANN001 - CheckReport
+        import datetime as dt
+
+        self.case_list.refresh()
+        self.editor.set_report(report)
+        self.last_run_label.setText(
+            self.tr("Checks last ran at %1").replace("%1", dt.datetime.now().strftime("%H:%M:%S"))
+        )
+
+    def _start_action(self, key: str) -> None:
+        """A button of the start page (shown while no case is open)."""
+        if key == "demo":
+            self.open_initial_case(demo=True)
+        elif key == "new":
+            self.case_list.new_case()
+        elif key == "import":
+            self.case_list.import_folders()
+        elif key == "guide":
+            self.show_guide()
 
     def _case_changed(self, case_id: int) -> None:
         self.case_list.refresh()
@@ -331,7 +390,9 @@ class MainWindow(QMainWindow):
     def show_finding(self, finding: Finding) -> None:
         """Show the finding's evidence with its region highlighted, and focus the field to fix."""
         if finding.evidence:
-            self._show_ref(finding.evidence[0], finding.message, "#e53935")
+            from desktop_app.gui.messages import finding_text
+
+            self._show_ref(finding.evidence[0], finding_text(finding), "#e53935")
         if finding.field:
             self.editor.focus_field(finding.field)
 
@@ -345,13 +406,28 @@ class MainWindow(QMainWindow):
         self.case_list.search.setFocus()
         self.case_list.search.selectAll()
 
-    def show_rights_library(self) -> None:
+    def show_rights_library(self, certificate: str | None = None) -> None:
+        """The rights library; with ``certificate`` ("" to choose the file) it opens on reading that
+        certificate for the open case: confirm the fields, and Save adds the right to this case too."""
         from desktop_app.gui.rights_library import RightsLibraryDialog
 
-        dialog = RightsLibraryDialog(self.ctx, self)
+        case = self.editor.case if self.case_id is not None else None
+        dialog = RightsLibraryDialog(
+            self.ctx, self, case_reference=case.reference if case else None, for_case=certificate is not None
+        )
+        self.rights_dialog = dialog
         dialog.right_chosen.connect(self.editor.add_right)
+        if certificate is not None:
+            dialog.start_reading(certificate)
         dialog.exec()
+        self.rights_dialog = None
         self.editor.load(self.case_id)
+
+    def show_guide(self) -> None:
+        from desktop_app.gui.guide import GuideDialog
+
+        self.guide = GuideDialog(self.languages.language, self)
+        self.guide.show()
 
     def show_export(self) -> None:
         if self.case_id is None:
@@ -405,21 +481,20 @@ class MainWindow(QMainWindow):
     # -- language --------------------------------------------------------------------------------
 
     def set_language(self, language: str) -> None:
-        """Switch the interface language now: panels are rebuilt in the new language, the case stays open."""
+        """Switch the interface language now: panels are rebuilt in the new language inside the same
+        docks (their sizes stay as the user left them); the case stays open and scrolled where it was."""
         self.editor.flush()
         self.languages.apply(language)
         self.ctx.prefs.language = self.languages.language
-        state = self.saveState()
         case_id = self.case_id
+        scroll = self.editor.verticalScrollBar().value()
+        state = self.saveState()
         self.checks.cancel()
-        for dock in (self.list_dock, self.checks_dock, self.viewer_dock):
-            self.removeDockWidget(dock)
-            dock.deleteLater()
-        self.editor.deleteLater()
         self._build()
-        self.restoreState(state)
+        self.restoreState(state)  # the same docks: the split the user chose, exactly
         if case_id is not None:
             self.open_case(case_id)
+            self.editor.verticalScrollBar().setValue(scroll)
         self.language_changed.emit(self.languages.language)
 
     # -- closing ---------------------------------------------------------------------------------

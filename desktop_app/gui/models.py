@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from desktop_app.core.model import CaseStatus, CaseSummary, Listing
+from desktop_app.gui.names import marketplace_name
 
 Index = QModelIndex | QPersistentModelIndex
 SortRole = Qt.ItemDataRole.UserRole + 1
@@ -112,7 +113,7 @@ class CaseTableModel(QAbstractTableModel):
                 "reference": s.reference,
                 "title": s.title,
                 "status": status_label(s.status),
-                "marketplace": ", ".join(s.marketplaces),
+                "marketplace": ", ".join(marketplace_name(m) for m in s.marketplaces),
                 "mark": ", ".join(s.marks),
                 "blockers": s.blockers,
                 "warnings": s.warnings,
@@ -164,6 +165,7 @@ class ListingTableModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[tuple[str, str, str, bool, str]] = []
+        self._tips: dict[int, str] = {}
 
     def headers(self) -> list[str]:
         return [
@@ -176,14 +178,29 @@ class ListingTableModel(QAbstractTableModel):
     def set_rows(self, rows: Sequence[tuple[str, str, str, bool, str]]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._tips = {}
         self.endResetModel()
 
-    def set_listings(self, listings: Sequence[Listing]) -> None:
-        rows = []
-        for x in listings:
-            shots = QCoreApplication.translate("ListingTable", "%n screenshot(s)", "", len(x.screenshots))
-            rows.append((x.url, x.marketplace, x.listing_id, bool(x.marketplace and x.listing_id), shots))
+    def set_listings(self, listings: Sequence[Listing], problems: dict[int, list[str]] | None = None) -> None:
+        """One row per listing; its status is red under a blocker from the last checks or with no
+        screenshot (the listing cannot be proved), green otherwise."""
+        problems = problems or {}
+        rows, tips = [], {}
+        for i, x in enumerate(listings):
+            parsed = bool(x.marketplace and x.listing_id)
+            if problems.get(i):
+                status = QCoreApplication.translate("ListingTable", "%n blocker(s)", "", len(problems[i]))
+                tips[i] = "\n".join(problems[i])
+            elif not x.screenshots:
+                status = QCoreApplication.translate("ListingTable", "No screenshot yet")
+            else:
+                status = QCoreApplication.translate(
+                    "ListingTable", "%n screenshot(s)", "", len(x.screenshots)
+                )
+            ok = parsed and not problems.get(i) and bool(x.screenshots)
+            rows.append((x.url, marketplace_name(x.marketplace), x.listing_id, ok, status))
         self.set_rows(rows)
+        self._tips = tips
 
     def row(self, i: int) -> tuple[str, str, str, bool, str]:
         return self._rows[i]
@@ -209,6 +226,8 @@ class ListingTableModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         url, mkt, lid, ok, message = self._rows[index.row()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 3 and index.row() in self._tips:
+            return self._tips[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return (url, mkt, lid, message)[index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and not ok:

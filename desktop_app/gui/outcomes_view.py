@@ -5,20 +5,27 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QButtonGroup,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QRadioButton,
+    QTableWidget,
+    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop_app.core.decline_reasons import decline_reason_choices
 from desktop_app.core.errors import UserError
 from desktop_app.gui.context import AppContext
+from desktop_app.gui.names import current_language, marketplace_name
 
 
 class OutcomeDialog(QDialog):
@@ -28,29 +35,42 @@ class OutcomeDialog(QDialog):
         super().__init__(parent)
         self.ctx, self.case_id, self.kind = ctx, case_id, kind
         case = ctx.store.cases.get(case_id)
+        self.setMinimumWidth(480)
         form = QFormLayout(self)
-        self.number = QLineEdit(case.outcome.complaint_number, self)
-        self.number.setAccessibleName(self.tr("Complaint number"))
-        self.accepted = QRadioButton(self.tr("Accepted"), self)
-        self.declined = QRadioButton(self.tr("Declined"), self)
-        group = QButtonGroup(self)
-        group.addButton(self.accepted)
-        group.addButton(self.declined)
-        self.accepted.setChecked(case.status != "declined")
-        self.declined.setChecked(case.status == "declined")
-        self.reason = QLineEdit(case.outcome.decline_reason, self)
-        self.reason.setAccessibleName(self.tr("Decline reason"))
-        self.reason.setPlaceholderText(self.tr("The reason the marketplace gave"))
-        self.declined.toggled.connect(self.reason.setEnabled)
-        self.reason.setEnabled(self.declined.isChecked())
+        # Only this kind's widgets are created, so nothing from the other kind shows through.
+        self.number: QLineEdit | None = None
+        self.accepted: QRadioButton | None = None
+        self.declined: QRadioButton | None = None
+        self.reason: QComboBox | None = None
         self.error = QLabel(self)
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #c62828;")
         if kind == "submitted":
             self.setWindowTitle(self.tr("Mark %1 submitted").replace("%1", case.reference))
+            self.number = QLineEdit(case.outcome.complaint_number, self)
+            self.number.setAccessibleName(self.tr("Complaint number"))
             form.addRow(self.tr("Complaint number"), self.number)
         else:
             self.setWindowTitle(self.tr("Decision on %1").replace("%1", case.reference))
+            self.accepted = QRadioButton(self.tr("Accepted"), self)
+            self.declined = QRadioButton(self.tr("Declined"), self)
+            group = QButtonGroup(self)
+            group.addButton(self.accepted)
+            group.addButton(self.declined)
+            self.accepted.setChecked(case.status != "declined")
+            self.declined.setChecked(case.status == "declined")
+            self.reason = QComboBox(self)
+            self.reason.setAccessibleName(self.tr("Decline reason"))
+            marketplaces = sorted({x.marketplace for x in case.listings if x.marketplace})
+            self.reason.addItem(self.tr("Choose the reason the marketplace gave…"), "")
+            for code, label in decline_reason_choices(marketplaces, current_language()):
+                self.reason.addItem(label, code)
+            previous = case.outcome.decline_reason
+            if previous and self.reason.findData(previous) < 0:
+                self.reason.addItem(previous, previous)  # a reason recorded before the fixed lists
+            self.reason.setCurrentIndex(max(0, self.reason.findData(previous)) if previous else 0)
+            self.declined.toggled.connect(self.reason.setEnabled)
+            self.reason.setEnabled(self.declined.isChecked())
             form.addRow(self.tr("Decision"), self.accepted)
             form.addRow("", self.declined)
             form.addRow(self.tr("Reason"), self.reason)
@@ -66,10 +86,13 @@ class OutcomeDialog(QDialog):
         from desktop_app.core.outcomes import record_decision, record_submission
 
         try:
-            if self.kind == "submitted":
+            if self.number is not None:
                 record_submission(self.ctx.store, self.case_id, self.number.text())
             else:
-                record_decision(self.ctx.store, self.case_id, self.accepted.isChecked(), self.reason.text())
+                assert self.accepted is not None and self.reason is not None
+                accepted = self.accepted.isChecked()
+                reason = "" if accepted else str(self.reason.currentData() or "")
+                record_decision(self.ctx.store, self.case_id, accepted, reason)
         except UserError as exc:
             self.error.setText(str(exc))
             return False
@@ -78,10 +101,12 @@ class OutcomeDialog(QDialog):
 
 
 class DashboardDialog(QDialog):
-    """Success rate per marketplace by month against the good-faith threshold; commonest decline reasons."""
+    """Success rate per marketplace by month (with the counts behind it; Alibaba IPP's good-faith line
+    only where it applies) and the commonest decline reasons."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        from desktop_app.core.decline_reasons import uses_good_faith_threshold
         from desktop_app.core.outcomes import (
             GOOD_FAITH_THRESHOLD,
             decline_reasons,
@@ -90,41 +115,86 @@ class DashboardDialog(QDialog):
         )
 
         self.setWindowTitle(self.tr("Outcomes dashboard"))
-        self.resize(900, 600)
+        self.resize(960, 640)
         rows = ctx.store.cases.outcomes()
         self.points = success_rates(rows)
         self.reasons = decline_reasons(rows)
         overall = overall_rates(rows)
+        self.threshold_applies = any(uses_good_faith_threshold(p.marketplace) for p in self.points)
         tabs = QTabWidget(self)
+        rate_tab = QWidget(self)
+        rate_layout = QVBoxLayout(rate_tab)
         self.rate_chart = self._rate_chart(GOOD_FAITH_THRESHOLD)
+        self.rate_table = self._rate_table()
+        rate_layout.addWidget(self.rate_chart, 3)
+        rate_layout.addWidget(self.rate_table, 1)
         self.reason_chart = self._reason_chart()
-        tabs.addTab(self.rate_chart, self.tr("Success rate"))
+        tabs.addTab(rate_tab, self.tr("Success rate"))
         tabs.addTab(self.reason_chart, self.tr("Decline reasons"))
         summary = QLabel(self)
+        summary.setObjectName("outcomes_summary")
         summary.setWordWrap(True)
         if overall:
-            parts = [
-                f"{m}: {p.rate:.0%} ({p.accepted}/{p.decided})" + (" ⚠" if p.below_threshold else "")
-                for m, p in overall.items()
-            ]
-            summary.setText(
-                self.tr("All-time success rate — %1. Alibaba IPP expects at least %2.")
-                .replace("%1", "; ".join(parts))
-                .replace("%2", f"{GOOD_FAITH_THRESHOLD:.0%}")
-            )
+            parts = []
+            for m, p in overall.items():
+                text = (
+                    self.tr("%1: %2 of %3 accepted (%4)")
+                    .replace("%1", marketplace_name(m))
+                    .replace("%2", str(p.accepted))
+                    .replace("%3", str(p.decided))
+                    .replace("%4", f"{p.rate:.0%}")
+                )
+                if uses_good_faith_threshold(m) and p.below_threshold:
+                    text += " ⚠"
+                parts.append(text)
+            text = self.tr("All-time decisions — %1.").replace("%1", "; ".join(parts))
+            if self.threshold_applies:
+                text += " " + self.tr("Alibaba IPP expects at least %1 of complaints to succeed.").replace(
+                    "%1", f"{GOOD_FAITH_THRESHOLD:.0%}"
+                )
+            summary.setText(text)
         else:
             summary.setText(
                 self.tr("No decided complaints yet: mark cases submitted, then record the decision.")
             )
+        self.summary = summary
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
         layout.addWidget(tabs, 1)
+
+    def _rate_table(self) -> QWidget:
+        table = QTableWidget(len(self.points), 5, self)
+        table.setObjectName("rate_table")
+        table.setAccessibleName(self.tr("Decisions per marketplace and month"))
+        table.setHorizontalHeaderLabels(
+            [
+                self.tr("Month"),
+                self.tr("Marketplace"),
+                self.tr("Accepted"),
+                self.tr("Declined"),
+                self.tr("Rate"),
+            ]
+        )
+        table.verticalHeader().hide()
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        for i, p in enumerate(self.points):
+            cells = (
+                p.period,
+                marketplace_name(p.marketplace),
+                str(p.accepted),
+                str(p.declined),
+                f"{p.rate:.0%}",
+            )
+            for j, value in enumerate(cells):
+                table.setItem(i, j, QTableWidgetItem(value))
+        return table
 
     def _rate_chart(self, threshold: float) -> QWidget:
         from PySide6.QtCharts import QCategoryAxis, QChart, QChartView, QLineSeries, QValueAxis
 
         chart = QChart()
-        chart.setTitle(self.tr("Success rate per marketplace (cumulative)"))
+        chart.setTitle(self.tr("Success rate per marketplace (cumulative; label: accepted of decided)"))
         months = sorted({p.period for p in self.points})
         axis_x = QCategoryAxis()  # one category per month, labelled YYYY-MM
         axis_x.setStartValue(-0.5)
@@ -132,32 +202,58 @@ class DashboardDialog(QDialog):
             axis_x.append(month, i + 0.5)
         axis_x.setRange(-0.5, max(len(months), 1) - 0.5)
         axis_y = QValueAxis()
-        axis_y.setRange(0, 100)
+        axis_y.setRange(0, 105)
+        axis_y.setTickType(QValueAxis.TickType.TicksDynamic)
+        axis_y.setTickAnchor(0)
+        axis_y.setTickInterval(20)
         axis_y.setLabelFormat("%d%%")
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+        self.point_labels: list[str] = []
         for marketplace in sorted({p.marketplace for p in self.points}):
             series = QLineSeries()
-            series.setName(marketplace)
+            mine = [p for p in self.points if p.marketplace == marketplace]
+            last = mine[-1]
+            series.setName(
+                self.tr("%1 (%2 decided)")
+                .replace("%1", marketplace_name(marketplace))
+                .replace("%2", str(last.decided))
+            )
             series.setPointsVisible(True)
-            for p in (p for p in self.points if p.marketplace == marketplace):
+            for p in mine:
                 series.append(months.index(p.period), p.rate * 100)
             chart.addSeries(series)
             series.attachAxis(axis_x)
             series.attachAxis(axis_y)
-        if months:
+            for p in mine:  # the counts behind each dot, so one decision is not read as a trend
+                label = QLineSeries()
+                label.append(months.index(p.period), p.rate * 100)
+                label.setPointLabelsVisible(True)
+                text = f"{p.accepted}/{p.decided}"
+                label.setPointLabelsFormat(text)
+                label.setPointLabelsClipping(False)
+                label.setPen(QPen(Qt.PenStyle.NoPen))
+                chart.addSeries(label)
+                label.attachAxis(axis_x)
+                label.attachAxis(axis_y)
+                self.point_labels.append(text)
+                for marker in chart.legend().markers(label):
+                    marker.setVisible(False)
+        if months and self.threshold_applies:
             line = QLineSeries()
-            line.setName(self.tr("Good-faith threshold %1").replace("%1", f"{threshold:.0%}"))
+            line.setName(self.tr("Alibaba IPP good-faith threshold %1").replace("%1", f"{threshold:.0%}"))
             line.append(-0.5, threshold * 100)
             line.append(len(months) - 0.5, threshold * 100)
             line.setPen(QPen(QColor("#c62828"), 2, Qt.PenStyle.DashLine))
             chart.addSeries(line)
             line.attachAxis(axis_x)
             line.attachAxis(axis_y)
+        self.has_threshold_line = bool(months and self.threshold_applies)
         view = QChartView(chart, self)
         view.setRenderHint(QPainter.RenderHint.Antialiasing)
         view.setAccessibleName(self.tr("Success rate chart"))
-        self.rate_series_count = len(chart.series())
+        # the marketplaces' lines and the threshold line (the count labels are not series a reader sees)
+        self.rate_series_count = len({p.marketplace for p in self.points}) + int(self.has_threshold_line)
         return view
 
     def _reason_chart(self) -> QWidget:
@@ -170,6 +266,8 @@ class DashboardDialog(QDialog):
             QValueAxis,
         )
 
+        from desktop_app.core.decline_reasons import reason_label
+
         chart = QChart()
         chart.setTitle(self.tr("Commonest decline reasons"))
         bars = QBarSet(self.tr("Declines"))
@@ -180,10 +278,18 @@ class DashboardDialog(QDialog):
         series.append(bars)
         chart.addSeries(series)
         axis_y = QBarCategoryAxis()
-        axis_y.append([r[:50] for r, _ in reasons] or [""])
+        language = current_language()
+        self.reason_labels = [reason_label(r, language)[:60] for r, _ in reasons]
+        axis_y.append(self.reason_labels or [""])
         axis_x = QValueAxis()
-        axis_x.setRange(0, max([c for _, c in reasons] or [1]))
+        top = max([c for _, c in reasons] or [1])
+        step = max(1, -(-top // 8))  # whole numbers only: a count of declines has no fractions
+        axis_x.setRange(0, step * -(-top // step))
+        axis_x.setTickType(QValueAxis.TickType.TicksDynamic)
+        axis_x.setTickAnchor(0)
+        axis_x.setTickInterval(step)
         axis_x.setLabelFormat("%d")
+        self.reason_axis = axis_x
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(axis_y)

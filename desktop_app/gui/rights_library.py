@@ -72,9 +72,18 @@ class RightsLibraryDialog(QDialog):
     right_chosen = Signal(int)  # "Use in case"
     right_saved = Signal(int)
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QWidget | None = None,
+        *,
+        case_reference: str | None = None,
+        for_case: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.case_reference = case_reference
+        self.for_case = for_case and case_reference is not None  # Save also adds the right to the case
         self.current: Right | None = None
         self.reading: CertificateReading | None = None
         self.task = None
@@ -102,9 +111,9 @@ class RightsLibraryDialog(QDialog):
         read.clicked.connect(lambda: self.read_certificate_file(self._choose_certificate()))
         self.use_button = QPushButton(self.tr("Use in case"), self)
         self.use_button.clicked.connect(self._use)
-        self.use_button.setEnabled(
-            isinstance(parent, QWidget) and getattr(parent, "case_id", None) is not None
-        )
+        self.use_button.setEnabled(case_reference is not None)
+        if case_reference is not None:
+            self.use_button.setText(self.tr("Use in case %1").replace("%1", case_reference))
         left_buttons = QHBoxLayout()
         for b in (new, read, self.use_button):
             left_buttons.addWidget(b)
@@ -243,10 +252,21 @@ class RightsLibraryDialog(QDialog):
     # -- certificate reading -----------------------------------------------------------------------
 
     def _choose_certificate(self) -> str:
+        from desktop_app.gui.settings import remember_folder
+
+        folder = self.ctx.prefs.last_folder("certificate")
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Trademark certificate"), "", IMAGE_AND_PDF_FILTER
+            self, self.tr("Trademark certificate"), folder, IMAGE_AND_PDF_FILTER
         )
+        remember_folder(self.ctx.prefs, "certificate", [path])
         return path
+
+    def start_reading(self, path: str = ""):  # noqa: ANN201 - returns the Task
+        """Open on reading a certificate (chosen now when ``path`` is empty) for the open case."""
+        if self.for_case:
+            self.setWindowTitle(self.tr("Add a certificate to case %1").replace("%1", self.case_reference))
+            self.save_button.setText(self.tr("Save and use in case %1").replace("%1", self.case_reference))
+        return self.read_certificate_file(path or self._choose_certificate())
 
     def read_certificate_file(self, path: str):  # noqa: ANN201 - returns the Task
         if not path:
@@ -288,7 +308,8 @@ class RightsLibraryDialog(QDialog):
             if f is None:
                 self.sources[name].setText(self.tr("Not found on the certificate; enter it."))
             else:
-                where = self.tr("page %1").replace("%1", str(f.page)) if f.page else ""
+                is_pdf = reading.file.is_pdf
+                where = self.tr("page %1").replace("%1", str(f.page)) if f.page and is_pdf else ""
                 self.sources[name].setText(
                     f"“{f.source_text}” {where} · {f.confidence:.0%}"
                     + (" · " + self.tr("computed") if f.computed else "")
@@ -371,6 +392,13 @@ class RightsLibraryDialog(QDialog):
         self.refresh(select=right_id)
         self.message.setText(self.tr("Saved %1 in the rights library.").replace("%1", right.mark))
         self.right_saved.emit(right_id)
+        if self.for_case:
+            self.right_chosen.emit(right_id)
+            self.message.setText(
+                self.tr("Saved %1 in the rights library and added it to case %2.")
+                .replace("%1", right.mark)
+                .replace("%2", self.case_reference or "")
+            )
         return right_id
 
     def _use(self) -> None:
@@ -379,4 +407,8 @@ class RightsLibraryDialog(QDialog):
             right_id = self.save()
         if right_id is not None:
             self.right_chosen.emit(right_id)
-            self.message.setText(self.tr("Added to the open case."))
+            self.message.setText(
+                self.tr("Added %1 to case %2.")
+                .replace("%1", self.current.mark if self.current else "")
+                .replace("%2", self.case_reference or "")
+            )

@@ -74,6 +74,13 @@ class Preferences:
     def last_case(self, value: int | None) -> None:
         self.qs.setValue("last_case", "" if value is None else str(value))
 
+    def last_folder(self, kind: str) -> str:
+        """The folder a file of ``kind`` (evidence, certificate, package…) was last chosen from."""
+        return self._str(f"folders/{kind}")
+
+    def set_last_folder(self, kind: str, folder: str) -> None:
+        self.qs.setValue(f"folders/{kind}", folder)
+
     def window_state(self) -> tuple[QByteArray | None, QByteArray | None]:
         geometry, state = self.qs.value("window/geometry"), self.qs.value("window/state")
         return (
@@ -85,3 +92,12 @@ class Preferences:
         self.qs.setValue("window/geometry", geometry)
         self.qs.setValue("window/state", state)
         self.qs.sync()
+
+
+def remember_folder(prefs: Preferences, kind: str, paths: list[str]) -> None:
+    """File dialogs open where the user last chose a file of the same kind."""
+    from pathlib import Path
+
+    chosen = [p for p in paths if p]
+    if chosen:
+        prefs.set_last_folder(kind, str(Path(chosen[0]).parent))

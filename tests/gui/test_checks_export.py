@@ -189,14 +189,16 @@ def test_record_outcomes_and_dashboard(qtbot, window, store, case_id) -> None:
     qtbot.addWidget(decision)
     decision.declined.setChecked(True)
     assert not decision.submit() and "reason" in decision.error.text()
-    decision.reason.setText("Trademark certificate not legible")
+    decision.reason.setCurrentIndex(decision.reason.findData("insufficient_rights_proof"))
     assert decision.submit()
     assert store.get_case(case_id).status == CaseStatus.DECLINED
     dashboard = DashboardDialog(window.ctx, window)
     qtbot.addWidget(dashboard)
     assert [p.marketplace for p in dashboard.points] == ["taobao"] and dashboard.points[0].rate == 0.0
-    assert dashboard.reasons == [("Trademark certificate not legible", 1)]
-    assert dashboard.rate_series_count == 2  # taobao and the 90% threshold line
+    assert dashboard.reasons == [("insufficient_rights_proof", 1)]
+    assert dashboard.reason_labels == ["Proof of rights insufficient or unreadable"]
+    assert dashboard.rate_series_count == 2  # taobao and the 90% threshold line (taobao is Alibaba IPP)
+    assert dashboard.point_labels == ["0/1"]  # one decision shows as one, not as a 0% trend
 
 
 def test_closing_the_main_window_during_export_leaves_no_partial_package(
