@@ -289,7 +289,7 @@ class ChecksPanel(QWidget):
             head = f"<p><b>{html.escape(finding_text(value))}</b></p><p><code>{value.code}</code></p>"
         elif isinstance(value, Located):
             refs = (value.evidence,)
-            head = f"<p><b>{html.escape(self.located_text(value))}</b></p>"
+            head = f"<p><b>{html.escape(self.model.located_text(value))}</b></p>"
         else:
             self.detail.clear()
             return
