@@ -13,6 +13,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from asn1crypto import pkcs12 as asn1_pkcs12
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
@@ -25,6 +26,7 @@ from desktop_app.core.errors import NotFoundError, UserError
 IDENTITIES_DIR = "identities"
 PASSPHRASE_ENV = "EVIDENCE_DESK_PASSPHRASE"
 MIN_PASSPHRASE = 8
+MAX_P12_ITERATIONS = 2_000_000  # common exports use 2,048-600,000; 2^31-1 would run for hours
 MAX_P12_BYTES = 1024 * 1024  # a key and a chain of certificates: kilobytes
 CERT_VALIDITY_DAYS = 3 * 365
 
@@ -237,6 +239,44 @@ def create_identity(
     return _write_identity(data_dir, name.strip(), key, cert, [], passphrase, "created")
 
 
+def pkcs12_iterations(data: bytes) -> list[int]:
+    """Every key-derivation iteration count a PKCS#12 reader would run: the MAC's, the encrypted
+    certificate bag's and each shrouded key's (read with asn1crypto, nothing decrypted).
+
+    Raises ValueError when the structure cannot be read that far.
+    """
+    pfx = asn1_pkcs12.Pfx.load(data)
+    counts: list[int] = []
+    mac = pfx["mac_data"]
+    if mac.native is not None:
+        counts.append(int(mac["iterations"].native))
+    for info in pfx.authenticated_safe:
+        kind = info["content_type"].native
+        if kind == "encrypted_data":
+            algo = info["content"]["encrypted_content_info"]["content_encryption_algorithm"]
+            counts.append(int(algo.kdf_iterations))
+        elif kind == "data":
+            for bag in asn1_pkcs12.SafeContents.load(info["content"].native):
+                if bag["bag_id"].native == "pkcs8_shrouded_key_bag":
+                    counts.append(int(bag["bag_value"]["encryption_algorithm"].kdf_iterations))
+    return counts
+
+
+def check_pkcs12_work(data: bytes, path: str | Path) -> None:
+    """Refuse a PKCS#12 whose key derivation would run for minutes (e.g. 2^31-1 MAC iterations) before
+    cryptography parses it: the iteration counts are read first and capped."""
+    try:
+        counts = pkcs12_iterations(data)
+    except Exception:  # noqa: BLE001 - asn1crypto raises assorted errors on malformed DER
+        raise IdentityError(f"{path}: not a readable PKCS#12 (.p12/.pfx) file.") from None
+    worst = max(counts, default=0)
+    if worst > MAX_P12_ITERATIONS:
+        raise IdentityError(
+            f"{path}: the PKCS#12 file asks for {worst:,} key-derivation iterations, more than the "
+            f"{MAX_P12_ITERATIONS:,} this tool runs (a hostile or broken file)."
+        )
+
+
 def import_identity(
     data_dir: str | Path, p12_path: str | Path, passphrase: str, *, name: str | None = None
 ) -> IdentityInfo:
@@ -245,6 +285,7 @@ def import_identity(
 
     path = Path(p12_path)
     data = read_user_bytes(path, max_bytes=MAX_P12_BYTES, error=lambda p, r: IdentityError(f"{p}: {r}."))
+    check_pkcs12_work(data, path)
     try:
         key, cert, extra = pkcs12.load_key_and_certificates(data, passphrase.encode("utf-8"))
     except ValueError as exc:

@@ -65,11 +65,10 @@ def load_certificate_bytes(data: bytes, source: str) -> list[x509.Certificate]:
 
 
 def load_certificate_file(path: str | Path) -> list[x509.Certificate]:
+    from desktop_app.core.user_files import read_user_bytes
+
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise TrustStoreError(f"{path}: cannot be read ({exc.strerror}).") from None
+    data = read_user_bytes(path, max_bytes=MAX_TRUST_FILE, error=lambda p, r: TrustStoreError(f"{p}: {r}."))
     return load_certificate_bytes(data, str(path))
 
 

@@ -24,7 +24,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from cryptography import x509
 
@@ -40,6 +40,7 @@ from desktop_app.core.package.safe_zip import (
 )
 from desktop_app.core.package.trust import TrustAnchors, anchors_from_arguments
 from desktop_app.core.progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progress
+from desktop_app.core.user_files import open_user_file
 from desktop_app.core.vault import CHUNK
 
 REQUIRED_TAGS = ("bagit.txt", "bag-info.txt", MANIFEST)
@@ -237,6 +238,11 @@ def _payload_oxum(bag_info: bytes) -> tuple[int, int] | None:
     return None
 
 
+def open_package(path: str | Path) -> BinaryIO:
+    """A package file opened for reading: a FIFO, device or folder is refused without blocking."""
+    return open_user_file(path, error=lambda p, reason: UnsafeArchiveError(f"{p}: {reason}."))
+
+
 def verify_package(
     zip_path: str | Path,
     *,
@@ -258,10 +264,7 @@ def verify_package(
             [trust_cert] if trust_cert is not None else None, [fingerprint] if fingerprint else None
         )
     report = VerifyReport(zip_path)
-    try:
-        fh = open(zip_path, "rb")  # noqa: SIM115 - closed below
-    except OSError as exc:
-        raise UnsafeArchiveError(f"{zip_path}: cannot be read ({exc.strerror}).") from None
+    fh = open_package(zip_path)
     with fh:
         try:
             zf = zipfile.ZipFile(fh)
