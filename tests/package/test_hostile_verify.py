@@ -59,6 +59,10 @@ def test_a_fifo_as_package_or_trust_certificate_is_refused_without_blocking(
     os.mkfifo(cert_fifo)
     assert main(["verify", str(exported.result.path), "--trust", str(cert_fifo)]) == 2
     assert "signer.pem: a named pipe (FIFO)" in capsys.readouterr().err
+    assert main(["timestamp", "request", str(fifo), "--out", str(tmp_path / "r.tsq")]) == 2
+    assert "package.zip: a named pipe (FIFO)" in capsys.readouterr().err
+    assert main(["timestamp", "attach", str(exported.result.path), str(cert_fifo)]) == 2
+    assert "signer.pem: a named pipe (FIFO)" in capsys.readouterr().err
 
 
 def _hostile_p12(tmp_path: Path, iterations: int) -> Path:

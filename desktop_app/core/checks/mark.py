@@ -51,8 +51,12 @@ def run(facts: CaseFacts, report: CheckReport) -> None:
                     # Every place counts for a reviewer (title, product, browser tab), so each is located.
                     for m in exact[:MAX_LOCATED_PER_FILE]:
                         report.located.append(
-                            Located("mark", mark, file_ref(ff, m.line, box=m.box, text=m.matched_text),
-                                    score=m.score)
+                            Located(
+                                "mark",
+                                mark,
+                                file_ref(ff, m.line, box=m.box, text=m.matched_text),
+                                score=m.score,
+                            )
                         )
                 else:
                     variants.extend((mark, ff, m) for m in matches[:2])

@@ -9,6 +9,7 @@ list, a reader can rebuild that structure and prove that nothing outside the dat
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
@@ -260,17 +261,19 @@ class ZipWriter:
     def add_file(
         self,
         name: str,
-        source: str | Path,
+        source: str | Path | BinaryIO,
         size: int,
         *,
         on_chunk: Callable[[bytes], None] | None = None,
         cancel: CancelToken = NEVER_CANCELLED,
     ) -> None:
-        """Stream a file in, stored; ``on_chunk`` sees every chunk (hashing in the same pass)."""
+        """Stream a file (a path, or a binary file object read to its end) in, stored; ``on_chunk`` sees
+        every chunk (hashing in the same pass)."""
         entry = self._start(name, STORED, size, 0, size)
         crc = 0
         seen = 0
-        with open(source, "rb") as src:
+        opened = isinstance(source, str | Path)
+        with open(source, "rb") if opened else contextlib.nullcontext(source) as src:
             while chunk := src.read(CHUNK):
                 cancel.raise_if_cancelled()
                 crc = zlib.crc32(chunk, crc)

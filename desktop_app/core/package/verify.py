@@ -44,7 +44,7 @@ from desktop_app.core.user_files import open_user_file
 from desktop_app.core.vault import CHUNK
 
 REQUIRED_TAGS = ("bagit.txt", "bag-info.txt", MANIFEST)
-TIMESTAMP = SIGNATURE + ".tsr"  # an RFC 3161 time-stamp response over the signature file, attached later
+TIMESTAMP = SIGNATURE + ".tsr"  # an RFC 3161 time-stamp response over the signature file (timestamp.py)
 UNSIGNED = (TAGMANIFEST, SIGNATURE, TIMESTAMP)  # bag-root files no manifest can list
 MAX_TAG_FILE = 256 * 1024 * 1024  # manifests of 100,000 files are ~15 MB
 MAX_SIGNATURE_FILE = 16 * 1024 * 1024
@@ -100,8 +100,10 @@ class VerifyReport:
 
     @property
     def valid(self) -> bool:
-        """Intact and validly signed; whether the signer is trusted is the separate third answer."""
-        return self.intact and self.signature_valid
+        """Intact and validly signed (and an attached time stamp, if any, checks); whether the signer is
+        trusted is the separate third answer."""
+        timestamp_ok = self.timestamp is None or self.timestamp.ok
+        return self.intact and self.signature_valid and timestamp_ok
 
     @property
     def trust_text(self) -> str:
@@ -238,6 +240,23 @@ def _payload_oxum(bag_info: bytes) -> tuple[int, int] | None:
     return None
 
 
+def bag_root(path: str | Path, infos: list[zipfile.ZipInfo]) -> str:
+    """The package's one folder holding a bagit.txt; UnsafeArchiveError unless there is exactly one."""
+    bags = sorted(
+        {
+            i.filename.split("/", 1)[0]
+            for i in infos
+            if i.filename.count("/") == 1 and i.filename.endswith("/bagit.txt")
+        }
+    )
+    if len(bags) != 1:
+        raise UnsafeArchiveError(
+            f"{path}: not a submission package (it must hold exactly one folder with "
+            f"a bagit.txt; found {len(bags)})."
+        )
+    return bags[0]
+
+
 def open_package(path: str | Path) -> BinaryIO:
     """A package file opened for reading: a FIFO, device or folder is refused without blocking."""
     return open_user_file(path, error=lambda p, reason: UnsafeArchiveError(f"{p}: {reason}."))
@@ -290,19 +309,7 @@ def _verify(
     infos = zf.infolist()
     decode_names(infos)
     check_members(path, infos, max_entries=max_entries, max_total=max_bytes)
-    bags = sorted(
-        {
-            i.filename.split("/", 1)[0]
-            for i in infos
-            if i.filename.count("/") == 1 and i.filename.endswith("/bagit.txt")
-        }
-    )
-    if len(bags) != 1:
-        raise UnsafeArchiveError(
-            f"{path}: not a submission package (it must hold exactly one folder with "
-            f"a bagit.txt; found {len(bags)})."
-        )
-    root = report.reference = bags[0]
+    root = report.reference = bag_root(path, infos)
     prefix = f"{root}/"
     progress(0.05, "Checking the ZIP structure")
     container = inspect_container(fh, zf)

@@ -1,0 +1,86 @@
+"""Trusted time stamps (RFC 3161), offline: timestamp request / timestamp attach."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from desktop_app.cli.common import stderr_progress
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "timestamp",
+        help="RFC 3161 time stamps for a package: write a request for your TSA, attach its response",
+    )
+    tsub = p.add_subparsers(dest="timestamp_command", metavar="ACTION", required=True)
+    r = tsub.add_parser(
+        "request",
+        help="write an RFC 3161 request (.tsq) over the package's signature, to take to a TSA",
+        description="Writes a time-stamp request over the SHA-256 of the package's signature file "
+        "(tagmanifest-sha256.txt.p7s, which signs every file). Send it to your time-stamping authority "
+        "(e.g. curl -H 'Content-Type: application/timestamp-query' --data-binary @PKG.tsq URL > PKG.tsr) "
+        "and attach the response with 'timestamp attach'. A copy is kept in the data directory.",
+    )
+    r.add_argument("package", metavar="PACKAGE.zip")
+    r.add_argument("--out", metavar="REQUEST.tsq", help="where to write the request (default PACKAGE.tsq)")
+    r.set_defaults(func=cmd_request)
+    a = tsub.add_parser(
+        "attach",
+        help="check a TSA response answers the request and write a NEW package version containing it",
+    )
+    a.add_argument("package", metavar="PACKAGE.zip")
+    a.add_argument("response", metavar="RESPONSE.tsr")
+    a.add_argument(
+        "--request",
+        metavar="REQUEST.tsq",
+        help="the request this response answers (default: the copy kept when the request was made)",
+    )
+    a.add_argument("--out", metavar="NEW.zip", help="the new package version (default PACKAGE-ts.zip)")
+    a.set_defaults(func=cmd_attach)
+
+
+def cmd_request(args: argparse.Namespace) -> int:
+    from desktop_app.core.atomic import atomic_write_bytes
+    from desktop_app.core.errors import UserError
+    from desktop_app.core.package.timestamp import make_request, save_pending
+    from desktop_app.core.paths import resolve_data_dir
+
+    package = Path(args.package)
+    out = Path(args.out) if args.out else package.with_suffix(".tsq")
+    if out.exists() and not out.is_file():
+        raise UserError(f"{out}: exists and is not a regular file.")
+    request = make_request(package)
+    atomic_write_bytes(out, request.der)
+    save_pending(resolve_data_dir(args.data_dir), request)
+    print(out)
+    print(f"Request over SHA-256 {request.digest.hex()} of the package signature (nonce {request.nonce:x}).")
+    print(f"Send it to your TSA, then: evidence-desk timestamp attach {package} RESPONSE.tsr")
+    return 0
+
+
+def cmd_attach(args: argparse.Namespace) -> int:
+    from desktop_app.core.package.timestamp import attach_timestamp, read_request_file
+    from desktop_app.core.package.trust import load_trust_store
+    from desktop_app.core.paths import resolve_data_dir
+
+    data_dir = resolve_data_dir(args.data_dir)
+    request = read_request_file(args.request) if args.request else None
+    result = attach_timestamp(
+        args.package,
+        args.response,
+        request=request,
+        data_dir=data_dir,
+        out=args.out,
+        anchors=load_trust_store(data_dir).anchors(),
+        progress=stderr_progress,
+    )
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    print(result.path)
+    print(f"SHA-256 {result.sha256}")
+    for line in result.check.text_lines():
+        print(line)
+    print(f"The original package {args.package} is unchanged.")
+    return 0
