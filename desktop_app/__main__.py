@@ -1,3 +1,7 @@
+import multiprocessing
+
 from desktop_app.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":
+    multiprocessing.freeze_support()
+    raise SystemExit(main())

@@ -51,8 +51,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from desktop_app.core.app_log import quiet_stderr
     from desktop_app.core.errors import UserError
 
+    quiet_stderr()  # third-party log records never reach the terminal, even before the log file opens
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

@@ -51,8 +51,50 @@ def configure_logging(data_dir: str | Path, level: int = logging.INFO) -> Path |
         root.addHandler(handler)
         root.setLevel(level)
         root.propagate = False  # nothing of ours reaches stderr through the root logger
+        _route_third_party(handler)
         _configured = path
         return path
+
+
+def _route_third_party(handler: logging.Handler | None) -> None:
+    """Third-party loggers (pypdf, pyHanko, PIL, fontTools...) propagate to the root logger: give it
+    our handler at WARNING (or a NullHandler), so that Python's last-resort handler never prints their
+    records, tracebacks included, on stderr."""
+    top = logging.getLogger()
+    for old in [h for h in top.handlers if getattr(h, "_evidence_desk", False)]:
+        top.removeHandler(old)
+    if handler is None:
+        handler = logging.NullHandler()
+        handler._evidence_desk = True  # type: ignore[attr-defined]
+    top.addHandler(handler)
+    top.setLevel(logging.WARNING)
+    logging.captureWarnings(True)  # warnings.warn from libraries: to the log too
+
+
+def quiet_stderr() -> None:
+    """Before (or without) a log file: third-party records go nowhere rather than to stderr."""
+    with _lock:
+        if not any(getattr(h, "_evidence_desk", False) for h in logging.getLogger().handlers):
+            _route_third_party(None)
+
+
+def configure_worker_logging(log_file: str | None) -> None:
+    """In a reader worker process: warnings and errors go to the application's log file (appended,
+    never rotated from here), nothing to stderr."""
+    handler: logging.Handler | None = None
+    if log_file:
+        try:
+            handler = logging.FileHandler(log_file, encoding="utf-8", delay=True)
+            handler.setFormatter(
+                logging.Formatter("%(asctime)s %(levelname)s %(name)s [worker %(process)d] %(message)s")
+            )
+            handler._evidence_desk = True  # type: ignore[attr-defined]
+        except OSError:
+            handler = None
+    _route_third_party(handler)
+    ours = logging.getLogger("desktop_app")
+    ours.propagate = True  # through the root handler above
+    ours.setLevel(logging.INFO)
 
 
 def current_log() -> Path | None:

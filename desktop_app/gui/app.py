@@ -105,6 +105,9 @@ def run_gui(data_dir: str | None = None, demo: bool = False, *, settings_path: s
 
 def main() -> int:
     """Entry point of the ``evidence-desk-gui`` script."""
+    import multiprocessing
+
+    multiprocessing.freeze_support()
     data_dir = None
     demo = "--demo" in sys.argv[1:]
     for i, arg in enumerate(sys.argv[1:], start=1):

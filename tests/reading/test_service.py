@@ -33,16 +33,31 @@ def _cache_rows(store, sha: str) -> list[str]:
 def test_a_screenshot_is_ocrd_once_then_served_from_the_cache(store, tmp_path: Path) -> None:
     shot = make_listing_screenshot(ScreenshotSpec(shown_id="1005006123456789"), tmp_path / "listing.png")
     ef = store.add_file(shot)
-    engine = ocr.get_engine()
-    before = engine.calls
-    first = read_document(store, ef)
-    assert engine.calls == before + 1  # really read: one engine run
+    from desktop_app.core.reading import service
+
+    reads: list[str] = []  # files really read (in an isolated worker process)
+    real = service.read_isolated
+
+    def counting(path, **kwargs):
+        reads.append(str(path))
+        return real(path, **kwargs)
+
+    service.read_isolated = counting  # type: ignore[assignment]
+    try:
+        first = read_document(store, ef)
+    finally:
+        service.read_isolated = real  # type: ignore[assignment]
+    assert len(reads) == 1  # really read once
     assert first.status == OK and first.sha256 == ef.sha256
     assert any("1005006123456789" in ln.text for ln in first.lines())
     assert _cache_rows(store, ef.sha256) == [cache_version()]
 
-    again = read_document(store, ef)
-    assert engine.calls == before + 1  # not read again
+    service.read_isolated = counting  # type: ignore[assignment]
+    try:
+        again = read_document(store, ef)
+    finally:
+        service.read_isolated = real  # type: ignore[assignment]
+    assert len(reads) == 1  # not read again
     assert again.to_json() == first.to_json()
 
     timings = []

@@ -70,7 +70,10 @@ class OcrEngine:
                     f"the OCR engine cannot be loaded ({type(exc).__name__}: {exc}); screenshots and scans "
                     "cannot be read until Evidence Desk is reinstalled"
                 ) from None
-            self._engine = RapidOCR()
+            threads = _engine_threads()
+            self._engine = (
+                RapidOCR(intra_op_num_threads=threads, inter_op_num_threads=1) if threads else RapidOCR()
+            )
         return self._engine
 
     def loaded(self) -> Any:
@@ -93,6 +96,17 @@ class OcrEngine:
 
 
 _ENGINE = OcrEngine()
+
+
+def _engine_threads() -> int:
+    """Threads per OCR engine, set by the worker pool so that parallel workers do not fight over the
+    cores (0: onnxruntime's default, one per core)."""
+    import os
+
+    try:
+        return max(0, int(os.environ.get("EVIDENCE_DESK_OCR_THREADS", "0")))
+    except ValueError:
+        return 0
 
 
 def get_engine() -> OcrEngine:

@@ -129,9 +129,44 @@ def read_document(
             UNREADABLE,
             f"{evidence_file.original_name}: the stored copy of this file is missing from the vault",
         )
-    doc = read_path(path, sha256=evidence_file.sha256, progress=progress, cancel=cancel)
+    doc, cacheable = read_isolated(path, sha256=evidence_file.sha256, progress=progress, cancel=cancel)
     doc.sha256 = evidence_file.sha256
     # Messages name the vault file (its hash); the user knows it by its original name.
     doc.message = doc.message.replace(path.name, evidence_file.original_name, 1)
-    store.cache.put(evidence_file.sha256, READER_NAME, version, doc.to_json())
+    if cacheable:  # a read cut short by a limit may succeed on a quieter machine: not remembered
+        store.cache.put(evidence_file.sha256, READER_NAME, version, doc.to_json())
     return doc
+
+
+def read_path_json(path: str, sha256: str, *, progress: ProgressFn = no_progress) -> dict:
+    """``read_path`` as the worker processes run it: a plain dict crosses the process boundary."""
+    return read_path(path, sha256=sha256, progress=progress).to_json()
+
+
+# What the workers run; a module attribute so tests can substitute a reader that misbehaves.
+READ_TASK = read_path_json
+
+
+def read_isolated(
+    path: str | Path,
+    *,
+    sha256: str,
+    progress: ProgressFn = no_progress,
+    cancel: CancelToken = NEVER_CANCELLED,
+) -> tuple[DocumentText, bool]:
+    """Read a file in an isolated worker process (time and memory limited). Returns the text and
+    whether it may be cached: a reader that timed out, ran out of memory or crashed yields an
+    UNREADABLE document naming why, never a hang or the application's memory."""
+    from desktop_app.core.worker_pool import default_pool
+
+    path = Path(path)
+    outcome = default_pool().run(
+        READ_TASK, str(path), sha256, with_progress=True, progress=progress, cancel=cancel
+    )
+    if outcome.ok:
+        return DocumentText.from_json(outcome.value), True
+    log.warning("isolated read of %s failed: %s (%s)", path, outcome.failure, outcome.message)
+    return (
+        DocumentText(sha256, UNREADABLE, f"{path.name}: {outcome.message}, so it is treated as unreadable"),
+        False,
+    )
