@@ -2,27 +2,27 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 from desktop_app.core.resources import demo_case_dir
 
-# Runs the real CLI in a process where the OCR package cannot be imported (as on a damaged install).
-BROKEN = (
-    "import sys; sys.modules['rapidocr_onnxruntime'] = None\n"
-    "from desktop_app.cli import main\n"
-    "raise SystemExit(main(sys.argv[1:]))\n"
-)
-
-
+# Runs the real CLI where the OCR package cannot be imported (as on a damaged install): a package of that
+# name that fails on import comes first on the path of the CLI and of its reader worker processes.
 def test_check_refuses_clearly_and_caches_nothing(tmp_path: Path) -> None:
     data = tmp_path / "data"
+    broken = tmp_path / "broken" / "rapidocr_onnxruntime"
+    broken.mkdir(parents=True)
+    (broken / "__init__.py").write_text("raise ImportError('damaged installation')\n", encoding="utf-8")
+    path = os.pathsep.join([str(broken.parent), os.environ.get("PYTHONPATH", "")])
     r = subprocess.run(
-        [sys.executable, "-c", BROKEN, "--data-dir", str(data), "check", str(demo_case_dir())],
+        [sys.executable, "-m", "desktop_app", "--data-dir", str(data), "check", str(demo_case_dir())],
         capture_output=True,
         text=True,
         timeout=300,
+        env=dict(os.environ, PYTHONPATH=path),
     )
     assert r.returncode == 2, r.stdout + r.stderr
     assert "OCR engine cannot be loaded" in r.stderr and "Traceback" not in r.stderr
