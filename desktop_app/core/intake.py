@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app.core.errors import EvidenceError
+from desktop_app.core.reading import captures
 from desktop_app.core.user_files import (
     display_path,
     invisible_characters,
@@ -33,6 +34,7 @@ _EXTENSIONS = {
     ".tif": "image/tiff",
     ".tiff": "image/tiff",
     ".bmp": "image/bmp",
+    **captures.EXTENSIONS,  # web captures: MHTML, saved/SingleFile HTML, WARC, WACZ
 }
 _PIL_FORMATS = {
     "PNG": "image/png",
@@ -53,7 +55,7 @@ class Sniffed:
 
 def sniff_bytes(head: bytes) -> str | None:
     """The media type the first bytes of a file announce, or None."""
-    if head.startswith(b"%PDF-") or (b"%PDF-" in head[:1024]):
+    if head.startswith(b"%PDF-"):
         return "application/pdf"
     if head.startswith(b"\x89PNG\r\n\x1a\n"):
         return "image/png"
@@ -65,10 +67,19 @@ def sniff_bytes(head: bytes) -> str | None:
         return "image/tiff"
     if head[:2] == b"BM":
         return "image/bmp"
+    capture = captures.sniff_capture(head)
+    if capture is not None:
+        return capture
+    if b"%PDF-" in head[:1024]:  # a PDF behind a few bytes of junk
+        return "application/pdf"
     return None
 
 
 def _describe(media_type: str | None) -> str:
+    if media_type == captures.WACZ:
+        return "a ZIP archive"
+    if media_type in captures.FORMAT_NAMES:
+        return captures.FORMAT_NAMES[media_type]
     return {None: "unrecognised data", "application/pdf": "a PDF"}.get(
         media_type, f"a {str(media_type).split('/')[-1].upper()} image"
     )
@@ -114,7 +125,7 @@ def inspect_file(path: str | Path) -> Sniffed:
         raise EvidenceError(path, "the file is empty")
     if size > MAX_FILE_BYTES:
         raise too_large(path, size, MAX_FILE_BYTES, error=EvidenceError)
-    ext = path.suffix.lower()
+    ext = captures.extension_of(path) or path.suffix.lower()
     expected = _EXTENSIONS.get(ext)
     if expected is None:
         raise EvidenceError(
@@ -131,9 +142,21 @@ def inspect_file(path: str | Path) -> Sniffed:
         )
     if actual == "application/pdf":
         _check_pdf(path, size)
+    elif actual in captures.MEDIA_TYPES:
+        _check_capture(path, actual)
     else:
         _check_image(path, actual)
     return Sniffed(actual, size)
+
+
+def _check_capture(path: Path, media_type: str) -> None:
+    """A web capture must open safely and hold a page; its text is read later, exactly."""
+    try:
+        captures.read_capture(path, media_type)
+    except captures.CaptureError as exc:
+        raise EvidenceError(path, exc.reason) from None
+    except (OSError, MemoryError, RecursionError) as exc:
+        raise EvidenceError(path, f"the capture cannot be read ({type(exc).__name__})") from None
 
 
 def _check_pdf(path: Path, size: int) -> None:

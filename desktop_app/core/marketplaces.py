@@ -16,6 +16,11 @@ from desktop_app.core.errors import NotFoundError
 from desktop_app.core.resources import load_json, resource_path
 
 ANY = "*"  # in expected_offices(): a registration from any office is accepted
+# How old a web capture of a listing may be at filing. No marketplace publishes a number; their
+# programmes ask for evidence of the listing "as it is" and listings change within weeks (price,
+# photos, the seller's edits after a warning), so 30 days is our conservative default. A profile's
+# "capture_max_age_days" overrides it.
+DEFAULT_CAPTURE_MAX_AGE_DAYS = 30
 
 
 @dataclass(frozen=True)
@@ -54,6 +59,7 @@ class MarketplaceProfile:
     id_upper: bool = False
     id_strip: str = ""
     id_prefix_countries: dict[str, str] = field(default_factory=dict)
+    capture_max_age_days: int = DEFAULT_CAPTURE_MAX_AGE_DAYS
 
     def host_rule(self, host: str) -> HostRule | None:
         """The most specific host rule covering ``host`` (longest suffix wins)."""
@@ -142,6 +148,7 @@ def _profile(d: dict[str, Any]) -> MarketplaceProfile:
         id_upper=bool(d.get("id_upper", False)),
         id_strip=d.get("id_strip", ""),
         id_prefix_countries=dict(d.get("id_prefix_countries", {})),
+        capture_max_age_days=int(d.get("capture_max_age_days", DEFAULT_CAPTURE_MAX_AGE_DAYS)),
     )
 
 

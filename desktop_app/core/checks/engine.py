@@ -12,13 +12,14 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from desktop_app.core.checks import captures as capture_checks
 from desktop_app.core.checks import complainant, completeness, evidence, goods, listing, mark, rights
 from desktop_app.core.checks.facts import CaseFacts, gather_facts, reader_versions
 from desktop_app.core.checks.findings import CheckReport
 from desktop_app.core.model import Case
 from desktop_app.core.progress import NEVER_CANCELLED, CancelToken, ProgressFn, SubProgress, no_progress
 
-CHECKS_VERSION = "5"
+CHECKS_VERSION = "6"
 
 CheckFn = Callable[[CaseFacts, CheckReport], None]
 # The check families, in the order they run. Each appends findings (and located results) to the report.
@@ -26,6 +27,7 @@ FAMILIES: tuple[tuple[str, CheckFn], ...] = (
     ("completeness", completeness.run),
     ("evidence", evidence.run),
     ("listing", listing.run),
+    ("captures", capture_checks.run),  # after listing: a capture of another listing is reported once
     ("mark", mark.run),
     ("rights", rights.run),
     ("complainant", complainant.run),

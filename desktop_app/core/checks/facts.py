@@ -37,6 +37,11 @@ class FileFacts:
     sharpness: float | None = None  # images: strength of the sharpest edges (0-255); blurred captures are low
 
     @property
+    def capture(self) -> dict[str, Any] | None:
+        """What a web capture records (url, captured_at, their sources, signature…), else None."""
+        return self.doc.meta.get("capture") if self.doc.ok else None
+
+    @property
     def name(self) -> str:
         return self.file.original_name
 
@@ -221,6 +226,7 @@ def reader_versions() -> dict[str, str]:
         "certificate": extractor_version("desktop_app.core.reading.certificates"),
         "authorization": extractor_version("desktop_app.core.reading.authorization"),
         "sharpness": SHARPNESS_VERSION,
+        "captures": extractor_version("desktop_app.core.reading.captures"),
     }
 
 
@@ -266,17 +272,27 @@ def file_ref(
 
     if line is None:
         return EvidenceRef(file=ff.name, sha256=ff.file.sha256, page=page, box=box, text=text or "")
+    if line.source == "capture":  # a web capture's own text: no page or box, a locator instead
+        return EvidenceRef(
+            file=ff.name,
+            sha256=ff.file.sha256,
+            text=text if text is not None else line.text,
+            locator=line.locator,
+        )
     return EvidenceRef(
         file=ff.name,
         sha256=ff.file.sha256,
         page=line.page,
         box=tuple(box if box is not None else line.box),
         text=text if text is not None else line.text,
+        locator=line.locator,
     )
 
 
 def where(ff: FileFacts, page: int | None) -> str:
     """'certificate.pdf, page 1' (the page only for multi-page documents or when it helps)."""
-    if page is None:
+    if page is None or (ff.capture is not None and page == 1):
         return ff.name
+    if ff.capture is not None:  # a web capture's pages after the first are the pictures inside it
+        return f"{ff.name}, picture {page - 1}"
     return f"{ff.name}, page {page}"

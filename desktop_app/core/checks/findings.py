@@ -49,27 +49,40 @@ CODES: dict[str, Severity] = {
     "complainant.agent_mismatch": Severity.WARNING,
     # the owner entered for a right differs from the certificate's (the filer may still be right)
     "right.owner_differs": Severity.WARNING,
+    # web captures (MHTML, HTML, WARC, WACZ): when they were made, and whether they are as made
+    "evidence.capture_after_filing": Severity.WARNING,
+    "evidence.capture_stale": Severity.WARNING,
+    "evidence.capture_time_unknown": Severity.WARNING,
+    "evidence.capture_altered": Severity.WARNING,
 }
 
 
 @dataclass(frozen=True)
 class EvidenceRef:
-    """Where a finding's evidence sits: a file (original name), page, box and the text read there."""
+    """Where a finding's evidence sits: a file (original name), page, box and the text read there.
+
+    In a web capture, text has no page or box: ``locator`` says where it sits instead (the MHTML part
+    or WARC record and the element path, or the header that carries a URL or a capture time).
+    """
 
     file: str
     sha256: str = ""
     page: int | None = None
     box: tuple[float, float, float, float] | None = None
     text: str = ""
+    locator: str = ""
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out = {
             "file": self.file,
             "sha256": self.sha256,
             "page": self.page,
             "box": [round(v, 1) for v in self.box] if self.box else None,
             "text": self.text,
         }
+        if self.locator:  # absent for files with pages, so older readers and outputs are unchanged
+            out["locator"] = self.locator
+        return out
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> EvidenceRef:
@@ -80,6 +93,7 @@ class EvidenceRef:
             page=d.get("page"),
             box=tuple(box) if box else None,
             text=d.get("text", ""),
+            locator=d.get("locator", ""),
         )  # type: ignore[arg-type]
 
 
@@ -126,7 +140,7 @@ class Finding:
 class Located:
     """A positive result worth showing: where the mark or the listing id was found."""
 
-    what: str  # "mark" or "listing_id"
+    what: str  # "mark", "listing_id" or "capture_time" (when a web capture was made)
     value: str  # the mark or id looked for
     evidence: EvidenceRef
     score: float = 1.0

@@ -15,7 +15,7 @@ from desktop_app.core.errors import Cancelled
 from desktop_app.core.intake import sniff_bytes
 from desktop_app.core.model import EvidenceFile
 from desktop_app.core.progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progress
-from desktop_app.core.reading import ocr
+from desktop_app.core.reading import captures, ocr
 from desktop_app.core.reading.pdf_text import read_pdf
 from desktop_app.core.reading.text import NO_TEXT, OK, UNREADABLE, DocumentText, PageText
 from desktop_app.core.vault import sha256_file
@@ -30,8 +30,15 @@ READER_VERSION = "1"  # bump when the output of read_path changes for the same b
 
 
 def cache_version() -> str:
-    """The version string stored with cached reads: ours plus the OCR engine's."""
+    """The version string stored with cached reads: ours plus the OCR engine's and the capture reader's."""
     return f"{READER_VERSION}; {ocr.engine_version()}"
+
+
+def capture_cache_version() -> str:
+    """Web captures are cached under their own version, so a capture reader change re-reads only them."""
+    from desktop_app.core.checks.facts import extractor_version  # the one source-digest helper
+
+    return f"{cache_version()}; captures {extractor_version(captures.__name__)}"
 
 
 def read_image(
@@ -101,13 +108,37 @@ def read_path(
     if not head:
         return DocumentText(sha, UNREADABLE, f"{path.name}: the file is empty")
     kind = sniff_bytes(head)
+    if kind in captures.MEDIA_TYPES:
+        return read_capture_file(path, kind, sha256=sha, progress=progress, cancel=cancel)
     if kind == "application/pdf":
         return read_pdf(path, sha256=sha, progress=progress, cancel=cancel)
     if kind is not None:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             return read_image(path, sha256=sha, progress=progress, cancel=cancel)
-    return DocumentText(sha, UNREADABLE, f"{path.name}: this is neither a PDF nor a supported image")
+    return DocumentText(
+        sha, UNREADABLE, f"{path.name}: this is neither a PDF nor a supported image or web capture"
+    )
+
+
+def read_capture_file(
+    path: Path,
+    media_type: str | None = None,
+    *,
+    sha256: str = "",
+    progress: ProgressFn = no_progress,
+    cancel: CancelToken = NEVER_CANCELLED,
+) -> DocumentText:
+    """A web capture's own text (exact) plus its pictures read by OCR. Never raises for a bad file."""
+    try:
+        cap = captures.read_capture(path, media_type)
+    except captures.CaptureError as exc:
+        return DocumentText(sha256, UNREADABLE, f"{path.name}: {exc.reason}")
+    except (OSError, MemoryError, RecursionError) as exc:
+        return DocumentText(
+            sha256, UNREADABLE, f"{path.name}: the capture cannot be read ({type(exc).__name__})"
+        )
+    return captures.capture_document(cap, sha256, progress=progress, cancel=cancel)
 
 
 def read_document(
@@ -118,7 +149,7 @@ def read_document(
     cancel: CancelToken = NEVER_CANCELLED,
 ) -> DocumentText:
     """The text of an imported evidence file, from the cache when it was read before."""
-    version = cache_version()
+    version = capture_cache_version() if evidence_file.media_type in captures.MEDIA_TYPES else cache_version()
     cached = store.cache.get(evidence_file.sha256, READER_NAME, version)
     if cached is not None:
         return DocumentText.from_json(cached)

@@ -23,11 +23,14 @@ class TextLine:
     page: int  # 1-based
     box: Box
     confidence: float  # 0..1; 1.0 for a PDF text layer
-    source: str = "text"  # "text" (PDF text layer) or "ocr"
+    source: str = "text"  # "text" (PDF text layer), "ocr", or "capture" (a web capture's own text)
+    locator: str = ""  # where in a web capture this was read (part/record and element); "" elsewhere
 
     def to_json(self) -> dict[str, Any]:
         d = asdict(self)
         d["box"] = [round(v, 2) for v in self.box]
+        if not self.locator:
+            del d["locator"]
         return d
 
     @classmethod
@@ -38,6 +41,7 @@ class TextLine:
             box=tuple(d["box"]),  # type: ignore[arg-type]
             confidence=float(d["confidence"]),
             source=d.get("source", "text"),
+            locator=d.get("locator", ""),
         )
 
 
@@ -58,6 +62,7 @@ class DocumentText:
     status: str = OK
     message: str = ""  # one sentence when status is not OK
     pages: list[PageText] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)  # e.g. {"capture": …} for web captures
 
     @property
     def ok(self) -> bool:
@@ -91,6 +96,7 @@ class DocumentText:
                 }
                 for p in self.pages
             ],
+            **({"meta": self.meta} if self.meta else {}),
         }
 
     @classmethod
@@ -105,4 +111,10 @@ class DocumentText:
             )
             for p in d["pages"]
         ]
-        return cls(sha256=d["sha256"], status=d["status"], message=d.get("message", ""), pages=pages)
+        return cls(
+            sha256=d["sha256"],
+            status=d["status"],
+            message=d.get("message", ""),
+            pages=pages,
+            meta=dict(d.get("meta") or {}),
+        )
