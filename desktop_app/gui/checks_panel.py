@@ -83,10 +83,15 @@ class FindingsModel(QStandardItemModel):
     def located_text(self, loc: Located) -> str:
         """What was found and where, so identical finds in one file can be told apart: the address bar,
         or the line of text it was read in."""
-        what = self.tr("Mark") if loc.what == "mark" else self.tr("Listing id")
+        what = {"mark": self.tr("Mark"), "capture_time": self.tr("Captured at")}.get(
+            loc.what, self.tr("Listing id")
+        )
         page = f" p.{loc.evidence.page}" if loc.evidence.page and loc.evidence.page > 1 else ""
         line = " ".join(loc.evidence.text.split())
-        if _URL_RE.search(line):
+        locator = loc.evidence.locator
+        if locator and not loc.evidence.box:  # a web capture: the header or element it was read from
+            where = self.tr("from %1").replace("%1", locator if len(locator) <= 60 else "…" + locator[-59:])
+        elif _URL_RE.search(line):
             where = self.tr("in the address bar")
         elif line and line.casefold() != loc.value.casefold():
             where = self.tr("in “%1”").replace("%1", line if len(line) <= 48 else line[:47] + "…")

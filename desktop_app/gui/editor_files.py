@@ -32,6 +32,11 @@ if TYPE_CHECKING:
     from desktop_app.gui.context import AppContext
 
 IMAGE_AND_PDF_FILTER = "Evidence (*.png *.jpg *.jpeg *.webp *.tif *.tiff *.bmp *.pdf)"
+# Listing evidence may also be a web capture (MHTML, saved/SingleFile HTML, WARC, WACZ).
+EVIDENCE_FILTER = (
+    "Evidence (*.png *.jpg *.jpeg *.webp *.tif *.tiff *.bmp *.pdf "
+    "*.mhtml *.mht *.html *.htm *.warc *.warc.gz *.wacz)"
+)
 
 
 class EvidenceFilesMixin:
@@ -91,7 +96,7 @@ class EvidenceFilesMixin:
 
         folder = self.ctx.prefs.last_folder("evidence")
         files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Add evidence files"), folder, IMAGE_AND_PDF_FILTER
+            self, self.tr("Add evidence files"), folder, EVIDENCE_FILTER
         )
         remember_folder(self.ctx.prefs, "evidence", files)
         return files

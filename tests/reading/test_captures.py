@@ -163,3 +163,19 @@ def test_mark_printed_only_on_the_product_is_read_from_the_picture(tmp_path: Pat
     assert len(pictures) == 1
     read = [ln for ln in pictures[0].lines if "KESTRELINE" in ln.text.upper().replace(" ", "")]
     assert read and read[0].locator.startswith("picture MHTML part 2")
+
+
+def test_hostile_nesting_and_unclosed_tags_read_in_bounded_time() -> None:
+    import time
+
+    depth = 20_000  # a quadratic reader would take minutes here; a linear one well under a second
+    html = "<html><body>" + "<div>" * depth + "<h1>KESTRELINE deep</h1>" + "</div>" * depth
+    html += "<p>Item ID: 1005006123456789</p><script>x</script><p>after</p></body></html>"
+    start = time.perf_counter()
+    page = parse_page(html)
+    assert time.perf_counter() - start < 20.0  # generous: the test machine is shared
+    texts = [line.text for line in page.lines]
+    assert "KESTRELINE deep" in texts and "Item ID: 1005006123456789" in texts and "after" in texts
+    assert max(len(line.locator) for line in page.lines) < 4000
+    unclosed = parse_page("<html><body><div><p>one<li>two<td>three</body>")
+    assert [line.text for line in unclosed.lines] == ["one", "two", "three"]

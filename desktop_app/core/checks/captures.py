@@ -5,7 +5,8 @@ screenshot can:
 
 * the captured URL, or an id the page prints beside its label, naming another listing is
   ``listing.id_mismatch`` (a blocker), even when the complained id also appears somewhere on the page
-  ("similar items"): the page is what the capture is of;
+  ("similar items"): the page is what the capture is of. It replaces the listing family's reading of
+  the same URL as if it were an address bar, so it is said once, with the header it was read from;
 * the capture time is located (shown to the reviewer with where it was read); when the capture does
   not record one, that is not established (``evidence.capture_time_unknown``); a capture made after the
   filing date, or older at filing than the marketplace accepts, is said so;
@@ -45,11 +46,14 @@ def _ref(ff: FileFacts, text: str, locator: str) -> EvidenceRef:
     return EvidenceRef(file=ff.name, sha256=ff.file.sha256, text=text, locator=locator)
 
 
-def _mismatch_reported(report: CheckReport, ff: FileFacts) -> bool:
-    return any(
-        f.code == "listing.id_mismatch" and any(e.sha256 == ff.file.sha256 for e in f.evidence)
+def _drop_screenshot_mismatch(report: CheckReport, ff: FileFacts) -> None:
+    """The listing family may have read the capture's URL line like an address bar; the capture's own
+    statement (URL header, locator) replaces that one, so a capture of another listing is said once."""
+    report.findings[:] = [
+        f
         for f in report.findings
-    )
+        if not (f.code == "listing.id_mismatch" and any(e.sha256 == ff.file.sha256 for e in f.evidence))
+    ]
 
 
 def _labelled_lines(ff: FileFacts, cap: dict[str, Any]) -> FileFacts:
@@ -91,9 +95,10 @@ def run(facts: CaseFacts, report: CheckReport) -> None:
             if ff is None or cap is None:
                 continue
             field = f"listings[{i}].screenshots"
-            if expected and not _mismatch_reported(report, ff):
+            if expected:
                 other, other_market, shown, locator = _other_listing(ff, cap, expected, marketplace)
                 if other:
+                    _drop_screenshot_mismatch(report, ff)
                     where_else = f" on {other_market}" if other_market and other_market != marketplace else ""
                     report.findings.append(
                         Finding(

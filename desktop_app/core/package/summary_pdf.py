@@ -20,13 +20,15 @@ from fpdf.enums import WrapMode, XPos, YPos
 from desktop_app import __version__
 from desktop_app.core.checks.findings import CheckReport, Located
 from desktop_app.core.model import Case, EvidenceFile
+from desktop_app.core.package.capture_summary import render_capture
 from desktop_app.core.package.complaint_json import PackagedFile
 from desktop_app.core.package.images import PreviewCache
 from desktop_app.core.progress import NEVER_CANCELLED, CancelToken
+from desktop_app.core.reading.captures import MEDIA_TYPES as CAPTURE_TYPES
 from desktop_app.core.resources import cjk_font_path, resource_path
 
 COLOURS = {"mark": (230, 110, 0), "listing_id": (0, 90, 220)}
-LABELS = {"mark": "mark", "listing_id": "listing id"}
+LABELS = {"mark": "mark", "listing_id": "listing id", "capture_time": "capture time"}
 SEVERITY_COLOURS = {"blocker": (180, 0, 0), "warning": (170, 110, 0), "info": (90, 90, 90)}
 
 
@@ -273,6 +275,7 @@ def render_summary(
             where = (
                 f"{ev.file}"
                 + (f", page {ev.page}" if ev.page else "")
+                + (f" ({ev.locator})" if ev.locator else "")
                 + (f": “{ev.text}”" if ev.text else "")
             )
             pdf.para(f"    {where}", 8, colour=(90, 90, 90))
@@ -303,6 +306,11 @@ def render_summary(
             pdf.ln(2)
             if pdf.get_y() > pdf.h - 90:  # keep the file name with its image
                 pdf.add_page()
+            if f.media_type in CAPTURE_TYPES:  # a web capture: what it records, not a picture of it
+                render_capture(
+                    pdf, f, file_path(f), [x for x in report.located if x.evidence.sha256 == f.sha256]
+                )
+                continue
             pdf.para(f.original_name, 9, True)
             for page in pages_to_show(f, located):
                 pv = previews.get(file_path(f), f, page)

@@ -148,7 +148,7 @@ def _read_html(path: Path, size: int) -> Capture:
     return cap
 
 
-def _decode_images(images: list[CaptureImage]) -> list[tuple[CaptureImage, object]]:
+def decode_pictures(images: list[CaptureImage]) -> list[tuple[CaptureImage, object]]:
     """The page's pictures worth reading (not icons), decoded safely, at most MAX_IMAGES of them."""
     import io
     import warnings
@@ -208,7 +208,7 @@ def capture_document(
         return doc
     from desktop_app.core.reading import ocr
 
-    pictures = _decode_images(cap.images)
+    pictures = decode_pictures(cap.images)
     for n, (im, rgb) in enumerate(pictures):
         cancel.raise_if_cancelled()
         progress(n / max(1, len(pictures)), f"Reading picture {n + 1} of {len(pictures)} in the capture")

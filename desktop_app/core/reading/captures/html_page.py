@@ -46,6 +46,7 @@ _JS_DATE = re.compile(
 )
 _MONTHS = {m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())}
 _LABEL_MAX = 40
+MAX_DEPTH = 256  # element nesting kept for locators; real pages stay below ~60
 _LABELLED_TEXT = re.compile(r"^([^:：]{1,%d}?)\s*[:：]\s*(\S.*)$" % _LABEL_MAX)  # noqa: UP031
 _HIDING_RULE = re.compile(r"\.([\w-]+)\s*\{[^}]*?(?:display\s*:\s*none|visibility\s*:\s*hidden)")
 
@@ -149,6 +150,7 @@ class _PageParser(HTMLParser):
         self.pending_label: tuple[str, str] | None = None  # a short "Label:" block awaiting its value
         self.hidden_classes: set[str] = set()  # ".promo{display:none}" in the page's own <style>
         self.in_style = False
+        self.deep = 0  # elements opened beyond MAX_DEPTH and not yet closed
 
     # -- structure ---------------------------------------------------------------------------------
     def _hidden(self, attrs: dict[str, str | None]) -> bool:
@@ -198,6 +200,12 @@ class _PageParser(HTMLParser):
             self.cell = []
         if tag in _VOID:
             return
+        if len(self.stack) > MAX_DEPTH:  # hostile nesting: deeper elements count as text of this one
+            if tag in _SKIP and tag != "head":
+                self.skip_depth = 1  # its end tag ends the skip; no frame
+            else:
+                self.deep += 1
+            return
         self.stack.append(frame)
         if tag in _SKIP and tag != "head":
             self.skip_depth = 1
@@ -209,6 +217,9 @@ class _PageParser(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         self.in_style = False
+        if self.deep and not self.skip_depth and tag not in _VOID:
+            self.deep -= 1
+            return
         if self.skip_depth:
             if tag in _VOID:
                 return
