@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.model import EvidenceFile
 from desktop_app.core.progress import CancelToken, ProgressFn
+from desktop_app.core.reading.captures import MEDIA_TYPES as CAPTURE_TYPES
 from desktop_app.gui.context import AppContext, has_feature
 
 PDF_RENDER_SCALE = 2.0  # pixels per PDF point: sharp enough to zoom in on a certificate
@@ -50,8 +51,18 @@ class Rendered:
     scale: float  # scene pixels per box unit
 
 
-def render_evidence(path: str, is_pdf: bool, sha256: str, page: int) -> Rendered:
-    """Decode an image or render one PDF page to a QImage (safe off the GUI thread)."""
+def render_evidence(path: str, is_pdf: bool, sha256: str, page: int, capture: str = "") -> Rendered:
+    """Decode an image or render one PDF page to a QImage (safe off the GUI thread). ``capture``: the
+    media type of a web capture, shown as the text read from it and the pictures inside it."""
+    if capture:
+        import io
+
+        from desktop_app.core.reading.captures.preview import preview_page
+
+        img, count = preview_page(path, page, capture)
+        buf = io.BytesIO()
+        img.save(buf, "PNG")
+        return Rendered(sha256, min(max(page, 1), count), count, QImage.fromData(buf.getvalue()), 1.0)
     if is_pdf:
         from PySide6.QtPdf import QPdfDocument
 
@@ -171,8 +182,10 @@ class EvidenceViewer(QWidget):
         if self._render_task is not None:
             self._render_task.cancel()
 
+        capture = f.media_type if f.media_type in CAPTURE_TYPES else ""
+
         def work(_progress: ProgressFn, _cancel: CancelToken) -> Rendered:
-            return render_evidence(path, is_pdf, sha, wanted)
+            return render_evidence(path, is_pdf, sha, wanted, capture)
 
         task = self.ctx.runner.start(work, self.tr("Rendering"))
         task.signals.succeeded.connect(self._rendered)

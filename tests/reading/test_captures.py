@@ -179,3 +179,13 @@ def test_hostile_nesting_and_unclosed_tags_read_in_bounded_time() -> None:
     assert max(len(line.locator) for line in page.lines) < 4000
     unclosed = parse_page("<html><body><div><p>one<li>two<td>three</body>")
     assert [line.text for line in unclosed.lines] == ["one", "two", "three"]
+
+
+def test_viewer_pages_are_the_text_read_then_the_pictures(tmp_path: Path) -> None:
+    from desktop_app.core.reading.captures.preview import preview_page
+
+    path = make_capture("wacz", CaptureSpec(), tmp_path)
+    first, pages = preview_page(path, 1)
+    assert pages == 2 and first.width == 1200  # the page's text, then the one product photo
+    photo, _ = preview_page(path, 2)
+    assert photo.size == (640, 640)
