@@ -135,3 +135,10 @@ def test_an_mhtml_without_a_page_and_an_html_that_is_not_one(tmp_path: Path, sto
     text = tmp_path / "notes.html"
     text.write_text("just some notes, not a page")
     assert "unrecognised data" in refused(store, text)
+
+
+def test_a_truncated_mhtml_is_refused(tmp_path: Path, store) -> None:
+    whole = make_capture("mhtml", CaptureSpec(), tmp_path).read_bytes()
+    cut = tmp_path / "cut.mhtml"
+    cut.write_bytes(whole[: len(whole) // 3])
+    assert "truncated" in refused(store, cut)

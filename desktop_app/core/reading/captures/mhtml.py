@@ -10,7 +10,7 @@ the root part's ``Content-Location``. Images the page shows are taken from the p
 from __future__ import annotations
 
 import email.utils
-from email import policy
+from email import errors, policy
 from email.message import Message
 from email.parser import BytesHeaderParser, BytesParser
 
@@ -60,6 +60,8 @@ def read_mhtml(data: bytes) -> Capture:
     msg = BytesParser(policy=policy.compat32).parsebytes(data)
     if not msg.is_multipart():
         raise CaptureError("this is not an MHTML page archive (it is not a multipart message)")
+    if any(isinstance(d, errors.CloseBoundaryNotFoundDefect) for d in msg.defects):
+        raise CaptureError("the MHTML archive is truncated (it ends before its closing boundary)")
     parts = [p for p in msg.walk() if not p.is_multipart()]
     if len(parts) > MAX_MHTML_PARTS:
         raise CaptureError(f"the MHTML archive has more than {MAX_MHTML_PARTS:,} parts")
