@@ -153,3 +153,54 @@ def test_reading_cache(store: Store) -> None:
     store.cache_put(sha, "pdf_text", "1", {"lines": ["商标注册证"]})
     assert store.cache_get(sha, "pdf_text", "1") == {"lines": ["商标注册证"]}
     assert store.cache_get(sha, "pdf_text", "2") is None
+
+
+def test_reference_numbers_are_never_reused_after_deletion(store: Store, tmp_path: Path) -> None:
+    first = store.cases.save(_case(store, tmp_path))
+    second = store.cases.save(_case(store, tmp_path))
+    gone = store.cases.get(second)
+    store.cases.delete(second)
+    third = store.cases.save(_case(store, tmp_path))
+    assert third != second and third > second
+    assert store.cases.get(third).reference != gone.reference
+    assert store.cases.get(third).reference == f"ED-2026-{third:05d}"
+    # the deleted case's history is not handed to the new case either
+    assert all(e["action"] != "case.delete" for e in store.audit.entries(third))
+    assert first < second
+
+
+def test_failed_save_does_not_spend_a_number(store: Store, tmp_path: Path) -> None:
+    first = store.cases.save(_case(store, tmp_path))
+    broken = _case(store, tmp_path)
+    broken.listings.append(Listing(url=None))  # type: ignore[arg-type]
+    with pytest.raises(sqlite3.IntegrityError):
+        store.cases.save(broken)
+    assert store.cases.save(_case(store, tmp_path)) == first + 1
+
+
+def test_migration_counts_past_cases_deleted_before_the_counter_existed(data_dir: Path) -> None:
+    from desktop_app.core.store.schema import MIGRATIONS
+
+    data_dir.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(data_dir / "cases.db")
+    import sqlite_utils
+
+    db = sqlite_utils.Database(conn)
+    MIGRATIONS[0](db)
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute("INSERT INTO complainants (id, name, role) VALUES (1, 'K', 'rights_holder')")
+    conn.execute(
+        "INSERT INTO cases (id, reference, filing_date, complainant_id, created_at, updated_at)"
+        " VALUES (1, 'ED-2026-00001', '2026-01-01', 1, 'x', 'x')"
+    )
+    # cases 2 and 3 existed and were deleted: only the log remembers them
+    for n in (2, 3):
+        conn.execute(
+            "INSERT INTO audit_log (at, actor, action, case_id, detail)"
+            " VALUES ('x', 'a', 'case.create', ?, ?)",
+            (n, f'{{"reference": "ED-2026-{n:05d}"}}'),
+        )
+    conn.commit()
+    conn.close()
+    with Store(data_dir) as store:
+        assert store.next_number("case") == 4

@@ -119,6 +119,18 @@ class Store:
         with self.db.atomic() as db:
             yield db
 
+    def next_number(self, counter: str) -> int:
+        """The next value of a named counter; never returns a value twice, whatever was deleted.
+        Call inside a transaction, so the number is spent only if the row using it is written."""
+        cur = self.db.execute(
+            "UPDATE counters SET value = value + 1 WHERE name = ? RETURNING value", [counter]
+        )
+        row = cur.fetchone()
+        if row is None:
+            self.db.execute("INSERT INTO counters (name, value) VALUES (?, 1)", [counter])
+            return 1
+        return int(row[0])
+
     # -- compatibility: the names callers used before the managers existed -------------------------
     # Kept while parallel branches land; new code calls the managers (store.cases.get, ...).
     # ``store.audit(...)`` and ``store.exports(case_id)`` still work: those managers are callable.

@@ -61,12 +61,17 @@ class Cases:
             )
         o = case.outcome
         if case.id is None:
-            cur = self._store.db.execute(
-                "INSERT INTO cases (reference, title, filing_date, complainant_id, status, complaint_number,"
-                " submitted_at, decided_at, decline_reason, created_at, updated_at)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            # Ids and reference numbers come from a counter, never max(id) + 1: a deleted case's
+            # number (and its slice of the audit log) is never given to another case.
+            number = self._store.next_number("case")
+            case.reference = case.reference or f"ED-{case.filing_date.year}-{number:05d}"
+            self._store.db.execute(
+                "INSERT INTO cases (id, reference, title, filing_date, complainant_id, status,"
+                " complaint_number, submitted_at, decided_at, decline_reason, created_at, updated_at)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
-                    "pending-" + now + str(id(case)),
+                    number,
+                    case.reference,
                     case.title,
                     case.filing_date.isoformat(),
                     c.id,
@@ -79,10 +84,8 @@ class Cases:
                     now,
                 ),
             )
-            case.id = int(cur.lastrowid)
-            case.reference = case.reference or f"ED-{case.filing_date.year}-{case.id:05d}"
+            case.id = number
             case.created_at = now
-            self._store.db.execute("UPDATE cases SET reference = ? WHERE id = ?", (case.reference, case.id))
             self._store.audit.record("case.create", case_id=case.id, reference=case.reference)
         else:
             self._store.db.execute(

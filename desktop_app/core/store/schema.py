@@ -125,6 +125,30 @@ def _migration_1(db: sqlite_utils.Database) -> None:
     )
 
 
+def _migration_2(db: sqlite_utils.Database) -> None:
+    """Numbers that are never handed out twice, deletion included (not max(id) + 1).
+
+    The case counter starts past every case id and reference number this database has ever
+    shown, deleted ones included: the audit log remembers the cases that are gone.
+    """
+    db.executescript("CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);")
+    seen = [0]
+    seen += [r[0] or 0 for r in db.execute("SELECT max(id) FROM cases").fetchall()]
+    seen += [r[0] or 0 for r in db.execute("SELECT max(case_id) FROM audit_log").fetchall()]
+    refs = [r[0] for r in db.execute("SELECT reference FROM cases").fetchall()]
+    refs += [
+        r[0]
+        for r in db.execute(
+            "SELECT json_extract(detail, '$.reference') FROM audit_log WHERE action = 'case.create'"
+        ).fetchall()
+    ]
+    for ref in refs:
+        tail = str(ref or "").rsplit("-", 1)[-1]
+        if tail.isdigit():
+            seen.append(int(tail))
+    db.execute("INSERT INTO counters (name, value) VALUES ('case', ?)", [max(seen)])
+
+
 # Each entry migrates from version i to i + 1. Append only; never edit a released migration.
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migration_1]
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migration_1, _migration_2]
 SCHEMA_VERSION = len(MIGRATIONS)
