@@ -47,6 +47,7 @@ DEBIAN_PACKAGES = [
     "openssl",
     "zip",
     "poppler-utils",
+    "sqlite3",  # tests edit a database as another tool would (audit chain tamper test)
 ]
 
 

@@ -42,7 +42,7 @@ def test_app_verifies_its_package(exported: Exported) -> None:
     assert report.signer == "Li Wei" and report.organisation == "Acme Brand Ltd."
     assert report.signing_time == SIGNING_TIME == report.pdf_signing_time
     assert report.fingerprint == exported.identity.fingerprint
-    assert len(report.files) == 12
+    assert len(report.files) == 13  # 9 payload files + custody.jsonl, 3 tag files
     pinned = verify_package(
         exported.result.path, fingerprint=exported.identity.fingerprint.replace(":", "").lower()
     )
@@ -119,7 +119,9 @@ def test_contents_complaint_json_and_original_bytes(exported: Exported) -> None:
         assert names == sorted(names) and all(n.startswith(f"{ref}/") for n in names)
         assert {i.date_time for i in infos.values()} == {(1980, 1, 1, 0, 0, 0)}
         for name, info in infos.items():  # images and PDFs stored as they are, text deflated
-            expected = zipfile.ZIP_DEFLATED if name.endswith((".txt", ".json")) else zipfile.ZIP_STORED
+            expected = (
+                zipfile.ZIP_DEFLATED if name.endswith((".txt", ".json", ".jsonl")) else zipfile.ZIP_STORED
+            )
             assert info.compress_type == expected, name
         doc = json.loads(zf.read(f"{ref}/data/complaint.json"))
         for entry in doc["evidence"]:
@@ -169,7 +171,8 @@ def test_export_is_recorded_in_the_audit_log(exported: Exported) -> None:
     assert hashlib.sha256(exported.result.path.read_bytes()).hexdigest() == exported.result.sha256
 
 
-def test_same_case_twice_gives_identical_payload_and_manifests(exported: Exported, tmp_path: Path) -> None:
+def test_same_case_twice_differs_only_by_its_grown_custody_log(exported: Exported, tmp_path: Path) -> None:
+    ref = exported.case.reference
     again = export_case(
         exported.store,
         exported.case.id,
@@ -180,10 +183,22 @@ def test_same_case_twice_gives_identical_payload_and_manifests(exported: Exporte
     )
     with zipfile.ZipFile(exported.result.path) as a, zipfile.ZipFile(again.path) as b:
         assert a.namelist() == b.namelist()
-        for name in a.namelist():
-            assert a.read(name) == b.read(name), name
-    # deterministic signatures (RFC 6979) and the same signing time: the whole ZIP is identical
-    assert again.sha256 == exported.result.sha256
+        differ = {n for n in a.namelist() if a.read(n) != b.read(n)}
+        first_log = a.read(f"{ref}/data/custody.jsonl").splitlines()[1:]
+        second_log = b.read(f"{ref}/data/custody.jsonl").splitlines()[1:]
+    # the second package's history includes the first export; every other file is byte-identical
+    # (deterministic signatures, RFC 6979, and the same signing time)
+    assert second_log[: len(first_log)] == first_log
+    assert any(json.loads(line)["action"] == "case.export" for line in second_log[len(first_log) :])
+    log_and_what_covers_it = {
+        f"{ref}/data/custody.jsonl",
+        f"{ref}/data/summary.pdf",  # its chain-of-custody page
+        f"{ref}/bag-info.txt",  # Payload-Oxum counts the log's bytes
+        f"{ref}/manifest-sha256.txt",
+        f"{ref}/tagmanifest-sha256.txt",
+        f"{ref}/tagmanifest-sha256.txt.p7s",
+    }
+    assert differ == log_and_what_covers_it
     later = export_case(
         exported.store,
         exported.case.id,
@@ -192,17 +207,11 @@ def test_same_case_twice_gives_identical_payload_and_manifests(exported: Exporte
         report=report_for(exported.case),
         signing_time=SIGNING_TIME + dt.timedelta(hours=1),
     )
-    with zipfile.ZipFile(exported.result.path) as a, zipfile.ZipFile(later.path) as b:
+    with zipfile.ZipFile(again.path) as a, zipfile.ZipFile(later.path) as b:
         differ = {n for n in a.namelist() if a.read(n) != b.read(n)}
-    ref = exported.case.reference
-    # another signing time changes only what carries it: the signed PDF, the manifests that hash it,
-    # and the signature
-    assert differ == {
-        f"{ref}/data/summary.pdf",
-        f"{ref}/manifest-sha256.txt",
-        f"{ref}/tagmanifest-sha256.txt",
-        f"{ref}/tagmanifest-sha256.txt.p7s",
-    }
+    # another signing time changes only what carries it (the signed PDF, the signature, the manifests
+    # that hash them) and the history, which now holds one more export
+    assert differ == log_and_what_covers_it
 
 
 def test_blockers_refuse_export_unless_overridden(store, tmp_path: Path) -> None:

@@ -19,7 +19,7 @@ from desktop_app.core.atomic import atomic_write
 from desktop_app.core.checks.findings import CheckReport
 from desktop_app.core.errors import Cancelled, EvidenceError, UserError
 from desktop_app.core.model import Case
-from desktop_app.core.package import bag, cms, pades
+from desktop_app.core.package import bag, cms, custody, pades
 from desktop_app.core.package.comparison_pdf import render_comparison
 from desktop_app.core.package.complaint_json import build_complaint, complaint_bytes, plan_evidence
 from desktop_app.core.package.images import PreviewCache
@@ -189,6 +189,8 @@ def export_case(
         has_comparison=comparison is not None,
     )
     complaint = complaint_bytes(doc)
+    custody_entries = store.audit.custody(case.id)
+    custody_head = store.audit.head()
     summary = render_summary(
         case,
         report,
@@ -200,12 +202,16 @@ def export_case(
         cjk_text=complaint.decode("utf-8"),
         previews=previews,
         cancel=cancel,
+        custody=custody_entries,
+        custody_head=custody_head,
     )
     del previews  # memory: only the finished documents travel on
     summary = pades.sign_pdf(summary, identity, at)
+    custody_data = custody.custody_bytes(case, custody_entries, custody_head)
     items = [
         bag.PayloadItem("complaint.json", len(complaint), data=complaint, compress=True),
         bag.PayloadItem("summary.pdf", len(summary), data=summary),
+        bag.PayloadItem(custody.PATH, len(custody_data), data=custody_data, compress=True),
     ]
     if comparison is not None:
         items.append(bag.PayloadItem("comparison.pdf", len(comparison), data=comparison))

@@ -203,13 +203,19 @@ def render_summary(
     cjk_text: str = "",
     previews: PreviewCache | None = None,
     cancel: CancelToken = NEVER_CANCELLED,
+    custody: list[dict[str, Any]] | None = None,
+    custody_head: tuple[int | None, str] | None = None,
 ) -> bytes:
     """``cjk_text``: all the text the summary will show (e.g. complaint.json), to decide on the CJK font."""
     previews = previews or PreviewCache()
     pdf = ReportPdf(
         f"{case.reference} · complaint summary · Evidence Desk",
         fixed_date(case),
-        cjk=needs_cjk(cjk_text or str(case), *(loc.evidence.text for loc in report.located)),
+        cjk=needs_cjk(
+            cjk_text or str(case),
+            *(loc.evidence.text for loc in report.located),
+            *(f"{e['actor']} {e['detail']}" for e in custody or []),
+        ),
     )
     pdf.set_title(f"Complaint summary {case.reference}")
     pdf.set_author(signer.get("name", ""))
@@ -340,4 +346,52 @@ def render_summary(
             f"original name: {p.file.original_name} · imported {p.file.imported_at} · {_size(p.file.size)}", 8
         )
         pdf.para(f"SHA-256 {p.file.sha256}", 7.5, char_wrap=True)
+    if custody is not None:
+        _custody_page(pdf, files, custody, custody_head)
     return bytes(pdf.output())
+
+
+def _custody_page(
+    pdf: ReportPdf,
+    files: list[PackagedFile],
+    custody: list[dict[str, Any]],
+    head: tuple[int | None, str] | None,
+) -> None:
+    from desktop_app.core.package.custody import describe
+
+    pdf.add_page()
+    pdf.h1("Chain of custody")
+    pdf.para(
+        "What happened to this case and its evidence, from Evidence Desk's audit log. Each entry "
+        "carries the hash of the entry before it in the log, so an entry cannot be changed, removed or "
+        "reordered without breaking the chain; data/custody.jsonl holds these entries in full.",
+        8.5,
+    )
+    if head is not None:
+        pdf.field("Log head at export", f"entry {head[0]} · {head[1]}")
+    imports: dict[str, dict[str, Any]] = {}
+    for e in custody:
+        if e["action"] == "file.import" and e.get("sha256"):
+            imports.setdefault(e["sha256"], e)
+    pdf.h2("Evidence files: import time and hash")
+    for p in files:
+        first = imports.get(p.file.sha256)
+        by = f" by {first['actor']}" if first else ""
+        pdf.para(f"{p.file.original_name}: imported {p.file.imported_at}{by}", 8.5, True, char_wrap=True)
+        pdf.para(f"SHA-256 {p.file.sha256}", 7.5, char_wrap=True)
+    groups = [
+        ("Confirmations by hand", lambda a: "confirm" in a),
+        ("Checks run", lambda a: a == "case.check"),
+        ("Exports", lambda a: a == "case.export"),
+    ]
+    for title, wanted in groups:
+        pdf.h2(title)
+        chosen = [e for e in custody if wanted(e["action"])]
+        if not chosen:
+            pdf.para("None recorded.", 8.5, colour=(90, 90, 90))
+        for e in chosen:
+            pdf.para(f"{e['at']} · {e['actor']} · {describe(e)}", 8.5, char_wrap=True)
+    pdf.h2("Every entry")
+    for e in custody:
+        pdf.para(f"#{e['id']} {e['at']} · {e['actor']} · {describe(e)}", 8, char_wrap=True)
+        pdf.para(f"hash {e['hash']}  prev {e['prev']}", 6.5, colour=(90, 90, 90), char_wrap=True)

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import contextlib
 import getpass
+import itertools
 import socket
 import sqlite3
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -38,6 +40,7 @@ from desktop_app.core.vault import Vault
 __all__ = ["DB_NAME", "MIGRATIONS", "SCHEMA_VERSION", "VAULT_NAME", "Store", "open_store"]
 
 DB_NAME = "cases.db"
+BUSY_TIMEOUT_S = 30  # how long a write waits for another process's transaction before giving up
 VAULT_NAME = "vault"
 
 
@@ -75,8 +78,11 @@ class Store:
                     f"this version {__version__} understands up to {SCHEMA_VERSION}). "
                     "Upgrade Evidence Desk to open it; the file was not changed."
                 )
-        conn = sqlite3.connect(str(self.db_path), check_same_thread=False, timeout=30)
+        conn = sqlite3.connect(str(self.db_path), check_same_thread=False, timeout=BUSY_TIMEOUT_S)
+        conn.isolation_level = None  # no implicit transactions: transaction() says where each begins
         self.db = sqlite_utils.Database(conn)
+        self._lock = threading.RLock()  # one transaction at a time on this connection, across threads
+        self._savepoints = itertools.count()
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA foreign_keys=ON")
         self.db.execute("PRAGMA synchronous=NORMAL")
@@ -105,7 +111,7 @@ class Store:
     def _migrate(self) -> None:
         version = int(self.db.execute("PRAGMA user_version").fetchone()[0])
         while version < SCHEMA_VERSION:
-            with self.db.atomic():
+            with self.transaction():
                 MIGRATIONS[version](self.db)
                 version += 1
                 self.db.execute(f"PRAGMA user_version = {version}")
@@ -116,8 +122,33 @@ class Store:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite_utils.Database]:
-        with self.db.atomic() as db:
-            yield db
+        """One write transaction; nested calls are savepoints inside it.
+
+        ``BEGIN IMMEDIATE`` takes the write lock at the start, so a second process waits for it (up to
+        ``BUSY_TIMEOUT_S``) instead of failing at once with "database is locked" when a deferred
+        transaction tries to upgrade to a write in WAL mode."""
+        conn = self.db.conn
+        with self._lock:
+            if conn.in_transaction:
+                name = f"ed_{next(self._savepoints)}"
+                conn.execute(f"SAVEPOINT {name}")
+                try:
+                    yield self.db
+                except BaseException:
+                    if conn.in_transaction:  # a RAISE(ROLLBACK) may already have ended it
+                        conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                        conn.execute(f"RELEASE SAVEPOINT {name}")
+                    raise
+                conn.execute(f"RELEASE SAVEPOINT {name}")
+                return
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.db
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
 
     def next_number(self, counter: str) -> int:
         """The next value of a named counter; never returns a value twice, whatever was deleted.

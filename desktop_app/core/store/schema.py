@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 import sqlite_utils
+
+from desktop_app.core.model import utc_now
 
 
 def _migration_1(db: sqlite_utils.Database) -> None:
@@ -149,6 +152,60 @@ def _migration_2(db: sqlite_utils.Database) -> None:
     db.execute("INSERT INTO counters (name, value) VALUES ('case', ?)", [max(seen)])
 
 
+def _migration_3(db: sqlite_utils.Database) -> None:
+    """The audit log becomes a hash chain; the entries already written are chained now, and an entry
+    says so (they were not tamper-evident before this point)."""
+    from desktop_app.core.store.audit import GENESIS, entry_hash
+
+    db.executescript(
+        """
+        ALTER TABLE audit_log ADD COLUMN prev_hash TEXT NOT NULL DEFAULT '';
+        ALTER TABLE audit_log ADD COLUMN entry_hash TEXT NOT NULL DEFAULT '';
+        DROP TRIGGER audit_log_no_update;
+        """
+    )
+    prev, last_id, n = GENESIS, 0, 0
+    for row in list(db.query("SELECT * FROM audit_log ORDER BY id")):
+        e = dict(row, prev=prev)
+        h = entry_hash(e)
+        db.execute("UPDATE audit_log SET prev_hash = ?, entry_hash = ? WHERE id = ?", (prev, h, row["id"]))
+        prev, last_id, n = h, row["id"], n + 1
+    if n:
+        e = {
+            "id": last_id + 1,
+            "at": utc_now(),
+            "actor": "evidence-desk",
+            "action": "audit.chain",
+            "case_id": None,
+            "sha256": None,
+            "detail": {"chained_entries": n, "note": "entries before this one were chained at upgrade"},
+            "prev": prev,
+        }
+        db.execute(
+            "INSERT INTO audit_log (id, at, actor, action, case_id, sha256, detail, prev_hash, entry_hash)"
+            " VALUES (?,?,?,?,?,?,?,?,?)",
+            (
+                e["id"],
+                e["at"],
+                e["actor"],
+                e["action"],
+                None,
+                None,
+                json.dumps(e["detail"], sort_keys=True),
+                prev,
+                entry_hash(e),
+            ),
+        )
+        last_id += 1
+    db.executescript(
+        """
+        CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        """
+    )
+    db.execute("INSERT INTO counters (name, value) VALUES ('audit', ?)", [last_id])
+
+
 # Each entry migrates from version i to i + 1. Append only; never edit a released migration.
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migration_1, _migration_2]
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migration_1, _migration_2, _migration_3]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,48 @@
+"""Audit commands: verify the custody log's hash chain."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from desktop_app.cli.common import open_store
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("audit", help="the custody (audit) log")
+    audit_sub = p.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
+    v = audit_sub.add_parser(
+        "verify",
+        help="walk the log's hash chain; exit 0 when intact, 1 naming the first entry that does not fit",
+        description="Check that no audit entry was changed, removed, inserted or reordered since it was "
+        "written. Exit 0: intact. Exit 1: the first entry that does not fit is named.",
+    )
+    v.add_argument("--format", choices=("text", "json"), default="text")
+    v.set_defaults(func=cmd_verify)
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        report = store.audit.verify()
+    if args.format == "json":
+        print(
+            json.dumps(
+                {
+                    "intact": report.ok,
+                    "entries_checked": report.entries,
+                    "head_id": report.head_id,
+                    "head_hash": report.head_hash,
+                    "problem": report.problem or None,
+                    "entry_id": report.entry_id,
+                },
+                indent=2,
+            )
+        )
+    elif report.ok:
+        print(
+            f"INTACT: {report.entries} audit entries, chain head {report.head_hash} (entry {report.head_id})"
+        )
+    else:
+        print(f"BROKEN: {report.problem}")
+        print(f"({report.entries} entries before it fit the chain)")
+    return 0 if report.ok else 1

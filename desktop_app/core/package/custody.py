@@ -1,0 +1,80 @@
+"""``data/custody.jsonl``: the case's slice of the store's hash-chained audit log, as it stood at export.
+
+Line 1 is a header (format, case, the store's chain head when the package was made, which fields an
+entry's hash covers). Every further line is one audit entry exactly as the store holds it, with
+``prev`` and ``hash``: anyone can recompute ``hash`` as the SHA-256 of the entry's compact, key-sorted
+UTF-8 JSON without ``hash``, and the store can show that the same entries, with the same hashes, are
+still in its chain (``evidence-desk audit verify``). The file sits under ``data/``, so the manifest
+and the signature cover it.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from desktop_app.core.model import Case
+from desktop_app.core.store.audit import CHAIN_FORMAT, GENESIS, HASHED_FIELDS, entry_hash
+
+FORMAT = "evidence-desk-custody"
+FORMAT_VERSION = "1.0"
+PATH = "custody.jsonl"
+
+
+def _line(obj: dict[str, Any]) -> bytes:
+    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8") + b"\n"
+
+
+def custody_bytes(case: Case, entries: list[dict[str, Any]], head: tuple[int | None, str]) -> bytes:
+    header = {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "case": case.reference,
+        "chain_format": CHAIN_FORMAT,
+        "chain_head": {"id": head[0], "hash": head[1]},
+        "genesis": GENESIS,
+        "hashed_fields": list(HASHED_FIELDS),
+        "entries": len(entries),
+    }
+    return b"".join([_line(header), *(_line(e) for e in entries)])
+
+
+def read_custody(data: bytes) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """Parse custody.jsonl; refuses a format it does not know (ValueError)."""
+    lines = [json.loads(line) for line in data.decode("utf-8").splitlines() if line.strip()]
+    if not lines or lines[0].get("format") != FORMAT:
+        raise ValueError("not an Evidence Desk custody log")
+    if str(lines[0].get("format_version", "")).split(".")[0] != FORMAT_VERSION.split(".")[0]:
+        raise ValueError(f"custody log format {lines[0].get('format_version')} is not supported")
+    return lines[0], lines[1:]
+
+
+def entries_intact(entries: list[dict[str, Any]]) -> list[int]:
+    """Ids of entries whose content no longer matches their own hash."""
+    return [e["id"] for e in entries if entry_hash(e) != e.get("hash")]
+
+
+def describe(entry: dict[str, Any]) -> str:
+    """One line a reader understands, for the chain-of-custody page."""
+    d = entry.get("detail") or {}
+    a = entry["action"]
+    if a == "file.import":
+        return f"imported {d.get('name', '')} ({d.get('size', '?')} bytes, {d.get('media_type', '')})"
+    if a == "case.check":
+        return (
+            f"checks run: {d.get('verdict')}, {d.get('blockers')} blocker(s), {d.get('warnings')} warning(s)"
+        )
+    if a == "case.export":
+        return f"package exported{(' as version ' + str(d['version'])) if d.get('version') else ''}"
+    if a == "case.status":
+        extra = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in sorted(d.items()) if k != "status" and v)
+        return f"status set to {d.get('status')}" + (f" ({extra})" if extra else "")
+    if a.startswith("right."):
+        return f"{a.split('.', 1)[1]} of right {d.get('mark', '')} {d.get('registration_number', '')}".strip()
+    if "confirm" in a:
+        what = ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in sorted(d.items()) if v not in ("", None))
+        return f"confirmed by hand — {what}" if what else "confirmed by hand"
+    what = ", ".join(
+        f"{k.replace('_', ' ')}: {v}" for k, v in sorted(d.items()) if v not in ("", None, {}, [])
+    )
+    return f"{a}" + (f" — {what}" if what else "")
