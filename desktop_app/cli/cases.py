@@ -29,8 +29,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(func=cmd_cases)
 
-    p = sub.add_parser("show", help="everything about one case")
+    p = sub.add_parser(
+        "show", help="everything about one case: content, checks, package versions, revisions, submissions"
+    )
     p.add_argument("case", metavar="CASE", help="case id or reference")
+    p.add_argument(
+        "--revision",
+        type=int,
+        metavar="N",
+        help="show frozen revision N (what an earlier package or submission held) instead of the case now",
+    )
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(func=cmd_show)
 
@@ -95,11 +103,81 @@ def cmd_cases(args: argparse.Namespace) -> int:
     return 0
 
 
+def _records(store, case) -> dict:  # noqa: ANN001
+    """Package versions, revisions and submissions of a case, as show prints them."""
+    edited = store.revisions.edited_since(case)
+    revisions = store.revisions.for_case(case.id)
+    return {
+        "exports": [
+            {
+                "version": e["version"],
+                "exported_at": e["exported_at"],
+                "signer": e["signer"],
+                "signer_fingerprint": e["signer_fingerprint"],
+                "sha256": e["package_sha256"],
+                "path": e["path"],
+                "revision": e["revision"],
+                "blockers_overridden": bool(e["allow_blockers"]),
+            }
+            for e in store.exports.for_case(case.id)
+        ],
+        "revisions": [
+            {
+                "number": r["number"],
+                "frozen_at": r["created_at"],
+                "reason": r["reason"],
+                "content_sha256": r["content_sha256"],
+            }
+            for r in revisions
+        ],
+        "edited_since_last_revision": edited,
+        "submissions": [
+            {
+                "marketplace": x["marketplace"],
+                "complaint_number": x["complaint_number"],
+                "submitted_at": x["submitted_at"],
+                "package_version": x["export_version"],
+                "revision": x["revision"],
+                "decision": x["decision"] or None,
+                "decided_at": x["decided_at"] or None,
+                "decision_reasons": x["decision_reasons"] or None,
+                "reopened_at": x["reopened_at"] or None,
+                "reopen_reason": x["reopen_reason"] or None,
+            }
+            for x in store.submissions.for_case(case.id)
+        ],
+        "read_only": store.submissions.open(case.id) is not None,
+    }
+
+
 def cmd_show(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         case = store.cases.get(resolve_case(store, args.case))
+        if args.revision is not None:
+            content = store.revisions.get(case.id, args.revision)  # type: ignore[arg-type]
+            meta = next(r for r in store.revisions.for_case(case.id) if r["number"] == args.revision)  # type: ignore[arg-type]
+            d = dict(
+                content,
+                id=case.id,
+                revision={
+                    "number": args.revision,
+                    "frozen_at": meta["created_at"],
+                    "reason": meta["reason"],
+                    "content_sha256": meta["content_sha256"],
+                },
+            )
+            if args.format == "json":
+                print(json.dumps(d, indent=2, ensure_ascii=False))
+                return 0
+            print(
+                f"Case {case.id}  {d['reference']}  revision {args.revision} (frozen {meta['created_at']} at "
+                f"{meta['reason']}; read-only)"
+            )
+            print(f"  Content SHA-256: {meta['content_sha256']}")
+            _print_content(d)
+            return 0
         last = store.checks.last(case.id)  # type: ignore[arg-type]
-        exports = store.exports.for_case(case.id)  # type: ignore[arg-type]
+        records = _records(store, case)
     d = case.to_json()
     d["last_check"] = (
         None
@@ -111,13 +189,52 @@ def cmd_show(args: argparse.Namespace) -> int:
             "warnings": last["warnings"],
         }
     )
-    d["exports"] = [
-        {"exported_at": e["exported_at"], "path": e["path"], "sha256": e["package_sha256"]} for e in exports
-    ]
+    d.update(records)
     if args.format == "json":
         print(json.dumps(d, indent=2, ensure_ascii=False))
         return 0
-    print(f"Case {d['id']}  {d['reference']}  [{d['status']}]")
+    print(
+        f"Case {d['id']}  {d['reference']}  [{d['status']}]"
+        + ("  read-only (submitted)" if d["read_only"] else "")
+    )
+    _print_content(d)
+    lc = d["last_check"]
+    print(
+        "  Last check:   "
+        + (
+            "never"
+            if lc is None
+            else f"{lc['verdict']} ({lc['blockers']} blockers, {lc['warnings']} warnings) at {lc['ran_at']}"
+        )
+    )
+    for e in d["exports"]:
+        print(
+            f"  Package v{e['version']}:   {e['exported_at']}  signed by {e['signer'] or '?'}  "
+            f"revision {e['revision'] or '?'}  sha256:{e['sha256']}"
+        )
+        print(f"                {e['path']}")
+    revs = d["revisions"]
+    if revs:
+        now = "edited since" if d["edited_since_last_revision"] else "unchanged since"
+        print(
+            f"  Revisions:    {', '.join(str(r['number']) for r in revs)} "
+            f"(the case is {now} revision {revs[-1]['number']}; show --revision N to view one)"
+        )
+    for x in d["submissions"]:
+        print(
+            f"  Submitted:    {x['submitted_at']}  to {x['marketplace'] or '?'}  "
+            f"complaint {x['complaint_number']}  package v{x['package_version'] or '-'}  "
+            f"revision {x['revision'] or '-'}"
+        )
+        if x["decision"]:
+            reasons = f": {x['decision_reasons']}" if x["decision_reasons"] else ""
+            print(f"    Decision:   {x['decision']} {x['decided_at']}{reasons}")
+        if x["reopened_at"]:
+            print(f"    Reopened:   {x['reopened_at']}: {x['reopen_reason']}")
+    return 0
+
+
+def _print_content(d: dict) -> None:
     if d["title"]:
         print(f"  Title:        {d['title']}")
     print(f"  Filing date:  {d['filing_date']}")
@@ -148,25 +265,6 @@ def cmd_show(args: argparse.Namespace) -> int:
         print(f"  Genuine photo: {x['name']}  sha256:{x['sha256'][:16]}")
     for x in d["other_files"]:
         print(f"  Other file:   {x['name']}  sha256:{x['sha256'][:16]}")
-    lc = d["last_check"]
-    print(
-        "  Last check:   "
-        + (
-            "never"
-            if lc is None
-            else f"{lc['verdict']} ({lc['blockers']} blockers, {lc['warnings']} warnings) at {lc['ran_at']}"
-        )
-    )
-    for e in d["exports"]:
-        print(f"  Exported:     {e['exported_at']}  {e['path']}  sha256:{e['sha256'][:16]}")
-    o = d["outcome"]
-    if o["complaint_number"] or o["decided_at"]:
-        print(
-            f"  Outcome:      complaint {o['complaint_number'] or '-'}  "
-            f"submitted {o['submitted_at'] or '-'}  "
-            f"decided {o['decided_at'] or '-'} {o['decline_reason']}"
-        )
-    return 0
 
 
 def cmd_export_folder(args: argparse.Namespace) -> int:

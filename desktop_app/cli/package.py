@@ -73,6 +73,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     if sys.stderr.isatty():
         print(file=sys.stderr)
     print(result.path)
+    print(f"Package version {result.version}, case revision {result.revision}")
+    if result.unchanged_since is not None:
+        print(
+            f"The case is unchanged since version {result.unchanged_since}: this package holds the same "
+            f"revision ({result.revision})."
+        )
     print(f"SHA-256 {result.sha256}")
     print(
         f"Signed by {result.signer} at {result.signing_time.isoformat()} (certificate SHA-256 "

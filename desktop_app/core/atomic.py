@@ -24,8 +24,12 @@ def _fsync_dir(directory: Path) -> None:
 
 
 @contextlib.contextmanager
-def atomic_write(path: str | Path, mode: int = 0o644) -> Iterator[BinaryIO]:
-    """Yield a binary file that becomes ``path`` only if the block completes without error."""
+def atomic_write(path: str | Path, mode: int = 0o644, *, replace: bool = True) -> Iterator[BinaryIO]:
+    """Yield a binary file that becomes ``path`` only if the block completes without error.
+
+    With ``replace=False`` an existing ``path`` is never replaced, not even one that appears while
+    the file is being written: the finished file is hard-linked to its name (which fails if the name
+    is taken, raising FileExistsError) instead of renamed over it."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
@@ -36,7 +40,11 @@ def atomic_write(path: str | Path, mode: int = 0o644) -> Iterator[BinaryIO]:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp_path, path)
+        if replace:
+            os.replace(tmp_path, path)
+        else:
+            os.link(tmp_path, path)  # atomic and exclusive: FileExistsError if the name is taken
+            tmp_path.unlink()
         _fsync_dir(path.parent)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):

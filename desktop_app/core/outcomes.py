@@ -30,24 +30,59 @@ class OutcomeError(UserError):
     """An outcome that cannot be recorded in the case's current state."""
 
 
-def record_submission(store: Any, case_id: int, complaint_number: str, *, at: str = "") -> None:
-    """Mark a case submitted to its marketplace under ``complaint_number``."""
+def record_submission(
+    store: Any,
+    case_id: int,
+    complaint_number: str,
+    *,
+    at: str = "",
+    marketplace: str = "",
+    export_version: int | None = None,
+) -> None:
+    """Mark a case submitted to its marketplace under ``complaint_number``.
+
+    The submission record names the marketplace (default: the case's), the package version sent
+    (default: the latest export) and the revision it holds; the case's content is frozen as that
+    revision and the case is read-only until it is reopened with a reason."""
     number = complaint_number.strip()
     case = store.cases.get(case_id)
     if not number:
         raise OutcomeError(f"{case.reference}: enter the complaint number the marketplace gave you")
-    if case.status not in _SUBMITTABLE:
+    if case.status not in _SUBMITTABLE or store.submissions.open(case.id) is not None:
         raise OutcomeError(
-            f"{case.reference}: the case was already decided ({case.status}); it cannot be submitted again"
+            f"{case.reference}: the case is already {case.status}; reopen it (with a reason) before "
+            "submitting it again"
+            if case.status == CaseStatus.SUBMITTED
+            else f"{case.reference}: the case was already decided ({case.status}); it cannot be submitted "
+            "again"
         )
-    store.cases.set_status(
-        case.id,
-        CaseStatus.SUBMITTED,
-        complaint_number=number,
-        submitted_at=at or utc_now(),
-        decided_at="",
-        decline_reason="",
-    )
+    exports = store.exports.for_case(case.id)
+    if export_version is not None and not any(e["version"] == export_version for e in exports):
+        raise OutcomeError(f"{case.reference}: there is no package version {export_version}")
+    chosen = export_version if export_version is not None else (exports[-1]["version"] if exports else None)
+    package = next((e for e in exports if e["version"] == chosen), None)
+    when = at or utc_now()
+    with store.transaction():
+        revision = store.revisions.freeze(case, "submission")
+        if package is not None and package["revision"] not in (None, revision):
+            # the case was edited after that package: the record says which revision was actually sent
+            revision = package["revision"]
+        store.submissions.record(
+            case.id,
+            number,
+            when,
+            marketplace=marketplace.strip() or ", ".join(case.marketplaces),
+            export_version=chosen,
+            revision=revision,
+        )
+        store.cases.set_status(
+            case.id,
+            CaseStatus.SUBMITTED,
+            complaint_number=number,
+            submitted_at=when,
+            decided_at="",
+            decline_reason="",
+        )
 
 
 def record_decision(store: Any, case_id: int, accepted: bool, reason: str = "", *, at: str = "") -> None:
@@ -62,9 +97,15 @@ def record_decision(store: Any, case_id: int, accepted: bool, reason: str = "", 
     if not accepted and not reason:
         raise OutcomeError(f"{case.reference}: enter the reason the marketplace gave for declining")
     status = CaseStatus.ACCEPTED if accepted else CaseStatus.DECLINED
-    store.cases.set_status(
-        case.id, status, decided_at=at or utc_now(), decline_reason="" if accepted else reason
-    )
+    when = at or utc_now()
+    with store.transaction():
+        store.submissions.decide(case.id, str(status), when, reason)
+        store.cases.set_status(case.id, status, decided_at=when, decline_reason="" if accepted else reason)
+
+
+def reopen_case(store: Any, case_id: int, reason: str) -> None:
+    """Make a submitted case editable again; the reason is kept with its submission record and logged."""
+    store.submissions.reopen(store.cases.resolve_id(case_id), reason)
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,8 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.errors import NotFoundError, UserError
 from desktop_app.core.model import Case, EvidenceKind, Listing, Role
+from desktop_app.core.store import CaseLockedError
+from desktop_app.gui.case_records import CaseRecordsPanel
 from desktop_app.gui.context import AppContext
 from desktop_app.gui.editor_files import EvidenceFilesMixin
 from desktop_app.gui.listing_dialog import ListingDialog
@@ -80,6 +82,9 @@ class CaseEditor(EvidenceFilesMixin, QScrollArea):
         layout.addWidget(self.form)
         form_layout = QVBoxLayout(self.form)
         form_layout.setContentsMargins(0, 0, 0, 0)
+        self.records = CaseRecordsPanel(ctx, self.form)
+        self.records.reopened.connect(self._reopened)
+        form_layout.addWidget(self.records)
         form_layout.addWidget(self._build_case_group())
         form_layout.addWidget(self._build_complainant_group())
         form_layout.addWidget(self._build_rights_group())
@@ -178,6 +183,7 @@ class CaseEditor(EvidenceFilesMixin, QScrollArea):
         remove.setAccessibleName(self.tr("Remove right"))
         remove.clicked.connect(self.remove_right)
         library = QPushButton(self.tr("Rights library…"), box)
+        library.setObjectName("rights_library_button")  # the library is not the case: open while locked
         library.clicked.connect(self.open_rights_library.emit)
         row = QHBoxLayout()
         for b in (certificate, add, remove, library):
@@ -268,6 +274,8 @@ class CaseEditor(EvidenceFilesMixin, QScrollArea):
         case = self.case
         if case is None:
             return
+        self.records.show_case(case.id, case.reference)
+        self._apply_lock(self.records.locked)
         self._loading = True
         try:
             self.reference.setText(case.reference)
@@ -351,6 +359,12 @@ class CaseEditor(EvidenceFilesMixin, QScrollArea):
             stored = self.ctx.store.cases.get(self.case.id)
             self.case.status, self.case.outcome = stored.status, stored.outcome
             self.ctx.store.cases.save(self.case)
+        except CaseLockedError as exc:  # submitted meanwhile (e.g. from the command line): show what is kept
+            self.case = self.ctx.store.cases.get(self.case.id)
+            self._refresh()
+            self.save_error.setText(self.tr("Not saved: %1").replace("%1", str(exc)))
+            self.save_error.setVisible(True)
+            return
         except NotFoundError:  # the case was deleted meanwhile (e.g. from the command line)
             self.case = None
             self.placeholder.setVisible(True)
@@ -363,7 +377,31 @@ class CaseEditor(EvidenceFilesMixin, QScrollArea):
             return
         self.save_error.setVisible(False)
         self._save_timer.setInterval(400)
+        self.records.refresh()  # "edited since revision N"
         self.case_changed.emit(self.case.id)
+
+    @property
+    def read_only(self) -> bool:
+        return self.case is not None and self.records.locked
+
+    def _apply_lock(self, locked: bool) -> None:
+        """A submitted case is read-only until reopened: fields read-only, edit buttons disabled."""
+        for w in self.form.findChildren(QWidget):
+            if self.records.isAncestorOf(w) or w.objectName() == "rights_library_button":
+                continue
+            if isinstance(w, (QLineEdit, QPlainTextEdit, QDateEdit)):
+                w.setReadOnly(locked)
+            elif isinstance(w, (QPushButton, QComboBox)):
+                w.setEnabled(not locked)
+        self.setAcceptDrops(not locked)
+        if not locked:
+            self._preview_urls()  # "Add listings" is enabled only for valid pasted URLs
+
+    def _reopened(self, case_id: int) -> None:
+        self.case = self.ctx.store.cases.get(case_id)
+        self.save_error.setVisible(False)
+        self._refresh()
+        self.case_changed.emit(case_id)
 
     # -- rights ----------------------------------------------------------------------------------
 

@@ -106,6 +106,11 @@ class EvidenceFilesMixin:
         the list."""
         if self.case is None or not paths:
             return None
+        if self.read_only:
+            self.file_errors.setText(
+                self.tr("The case was submitted and is read-only; reopen it to add files.")
+            )
+            return None
         kind = kind or EvidenceKind(self.add_kind.currentData())
         if kind == EvidenceKind.CERTIFICATE:  # a certificate becomes a right: read, confirm, save, use
             self.add_certificate.emit(paths[0])

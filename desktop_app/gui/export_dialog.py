@@ -103,7 +103,11 @@ class ExportDialog(QDialog):
         self.reload_identities()
 
     def _default_target(self) -> Path:
-        return self.ctx.data_dir / "exports" / f"{self.case.reference}.zip"
+        """The next version's own name (``ED-2026-00001-v3.zip``); packages are never replaced."""
+        from desktop_app.core.package.export import package_name
+
+        version = self.ctx.store.exports.next_version(self.case.id)  # type: ignore[arg-type]
+        return self.ctx.data_dir / "exports" / package_name(self.case.reference, version)
 
     def reload_identities(self, select: str | None = None) -> None:
         from desktop_app.core.package.signing import list_identities
@@ -210,12 +214,24 @@ class ExportDialog(QDialog):
     def _done(self, result) -> None:  # noqa: ANN001 - ExportResult
         self.result = result
         self.progress.setValue(1000)
+        unchanged = (
+            "\n"
+            + self.tr("The case is unchanged since version %1: this package holds the same revision (%2).")
+            .replace("%1", str(result.unchanged_since))
+            .replace("%2", str(result.revision))
+            if result.unchanged_since is not None
+            else ""
+        )
         self.status.setText(
-            self.tr("Package: %1\nSHA-256: %2\nSigner fingerprint: %3")
+            self.tr("Package version %4 (case revision %5): %1\nSHA-256: %2\nSigner fingerprint: %3")
             .replace("%1", str(result.path))
             .replace("%2", result.sha256)
             .replace("%3", result.signer_fingerprint)
+            .replace("%4", str(result.version))
+            .replace("%5", str(result.revision))
+            + unchanged
         )
+        self.out_path.setText(str(self._default_target()))  # the next export gets the next version's name
         self.open_folder.setVisible(True)
         if self.identity.currentData():
             self.ctx.prefs.default_identity = self.identity.currentData()

@@ -436,7 +436,7 @@ class MainWindow(QMainWindow):
 
         self.editor.flush()
         dialog = ExportDialog(self.ctx, self.case_id, self)
-        dialog.exported.connect(lambda _p: self.case_list.refresh())
+        dialog.exported.connect(lambda _p: (self.case_list.refresh(), self.editor.records.refresh()))
         dialog.exec()
 
     def show_verify(self) -> None:

@@ -222,7 +222,7 @@ def test_drop_files_on_the_editor_adds_them(qtbot, window, store, tmp_path: Path
     assert [f.original_name for f in store.get_case(case_id).genuine_photos] == ["genuine.png"]
 
 
-def test_edits_never_overwrite_a_status_set_elsewhere(qtbot, window, store) -> None:
+def test_a_case_submitted_elsewhere_refuses_the_pending_edit(qtbot, window, store) -> None:
     from desktop_app.core.outcomes import record_submission
 
     case_id = _new_case(qtbot, window)
@@ -230,8 +230,10 @@ def test_edits_never_overwrite_a_status_set_elsewhere(qtbot, window, store) -> N
     qtbot.keyClicks(window.editor.title, "Still editing")
     window.editor.flush()
     case = store.get_case(case_id)
-    assert case.title == "Still editing"
+    assert case.title != "Still editing"  # a submitted case is read-only: the edit is not saved
     assert case.status == CaseStatus.SUBMITTED and case.outcome.complaint_number == "IPP-7"
+    assert "read-only" in window.editor.save_error.text()
+    assert window.editor.title.isReadOnly() and window.editor.title.text() == case.title
 
 
 def test_settings_dialog_saves_preferences(qtbot, window, prefs, data_dir) -> None:

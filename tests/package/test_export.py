@@ -226,7 +226,7 @@ def test_blockers_refuse_export_unless_overridden(store, tmp_path: Path) -> None
     result = export_case(
         store, case.id, tmp_path / "out", ident, report=report_for(case, blocker=True), allow_blockers=True
     )
-    assert result.path == (tmp_path / "out" / f"{case.reference}.zip").resolve()
+    assert result.path == (tmp_path / "out" / f"{case.reference}-v1.zip").resolve()
     assert result.blockers_overridden
     with zipfile.ZipFile(result.path) as zf:
         doc = json.loads(zf.read(f"{case.reference}/data/complaint.json"))

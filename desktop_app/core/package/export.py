@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,7 @@ from desktop_app.core.package.safe_zip import ZipWriter
 from desktop_app.core.package.signing import SigningIdentity, subject_org
 from desktop_app.core.package.summary_pdf import located_for, pages_to_show, render_summary
 from desktop_app.core.progress import NEVER_CANCELLED, CancelToken, ProgressFn, SubProgress, no_progress
+from desktop_app.core.store.revisions import snapshot
 
 SOFTWARE = f"Evidence Desk {__version__}"
 log = logging.getLogger(__name__)
@@ -47,6 +49,9 @@ class ExportResult:
     payload_bytes: int
     verdict: str
     blockers_overridden: bool
+    version: int = 0  # this package's number among the case's exports (1, 2, ...)
+    revision: int = 0  # the frozen revision of the case's content it holds
+    unchanged_since: int | None = None  # the previous version holding the same revision, if any
 
 
 def _plain(value: Any) -> Any:
@@ -99,13 +104,34 @@ def _run_checks(store: Any, case: Case, progress: ProgressFn, cancel: CancelToke
     return check_case(store, case, progress=progress, cancel=cancel)
 
 
-def _target(out_path: str | Path, case: Case) -> Path:
+def package_name(reference: str, version: int) -> str:
+    """A version's own file name: ``ED-2026-00001-v2.zip``."""
+    return f"{bag_root(reference)}-v{version}.zip"
+
+
+def _target(out_path: str | Path, case: Case, version: int) -> Path:
+    """Where the package goes. A folder gets the version's own name (suffixed if that name is taken);
+    a file name that exists is refused: a package is never replaced."""
     path = Path(out_path).expanduser()
     if path.is_dir():
-        path = path / f"{case.reference}.zip"
+        name = package_name(case.reference, version)
+        path = path / name
+        n = 2
+        while path.exists() or path.is_symlink():
+            path = path.with_name(f"{name[:-4]}-{n}.zip")
+            n += 1
     if path.suffix.lower() != ".zip":
         raise UserError(f"{path}: the package must be a .zip file.")
+    if path.exists() or path.is_symlink():
+        raise _exists(path, case, version)
     return path.resolve()
+
+
+def _exists(path: Path, case: Case, version: int) -> UserError:
+    return UserError(
+        f"{path} already exists and a package is never replaced; choose another name or a folder "
+        f"(the package is then named {package_name(case.reference, version)})."
+    )
 
 
 def bag_root(reference: str) -> str:
@@ -154,7 +180,14 @@ def export_case(
             "with --allow-blockers, which is written into the package."
         )
     at = (signing_time or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc).replace(microsecond=0)
-    target = _target(out_path, case)
+    version = store.exports.next_version(case.id)
+    target = _target(out_path, case, version)
+    content = snapshot(case)  # what this package holds, frozen as a revision when it is recorded
+    revision, _new = store.revisions.planned(case)
+    last = store.exports.last(case.id)
+    unchanged_since = (
+        last["version"] if last is not None and last["revision"] == revision and not _new else None
+    )
     files = plan_evidence(case)
     for p in files:
         src = store.files.path(p.file)
@@ -218,32 +251,33 @@ def export_case(
     items += [bag.PayloadItem(p.path, p.file.size, source=store.files.path(p.file)) for p in files]
 
     progress(0.45, "Packaging")
-    with atomic_write(target) as fh:
-        writer = ZipWriter(fh, hash_output=True)  # the package SHA-256 is computed alongside, on another core
-        try:
-            result = bag.write_bag(
-                writer,
-                bag_root(case.reference),
-                items,
-                bag_info(case, identity),
-                sign=lambda data: cms.sign_detached(data, identity, at),
-                progress=SubProgress(progress, 0.45, 0.98),
-                cancel=cancel,
+    try:
+        with atomic_write(target, replace=False) as fh:
+            result, package_sha = _write_package(
+                fh, store, case, items, files, identity, at, progress=progress, cancel=cancel
             )
-            for p in files:  # the vault is content-addressed: what went in must still hash to its name
-                if result.payload_sha256[f"data/{p.path}"] != p.file.sha256:
-                    raise EvidenceError(
-                        store.files.path(p.file),
-                        f"the stored copy of '{p.file.original_name}' "
-                        "no longer matches its SHA-256; the vault is damaged.",
-                    )
-            writer.close()
-        except BaseException:
-            writer.abort()
-            raise
-    package_sha = writer.sha256
+    except FileExistsError:  # the name was taken while the package was being written
+        raise _exists(target, case, version) from None
+    except FileNotFoundError as exc:  # a vault file went away mid-export: was the case deleted?
+        raise _gone(store, case) or exc from None
     overridden = bool(allow_blockers and report.blockers)
-    store.exports.record(case.id, target, package_sha, identity.fingerprint, overridden)
+    try:
+        with store.transaction():
+            revision = store.revisions.freeze(case, "export", content)
+            version = store.exports.record(
+                case.id,
+                target,
+                package_sha,
+                identity.fingerprint,
+                overridden,
+                signer=identity.name,
+                revision=revision,
+            )
+    except BaseException as exc:  # a package the store does not list is not kept
+        target.unlink(missing_ok=True)
+        if isinstance(exc, sqlite3.Error):
+            raise _gone(store, case) or exc from None
+        raise
     progress(1.0, "Exported")
     return ExportResult(
         target,
@@ -255,4 +289,52 @@ def export_case(
         result.payload_bytes,
         report.verdict,
         overridden,
+        version=version,
+        revision=revision,
+        unchanged_since=unchanged_since,
     )
+
+
+def _gone(store: Any, case: Case) -> UserError | None:
+    """The one sentence for an export that lost its case to a deletion, or None if the case is there."""
+    if store.db.execute("SELECT 1 FROM cases WHERE id = ?", [case.id]).fetchone() is not None:
+        return None
+    return UserError(f"Case {case.reference} was deleted while it was being exported; no package was kept.")
+
+
+def _write_package(
+    fh: Any,
+    store: Any,
+    case: Case,
+    items: list[bag.PayloadItem],
+    files: list[Any],
+    identity: SigningIdentity,
+    at: dt.datetime,
+    *,
+    progress: ProgressFn,
+    cancel: CancelToken,
+) -> tuple[bag.BagResult, str]:
+    """Stream the bag into ``fh``; returns the bag result and the whole ZIP's SHA-256."""
+    writer = ZipWriter(fh, hash_output=True)  # the package SHA-256 is computed alongside, on another core
+    try:
+        result = bag.write_bag(
+            writer,
+            bag_root(case.reference),
+            items,
+            bag_info(case, identity),
+            sign=lambda data: cms.sign_detached(data, identity, at),
+            progress=SubProgress(progress, 0.45, 0.98),
+            cancel=cancel,
+        )
+        for p in files:  # the vault is content-addressed: what went in must still hash to its name
+            if result.payload_sha256[f"data/{p.path}"] != p.file.sha256:
+                raise EvidenceError(
+                    store.files.path(p.file),
+                    f"the stored copy of '{p.file.original_name}' "
+                    "no longer matches its SHA-256; the vault is damaged.",
+                )
+        writer.close()
+    except BaseException:
+        writer.abort()
+        raise
+    return result, writer.sha256

@@ -2,7 +2,8 @@
 
 ``Store`` owns the connection, the migrations and ``transaction()``; each aggregate has its own
 manager in its own module, reached as ``store.cases``, ``store.rights``, ``store.files``,
-``store.audit``, ``store.checks``, ``store.exports`` and ``store.cache`` (Anki's Collection shape).
+``store.audit``, ``store.checks``, ``store.exports``, ``store.cache``, ``store.revisions`` and
+``store.submissions`` (Anki's Collection shape).
 
 Schema versions live in ``PRAGMA user_version``; a database written by a newer version is refused
 before anything touches it. WAL, foreign keys on, and every multi-row change in one transaction.
@@ -33,11 +34,21 @@ from desktop_app.core.store.cases import Cases
 from desktop_app.core.store.checks import CheckRuns
 from desktop_app.core.store.exports import Exports
 from desktop_app.core.store.files import Files
+from desktop_app.core.store.revisions import Revisions
 from desktop_app.core.store.rights import Rights
 from desktop_app.core.store.schema import MIGRATIONS, SCHEMA_VERSION
+from desktop_app.core.store.submissions import CaseLockedError, Submissions
 from desktop_app.core.vault import Vault
 
-__all__ = ["DB_NAME", "MIGRATIONS", "SCHEMA_VERSION", "VAULT_NAME", "Store", "open_store"]
+__all__ = [
+    "DB_NAME",
+    "MIGRATIONS",
+    "SCHEMA_VERSION",
+    "VAULT_NAME",
+    "CaseLockedError",
+    "Store",
+    "open_store",
+]
 
 DB_NAME = "cases.db"
 BUSY_TIMEOUT_S = 30  # how long a write waits for another process's transaction before giving up
@@ -94,6 +105,8 @@ class Store:
         self.checks = CheckRuns(self)
         self.exports = Exports(self)
         self.cache = ReadingCache(self)
+        self.revisions = Revisions(self)
+        self.submissions = Submissions(self)
         self._migrate()
         self.vault = Vault(self.data_dir / VAULT_NAME)
 

@@ -32,6 +32,8 @@ class Cases:
     def save(self, case: Case) -> int:
         """Insert or replace a whole case (complainant, rights links, listings, evidence) atomically."""
         with self._store.transaction():
+            if case.id is not None:
+                self._store.submissions.ensure_editable(case.id)
             return self._save(case)
 
     def _save(self, case: Case) -> int:
@@ -277,6 +279,7 @@ class Cases:
         case = self.get(case_id)
         hashes = {f.sha256 for _kind, f in case.evidence_files()}
         with self._store.transaction():
+            self._store.submissions.ensure_editable(case.id)  # type: ignore[arg-type]
             self._store.db.execute("DELETE FROM cases WHERE id = ?", [case.id])
             if case.complainant.id is not None:
                 self._store.db.execute(

@@ -206,6 +206,62 @@ def _migration_3(db: sqlite_utils.Database) -> None:
     db.execute("INSERT INTO counters (name, value) VALUES ('audit', ?)", [last_id])
 
 
+def _migration_4(db: sqlite_utils.Database) -> None:
+    """Records that hold up: numbered package versions, frozen revisions, submission records."""
+    db.executescript(
+        """
+        ALTER TABLE exports ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE exports ADD COLUMN signer TEXT NOT NULL DEFAULT '';
+        ALTER TABLE exports ADD COLUMN revision INTEGER;
+        UPDATE exports SET version = (
+            SELECT count(*) FROM exports e2 WHERE e2.case_id = exports.case_id AND e2.id <= exports.id);
+        CREATE UNIQUE INDEX exports_case_version ON exports(case_id, version);
+        CREATE TABLE revisions (
+            id INTEGER PRIMARY KEY,
+            case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+            number INTEGER NOT NULL,
+            created_at TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            content_sha256 TEXT NOT NULL,
+            content TEXT NOT NULL,
+            UNIQUE (case_id, number)
+        );
+        CREATE TRIGGER revisions_frozen BEFORE UPDATE ON revisions
+            BEGIN SELECT RAISE(ABORT, 'a revision is frozen'); END;
+        CREATE TABLE submissions (
+            id INTEGER PRIMARY KEY,
+            case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+            marketplace TEXT NOT NULL DEFAULT '',
+            complaint_number TEXT NOT NULL,
+            submitted_at TEXT NOT NULL,
+            export_version INTEGER,
+            revision INTEGER,
+            decision TEXT NOT NULL DEFAULT '',
+            decided_at TEXT NOT NULL DEFAULT '',
+            decision_reasons TEXT NOT NULL DEFAULT '',
+            reopened_at TEXT NOT NULL DEFAULT '',
+            reopen_reason TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX submissions_case ON submissions(case_id);
+        INSERT INTO submissions (case_id, marketplace, complaint_number, submitted_at, decision, decided_at,
+                                 decision_reasons, export_version)
+            SELECT c.id,
+                   coalesce((SELECT group_concat(DISTINCT l.marketplace) FROM listings l
+                             WHERE l.case_id = c.id), ''),
+                   c.complaint_number, c.submitted_at,
+                   CASE WHEN c.status IN ('accepted', 'declined') THEN c.status ELSE '' END,
+                   c.decided_at, c.decline_reason,
+                   (SELECT max(version) FROM exports e WHERE e.case_id = c.id)
+            FROM cases c WHERE c.status IN ('submitted', 'accepted', 'declined');
+        """
+    )
+
+
 # Each entry migrates from version i to i + 1. Append only; never edit a released migration.
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migration_1, _migration_2, _migration_3]
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    _migration_1,
+    _migration_2,
+    _migration_3,
+    _migration_4,
+]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,136 @@
+"""Submission records: where and when a case was filed, under which complaint number, with which
+package version and revision; the marketplace's decision; and any reopening, with its reason.
+
+While a case has an open submission (not reopened) it is read-only: the store refuses edits and
+deletion (``CaseLockedError``) until the user reopens it with a reason, which the audit log keeps.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from desktop_app.core.errors import UserError
+from desktop_app.core.model import CaseStatus, utc_now
+
+if TYPE_CHECKING:
+    from desktop_app.core.store import Store
+
+LOCKED_STATUSES = (CaseStatus.SUBMITTED, CaseStatus.ACCEPTED, CaseStatus.DECLINED)
+
+
+class CaseLockedError(UserError):
+    """An edit or deletion of a case that was submitted and not reopened."""
+
+
+class Submissions:
+    """``store.submissions``."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def for_case(self, case_id: int) -> list[dict[str, Any]]:
+        return list(
+            self._store.db.query("SELECT * FROM submissions WHERE case_id = ? ORDER BY id", [case_id])
+        )
+
+    def open(self, case_id: int) -> dict[str, Any] | None:
+        """The submission that holds the case read-only, if any."""
+        rows = list(
+            self._store.db.query(
+                "SELECT * FROM submissions WHERE case_id = ? AND reopened_at = '' ORDER BY id DESC LIMIT 1",
+                [case_id],
+            )
+        )
+        return rows[0] if rows else None
+
+    def ensure_editable(self, case_id: int) -> None:
+        """Raise CaseLockedError when the case is submitted and not reopened."""
+        row = self._store.db.execute("SELECT reference, status FROM cases WHERE id = ?", [case_id]).fetchone()
+        if row is None or CaseStatus(row[1]) not in LOCKED_STATUSES:
+            return
+        sub = self.open(case_id)
+        where = (
+            f" to {sub['marketplace'] or 'the marketplace'} as complaint {sub['complaint_number']}"
+            if sub
+            else ""
+        )
+        raise CaseLockedError(
+            f"Case {row[0]} was submitted{where} and is read-only; reopen it with a reason to change it."
+        )
+
+    def record(
+        self,
+        case_id: int,
+        complaint_number: str,
+        submitted_at: str,
+        *,
+        marketplace: str,
+        export_version: int | None,
+        revision: int | None,
+    ) -> int:
+        store = self._store
+        with store.transaction():
+            cur = store.db.execute(
+                "INSERT INTO submissions (case_id, marketplace, complaint_number, submitted_at,"
+                " export_version, revision) VALUES (?,?,?,?,?,?)",
+                (case_id, marketplace, complaint_number, submitted_at, export_version, revision),
+            )
+            store.audit.record(
+                "case.submit",
+                case_id=case_id,
+                marketplace=marketplace,
+                complaint_number=complaint_number,
+                submitted_at=submitted_at,
+                export_version=export_version,
+                revision=revision,
+            )
+            return int(cur.lastrowid)
+
+    def decide(self, case_id: int, decision: str, decided_at: str, reasons: str) -> None:
+        store = self._store
+        with store.transaction():
+            sub = self.open(case_id)
+            if sub is not None:
+                store.db.execute(
+                    "UPDATE submissions SET decision = ?, decided_at = ?, decision_reasons = ? WHERE id = ?",
+                    (decision, decided_at, reasons, sub["id"]),
+                )
+            store.audit.record(
+                "case.decision",
+                case_id=case_id,
+                decision=decision,
+                decided_at=decided_at,
+                reasons=reasons,
+                complaint_number=sub["complaint_number"] if sub else "",
+            )
+
+    def reopen(self, case_id: int, reason: str) -> None:
+        """Make a submitted case editable again; the reason is kept with the submission and in the log."""
+        store = self._store
+        reason = reason.strip()
+        case = store.cases.get(case_id)
+        if case.status not in LOCKED_STATUSES:
+            raise UserError(
+                f"Case {case.reference} is not submitted ({case.status}); there is nothing to reopen."
+            )
+        if not reason:
+            raise UserError(f"Case {case.reference}: give the reason for reopening a submitted case.")
+        now = utc_now()
+        with store.transaction():
+            sub = self.open(case.id)  # type: ignore[arg-type]
+            if sub is not None:
+                store.db.execute(
+                    "UPDATE submissions SET reopened_at = ?, reopen_reason = ? WHERE id = ?",
+                    (now, reason, sub["id"]),
+                )
+            status = CaseStatus.EXPORTED if store.exports.for_case(case.id) else CaseStatus.DRAFT  # type: ignore[arg-type]
+            store.db.execute(
+                "UPDATE cases SET status = ?, updated_at = ? WHERE id = ?", (str(status), now, case.id)
+            )
+            store.audit.record(
+                "case.reopen",
+                case_id=case.id,
+                reason=reason,
+                complaint_number=sub["complaint_number"] if sub else "",
+                previous_status=str(case.status),
+            )
