@@ -13,10 +13,13 @@ The audit log is append-only, enforced by triggers.
 from __future__ import annotations
 
 import contextlib
+import errno
 import getpass
 import itertools
+import os
 import socket
 import sqlite3
+import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -65,22 +68,63 @@ def _actor() -> str:
 
 def _read_user_version(path: Path) -> int:
     """Read the schema version without writing anything (not even the WAL switch)."""
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
+    except sqlite3.OperationalError as exc:
+        raise StoreError(f"{path} cannot be opened ({exc}); check that it is readable.") from None
     try:
         return int(conn.execute("PRAGMA user_version").fetchone()[0])
+    except sqlite3.OperationalError as exc:  # locked, unreadable: not a question of what the file is
+        raise _operational(path, exc) from None
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{path}: not an Evidence Desk database ({exc})") from None
     finally:
         conn.close()
 
 
+def _check_writable(data_dir: Path) -> None:
+    """Refuse a data folder Evidence Desk cannot write to, in one sentence, before SQLite tries."""
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=data_dir, prefix=".write-test-"):
+            pass
+        db = data_dir / DB_NAME
+        if db.exists() and not os.access(db, os.W_OK):
+            raise PermissionError(errno.EACCES, "read-only", str(db))
+    except OSError as exc:
+        raise StoreError(
+            f"{data_dir} is read-only or cannot be written ({exc.strerror or exc}): Evidence Desk keeps its "
+            "cases there and must be able to write; fix its permissions or choose another folder with "
+            "--data-dir."
+        ) from None
+
+
+def _operational(db_path: Path, exc: sqlite3.OperationalError, timeout: float = BUSY_TIMEOUT_S) -> StoreError:
+    """One sentence for SQLite's operational failures a user can act on."""
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return StoreError(
+            f"{db_path} is in use by another Evidence Desk window or command (waited {timeout:g} s); "
+            "let it finish or close it, then try again."
+        )
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return StoreError(
+            f"{db_path} cannot be written ({exc}): fix the permissions of its folder or choose another "
+            "folder with --data-dir."
+        )
+    if "disk" in text and "full" in text:
+        return StoreError(f"{db_path}: the disk is full; free some space and try again. Nothing was saved.")
+    return StoreError(f"{db_path}: the database cannot be used ({exc}).")
+
+
 class Store:
     """Cases, rights, evidence and their history, in ``data_dir``."""
 
-    def __init__(self, data_dir: str | Path) -> None:
+    def __init__(self, data_dir: str | Path, *, busy_timeout: float = BUSY_TIMEOUT_S) -> None:
         self.data_dir = Path(data_dir)
-        self.data_dir.mkdir(parents=True, exist_ok=True)
+        _check_writable(self.data_dir)
         self.db_path = self.data_dir / DB_NAME
+        self.busy_timeout = busy_timeout
         if self.db_path.exists():
             found = _read_user_version(self.db_path)
             if found > SCHEMA_VERSION:
@@ -89,14 +133,18 @@ class Store:
                     f"this version {__version__} understands up to {SCHEMA_VERSION}). "
                     "Upgrade Evidence Desk to open it; the file was not changed."
                 )
-        conn = sqlite3.connect(str(self.db_path), check_same_thread=False, timeout=BUSY_TIMEOUT_S)
+        conn = sqlite3.connect(str(self.db_path), check_same_thread=False, timeout=busy_timeout)
         conn.isolation_level = None  # no implicit transactions: transaction() says where each begins
         self.db = sqlite_utils.Database(conn)
         self._lock = threading.RLock()  # one transaction at a time on this connection, across threads
         self._savepoints = itertools.count()
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA foreign_keys=ON")
-        self.db.execute("PRAGMA synchronous=NORMAL")
+        try:
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+        except sqlite3.OperationalError as exc:
+            conn.close()
+            raise _operational(self.db_path, exc, busy_timeout) from None
         self.actor = _actor()
         self.audit = AuditLog(self)
         self.files = Files(self)
@@ -107,7 +155,11 @@ class Store:
         self.cache = ReadingCache(self)
         self.revisions = Revisions(self)
         self.submissions = Submissions(self)
-        self._migrate()
+        try:
+            self._migrate()
+        except BaseException:
+            conn.close()
+            raise
         self.vault = Vault(self.data_dir / VAULT_NAME)
 
     # -- lifecycle -------------------------------------------------------------------------------
@@ -154,7 +206,10 @@ class Store:
                     raise
                 conn.execute(f"RELEASE SAVEPOINT {name}")
                 return
-            conn.execute("BEGIN IMMEDIATE")
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:  # still locked after the busy timeout
+                raise _operational(self.db_path, exc, self.busy_timeout) from None
             try:
                 yield self.db
                 conn.execute("COMMIT")
