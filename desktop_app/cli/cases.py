@@ -235,36 +235,10 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def _print_content(d: dict) -> None:
-    if d["title"]:
-        print(f"  Title:        {d['title']}")
-    print(f"  Filing date:  {d['filing_date']}")
-    c = d["complainant"]
-    print(
-        f"  Complainant:  {c['name']} ({c['role'].replace('_', ' ')})"
-        + (f" <{c['email']}>" if c["email"] else "")
-    )
-    if c["authorization"]:
-        print(f"  Authorization: {c['authorization']['name']}  sha256:{c['authorization']['sha256'][:16]}")
-    for i, r in enumerate(d["rights"], 1):
-        print(
-            f"  Right {i}:      {r['mark']}  {r['office']} {r['registration_number']}  owner: {r['owner']}  "
-            f"classes: {', '.join(map(str, r['classes'])) or '-'}"
-        )
-        if r["certificate"]:
-            print(
-                f"                certificate: {r['certificate']['name']}  "
-                f"sha256:{r['certificate']['sha256'][:16]}"
-            )
-    for i, li in enumerate(d["listings"], 1):
-        print(f"  Listing {i}:    {li['marketplace'] or '?'} {li['listing_id'] or '(no id)'}  {li['url']}")
-        if li["title"]:
-            print(f"                title: {li['title']}")
-        for s in li["screenshots"]:
-            print(f"                screenshot: {s['name']}  sha256:{s['sha256'][:16]}")
-    for x in d["genuine_photos"]:
-        print(f"  Genuine photo: {x['name']}  sha256:{x['sha256'][:16]}")
-    for x in d["other_files"]:
-        print(f"  Other file:   {x['name']}  sha256:{x['sha256'][:16]}")
+    from desktop_app.core.case_text import content_lines
+
+    for line in content_lines(d):
+        print(line)
 
 
 def cmd_export_folder(args: argparse.Namespace) -> int:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.errors import UserError
 from desktop_app.core.model import CaseStatus, Complainant
 from desktop_app.core.progress import CancelToken, ProgressFn, SubProgress
 from desktop_app.gui.context import AppContext
@@ -174,7 +175,11 @@ class CaseListPanel(QWidget):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return False
-        removed = self.ctx.store.cases.delete(case_id)
+        try:
+            removed = self.ctx.store.cases.delete(case_id)
+        except UserError as exc:  # e.g. submitted: read-only until reopened
+            self.show_message(str(exc), error=True)
+            return False
         self.refresh()
         self.show_message(
             self.tr("Deleted %1; %n file(s) no longer used were removed.", "", len(removed)).replace(

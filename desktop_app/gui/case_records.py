@@ -6,7 +6,6 @@ rules — what locks a case, what reopening needs — live in the core.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.case_text import content_lines
 from desktop_app.core.errors import UserError
 from desktop_app.gui.context import AppContext
 
@@ -101,7 +101,7 @@ class RevisionDialog(QDialog):
         self.text = QPlainTextEdit(self)
         self.text.setReadOnly(True)
         self.text.setObjectName("revision_content")
-        self.text.setPlainText(json.dumps(content, indent=2, ensure_ascii=False))
+        self.text.setPlainText("\n".join(line.strip() for line in content_lines(content)))
         layout.addWidget(self.text)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)

@@ -44,7 +44,9 @@ def test_records_panel_lists_versions_revisions_and_locks_a_submitted_case(
     assert "Unchanged since revision 2" in records.revision_state.text()
     dialog = records.view_revision(1)
     qtbot.addWidget(dialog)
-    assert dialog.text.isReadOnly() and "second wave" not in dialog.text.toPlainText()
+    shown = dialog.text.toPlainText()
+    assert dialog.text.isReadOnly() and "second wave" not in shown
+    assert "Title:        Counterfeit ACME shoes" in shown and "Listing 1:" in shown
     dialog.close()
     assert not records.reopen_button.isVisible()
 
@@ -61,6 +63,12 @@ def test_records_panel_lists_versions_revisions_and_locks_a_submitted_case(
     assert library and library[0].isEnabled()  # the library is not the case
     assert not any(b.isEnabled() for b in edit_buttons if b.objectName() != "rights_library_button")
     assert all(e.isReadOnly() for e in editor.form.findChildren(QLineEdit) if not records.isAncestorOf(e))
+
+    window.case_list.select_case(case_id)
+    assert window.case_list.current_case_id() == case_id
+    assert not window.case_list.delete_case(confirm=False)  # refused in one sentence, case kept
+    assert "read-only" in window.case_list.message.text()
+    assert store.cases.get(case_id).reference
 
     records.ask_reopen()
     reopen = records.dialog
