@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 
 from desktop_app.cli.common import open_store
@@ -17,6 +18,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Check that no audit entry was changed, removed, inserted or reordered since it was "
         "written. Exit 0: intact. Exit 1: the first entry that does not fit is named.",
     )
+    v.add_argument(
+        "--package",
+        metavar="PACKAGE.zip",
+        help="also check that the package's data/custody.jsonl is the same history as this log "
+        "(every entry present with the same hash, and its chain head)",
+    )
     v.add_argument("--format", choices=("text", "json"), default="text")
     v.set_defaults(func=cmd_verify)
 
@@ -24,6 +31,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 def cmd_verify(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         report = store.audit.verify()
+        if report.ok and args.package:
+            from desktop_app.core.package.custody import compare_with_store, read_package_custody
+
+            problem, entry_id = compare_with_store(read_package_custody(args.package), store.audit.chain())
+            if problem:
+                report = dataclasses.replace(report, problem=f"{args.package}: {problem}", entry_id=entry_id)
     if args.format == "json":
         print(
             json.dumps(

@@ -61,3 +61,12 @@ def test_summary_has_a_chain_of_custody_page(exported: Exported) -> None:
     for _kind, f in exported.case.evidence_files():
         assert f.sha256 in flat
     assert "Checks run" in text and "Exports" in text and "Confirmations by hand" in text
+
+
+def test_audit_verify_ties_a_package_to_the_log_it_came_from(exported: Exported, tmp_path) -> None:
+    from tests.core.test_cli import run
+
+    r = run("audit", "verify", "--package", str(exported.result.path), data_dir=exported.data_dir)
+    assert r.returncode == 0, r.stdout + r.stderr
+    r = run("audit", "verify", "--package", str(exported.result.path), data_dir=tmp_path / "elsewhere")
+    assert r.returncode == 1 and "is not in this audit log" in r.stdout

@@ -11,8 +11,12 @@ and the signature cover it.
 from __future__ import annotations
 
 import json
+import zipfile
+from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
+from desktop_app.core.errors import UserFileError
 from desktop_app.core.model import Case
 from desktop_app.core.store.audit import CHAIN_FORMAT, GENESIS, HASHED_FIELDS, entry_hash
 
@@ -47,6 +51,48 @@ def read_custody(data: bytes) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     if str(lines[0].get("format_version", "")).split(".")[0] != FORMAT_VERSION.split(".")[0]:
         raise ValueError(f"custody log format {lines[0].get('format_version')} is not supported")
     return lines[0], lines[1:]
+
+
+MAX_CUSTODY_BYTES = 64 * 1024 * 1024
+
+
+def read_package_custody(package: str | Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """data/custody.jsonl of a package (the one folder's), read without extracting anything else."""
+    try:
+        with zipfile.ZipFile(package) as zf:
+            names = [n for n in zf.namelist() if n.count("/") == 2 and n.endswith("/data/" + PATH)]
+            if len(names) != 1:
+                raise UserFileError(package, "has no data/custody.jsonl (exported before custody logs?)")
+            info = zf.getinfo(names[0])
+            if info.file_size > MAX_CUSTODY_BYTES:
+                raise UserFileError(package, "its custody log is too large to read")
+            return read_custody(zf.read(info))
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise UserFileError(package, f"the custody log cannot be read ({exc})") from None
+
+
+def compare_with_store(
+    custody: tuple[dict[str, Any], list[dict[str, Any]]], chain: Iterable[dict[str, Any]]
+) -> tuple[str, int | None]:
+    """Whether a package's custody slice is the store's history: ("", None) if so, else the first
+    entry that differs, in one sentence."""
+    header, entries = custody
+    wanted = {e["id"]: e for e in entries}
+    head = header.get("chain_head") or {}
+    if head.get("id") is not None:
+        wanted.setdefault(head["id"], {"id": head["id"], "hash": head.get("hash"), "_head": True})
+    seen: dict[int, dict[str, Any]] = {}
+    for e in chain:
+        if e["id"] in wanted:
+            seen[e["id"]] = e
+    for entry_id in sorted(wanted):
+        w, s = wanted[entry_id], seen.get(entry_id)
+        what = "its chain head" if w.get("_head") else "its custody entry"
+        if s is None:
+            return f"{what} {entry_id} is not in this audit log.", entry_id
+        if s["hash"] != w.get("hash") or (not w.get("_head") and entry_hash(w) != w.get("hash")):
+            return f"{what} {entry_id} differs from this audit log's entry {entry_id}.", entry_id
+    return "", None
 
 
 def entries_intact(entries: list[dict[str, Any]]) -> list[int]:
