@@ -50,6 +50,27 @@ class OutcomeDialog(QDialog):
             self.number = QLineEdit(case.outcome.complaint_number, self)
             self.number.setAccessibleName(self.tr("Complaint number"))
             form.addRow(self.tr("Complaint number"), self.number)
+            self.marketplace = QLineEdit(", ".join(case.marketplaces), self)
+            self.marketplace.setAccessibleName(self.tr("Marketplace"))
+            form.addRow(self.tr("Filed with"), self.marketplace)
+            # which package version was sent: part of the submission record
+            self.package = QComboBox(self)
+            self.package.setAccessibleName(self.tr("Package sent"))
+            exports = ctx.store.exports.for_case(case_id)
+            for e in reversed(exports):
+                self.package.addItem(
+                    self.tr("v%1 — exported %2, SHA-256 %3…")
+                    .replace("%1", str(e["version"]))
+                    .replace("%2", e["exported_at"])
+                    .replace("%3", e["package_sha256"][:16]),
+                    e["version"],
+                )
+            if not exports:
+                self.package.addItem(self.tr("(no package exported)"), None)
+            form.addRow(self.tr("Package sent"), self.package)
+            form.addRow(
+                QLabel(self.tr("The case becomes read-only until it is reopened with a reason."), self)
+            )
         else:
             self.setWindowTitle(self.tr("Decision on %1").replace("%1", case.reference))
             self.accepted = QRadioButton(self.tr("Accepted"), self)
@@ -87,7 +108,13 @@ class OutcomeDialog(QDialog):
 
         try:
             if self.number is not None:
-                record_submission(self.ctx.store, self.case_id, self.number.text())
+                record_submission(
+                    self.ctx.store,
+                    self.case_id,
+                    self.number.text(),
+                    marketplace=self.marketplace.text(),
+                    export_version=self.package.currentData(),
+                )
             else:
                 assert self.accepted is not None and self.reason is not None
                 accepted = self.accepted.isChecked()

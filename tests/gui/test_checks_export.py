@@ -183,8 +183,12 @@ def test_record_outcomes_and_dashboard(qtbot, window, store, case_id) -> None:
     submitted = OutcomeDialog(window.ctx, case_id, "submitted", window)
     qtbot.addWidget(submitted)
     submitted.number.setText("IPP-2026-0042")
+    assert submitted.marketplace.text() and submitted.package.currentData() is None  # nothing exported
+    submitted.marketplace.setText("Alibaba IPP")
     assert submitted.submit()
     assert store.get_case(case_id).outcome.complaint_number == "IPP-2026-0042"
+    [record] = store.submissions.for_case(case_id)
+    assert (record["marketplace"], record["complaint_number"]) == ("Alibaba IPP", "IPP-2026-0042")
     decision = OutcomeDialog(window.ctx, case_id, "decided", window)
     qtbot.addWidget(decision)
     decision.declined.setChecked(True)
