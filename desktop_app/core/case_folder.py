@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from desktop_app.core.clean_text import HiddenTextError, clean_case
 from desktop_app.core.errors import CaseFolderError, EvidenceError
 from desktop_app.core.intake import check_name, inspect_file
 from desktop_app.core.model import OFFICES, Case, Complainant, EvidenceFile, Listing, Right, Role
@@ -338,10 +339,6 @@ def read_case_folder(folder: str | Path) -> _Plan:
     genuine = r.path_list(data, "genuine_photos", "genuine_photos")
     others = r.path_list(data, "other_files", "other_files")
 
-    # Every file is checked before anything is stored.
-    for path in r.files:
-        inspect_file(path)
-
     case = Case(
         complainant=complainant,
         title=title,
@@ -349,6 +346,19 @@ def read_case_folder(folder: str | Path) -> _Plan:
         rights=[rt for rt, _ in rights],
         listings=[lt for lt, _ in listings],
     )
+    try:  # before any file is read: an identifier with a hidden character is one sentence
+        changed = clean_case(case)
+    except HiddenTextError as exc:
+        raise CaseFolderError(r.toml_path, str(exc)) from None
+    for path_ in changed:
+        r.warnings.append(
+            f"{r.toml_path}: {path_}: control characters or bidirectional overrides replaced by \ufffd"
+        )
+
+    # Every file is checked before anything is stored.
+    for path in r.files:
+        inspect_file(path)
+
     return _Plan(
         case=case,
         files=r.files,

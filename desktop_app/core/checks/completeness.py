@@ -11,6 +11,7 @@ from typing import Any
 
 from desktop_app.core.checks.facts import CaseFacts
 from desktop_app.core.checks.findings import CheckReport, Finding
+from desktop_app.core.clean_text import marked_fields, zero_based
 
 
 def marketplace_profile(key: str) -> Any | None:
@@ -65,6 +66,17 @@ def run(facts: CaseFacts, report: CheckReport) -> None:
 
     def missing(what: str, field: str) -> None:
         report.findings.append(Finding("case.incomplete", what, field=field))
+
+    for f in marked_fields(case):
+        report.findings.append(
+            Finding(
+                "case.hidden_characters",
+                f"The {f.what} ({f.path}) had hidden or control characters, replaced by \ufffd where "
+                "they were; type it again as it should read.",
+                field=zero_based(f.path),
+                params={"field": f.path},
+            )
+        )
 
     if not case.complainant.name.strip():
         missing(

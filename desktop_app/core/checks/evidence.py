@@ -79,6 +79,20 @@ def run(facts: CaseFacts, report: CheckReport) -> None:
                 )
             )
     for ff in facts.files.values():
+        if ff.hidden_characters:
+            chars = ff.hidden_characters
+            report.findings.append(
+                Finding(
+                    "evidence.hidden_characters",
+                    f"The text read from {ff.name} contained "
+                    f"{'a control character' if len(chars) == 1 else 'control characters'} "
+                    f"({', '.join(chars[:5])}{', …' if len(chars) > 5 else ''}); "
+                    f"{'it was' if len(chars) == 1 else 'they were'} removed before checking and from "
+                    "everything written, so compare what is quoted with the file itself.",
+                    evidence=(file_ref(ff),),
+                    params={"file": ff.name, "characters": list(chars)},
+                )
+            )
         kinds = set(ff.kinds)
         if EvidenceKind.CERTIFICATE in kinds:
             problem = _problem(ff)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from desktop_app.core.clean_text import clean_evidence_text, hidden_in_text
 from desktop_app.core.model import Case, EvidenceFile, EvidenceKind
 from desktop_app.core.progress import NEVER_CANCELLED, CancelToken, ProgressFn, SubProgress, no_progress
 from desktop_app.core.reading.text import DocumentText, TextLine
@@ -35,6 +36,8 @@ class FileFacts:
     certificate: Any | None = None  # certificates.CertificateFields
     authorization: Any | None = None  # authorization.AuthorizationFields
     sharpness: float | None = None  # images: strength of the sharpest edges (0-255); blurred captures are low
+    # control characters and bidirectional overrides removed from the text read (clean_text), as labels
+    hidden_characters: list[str] = field(default_factory=list)
 
     @property
     def capture(self) -> dict[str, Any] | None:
@@ -246,8 +249,8 @@ def gather_facts(
         cancel.raise_if_cancelled()
         sub = SubProgress(progress, i / total, (i + 1) / total)
         sub(0.0, f"Reading {f.original_name}")
-        doc = read_document(store, f, progress=sub, cancel=cancel)
-        ff = FileFacts(file=f, kinds=kinds, doc=doc)
+        doc, hidden = clean_document(read_document(store, f, progress=sub, cancel=cancel))
+        ff = FileFacts(file=f, kinds=kinds, doc=doc, hidden_characters=hidden)
         if EvidenceKind.CERTIFICATE in kinds and doc.ok:
             ff.certificate = extract_certificate_fields(store, sha, doc)
         if EvidenceKind.AUTHORIZATION in kinds and doc.ok:
@@ -257,6 +260,26 @@ def gather_facts(
         facts.files[sha] = ff
         sub(1.0, f"Read {f.original_name}")
     return facts
+
+
+def clean_document(doc: DocumentText) -> tuple[DocumentText, list[str]]:
+    """The document with control characters and bidirectional overrides removed from every line (so
+    nothing read from a counterfeiter's page reaches a finding, the summary or the complaint raw), and
+    the labels of what was removed."""
+    found: list[str] = []
+    for line in doc.lines():
+        for lab in hidden_in_text(line.text):
+            if lab not in found:
+                found.append(lab)
+    if not found:
+        return doc, []
+    pages = [
+        dataclasses.replace(
+            p, lines=[dataclasses.replace(ln, text=clean_evidence_text(ln.text)) for ln in p.lines]
+        )
+        for p in doc.pages
+    ]
+    return dataclasses.replace(doc, pages=pages), found
 
 
 def file_ref(

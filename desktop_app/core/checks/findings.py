@@ -54,6 +54,10 @@ CODES: dict[str, Severity] = {
     "evidence.capture_stale": Severity.WARNING,
     "evidence.capture_time_unknown": Severity.WARNING,
     "evidence.capture_altered": Severity.WARNING,
+    # control characters or bidirectional overrides: removed from text read from a file (evidence.*) or
+    # replaced by U+FFFD in text entered for the case (case.*), so a reviewer knows the text was changed
+    "evidence.hidden_characters": Severity.WARNING,
+    "case.hidden_characters": Severity.WARNING,
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
+from desktop_app.core.clean_text import clean_case, clean_free_text, require_identifier
 from desktop_app.core.errors import NotFoundError
 from desktop_app.core.model import (
     Case,
@@ -37,6 +38,9 @@ class Cases:
             return self._save(case)
 
     def _save(self, case: Case) -> int:
+        # Nothing with a control character or a bidirectional override reaches the database: identifiers
+        # are refused (one sentence naming the field), free text is marked where one was (clean_text).
+        clean_case(case)
         now = utc_now()
         c = case.complainant
         auth = c.authorization
@@ -301,6 +305,9 @@ class Cases:
 
     def set_status(self, case_id: int, status: CaseStatus, **outcome: str) -> None:
         case = self.get(case_id)
+        if "complaint_number" in outcome:
+            require_identifier(outcome["complaint_number"], "complaint_number", "complaint number")
+        outcome = {k: clean_free_text(v) if isinstance(v, str) else v for k, v in outcome.items()}
         with self._store.transaction():
             sets = ["status = ?", "updated_at = ?"]
             values: list[Any] = [str(status), utc_now()]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from desktop_app.core.clean_text import clean_right
 from desktop_app.core.errors import NotFoundError
 from desktop_app.core.model import Right, utc_now
 
@@ -23,6 +24,7 @@ class Rights:
             return self.save_in_transaction(right)
 
     def save_in_transaction(self, right: Right) -> int:
+        clean_right(right)
         store = self._store
         now = utc_now()
         values = (

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from desktop_app.core.clean_text import clean_free_text, require_identifier
 from desktop_app.core.errors import UserError
 from desktop_app.core.model import CaseStatus, utc_now
 
@@ -69,6 +70,8 @@ class Submissions:
         revision: int | None,
     ) -> int:
         store = self._store
+        require_identifier(complaint_number, "complaint_number", "complaint number")
+        require_identifier(marketplace, "marketplace", "marketplace")
         with store.transaction():
             cur = store.db.execute(
                 "INSERT INTO submissions (case_id, marketplace, complaint_number, submitted_at,"
@@ -88,6 +91,7 @@ class Submissions:
 
     def decide(self, case_id: int, decision: str, decided_at: str, reasons: str) -> None:
         store = self._store
+        reasons = clean_free_text(reasons)
         with store.transaction():
             sub = self.open(case_id)
             if sub is not None:
@@ -107,7 +111,7 @@ class Submissions:
     def reopen(self, case_id: int, reason: str) -> None:
         """Make a submitted case editable again; the reason is kept with the submission and in the log."""
         store = self._store
-        reason = reason.strip()
+        reason = clean_free_text(reason.strip())
         case = store.cases.get(case_id)
         if case.status not in LOCKED_STATUSES:
             raise UserError(

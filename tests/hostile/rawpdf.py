@@ -1,0 +1,52 @@
+"""PDFs written object by object, for the shapes no PDF library will produce: control characters in a
+text layer, streams that inflate far past their size, JavaScript and launch actions, deep nesting."""
+
+from __future__ import annotations
+
+import zlib
+
+
+def raw_pdf(objects: list[bytes], *, root: int = 1, trailer_extra: bytes = b"") -> bytes:
+    """A PDF of ``objects`` (numbered from 1) with a correct cross-reference table."""
+    out = bytearray(b"%PDF-1.5\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for i, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for off in offsets:
+        out += b"%010d 00000 n \n" % off
+    out += b"trailer\n<< /Size %d /Root %d 0 R %s>>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        root,
+        trailer_extra,
+        xref,
+    )
+    return bytes(out)
+
+
+def stream(data: bytes, extra: bytes = b"", *, deflate: bool = False) -> bytes:
+    if deflate:
+        data = zlib.compress(data, 9)
+        extra += b" /Filter /FlateDecode"
+    return b"<< /Length %d%s >>\nstream\n" % (len(data), extra) + data + b"\nendstream"
+
+
+def text_pdf(content: bytes, *, catalog_extra: bytes = b"", deflate: bool = False) -> bytes:
+    """One page drawing ``content`` (a content stream) with Helvetica."""
+    return raw_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R " + catalog_extra + b">>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >>"
+            b" /Contents 5 0 R >>",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+            stream(content, deflate=deflate),
+        ]
+    )
+
+
+def line_pdf(text: bytes) -> bytes:
+    """One line of text, exactly these bytes in the text layer (escape ( ) \\ yourself)."""
+    return text_pdf(b"BT /F1 14 Tf 72 700 Td (" + text + b") Tj ET")
