@@ -81,7 +81,7 @@ def hidden_in_identifier(text: str) -> list[str]:
 
 def clean_free_text(text: str) -> str:
     """``text`` with every hidden character replaced by U+FFFD (CRLF first becomes a newline)."""
-    if not any(is_hidden_in_text(ch) for ch in text):
+    if not isinstance(text, str) or not any(is_hidden_in_text(ch) for ch in text):
         return text
     text = text.replace("\r\n", "\n")
     return "".join(REPLACEMENT if is_hidden_in_text(ch) else ch for ch in text)
@@ -114,6 +114,8 @@ class HiddenTextError(UserError):
 
 def require_identifier(value: str, field: str, what: str) -> str:
     """Return ``value`` unchanged, or refuse it when it holds a hidden character."""
+    if not isinstance(value, str):  # not text at all: the store's own constraints answer that
+        return value
     chars = hidden_in_identifier(value)
     if chars:
         raise HiddenTextError(field, what, chars)
@@ -208,7 +210,7 @@ def clean_right(right, where: str = "right") -> list[str]:  # noqa: ANN001 - mod
 def marked_fields(case) -> list[Field]:  # noqa: ANN001 - model.Case
     """Free-text fields that carry U+FFFD: where hidden characters were replaced (or text was not
     decodable when it was entered). What ``case.hidden_characters`` reports."""
-    return [f for f in case_fields(case) if not f.identifier and REPLACEMENT in f.value]
+    return [f for f in case_fields(case) if not f.identifier and REPLACEMENT in (f.value or "")]
 
 
 def zero_based(path: str) -> str:

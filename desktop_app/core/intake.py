@@ -9,6 +9,7 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop_app.core import pdf_streams
 from desktop_app.core.errors import EvidenceError
 from desktop_app.core.reading import captures
 from desktop_app.core.user_files import (
@@ -168,6 +169,14 @@ def _check_pdf(path: Path, size: int) -> None:
         tail = fh.read()
     if b"%%EOF" not in tail:
         raise EvidenceError(path, "the PDF is truncated (it has no end-of-file marker)")
+    try:
+        inflation = pdf_streams.measure(path)
+    except OSError as exc:
+        raise EvidenceError(path, f"the PDF cannot be read ({exc.strerror or type(exc).__name__})") from None
+    if inflation is not None and inflation.bomb:
+        raise EvidenceError(
+            path, f"{inflation.describe()}, far more than any page needs (a decompression bomb); refused"
+        )
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
