@@ -50,3 +50,34 @@ def text_pdf(content: bytes, *, catalog_extra: bytes = b"", deflate: bool = Fals
 def line_pdf(text: bytes) -> bytes:
     """One line of text, exactly these bytes in the text layer (escape ( ) \\ yourself)."""
     return text_pdf(b"BT /F1 14 Tf 72 700 Td (" + text + b") Tj ET")
+
+
+def zlib_bomb(inflated: int, byte: bytes = b"0") -> bytes:
+    """A zlib stream that inflates to ``inflated`` bytes of ``byte``, made in milliseconds: one
+    self-contained deflate block for 1 MB (full flush: no reference reaches back past it) repeated,
+    an empty final block, and the right Adler-32."""
+    mb = 1024 * 1024
+    unit = byte * mb
+    comp = zlib.compressobj(9, zlib.DEFLATED, -15)
+    block = comp.compress(unit) + comp.flush(zlib.Z_FULL_FLUSH)
+    count = max(1, inflated // mb)
+    adler = 1
+    for _ in range(count):
+        adler = zlib.adler32(unit, adler)
+    return b"\x78\xda" + block * count + b"\x03\x00" + adler.to_bytes(4, "big")
+
+
+def bomb_pdf(inflated: int, *, layers: int = 1) -> bytes:
+    """A one-page PDF whose content stream inflates to ``inflated`` bytes (``layers`` Flate filters)."""
+    data = zlib_bomb(inflated, b" ")
+    for _ in range(layers - 1):
+        data = zlib.compress(data, 9)
+    filters = b"[" + b" /FlateDecode" * layers + b" ]"
+    return raw_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+            b"<< /Length %d /Filter %s >>\nstream\n" % (len(data), filters) + data + b"\nendstream",
+        ]
+    )
