@@ -17,45 +17,79 @@ from rapidfuzz.distance import Levenshtein
 from desktop_app.core.checks.facts import CaseFacts, FileFacts, file_ref, where
 from desktop_app.core.checks.findings import CheckReport, Finding, Located
 from desktop_app.core.model import Listing
-from desktop_app.core.reading.matching import find_listing_id
+from desktop_app.core.reading.matching import _sub_box, find_listing_id
 from desktop_app.core.reading.text import TextLine
+
+ADDRESS_BAR = "address bar"
+PRINT_HEADER = "print header"
+PRINT_FOOTER = "print footer"
+PAGE_FOOTER = "page footer"
+PAGE_TEXT = "page text"
 
 # Line confidence needed to believe a different id: two or more characters differ / only one differs.
 CONFIDENT = 0.85
 CONFIDENT_ONE_OFF = 0.95
 
-# Ids printed on the page beside a label, per marketplace group. Group 1 is the id.
+# Ids printed on the page beside a label, per marketplace group. Group 1 is the id. OCR loses the spaces
+# inside labels ("Itemnumber", "eBay-Artikelnummer"), so they are optional.
 _LABELLED: dict[str, list[re.Pattern[str]]] = {
-    "amazon": [re.compile(r"\bASIN\s*[:：]?\s*([A-Z0-9]{10})\b")],
+    "amazon": [re.compile(r"(?<![A-Za-z])ASIN\s*[:：]?\s*([A-Z0-9]{10})(?![A-Za-z0-9])")],
     "ebay": [
         re.compile(
-            r"(?i)\b(?:item\s*(?:number|no\.?|#)|eBay\s*item\s*number|Artikelnummer)\s*[:：]?\s*"
-            r"(\d{9,15})\b"
+            r"(?i)(?:\bitem\s*(?:number|no\.?|#)|eBay[\s-]*item\s*number|(?:eBay[\s-]*)?Artikel[\s-]*nummer|"
+            r"num[ée]ro\s*de\s*l['’]?\s*objet|n[°º]\s*de\s*l['’]?\s*objet|"
+            r"n[úu]mero\s*(?:de\s*)?(?:art[íi]culo|del\s*art[íi]culo)|numero\s*(?:dell['’]?\s*)?oggetto|"
+            r"objectnummer|numer\s*przedmiotu)(?:\s*eBay)?\s*[:：#]?\s*(\d{9,15})(?!\d)"
         )
     ],
     "alibaba": [
         re.compile(
-            r"(?:商品ID|宝贝ID|商品编号|商品id|宝贝id|(?i:item\s*id|product\s*id|offer\s*id))\s*[:：]?\s*"
-            r"(\d{6,16})(?!\d)"
+            r"(?:商品ID|宝贝ID|商品编号|商品id|宝贝id|商品编码|(?i:item\s*id|item\s*no\.?|product\s*id|offer\s*id))"
+            r"\s*[:：#]?\s*(\d{6,16})(?!\d)"
         )
     ],
     "walmart": [re.compile(r"(?i)\bwalmart\s*#\s*[:：]?\s*(\d{5,})\b")],
-    "etsy": [re.compile(r"(?i)\blisting\s*(?:id|#)\s*[:：]?\s*(\d{5,})\b")],
+    "etsy": [re.compile(r"(?i)\blisting\s*(?:id|#|number)\s*[:：#]?\s*(\d{5,})\b")],
     "temu": [re.compile(r"(?i)\bgoods\s*id\s*[:：]?\s*(\d{6,})\b")],
-    "mercadolibre": [re.compile(r"(?i)\bpublicaci[oó]n\s*#?\s*[:：]?\s*(M[A-Z]{2}[-_]?\d{6,})\b")],
+    "mercadolibre": [
+        re.compile(
+            r"(?i)(?:\bpublicaci[oó]n|n[úu]mero\s*de\s*publicaci[oó]n|\ban[úu]ncio|c[óo]digo\s*do\s*an[úu]ncio)"
+            r"\s*#?\s*[:：#]?\s*(M[A-Z]{2}U?[-_]?\s?\d{6,})\b"
+        )
+    ],
     "shopee": [re.compile(r"(?i)\bproduct\s*id\s*[:：]?\s*(\d{5,})\b")],
     "lazada": [re.compile(r"(?i)\bitem\s*id\s*[:：]?\s*(\d{5,})\b")],
 }
 
 
+ADDRESS_BAR = "address bar"
+PRINT_HEADER = "print header"
+PRINT_FOOTER = "print footer"
+PAGE_FOOTER = "page footer"
+PAGE_TEXT = "page text"
+
+# Line confidence needed to believe a different id: two or more characters differ / only one differs.
+CONFIDENT = 0.85
+CONFIDENT_ONE_OFF = 0.95
+
+
 @dataclass(frozen=True)
 class OtherId:
-    """A different listing id read confidently from a screenshot line."""
+    """A listing id read from a capture line (named "other" for the checks that want the different ones)."""
 
-    listing_id: str
+    listing_id: str  # canonical (the marketplace's own form), for comparing
     marketplace: str
     line: TextLine
-    shown_as: str  # the URL or the labelled text
+    shown_as: str  # the address or the labelled text, exactly as read
+    quote: str = ""  # the id exactly as read (recogniser / PDF text), for quoting
+    span: tuple[int, int] = (0, 0)  # of ``quote`` in ``line.text``
+    place: str = PAGE_TEXT  # address bar, print header, print footer, page footer or page text
+    kind: str = "url"  # "url" (a whole address or a piece of one) or "label" (an id beside its label)
+
+    @property
+    def identity(self) -> bool:
+        """Read where a capture says which page it is (address bar, print header or footer)."""
+        return self.place != PAGE_TEXT and self.kind == "url"
 
 
 def _urls_module() -> Any | None:
@@ -99,32 +133,98 @@ def _believable(read: str, expected: str, line: TextLine) -> bool:
     return line.confidence >= needed
 
 
-def other_ids(ff: FileFacts, expected: str, marketplace: str) -> list[OtherId]:
-    """Listing ids on this screenshot, read confidently, that are not ``expected``."""
+def _place(ff: FileFacts, line: TextLine) -> str:
+    """Where on the capture a line stands: the parts that say which page it is, or the page itself."""
+    if line.source == "capture" or not 1 <= line.page <= len(ff.doc.pages):
+        return PAGE_TEXT
+    page = ff.doc.pages[line.page - 1]
+    w, h = page.width, page.height
+    if w <= 0 or h <= 0:
+        return PAGE_TEXT
+    if not ff.file.is_image:  # a printed page: the browser's header and footer lines
+        if line.box[3] <= 0.08 * h:
+            return PRINT_HEADER
+        if line.box[1] >= 0.92 * h:
+            return PRINT_FOOTER
+        return PAGE_TEXT
+    band = min(0.2 * h, 0.15 * w + 60)  # browser chrome: a fixed height, whatever the page's length
+    if line.box[3] <= band:
+        return ADDRESS_BAR
+    if line.box[1] >= h - band:
+        return ADDRESS_BAR if h > w * 1.3 else PAGE_FOOTER  # phones put the address bar at the bottom
+    return PAGE_TEXT
+
+
+def _quote(text: str, span: tuple[int, int], limit: int = 100) -> str:
+    """The line as read, or the address-like words around ``span`` when the line is long."""
+    text = text.strip() if len(text.strip()) <= limit else text
+    if len(text) <= limit:
+        return text
+    start = text.rfind(" ", 0, max(0, span[0] - 60)) + 1
+    end = text.find(" ", min(len(text), span[1] + 40))
+    return text[start : end if end >= 0 else len(text)].strip()
+
+
+def read_ids(ff: FileFacts, marketplace: str) -> list[OtherId]:
+    """Every listing id this capture shows: addresses (whole or in pieces) and ids beside their labels."""
     urls = _urls_module()
     group = _group(marketplace)
+    patterns = _LABELLED.get(group, []) + (_LABELLED.get(marketplace, []) if group != marketplace else [])
     out: list[OtherId] = []
     for line in ff.lines():
+        place = _place(ff, line)
         if urls is not None:
-            for found in urls.find_urls(line.text):
-                url = found if isinstance(found, str) else getattr(found, "url", None) or found[0]
-                ref = urls.parse_listing_url(url)
-                if ref.status != "ok" or not ref.listing_id:
-                    continue
-                if same_id(ref.listing_id, expected, marketplace):
-                    continue
-                if ref.marketplace != marketplace or _believable(ref.listing_id, expected, line):
-                    if line.confidence >= CONFIDENT:
-                        out.append(OtherId(ref.listing_id, ref.marketplace, line, url))
-        for pattern in _LABELLED.get(group, []) + (
-            _LABELLED.get(marketplace, []) if group != marketplace else []
-        ):
+            for read in urls.read_listing_refs(line.text, marketplace):
+                s, e = read.id_span
+                out.append(
+                    OtherId(
+                        read.ref.listing_id,
+                        read.ref.marketplace,
+                        line,
+                        _quote(line.text, read.id_span),
+                        line.text[s:e],
+                        read.id_span,
+                        place,
+                        "url",
+                    )
+                )
+        for pattern in patterns:
             for m in pattern.finditer(line.text):
-                read = m.group(1)
-                if same_id(read, expected, marketplace) or not _believable(read, expected, line):
-                    continue
-                out.append(OtherId(read, marketplace, line, m.group(0)))
+                out.append(
+                    OtherId(
+                        _canon(m.group(1)),
+                        marketplace,
+                        line,
+                        m.group(0),
+                        m.group(1),
+                        m.span(1),
+                        place,
+                        "label",
+                    )
+                )
     return out
+
+
+def _differs(o: OtherId, expected: str, marketplace: str, *, strict: bool = False) -> bool:
+    """Whether a read id is confidently another listing (``strict``: the page also shows the complained
+    id, so one differing character is taken for a misreading)."""
+    if same_id(o.quote or o.listing_id, expected, marketplace) or same_id(
+        o.listing_id, expected, marketplace
+    ):
+        return False
+    if o.kind == "url" and o.marketplace and marketplace and o.marketplace != marketplace:
+        return o.line.confidence >= CONFIDENT  # another marketplace altogether
+    if not _believable(o.listing_id, expected, o.line):
+        return False
+    if strict and Levenshtein.distance(_canon(o.listing_id), _canon(expected)) < 2:
+        return False
+    return o.kind == "label" or o.line.confidence >= CONFIDENT
+
+
+def other_ids(ff: FileFacts, expected: str, marketplace: str) -> list[OtherId]:
+    """Listing ids on this capture, read confidently, that are not ``expected``; page identity first."""
+    found = [o for o in read_ids(ff, marketplace) if _differs(o, expected, marketplace)]
+    return sorted(found, key=lambda o: not o.identity)
 
 
 def _expected(li: Listing) -> tuple[str, str, Any | None]:
@@ -172,7 +272,17 @@ def run(facts: CaseFacts, report: CheckReport) -> None:
         mismatched = False
         for ff in shots:
             matches = find_listing_id(expected, ff.lines(), marketplace=marketplace or None)
-            if matches:
+            read = read_ids(ff, marketplace)
+            # the address bar (or a printed page's header/footer) says which page this is: it decides
+            identity_same = any(
+                o.identity and same_id(o.quote or o.listing_id, expected, marketplace) for o in read
+            )
+            identity_other = [
+                o for o in read if o.identity and _differs(o, expected, marketplace, strict=bool(matches))
+            ]
+            if identity_other and not identity_same:
+                others = identity_other
+            elif matches:
                 shown = True
                 best = matches[0]
                 report.located.append(
@@ -184,24 +294,11 @@ def run(facts: CaseFacts, report: CheckReport) -> None:
                     )
                 )
                 continue
-            others = other_ids(ff, expected, marketplace)
+            else:
+                others = [o for o in read if _differs(o, expected, marketplace)]
             if others:
                 mismatched = True
-                o = others[0]
-                what = "address bar shows" if "/" in o.shown_as else "page shows"
-                other_mkt = f" on {o.marketplace}" if o.marketplace and o.marketplace != marketplace else ""
-                report.findings.append(
-                    Finding(
-                        "listing.id_mismatch",
-                        f"{where(ff, o.line.page)}: the {what} listing {o.listing_id}{other_mkt} "
-                        f'("{o.shown_as}"), '
-                        f"but the case complains about listing {expected} ({li.url}). Attach a screenshot "
-                        "of the "
-                        "complained listing, or correct the listing URL.",
-                        evidence=(file_ref(ff, o.line),),
-                        field=f"listings[{i}].screenshots",
-                    )
-                )
+                _mismatch(report, ff, others[0], i, li, marketplace, expected)
         if shots and not shown and not mismatched:
             names = ", ".join(ff.name for ff in shots)
             report.findings.append(
@@ -214,3 +311,30 @@ def run(facts: CaseFacts, report: CheckReport) -> None:
                     field=f"listings[{i}].screenshots",
                 )
             )
+
+
+def _mismatch(
+    report: CheckReport, ff: FileFacts, o: OtherId, i: int, li: Listing, marketplace: str, expected: str
+) -> None:
+    other_mkt = f" on {o.marketplace}" if o.marketplace and o.marketplace != marketplace else ""
+    quote = o.quote or o.listing_id
+    box = _sub_box(o.line, *o.span) if o.span != (0, 0) and o.line.source != "capture" else None
+    shows = f"the {o.place} shows listing {quote}{other_mkt}"
+    if o.shown_as.strip() and o.shown_as.strip() != quote:
+        shows += f' ("{o.shown_as.strip()}")'
+    report.findings.append(
+        Finding(
+            "listing.id_mismatch",
+            f"{where(ff, o.line.page)}: {shows}, but the case complains about listing {expected} ({li.url}). "
+            "Attach a screenshot of the complained listing, or correct the listing URL.",
+            evidence=(file_ref(ff, o.line, box=box, text=quote if box is not None else None),),
+            field=f"listings[{i}].screenshots",
+            params={
+                "file": ff.name,
+                "shown_id": quote,
+                "shown_where": o.place,
+                "expected_id": expected,
+                "url": li.url,
+            },
+        )
+    )

@@ -264,3 +264,168 @@ def split_pasted_urls(text: str, limit: int = DEFAULT_URL_LIMIT) -> list[str]:
             "split them over several cases."
         )
     return out
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Listing addresses read from a capture (address bar, print header/footer, page text)
+# ---------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReadRef:
+    """A listing address (or the part of one that names the listing) read from one line of evidence.
+
+    ``id_span`` is where the id stands in the line *as read* (``text[id_span[0]:id_span[1]]`` is the
+    quote), so a finding quotes the recogniser's characters, never the normalised id.
+    """
+
+    ref: ListingRef
+    id_span: tuple[int, int]
+    fragment: bool = False  # only a piece of an address ("htm?id=…"), parsed with the case's marketplace
+
+
+# Characters OCR reads in place of digits; folded only inside digit runs of an all-digit id alphabet.
+_DIGIT_FOLD = str.maketrans({"O": "0", "o": "0", "D": "0", "l": "1", "I": "1", "|": "1", "i": "1"})
+_DIGITISH_RUN = re.compile(r"(?<![A-Za-z])[0-9OoDlIi|]{6,}(?![A-Za-z])")
+
+
+def numeric_ids(profile: MarketplaceProfile) -> bool:
+    """Whether the marketplace's listing ids are digits only (then O/0 and l/1 cannot be ambiguous)."""
+    samples = ("123456789012", "1234567.123456789")
+    return any(profile.id_format.search(s) for s in samples) and not any(
+        profile.id_format.search(s.replace("5", "A").replace("7", "x")) for s in samples
+    )
+
+
+def _fold_digit_runs(s: str) -> str:
+    """O→0, l/I→1 inside runs that are mostly digits (an id misread), never in words ("item", "Olympic")."""
+
+    def fix(m: re.Match[str]) -> str:
+        run = m.group(0)
+        digits = sum(c.isdigit() for c in run)
+        return run.translate(_DIGIT_FOLD) if digits >= 0.7 * len(run) else run
+
+    return _DIGITISH_RUN.sub(fix, s)
+
+
+def _parse_folded(url: str) -> ListingRef:
+    """parse_listing_url, and for all-digit id alphabets again with O/0 and l/1 confusions folded."""
+    ref = parse_listing_url(url)
+    if ref.status not in (OK, NO_ID) or not ref.marketplace:
+        return ref
+    from desktop_app.core.marketplaces import get_profile
+
+    if not numeric_ids(get_profile(ref.marketplace)):
+        return ref
+    parts = urlsplit(ref.url)
+    folded = parts._replace(path=_fold_digit_runs(parts.path), query=_fold_digit_runs(parts.query)).geturl()
+    if folded == ref.url:
+        return ref
+    again = parse_listing_url(folded)
+    # "?id=678912l45678": unfolded, the id stops at the "l"; folded, it is whole
+    return again if again.ok and len(again.listing_id) > len(ref.listing_id) else ref
+
+
+def locate_id(text: str, listing_id: str, near: int = 0) -> tuple[int, int] | None:
+    """Where ``listing_id`` stands in ``text`` as read: case, OCR lookalikes (O/0, l/1), separators and
+    stray spaces tolerated. The occurrence nearest to ``near`` wins."""
+    parts: list[str] = []
+    for ch in listing_id:
+        if ch == "0":
+            parts.append("[0OoDQ]")
+        elif ch == "1":
+            parts.append("[1lIi|!]")
+        elif ch.isalpha():
+            parts.append(f"[{re.escape(ch.upper() + ch.lower())}]")
+        elif ch.isalnum():
+            parts.append(re.escape(ch))
+        else:
+            parts.append(f"[{re.escape(ch)}]?")
+    if not parts:
+        return None
+    pattern = re.compile(r"(?<![A-Za-z0-9])" + r"[\s\-_]{0,2}".join(parts) + r"(?![0-9])")
+    best: tuple[int, int] | None = None
+    for m in pattern.finditer(text):
+        if best is None or abs(m.start() - near) < abs(best[0] - near):
+            best = (m.start(), m.end())
+    if best is None:  # glued to a letter before it ("ASINB0…", "MLB-123…" read as one word)
+        m = re.compile(r"[\s\-_]{0,2}".join(parts)).search(text)
+        best = (m.start(), m.end()) if m else None
+    return best
+
+
+_FRAGMENT = re.compile(r"[^\s\"'<>，。]*[/?=][^\s\"'<>，。]*")
+
+
+def _fragment_refs(text: str, profile: MarketplaceProfile) -> list[tuple[ListingRef, int]]:
+    """Pieces of an address without a host ("item.htm?id=6789…", "/itm/3955…"), parsed with one profile."""
+    out: list[tuple[ListingRef, int]] = []
+    squeezed = _JOIN_AROUND.sub(r"\1", text)
+    for m in _FRAGMENT.finditer(squeezed):
+        token = m.group(0).rstrip(".,;:!)]}>")
+        if "?" in token and "=" in token.split("?", 1)[1]:
+            path, query = token.split("?", 1)
+        elif "/" in token:
+            path, query = token, ""
+        else:
+            continue
+        path = "/" + path.lstrip("/") if path else ""
+        for p, q in ((path, query), (_fold_digit_runs(path), _fold_digit_runs(query))):
+            listing_id = _listing_id(profile, unquote(p), q)
+            if listing_id:
+                country = profile.id_prefix_countries.get(listing_id[:3], "")
+                out.append((ListingRef(token, profile.key, listing_id, country, OK, ""), m.start()))
+                break
+            if not numeric_ids(profile):
+                break
+    return out
+
+
+def _whole_line_url(line: str) -> str:
+    """An address bar line OCR broke with spaces ("item.taobao.com/item.htm?id=6789 12345678"): when the
+    line without its whitespace is one address and nothing else, that address."""
+    squeezed = _SCHEME_FIX.sub("https://", re.sub(r"\s+", "", line))
+    m = _URL_IN_TEXT.fullmatch(squeezed.rstrip(".,;:!)]}>…"))
+    if m and _plausible(m.group(0)) and re.search(r"[/?]", m.group(0).split("://")[-1]):
+        return clean_url(m.group(0))
+    return ""
+
+
+def read_listing_refs(text: str, marketplace: str = "") -> list[ReadRef]:
+    """Every listing a line of evidence names: full addresses, and, for ``marketplace``, pieces of one.
+
+    Tolerates what OCR does to an address bar: spaces inside the address, a lost or mangled scheme,
+    O/0 and l/1 confusions in an all-digit id. Never raises.
+    """
+    line = text or ""  # offsets stay in the text as read; find_urls folds width itself
+    found: list[tuple[ListingRef, int, bool]] = []
+    urls = find_urls(line)
+    whole = _whole_line_url(line)
+    if whole and whole not in urls:
+        urls.insert(0, whole)
+    for url in urls:
+        ref = _parse_folded(url)
+        if ref.ok and ref.listing_id:
+            host = urlsplit(ref.url).hostname or ""
+            near = max(0, line.lower().find(host.split(".")[-2] if "." in host else host))
+            found.append((ref, near, False))
+    if not found and marketplace:
+        from desktop_app.core.marketplaces import get_profile
+
+        try:
+            profile = get_profile(marketplace)
+        except Exception:  # noqa: BLE001 - an unknown marketplace key: nothing to parse pieces with
+            profile = None
+        if profile is not None:
+            found.extend((ref, pos, True) for ref, pos in _fragment_refs(line, profile))
+    out: list[ReadRef] = []
+    seen: set[tuple[str, str]] = set()
+    for ref, near, fragment in found:
+        key = (ref.marketplace, ref.listing_id)
+        if key in seen:
+            continue
+        seen.add(key)
+        shown = ref.listing_id.rsplit(".", 1)[-1] if ref.marketplace == "shopee" else ref.listing_id
+        span = locate_id(line, shown, near) or (0, len(line))
+        out.append(ReadRef(ref, span, fragment))
+    return out
