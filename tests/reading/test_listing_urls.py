@@ -379,3 +379,61 @@ def test_address_bar_of_an_ocrd_screenshot(name: str, url: str, listing_id: str)
     marks = find_mark("Kestreline", doc.lines())
     # the tab title, the listing title (OCR: "KESTRELiNEMen'sWaterproof...") and the product print
     assert [m.kind for m in marks] == ["exact", "exact", "exact"]
+
+
+# -- addresses read from evidence lines ---------------------------------------------------------------
+
+READ_CASES = [
+    # (line as read, case marketplace, marketplace, id, quote as read)
+    (
+        "https://item.taobao.com/item.htm?id=678912345678&spm=a1z10",
+        "",
+        "taobao",
+        "678912345678",
+        "678912345678",
+    ),
+    ("item.taobao.com/item. htm?id=6789 12345678", "", "taobao", "678912345678", "6789 12345678"),
+    ("htm?id=6789l2345678", "taobao", "taobao", "678912345678", "6789l2345678"),
+    ("https://www.amazon.com/dp/B0Y0Q2UCl0/ref=sr_1_1", "", "amazon", "B0Y0Q2UCL0", "B0Y0Q2UCl0"),
+    ("ebay.de/itm/39551234567O?hash=1", "", "ebay", "395512345670", "39551234567O"),
+    ("/itm/395512345670", "ebay", "ebay", "395512345670", "395512345670"),
+    (
+        "produto.mercadolivre.com.br/MLB-1234567890-jaqueta-_JM",
+        "",
+        "mercadolibre",
+        "MLB1234567890",
+        "MLB-1234567890",
+    ),
+    ("shopee.sg/Jacket-i.12345678.9876543210", "", "shopee", "12345678.9876543210", "9876543210"),
+    ("www.temu.com/nordvik-g-601099512345678.html", "", "temu", "601099512345678", "601099512345678"),
+    ("https://www.etsy.com/listing/1987654321/coat", "", "etsy", "1987654321", "1987654321"),
+    ("walmart.com/ip/Nordvik-Coat/987654321", "", "walmart", "987654321", "987654321"),
+    ("lazada.sg/products/coat-i555666777-s1.html", "", "lazada", "555666777", "555666777"),
+    ("detail.1688.com/offer/719999345678.html", "", "1688", "719999345678", "719999345678"),
+]
+
+
+@pytest.mark.parametrize("line, hint, market, listing_id, quote", READ_CASES)
+def test_listing_refs_read_from_a_line_quote_the_id_as_read(line, hint, market, listing_id, quote) -> None:
+    from desktop_app.core.reading.listing_urls import read_listing_refs
+
+    refs = read_listing_refs(line, hint)
+    assert [(r.ref.marketplace, r.ref.listing_id) for r in refs] == [(market, listing_id)]
+    s, e = refs[0].id_span
+    assert line[s:e] == quote
+
+
+@pytest.mark.parametrize(
+    "line, hint",
+    [
+        ("Olympic item 12 of 34", "taobao"),
+        ("Colour: Navy  Size: M L XL", "ebay"),
+        ("https://www.аliexpress.com/item/1005006123456789.html", ""),  # a Cyrillic а in the host
+        ("see example.com/item/1005006123456789.html", "aliexpress"),
+        ("Amazon's Choice for B0C1234567", "amazon"),  # an ASIN without an address is not a piece of one
+    ],
+)
+def test_lines_that_name_no_listing(line: str, hint: str) -> None:
+    from desktop_app.core.reading.listing_urls import read_listing_refs
+
+    assert read_listing_refs(line, hint) == []

@@ -363,6 +363,9 @@ def _fragment_refs(text: str, profile: MarketplaceProfile) -> list[tuple[Listing
     squeezed = _JOIN_AROUND.sub(r"\1", text)
     for m in _FRAGMENT.finditer(squeezed):
         token = m.group(0).rstrip(".,;:!)]}>")
+        head = re.split(r"[/?#]", re.sub(r"(?i)^[a-z]+://", "", token), maxsplit=1)[0].lower()
+        if "." in head and head.rsplit(".", 1)[-1] in _KNOWN_TLDS:
+            continue  # an address on some other site, not a piece of this marketplace's
         if "?" in token and "=" in token.split("?", 1)[1]:
             path, query = token.split("?", 1)
         elif "/" in token:
