@@ -48,6 +48,14 @@ class CertificateSpec:
     serial_number: str = ""  # USPTO serial / application number; derived when empty
     designations: list[str] = field(default_factory=lambda: ["CN", "EM", "GB", "JP"])  # WIPO (832)
     first_use: dt.date | None = None
+    # Layouts of offices no reader knows (office is then only a name): "table" (two-column word labels),
+    # "colon" ("Label: value"), "above" (labels over their values), "running" (prose), "inid" (ST.60
+    # codes with captions). ``lang`` picks the labels' language (en de fr es it pt zh); ``ocr_labels``
+    # prints them as OCR misreads them (spaces lost, l/1, O/0, m/rn, accents dropped).
+    layout: str = ""
+    lang: str = "en"
+    office_name: str = ""
+    ocr_labels: bool = False
 
     @property
     def digits(self) -> str:
@@ -354,11 +362,20 @@ def _wipo(spec: CertificateSpec) -> Page:
 _LAYOUTS = {"USPTO": _uspto, "EUIPO": _euipo, "UKIPO": _ukipo, "CNIPA": _cnipa, "WIPO": _wipo}
 
 
-def certificate_page(spec: CertificateSpec) -> Page:
+def certificate_pages(spec: CertificateSpec) -> list[Page]:
+    """Every page of the certificate: the office's own layout, or (``spec.layout``) a word-label one."""
+    if spec.layout:
+        from tests.factories.word_certificates import word_certificate_pages
+
+        return word_certificate_pages(spec)
     try:
-        return _LAYOUTS[spec.office](spec)
+        return [_LAYOUTS[spec.office](spec)]
     except KeyError:
         raise ValueError(f"no certificate layout for office {spec.office!r}") from None
+
+
+def certificate_page(spec: CertificateSpec) -> Page:
+    return certificate_pages(spec)[0]
 
 
 def render_certificate(
@@ -370,8 +387,24 @@ def render_certificate(
     noise: float = 6.0,
     seed: int = 0,
 ) -> Image.Image:
-    img = render_image(certificate_page(spec), dpi)
-    return degrade(img, rotate_deg=rotate_deg, blur=blur, noise=noise, seed=seed)
+    return render_certificate_pages(spec, dpi=dpi, rotate_deg=rotate_deg, blur=blur, noise=noise, seed=seed)[
+        0
+    ]
+
+
+def render_certificate_pages(
+    spec: CertificateSpec,
+    *,
+    dpi: int = 150,
+    rotate_deg: float = 0.0,
+    blur: float = 0.0,
+    noise: float = 6.0,
+    seed: int = 0,
+) -> list[Image.Image]:
+    return [
+        degrade(render_image(page, dpi), rotate_deg=rotate_deg, blur=blur, noise=noise, seed=seed + i)
+        for i, page in enumerate(certificate_pages(spec))
+    ]
 
 
 def make_certificate_pdf(
@@ -390,10 +423,12 @@ def make_certificate_pdf(
     one line of real text over a scan (e.g. "Downloaded from TSDR on ...")."""
     path = Path(path)
     if scanned:
-        img = render_certificate(spec, dpi=dpi, rotate_deg=rotate_deg, blur=blur, noise=noise, seed=seed)
-        image_pdf([img], path, page_mm=A4, stamp=stamp)
+        imgs = render_certificate_pages(
+            spec, dpi=dpi, rotate_deg=rotate_deg, blur=blur, noise=noise, seed=seed
+        )
+        image_pdf(imgs, path, page_mm=A4, stamp=stamp)
     else:
-        render_pdf([certificate_page(spec)], path, title=f"{spec.office} {spec.registration_number}")
+        render_pdf(certificate_pages(spec), path, title=f"{spec.office} {spec.registration_number}")
     return path
 
 
@@ -409,8 +444,12 @@ def make_certificate_image(
     exif_orientation: int | None = None,
     quality: int = 85,
     seed: int = 0,
+    turn: int = 0,
 ) -> Path:
-    """A scan (or, with ``photo``, a phone photo on a desk) of the certificate, as PNG/JPEG/WebP/TIFF."""
+    """A scan (or, with ``photo``, a phone photo on a desk) of the certificate, as PNG/JPEG/WebP/TIFF.
+
+    ``turn`` (90, 180, 270) stores the page turned that many degrees clockwise, with no EXIF tag to
+    undo it: a scan fed in sideways or a photo taken upside down."""
     path = Path(path)
     img = render_certificate(spec, dpi=dpi, rotate_deg=rotate_deg, blur=blur, noise=noise, seed=seed)
     if photo:
@@ -418,10 +457,12 @@ def make_certificate_image(
         desk = Image.new("RGB", (round(w * 1.15), round(h * 1.1)), (92, 74, 58))
         desk.paste(img, (round(w * 0.07), round(h * 0.05)))
         img = degrade(desk, rotate_deg=1.5, blur=0.6, noise=4, seed=seed + 1, background=(92, 74, 58))
+    if turn % 360:
+        img = img.rotate(-(turn % 360), expand=True)
     save_image(img, path, quality=quality, exif_orientation=exif_orientation)
     return path
 
 
 def certificate_lines(spec: CertificateSpec) -> list[str]:
     """The text lines of the layout, in drawing order (what a perfect reader returns)."""
-    return [item.text for item in certificate_page(spec).items if isinstance(item, Text)]
+    return [item.text for page in certificate_pages(spec) for item in page.items if isinstance(item, Text)]

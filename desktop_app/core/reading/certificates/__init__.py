@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from desktop_app.core.reading.certificates import cnipa, euipo, ukipo, uspto, wipo
+from desktop_app.core.reading.certificates import cnipa, euipo, generic, ukipo, uspto, wipo
 from desktop_app.core.reading.certificates.common import merge_row_fragments
 from desktop_app.core.reading.certificates.fields import AuthorizationFields, CertificateFields, Field
 from desktop_app.core.reading.matching import fold
@@ -24,10 +24,11 @@ __all__ = [
     "READERS",
 ]
 
-EXTRACTOR_VERSION = "6"  # bump when extraction changes: cached results are then re-extracted
+EXTRACTOR_VERSION = "7"  # bump when extraction changes: cached results are then re-extracted
 
 READERS = {"USPTO": uspto, "EUIPO": euipo, "UKIPO": ukipo, "CNIPA": cnipa, "WIPO": wipo}
 MIN_SCORE = 2.0
+STRONG_SCORE = 4.0  # an office named outright ("Trade Marks Act 1994", "商标注册证"): its reader leads
 
 
 def _keyword_hits(text: str) -> dict[str, bool]:
@@ -64,17 +65,40 @@ def _sorted_lines(doc: DocumentText) -> list[TextLine]:
 
 
 def extract_lines(lines: Sequence[TextLine], office: str | None = None) -> CertificateFields:
-    """Read certificate fields from lines (``office`` forces a reader)."""
+    """Read certificate fields from lines (``office`` forces a reader).
+
+    The office's own reader leads when the text names the office outright; the label reader (words in
+    any of the languages offices print, INID codes, prose) fills what it left, and leads when no office
+    or only a weak hint of one is found, so a layout no reader knows still yields its labelled fields.
+    """
     lines = list(lines)
+    score = STRONG_SCORE
     if office is None:
-        office = detect_office("\n".join(ln.text for ln in lines))
+        scores = office_scores("\n".join(ln.text for ln in lines))
+        office, score = max(scores.items(), key=lambda kv: kv[1])
+        if score < MIN_SCORE:
+            office = None
+    labelled = generic.extract(lines)
     if office is None or office not in READERS:
-        out = CertificateFields(notes=["The issuing office could not be identified from the text."])
-        return out
-    out = READERS[office].extract(lines)
+        out = labelled
+        out.notes.append("No office reader matched; the fields were read by their printed labels.")
+    else:
+        out = READERS[office].extract(lines)
+        if score >= STRONG_SCORE:
+            # not the USPTO's mark: its left column prints the type ("Trademark") beside the owner, and
+            # no mark there is a design mark, not a missed label
+            names = [n for n in generic.VALUE_FIELDS if n != "mark" or office != "USPTO"]
+            generic.fill_missing(out, labelled, names)
+        else:  # a weak hint ("Intellectual Property Office"): what the labels say comes first
+            mine = out
+            out = labelled
+            out.office = mine.office
+            generic.fill_missing(out, mine, [*generic.VALUE_FIELDS, "status", "designations"])
+            if out.status is None and mine.status is not None:
+                out.status = mine.status
     out.recognised = out.registration_number is not None
     if out.registration_number is None:
-        out.notes.append(f"No {office} registration number could be read.")
+        out.notes.append(f"No {office or 'registration'} number could be read.")
     return out
 
 

@@ -79,8 +79,11 @@ def detect(folded_keywords: dict[str, bool]) -> float:
 def _validity(lines: Sequence[TextLine], out: CertificateFields) -> None:
     """ "注册有效期限 自2021年03月14日至2031年03月13日", possibly split over lines by OCR."""
     for i, line in enumerate(lines):
-        if not _VALIDITY.search(nfkc(line.text)):
+        m = _VALIDITY.search(nfkc(line.text))
+        if not m:
             continue
+        if re.match(r"\s*(?:至|截止|届满)", nfkc(line.text)[m.end() :]):
+            continue  # "有效期至 2031年03月13日": an end date alone, read as the expiry by its label
         found = []
         for ln in lines[i : i + 3]:
             found.extend((ln, d, s, e) for d, s, e in dates_in(ln, "dmy"))

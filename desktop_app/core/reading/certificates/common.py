@@ -403,6 +403,9 @@ def owner_name(text: str) -> str:
     for end in ends:  # "Foo Inc. CORPORATION DELAWARE 100 Main Street": an address follows the name
         if re.search(r"\d", s[end : end + 80]):
             return s[:end].strip(" ,;")
+    m = re.search(r",\s*[A-ZÄÖÜÉ][\w.'\- ]{2,40}?\s\d{1,5}[a-z]?\b", s)  # "Foo AS, Storgata 12, Oslo"
+    if m and m.start() > 3:
+        return s[: m.start()].strip(" ,;")
     m = re.search(r",?\s+\d{1,5}[A-Za-z]?\s+[A-Za-z]", s)  # "Foo Bar 100 Main Street"
     if m and m.start() > 3:
         return s[: m.start()].strip(" ,;")
@@ -437,9 +440,13 @@ def parse_classes(text: str) -> list[int]:
     return out
 
 
+# "Class 9", "Klasse 9", "Classe 9", "Clase 9", "Classi 9", "Kl. 9", "Int. Cl. 9", "第9类"
+CLASS_WORD = (
+    r"(?:(?:int(?:ernational)?\.?\s*|nice\s*)?(?:class(?:e|es)?|klasse|clase|classi)\s*(?:no\.?\s*|n[°º]\s*)?"
+    r"|cl\.\s*|kl\.\s*|第\s*)"
+)
 _CLASS_HEAD = re.compile(
-    r"(?i)^\s*(?:(?:int(?:ernational)?\.?\s*)?class(?:e)?\s*(?:no\.?\s*)?|cl\.\s*|第\s*)?"
-    r"(\d{1,2})\s*(?:类|類)?\s*(?:[:：.\-–)]\s*|\s+|(?=[^\W\d_]))(?=\S)"
+    r"(?i)^\s*" + CLASS_WORD + r"?(\d{1,2})\s*(?:类|類)?\s*(?:[:：.\-–)]\s*|\s+|(?=[^\W\d_]))(?=\S)"
 )
 
 
@@ -456,7 +463,7 @@ def parse_goods_blocks(block: Sequence[tuple[str, TextLine]]) -> dict[int, tuple
         text = re.sub(r"(?i)^(?:NCL|Nice\s*class)\s*(?=\d)", "", text)
         if not text:
             continue
-        alone = re.fullmatch(r"(?i)(?:class(?:e)?\s*|第\s*)?(\d{1,2})\s*(?:类|類)?\s*[:：.]?", text)
+        alone = re.fullmatch(r"(?i)" + CLASS_WORD + r"?(\d{1,2})\s*(?:类|類)?\s*[:：.]?", text)
         if alone and 1 <= int(alone.group(1)) <= 45:
             current = int(alone.group(1))
             out.setdefault(current, [])

@@ -1,0 +1,149 @@
+"""Certificates of offices no reader knows, read by their word labels: a two-column table, "Label: value"
+lines, labels above values, running text and INID codes, in seven languages, with labels as OCR
+misreads them, goods running onto a second page, and goods split per class. Text PDFs from the
+factories, read through the real PDF reader."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from desktop_app.core.reading.certificates import extract_certificate
+from desktop_app.core.reading.certificates.generic import match_label
+from desktop_app.core.reading.pdf_text import read_pdf
+from tests.factories.certificates import CertificateSpec, make_certificate_pdf
+
+D = dt.date
+
+
+def spec(**kw: object) -> CertificateSpec:
+    base: dict[str, object] = dict(
+        office="OTHER",
+        registration_number="1234567",
+        mark="NORDVIK",
+        owner="Nordvik Outdoor AS",
+        owner_address="Storgata 12, 0155 Oslo",
+        owner_country="Norway",
+        classes=[9, 25],
+        goods={9: "Computer software; mobile phone cases", 25: "Clothing; footwear; headgear"},
+        registration_date=D(2021, 3, 14),
+        filing_date=D(2020, 6, 1),
+        expiry_date=D(2030, 6, 1),
+        layout="table",
+    )
+    base.update(kw)
+    s = CertificateSpec(**base)  # type: ignore[arg-type]
+    if s.lang == "zh":
+        s.owner = "挪威诺德维克户外有限公司"
+        s.goods = {9: "计算机软件；手机壳", 25: "服装；鞋；帽"}
+    return s
+
+
+def read(tmp_path: Path, s: CertificateSpec, name: str = "cert.pdf"):
+    doc = read_pdf(make_certificate_pdf(s, tmp_path / name))
+    return doc, extract_certificate(doc)
+
+
+def assert_fully_read(c, s: CertificateSpec) -> None:
+    assert c.recognised
+    assert c.value("registration_number") == "1234567"
+    assert c.value("mark") == "NORDVIK"
+    assert c.value("owner") == s.owner
+    assert c.value("classes") == [9, 25]
+    assert set(c.value("goods")) == {9, 25}
+    assert c.value("registration_date") == D(2021, 3, 14)
+    assert c.value("filing_date") == D(2020, 6, 1)
+    assert c.value("expiry_date") == D(2030, 6, 1)
+    for name in ("registration_number", "mark", "owner", "classes", "goods", "registration_date"):
+        f = getattr(c, name)
+        assert f.page == 1 and f.box is not None, name
+
+
+def test_word_label_table_of_an_unknown_office_is_read_fully_with_boxes(tmp_path: Path) -> None:
+    s = spec()
+    doc, c = read(tmp_path, s)
+    assert_fully_read(c, s)
+    assert c.value("goods")[9] == "Computer software; mobile phone cases"
+    assert c.value("goods")[25] == "Clothing; footwear; headgear"
+    assert c.value("status") == "registered"
+    # the number's box covers the number's cell, right of its label
+    label = next(ln for ln in doc.lines() if ln.text == "Trade mark number")
+    assert c.registration_number.box[0] > label.box[2]
+    assert c.registration_number.source_text == "1234567"
+
+
+@pytest.mark.parametrize("lang", ["de", "fr", "es", "it", "pt", "zh"])
+@pytest.mark.parametrize("layout", ["table", "colon", "above"])
+def test_label_sets_of_other_languages(tmp_path: Path, lang: str, layout: str) -> None:
+    s = spec(lang=lang, layout=layout)
+    _doc, c = read(tmp_path, s)
+    assert_fully_read(c, s)
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_running_text(tmp_path: Path, lang: str) -> None:
+    s = spec(layout="running", lang=lang)
+    _doc, c = read(tmp_path, s)
+    assert_fully_read(c, s)
+
+
+def test_inid_codes_of_an_unknown_office(tmp_path: Path) -> None:
+    s = spec(layout="inid")
+    _doc, c = read(tmp_path, s)
+    assert_fully_read(c, s)
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "fr", "es", "it", "pt"])
+def test_labels_as_ocr_misreads_them(tmp_path: Path, lang: str) -> None:
+    s = spec(lang=lang, ocr_labels=True)
+    doc, c = read(tmp_path, s)
+    assert any(" " not in ln.text and len(ln.text) > 12 for ln in doc.lines())  # spaces really lost
+    assert_fully_read(c, s)
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("Trademarknumber", "registration_number"),
+        ("Registrationdate", "registration_date"),
+        ("Reg1stration date: 14.03.2021", "registration_date"),
+        ("Trade rnark number 1234567", "registration_number"),
+        ("NUMERO D'ENREGISTREMENT", "registration_number"),
+        ("Numero de registro", "registration_number"),
+        ("Waren und DienstleistungenKlasse 9: Software", "goods"),
+        ("注册号：1234567", "registration_number"),
+        ("有效期至 2031年03月13日", "expiry_date"),
+    ],
+)
+def test_lenient_label_matching(text: str, field: str) -> None:
+    hit = match_label(text)
+    assert hit is not None and hit.field == field
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trademark Registration Certificate",
+        "Classic Wear Ltd",
+        "Marketing Services",
+        "商标注册证明",
+        "Class 9: Software",
+    ],
+)
+def test_titles_and_values_are_not_labels(text: str) -> None:
+    assert match_label(text) is None
+
+
+def test_goods_continue_on_page_two_and_split_per_class(tmp_path: Path) -> None:
+    long9 = "; ".join(f"computer software for purpose number {i}" for i in range(60))
+    s = spec(goods={9: long9, 25: "Clothing; footwear; headgear", 35: "Retail services"}, classes=[9, 25, 35])
+    doc, c = read(tmp_path, s)
+    assert len(doc.pages) >= 2
+    goods = c.value("goods")
+    assert set(goods) == {9, 25, 35}
+    assert goods[9].endswith("purpose number 59")
+    assert goods[25] == "Clothing; footwear; headgear" and goods[35] == "Retail services"
+    assert c.value("classes") == [9, 25, 35]
+    assert c.goods.page == 1
