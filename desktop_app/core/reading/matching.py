@@ -164,20 +164,30 @@ def _fold_chars(text: str, *, ocr: bool) -> _Folded:
                 chars.append(c)
                 starts.append(i)
                 ends.append(i + 1)
-                gap.append(pending_gap or not chars[:-1])
-                boundary.append(pending_gap or not chars[:-1] or camel or script or digit_switch)
+                first = len(chars) == 1  # linear: never copy the list to ask whether it was empty
+                gap.append(pending_gap or first)
+                boundary.append(pending_gap or first or camel or script or digit_switch)
                 pending_gap = camel = script = digit_switch = False
             prev_orig = ch
         i += 1
     if ocr:  # OCR reads "m" as "rn" and "w" as "vv": collapse them on both sides alike
-        k = 0
-        while k < len(chars) - 1:
-            pair = chars[k] + chars[k + 1]
-            if pair in _DIGRAPHS and not gap[k + 1]:
-                chars[k : k + 2] = [_DIGRAPHS[pair]]
-                ends[k : k + 2] = [ends[k + 1]]
-                del starts[k + 1], gap[k + 1], boundary[k + 1]
-            k += 1
+        # one pass building new lists (deleting from the middle of a list is linear per digraph)
+        c2: list[str] = []
+        s2: list[int] = []
+        e2: list[int] = []
+        g2: list[bool] = []
+        b2: list[bool] = []
+        k, n = 0, len(chars)
+        while k < n:
+            pair = chars[k] + chars[k + 1] if k + 1 < n else ""
+            merged = pair in _DIGRAPHS and not gap[k + 1]
+            c2.append(_DIGRAPHS[pair] if merged else chars[k])
+            s2.append(starts[k])
+            e2.append(ends[k + 1] if merged else ends[k])
+            g2.append(gap[k])
+            b2.append(boundary[k])
+            k += 2 if merged else 1
+        chars, starts, ends, gap, boundary = c2, s2, e2, g2, b2
     return _Folded("".join(chars), starts, ends, gap, boundary)
 
 
