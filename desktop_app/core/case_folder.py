@@ -213,6 +213,15 @@ def canonical_office(text: str) -> str | None:
     return found
 
 
+def _refuse_unsafe_url(r: _Reader, url: str, where: str) -> None:
+    """javascript:, data:, file: addresses and lookalike (non-ASCII) hosts are refused at import."""
+    from desktop_app.core.reading.listing_urls import unsafe_url_reason
+
+    reason = unsafe_url_reason(url)
+    if reason:
+        raise r.fail(f"{where}.url", reason)
+
+
 def _infer_listing(url: str) -> tuple[str, str]:
     """Marketplace and listing id from the URL, through the one URL parser."""
     try:
@@ -326,6 +335,7 @@ def read_case_folder(folder: str | Path) -> _Plan:
         where = f"listings[{i + 1}]"
         lt = r.table(raw, where, _LISTING_KEYS)
         url = r.string(lt, "url", where, required=True)
+        _refuse_unsafe_url(r, url, where)
         marketplace, listing_id = _infer_listing(url)
         listing = Listing(
             url=url,

@@ -249,3 +249,51 @@ def test_screenshot_whose_address_bar_shows_another_taobao_listing(tmp_path: Pat
     finding = _mismatch(report)
     assert finding.severity == Severity.BLOCKER
     assert "address bar" in finding.message and "678912345678" in finding.message
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "file:///etc/passwd",
+        "data:text/html,<b>x</b>",
+        "https://www.\u0430liexpress.com/item/1005006123456789.html",
+        "https://example.com/shop/jacket",
+    ],
+)
+def test_unsupported_url_is_a_blocker_whatever_id_is_typed(url: str) -> None:
+    b = Built()
+    b.case.listings[0].url = url  # marketplace and listing_id stay typed in: they vouch for nothing
+    report = b.run()
+    finding = next(x for x in report.findings if x.code == "listing.unsupported_url")
+    assert finding.severity == Severity.BLOCKER and report.verdict == "not_ready"
+    assert "\u0430" not in finding.message
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "file:///etc/passwd",
+        "https://www.\u0430liexpress.com/item/1005006123456789.html",
+    ],
+)
+def test_case_folder_with_an_unsafe_listing_url_is_refused_naming_the_field(tmp_path: Path, url: str) -> None:
+    import shutil
+
+    from desktop_app.core.case_folder import read_case_folder
+    from desktop_app.core.errors import UserError
+    from desktop_app.core.resources import demo_case_dir
+
+    folder = tmp_path / "case"
+    shutil.copytree(demo_case_dir(), folder)
+    toml = folder / "case.toml"
+    text = toml.read_text(encoding="utf-8")
+    import re
+
+    text = re.sub(r'(?m)^url\s*=\s*".*"$', f"url = {url!r}".replace("'", '"'), text, count=1)
+    toml.write_text(text, encoding="utf-8")
+    with pytest.raises(UserError) as err:
+        read_case_folder(folder)
+    message = str(err.value)
+    assert "listings[1].url" in message and "case.toml" in message and "\n" not in message

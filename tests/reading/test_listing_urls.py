@@ -437,3 +437,44 @@ def test_lines_that_name_no_listing(line: str, hint: str) -> None:
     from desktop_app.core.reading.listing_urls import read_listing_refs
 
     assert read_listing_refs(line, hint) == []
+
+
+# -- entered addresses that can never be a listing's ---------------------------------------------------
+
+UNSAFE = [
+    ("javascript:alert(document.cookie)", "javascript:"),
+    ("JavaScript:void(0)//www.aliexpress.com/item/1005006123456789.html", "javascript:"),
+    ("data:text/html;base64,PHNjcmlwdD4=", "data:"),
+    ("file:///etc/passwd", "file:"),
+    ("ftp://www.aliexpress.com/item/1005006123456789.html", "ftp:"),
+    ("https://www.\u0430liexpress.com/item/1005006123456789.html", "non-ASCII"),  # Cyrillic а
+    ("www.amaz\u043en.com/dp/B0C1234567", "non-ASCII"),  # Cyrillic о, no scheme
+    ("https://www.ebay.com\u200b/itm/123456789012", "non-ASCII"),  # zero-width space in the host
+]
+
+
+@pytest.mark.parametrize("url, says", UNSAFE)
+def test_unsafe_addresses_are_refused_in_one_sentence(url: str, says: str) -> None:
+    ref = parse_listing_url(url)
+    assert ref.status == "invalid" and not ref.marketplace and not ref.listing_id
+    assert says in ref.message and ref.message.count(". ") == 0 and ref.message.endswith(".")
+    assert "\u0430" not in ref.message and "\u200b" not in ref.message  # shown escaped, never raw
+
+
+def test_punycode_host_is_shown_and_not_taken_for_the_marketplace() -> None:
+    ref = parse_listing_url("https://www.\u0430liexpress.com/item/1005006123456789.html")
+    assert "xn--" in ref.message
+    ascii_ref = parse_listing_url("https://www.xn--liexpress-6nh.com/item/1005006123456789.html")
+    assert ascii_ref.status == "unrecognised"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "amazon.com:443/dp/B0C1234567",
+        "HTTPS://WWW.AMAZON.COM/dp/B0C1234567",
+        "hxxps://www.amazon.com/dp/B0C1234567",
+    ],
+)
+def test_ordinary_addresses_still_parse(url: str) -> None:
+    assert parse_listing_url(url).ok

@@ -254,11 +254,16 @@ def run(facts: CaseFacts, report: CheckReport) -> None:
                     field=field,
                 )
             )
-        elif ref is not None and ref.status != "ok" and not li.listing_id:
+        elif ref is not None and (
+            ref.status in ("invalid", "unrecognised") or (ref.status != "ok" and not li.listing_id)
+        ):
+            # an address that is no marketplace's (javascript:, a lookalike host, another site) is a
+            # blocker whatever id is typed beside it: the id would be vouched for by nothing
+            shown = li.url if li.url.isascii() and li.url.isprintable() else ascii(li.url)
             report.findings.append(
                 Finding(
                     "listing.unsupported_url",
-                    f"Listing {i + 1}: {li.url} is not a listing address Evidence Desk recognises"
+                    f"Listing {i + 1}: {shown} is not a listing address Evidence Desk recognises"
                     f"{' (' + ref.message.rstrip('.') + ')' if ref.message else ''}; paste the address of "
                     "the "
                     "listing page itself, which carries its id.",

@@ -83,9 +83,51 @@ def _listing_id(profile: MarketplaceProfile, path: str, query: str) -> str:
     return ""
 
 
+_EXPLICIT_SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.\-]*)\s*:(?!\d)")
+_SCHEME_TYPOS = re.compile(r"(?i)^(?:h\s*t+\s*p\s*s?|hxxps?|ttps?|tps?)$")
+
+
+def _shown(raw: str, limit: int = 80) -> str:
+    """The address for a message: anything not plain printable ASCII escaped (a Cyrillic "а" shows as
+    \\u0430, never as an "a"), long ones cut."""
+    text = "".join(ch if ch.isascii() and ch.isprintable() else f"\\u{ord(ch):04x}" for ch in raw)
+    return "'" + (text if len(text) <= limit else text[: limit - 1] + "…") + "'"
+
+
+def unsafe_url_reason(url: str) -> str:
+    """Why an entered listing address cannot be a marketplace listing's address at all, or "".
+
+    Only http(s) is a web page (javascript:, data:, file: are refused); the host must be plain ASCII
+    or its punycode form, so a lookalike letter ("www.аliexpress.com" with a Cyrillic а) is never
+    taken for the marketplace.
+    """
+    raw = (url or "").strip()
+    m = _EXPLICIT_SCHEME.match(raw)
+    if m and m.group(1).lower() not in ("http", "https") and not _SCHEME_TYPOS.match(m.group(1)):
+        return (
+            f"{_shown(raw)} is a {m.group(1).lower()}: address, not a web page; a listing address starts "
+            "with https:// (or http://)"
+        )
+    host = urlsplit(clean_url(raw)).netloc.rsplit("@", 1)[-1].split(":", 1)[0] if raw else ""
+    if any(ord(ch) > 127 for ch in host):
+        try:
+            puny = host.encode("idna").decode("ascii")
+        except UnicodeError:
+            puny = ""
+        shown = f" (punycode {puny})" if puny else ""
+        return (
+            f"the host of {_shown(raw)} contains non-ASCII characters{shown}, which may imitate a "
+            "marketplace's name; type the address with plain letters or paste it from the browser"
+        )
+    return ""
+
+
 def parse_listing_url(url: str) -> ListingRef:
     """What a listing address names; never raises: problems come back as a status and one sentence."""
     raw = (url or "").strip()
+    unsafe = unsafe_url_reason(raw)
+    if unsafe:
+        return ListingRef(raw, "", "", "", INVALID, unsafe[0].upper() + unsafe[1:] + ".")
     cleaned = clean_url(raw)
     if not cleaned:
         return ListingRef(raw, "", "", "", INVALID, "The listing address is empty.")
