@@ -217,7 +217,11 @@ def _char_width(ch: str) -> int:
 
 
 def _sub_box(line: TextLine, start: int, end: int) -> Box:
-    """The part of the line's box holding text[start:end], estimated from character widths."""
+    """The part of the line's box holding text[start:end]: from the recogniser's (or the PDF's) character
+    positions when the line has them; estimated from character widths only for lines read without."""
+    measured = line.sub_box(start, end)
+    if measured is not None:
+        return measured
     text = line.text
     total = sum(_char_width(c) for c in text)
     x0, y0, x1, y1 = line.box

@@ -20,7 +20,7 @@ from desktop_app.core.progress import NEVER_CANCELLED, CancelToken, ProgressFn, 
 from desktop_app.core.reading.text import TextLine
 
 # Bump when the pre/post-processing here changes what comes out, so cached reads are redone.
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"  # 2: character positions (RapidOCR word boxes) kept with each line
 MAX_SIDE = 2000  # RapidOCR shrinks anything larger before detection; we tile long images instead
 UPSCALE_BELOW = 1000  # small images are enlarged before OCR (thin text survives better)
 MAX_UPSCALE = 2.5
@@ -83,6 +83,12 @@ class OcrEngine:
 
     def run(self, rgb: Image.Image) -> list[tuple[list[list[float]], str, float]]:
         """Raw RapidOCR results for one RGB image: (quad, text, score) in that image's pixels."""
+        return [(quad, text, score) for quad, text, score, _centres in self.run_with_chars(rgb)]
+
+    def run_with_chars(
+        self, rgb: Image.Image
+    ) -> list[tuple[list[list[float]], str, float, list[float] | None]]:
+        """Like ``run``, plus the x centre of every character of the text (None when not given)."""
         import numpy as np
 
         bgr = np.ascontiguousarray(np.asarray(rgb.convert("RGB"))[:, :, ::-1])
@@ -91,8 +97,16 @@ class OcrEngine:
             self.calls += 1
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                result, _elapsed = engine(bgr)
-        return [(quad, str(text), float(score)) for quad, text, score in (result or [])]
+                result, _elapsed = engine(bgr, return_word_box=True)
+        out: list[tuple[list[list[float]], str, float, list[float] | None]] = []
+        for item in result or []:
+            quad, text, score = item[0], str(item[1]), float(item[2])
+            cells = item[3] if len(item) > 3 else None
+            centres: list[float] | None = None
+            if cells and len(cells) == len(text):
+                centres = sorted(sum(float(p[0]) for p in cell) / len(cell) for cell in cells)
+            out.append((quad, text, score, centres))
+        return out
 
 
 _ENGINE = OcrEngine()
@@ -191,10 +205,14 @@ def ocr_image(
         crop = work.crop((0, start, work.width, end) if vertical else (start, 0, end, work.height))
         keep_from = start + (TILE_OVERLAP / 2 if i > 0 else 0)
         keep_to = end - (TILE_OVERLAP / 2 if i < len(spans) - 1 else 0)
-        for quad, text, score in engine.run(crop):
-            text = text.strip()
+        with_chars = getattr(engine, "run_with_chars", None)
+        results = with_chars(crop) if with_chars else [(*r, None) for r in engine.run(crop)]
+        for quad, raw_text, score, centres in results:
+            text = raw_text.strip()
             if not text:
                 continue
+            lead = len(raw_text) - len(raw_text.lstrip())
+            centres = centres[lead : lead + len(text)] if centres else None
             xs = [float(p[0]) for p in quad]
             ys = [float(p[1]) for p in quad]
             if vertical:
@@ -210,8 +228,57 @@ def ocr_image(
                 min(float(rgb.width), max(xs) / scale),
                 min(float(rgb.height), max(ys) / scale),
             )
-            found.append(TextLine(text=text, page=page, box=box, confidence=round(score, 4), source="ocr"))
+            if centres is not None:
+                centres = [((c + (0 if vertical else start)) / scale) for c in centres]
+            found.append(
+                TextLine(
+                    text=text,
+                    page=page,
+                    box=box,
+                    confidence=round(score, 4),
+                    source="ocr",
+                    char_pos=char_boundaries(text, centres, box[0], box[2]) if centres else (),
+                )
+            )
     return reading_order(found)
+
+
+def char_boundaries(text: str, centres: list[float], x0: float, x1: float) -> tuple[float, ...]:
+    """Where each character starts across [x0, x1] (fractions), from the recogniser's character centres.
+
+    Inside a word the boundary is midway between neighbouring centres; next to a space the word is
+    given up to three quarters of a character pitch, so an outline covers the whole first and last
+    letter; the line's own edges bound the first and last character. () when the centres are unusable.
+    """
+    n = len(text)
+    width = x1 - x0
+    if (
+        n == 0
+        or len(centres) != n
+        or width <= 0
+        or any(b < a for a, b in zip(centres, centres[1:], strict=False))
+    ):
+        return ()
+    solid = [i for i in range(n) if not text[i].isspace()]
+    pitches = [
+        (centres[b] - centres[a]) / (b - a) for a, b in zip(solid, solid[1:], strict=False) if b - a == 1
+    ]
+    pitch = sorted(pitches)[len(pitches) // 2] if pitches else width / n
+    bounds = [x0] + [0.0] * (n - 1) + [x1]
+    for j in range(1, n):
+        left, right = text[j - 1].isspace(), text[j].isspace()
+        mid = (centres[j - 1] + centres[j]) / 2
+        if not left and not right:
+            bounds[j] = mid
+        elif not left:  # a word ends at j - 1
+            bounds[j] = max(mid, min(centres[j - 1] + 0.75 * pitch, centres[j]))
+        elif not right:  # a word starts at j
+            bounds[j] = min(mid, max(centres[j] - 0.75 * pitch, centres[j - 1]))
+        else:
+            bounds[j] = mid
+    for j in range(1, n + 1):  # never decreasing, inside the box
+        bounds[j] = min(x1, max(bounds[j], bounds[j - 1]))
+    return tuple((b - x0) / width for b in bounds)
 
 
 def reading_order(lines: list[TextLine]) -> list[TextLine]:

@@ -349,6 +349,7 @@ def _ocr_page(
             page=ln.page,
             confidence=ln.confidence,
             source="ocr",
+            char_pos=ln.char_pos,  # fractions of the box: unchanged by scaling and moving it
             box=(
                 origin[0] + ln.box[0] * kx,
                 origin[1] + ln.box[1] * ky,

@@ -25,12 +25,27 @@ class TextLine:
     confidence: float  # 0..1; 1.0 for a PDF text layer
     source: str = "text"  # "text" (PDF text layer), "ocr", or "capture" (a web capture's own text)
     locator: str = ""  # where in a web capture this was read (part/record and element); "" elsewhere
+    # Where each character starts across the box, as fractions of its width: len(text) + 1 boundaries
+    # from the recogniser's character positions (or the PDF's glyph advances); () when not known.
+    char_pos: tuple[float, ...] = ()
+
+    def sub_box(self, start: int, end: int) -> Box | None:
+        """The part of the box holding text[start:end] from measured character positions, else None."""
+        if len(self.char_pos) != len(self.text) + 1 or not 0 <= start < end <= len(self.text):
+            return None
+        x0, y0, x1, y1 = self.box
+        w = x1 - x0
+        return (x0 + w * self.char_pos[start], y0, x0 + w * self.char_pos[end], y1)
 
     def to_json(self) -> dict[str, Any]:
         d = asdict(self)
         d["box"] = [round(v, 2) for v in self.box]
         if not self.locator:
             del d["locator"]
+        if self.char_pos:
+            d["char_pos"] = [round(v, 4) for v in self.char_pos]
+        else:
+            del d["char_pos"]
         return d
 
     @classmethod
@@ -42,6 +57,7 @@ class TextLine:
             confidence=float(d["confidence"]),
             source=d.get("source", "text"),
             locator=d.get("locator", ""),
+            char_pos=tuple(float(v) for v in d.get("char_pos") or ()),
         )
 
 
