@@ -13,13 +13,22 @@ from collections.abc import Callable
 from typing import Any
 
 from desktop_app.core.checks import captures as capture_checks
-from desktop_app.core.checks import complainant, completeness, evidence, goods, listing, mark, rights
-from desktop_app.core.checks.facts import CaseFacts, gather_facts, reader_versions
+from desktop_app.core.checks import (
+    complainant,
+    completeness,
+    established,
+    evidence,
+    goods,
+    listing,
+    mark,
+    rights,
+)
+from desktop_app.core.checks.facts import CaseFacts, case_confirmations, gather_facts, reader_versions
 from desktop_app.core.checks.findings import CheckReport
 from desktop_app.core.model import Case
 from desktop_app.core.progress import NEVER_CANCELLED, CancelToken, ProgressFn, SubProgress, no_progress
 
-CHECKS_VERSION = "7"
+CHECKS_VERSION = "8"
 
 CheckFn = Callable[[CaseFacts, CheckReport], None]
 # The check families, in the order they run. Each appends findings (and located results) to the report.
@@ -32,6 +41,7 @@ FAMILIES: tuple[tuple[str, CheckFn], ...] = (
     ("rights", rights.run),
     ("complainant", complainant.run),
     ("goods", goods.run),
+    ("established", established.run),  # last: what is neither read nor contradicted is not established
 )
 
 
@@ -74,9 +84,11 @@ def _case_inputs(case: Case) -> dict[str, Any]:
     }
 
 
-def input_digest(case: Case) -> str:
+def input_digest(case: Case, confirmations: dict[int, Any] | None = None) -> str:
     """A digest of what a check's result depends on; equal digests give equal reports."""
-    payload = {"checks": CHECKS_VERSION, "readers": reader_versions(), "case": _case_inputs(case)}
+    payload: dict[str, Any] = {"checks": CHECKS_VERSION, "readers": reader_versions(), "case": _case_inputs(case)}
+    if confirmations:  # absent when there are none, so digests of cases without any are unchanged
+        payload["confirmations"] = {str(k): c.to_json() for k, c in sorted(confirmations.items())}
     return hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
@@ -85,6 +97,7 @@ def run_checks(
 ) -> CheckReport:
     """Run every check family on gathered facts. Pure: reads no file, writes nothing."""
     report = CheckReport(case=facts.case.reference or str(facts.case.id or ""))
+    facts.scratch.clear()
     for i, (name, fn) in enumerate(FAMILIES):
         cancel.raise_if_cancelled()
         progress(i / len(FAMILIES), f"Checking {name}")
@@ -117,7 +130,7 @@ def check_case(
         case = store.cases.get(case)
     if case.id is None:
         raise ValueError("check_case needs a stored case (save it first; the run is recorded against it)")
-    digest = input_digest(case)
+    digest = input_digest(case, case_confirmations(store, case))
     last = store.checks.last(case.id)
     if last is not None and last["input_digest"] == digest:
         try:

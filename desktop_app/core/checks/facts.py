@@ -58,6 +58,10 @@ class CaseFacts:
 
     case: Case
     files: dict[str, FileFacts] = field(default_factory=dict)
+    # right id -> its latest confirmation by hand (core.confirmation.Confirmation; stale ones included)
+    confirmations: dict[int, Any] = field(default_factory=dict)
+    # what one run of the checks derived and several families share; emptied when a run starts
+    scratch: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def of(self, f: EvidenceFile | None) -> FileFacts | None:
         return self.files.get(f.sha256) if f is not None else None
@@ -255,10 +259,11 @@ def gather_facts(
             ff.certificate = extract_certificate_fields(store, sha, doc)
         if EvidenceKind.AUTHORIZATION in kinds and doc.ok:
             ff.authorization = extract_authorization_fields(store, sha, doc)
-        if EvidenceKind.SCREENSHOT in kinds and f.is_image and doc.ok:
+        if kinds and {EvidenceKind.SCREENSHOT, EvidenceKind.CERTIFICATE} & set(kinds) and f.is_image and doc.ok:
             ff.sharpness = image_sharpness(store, f)
         facts.files[sha] = ff
         sub(1.0, f"Read {f.original_name}")
+    facts.confirmations = case_confirmations(store, case)
     return facts
 
 
@@ -280,6 +285,15 @@ def clean_document(doc: DocumentText) -> tuple[DocumentText, list[str]]:
         for p in doc.pages
     ]
     return dataclasses.replace(doc, pages=pages), found
+
+
+def case_confirmations(store: Any, case: Case) -> dict[int, Any]:
+    """The latest confirmation by hand of each of the case's rights, with why it is stale if it is."""
+    if store is None or not hasattr(store, "confirmations"):
+        return {}
+    from desktop_app.core.confirmation import confirmations_for
+
+    return confirmations_for(store, case.rights)
 
 
 def file_ref(

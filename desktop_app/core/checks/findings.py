@@ -23,7 +23,8 @@ SEVERITY_ORDER = {Severity.BLOCKER: 0, Severity.WARNING: 1, Severity.INFO: 2}
 # code -> default severity. Adding a code here is how a check family declares it.
 CODES: dict[str, Severity] = {
     "listing.id_mismatch": Severity.BLOCKER,
-    "listing.id_not_shown": Severity.WARNING,
+    # nothing on the captures ties them to the complained listing: that fact is not established
+    "listing.id_not_shown": Severity.BLOCKER,
     "listing.unsupported_url": Severity.BLOCKER,
     "listing.short_link": Severity.BLOCKER,
     "mark.not_found": Severity.BLOCKER,
@@ -41,8 +42,9 @@ CODES: dict[str, Severity] = {
     "complainant.authorization_missing": Severity.BLOCKER,
     "complainant.authorization_expired": Severity.BLOCKER,
     "complainant.authorization_mismatch": Severity.BLOCKER,
-    "evidence.unreadable": Severity.WARNING,
-    "evidence.certificate_unreadable": Severity.WARNING,
+    "evidence.unreadable": Severity.WARNING,  # a letter of authorization nothing was read from: blocker
+    # nothing on the certificate was checked (a blocker until its fields are confirmed by hand)
+    "evidence.certificate_unreadable": Severity.BLOCKER,
     "evidence.duplicate": Severity.INFO,
     "case.incomplete": Severity.BLOCKER,
     # the authorization names another agent than the complainant
@@ -58,7 +60,17 @@ CODES: dict[str, Severity] = {
     # replaced by U+FFFD in text entered for the case (case.*), so a reviewer knows the text was changed
     "evidence.hidden_characters": Severity.WARNING,
     "case.hidden_characters": Severity.WARNING,
+    # a fact about a right that was neither read from its certificate nor confirmed by hand (the
+    # severity is the one its contradiction would have: Nice classes are a warning, the rest block)
+    "right.not_established": Severity.BLOCKER,
+    # a letter of authorization was read, but not who grants it: the agent's authority is not established
+    "complainant.authorization_not_established": Severity.BLOCKER,
+    # a confirmation by hand no longer holds (the certificate or a confirmed value changed)
+    "right.confirmation_stale": Severity.WARNING,
 }
+
+# What a fact ends as (docs/findings.md): read or confirmed, read otherwise, or neither.
+ESTABLISHED, CONTRADICTED, NOT_ESTABLISHED = "established", "contradicted", "not_established"
 
 
 @dataclass(frozen=True)
@@ -167,11 +179,50 @@ class Located:
         )
 
 
+@dataclass(frozen=True)
+class FactStatus:
+    """What became of one fact a decline can turn on: established (and how), contradicted, or not
+    established. ``source`` says how: "read from cert.pdf, page 1" or "confirmed by hand by … on …"."""
+
+    fact: str  # "number", "mark", "owner", "in_force", "classes", "authorization"
+    subject: str  # the case field it is about, e.g. "rights[0]" or "complainant.authorization"
+    status: str  # ESTABLISHED, CONTRADICTED or NOT_ESTABLISHED
+    statement: str  # what is (or would be) established, e.g. "registration number 6123456"
+    source: str = ""
+    evidence: EvidenceRef | None = None
+    by_hand: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "fact": self.fact,
+            "subject": self.subject,
+            "status": self.status,
+            "statement": self.statement,
+            "source": self.source,
+            "by_hand": self.by_hand,
+            "evidence": self.evidence.to_json() if self.evidence else None,
+        }
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> FactStatus:
+        ev = d.get("evidence")
+        return cls(
+            fact=d["fact"],
+            subject=d["subject"],
+            status=d["status"],
+            statement=d.get("statement", ""),
+            source=d.get("source", ""),
+            evidence=EvidenceRef.from_json(ev) if ev else None,
+            by_hand=bool(d.get("by_hand", False)),
+        )
+
+
 @dataclass
 class CheckReport:
     case: str  # the case reference
     findings: list[Finding] = field(default_factory=list)
     located: list[Located] = field(default_factory=list)
+    facts: list[FactStatus] = field(default_factory=list)
 
     def sorted_findings(self) -> list[Finding]:
         return sorted(self.findings, key=lambda f: (SEVERITY_ORDER[f.severity], f.code))  # type: ignore[index]
@@ -194,6 +245,7 @@ class CheckReport:
             "verdict": self.verdict,
             "findings": [f.to_json() for f in self.sorted_findings()],
             "located": [loc.to_json() for loc in self.located],
+            "facts": [x.to_json() for x in self.facts],
         }
 
     @classmethod
@@ -202,4 +254,5 @@ class CheckReport:
             case=d["case"],
             findings=[Finding.from_json(f) for f in d.get("findings", [])],
             located=[Located.from_json(x) for x in d.get("located", [])],
+            facts=[FactStatus.from_json(x) for x in d.get("facts", [])],
         )

@@ -2,8 +2,8 @@
 
 ``Store`` owns the connection, the migrations and ``transaction()``; each aggregate has its own
 manager in its own module, reached as ``store.cases``, ``store.rights``, ``store.files``,
-``store.audit``, ``store.checks``, ``store.exports``, ``store.cache``, ``store.revisions`` and
-``store.submissions`` (Anki's Collection shape).
+``store.audit``, ``store.checks``, ``store.exports``, ``store.cache``, ``store.revisions``,
+``store.submissions`` and ``store.confirmations`` (Anki's Collection shape).
 
 Schema versions live in ``PRAGMA user_version``; a database written by a newer version is refused
 before anything touches it. WAL, foreign keys on, and every multi-row change in one transaction.
@@ -35,6 +35,7 @@ from desktop_app.core.store.audit import AuditLog
 from desktop_app.core.store.cache import ReadingCache
 from desktop_app.core.store.cases import Cases
 from desktop_app.core.store.checks import CheckRuns
+from desktop_app.core.store.confirmations import Confirmations
 from desktop_app.core.store.exports import Exports
 from desktop_app.core.store.files import Files
 from desktop_app.core.store.revisions import Revisions
@@ -155,6 +156,7 @@ class Store:
         self.cache = ReadingCache(self)
         self.revisions = Revisions(self)
         self.submissions = Submissions(self)
+        self.confirmations = Confirmations(self)
         try:
             self._migrate()
         except BaseException:

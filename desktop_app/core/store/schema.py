@@ -257,11 +257,39 @@ def _migration_4(db: sqlite_utils.Database) -> None:
     )
 
 
+def _migration_5(db: sqlite_utils.Database) -> None:
+    """Confirmations by hand: a person looked at a right's certificate and confirmed entered fields.
+
+    Each row is one confirmation of some fields of one right against one certificate (by SHA-256),
+    with the values entered at the time, so a later change of the certificate or of those values
+    makes it stale. Rows are never changed: a new confirmation supersedes the previous one.
+    """
+    db.executescript(
+        """
+        CREATE TABLE right_confirmations (
+            id INTEGER PRIMARY KEY,
+            right_id INTEGER NOT NULL REFERENCES rights(id),
+            certificate_sha TEXT NOT NULL,
+            fields TEXT NOT NULL,
+            confirmed_values TEXT NOT NULL,
+            confirmed_by TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            confirmed_at TEXT NOT NULL,
+            case_id INTEGER
+        );
+        CREATE INDEX right_confirmations_right ON right_confirmations(right_id);
+        CREATE TRIGGER right_confirmations_frozen BEFORE UPDATE ON right_confirmations
+            BEGIN SELECT RAISE(ABORT, 'a confirmation is never changed; record a new one'); END;
+        """
+    )
+
+
 # Each entry migrates from version i to i + 1. Append only; never edit a released migration.
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migration_1,
     _migration_2,
     _migration_3,
     _migration_4,
+    _migration_5,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
