@@ -214,3 +214,15 @@ def test_report_facts_survive_json() -> None:
     again = CheckReport.from_json(report.to_json())
     assert again.to_json() == report.to_json() and again.facts == report.facts
     assert f(1).value == 1
+
+
+def test_every_code_is_documented_with_its_severity() -> None:
+    import re
+    from pathlib import Path
+
+    from desktop_app.core.checks.findings import CODES
+
+    text = (Path(__file__).resolve().parents[2] / "docs" / "findings.md").read_text(encoding="utf-8")
+    table = dict(re.findall(r"^\| `([a-z_.]+)` \| ([a-z]+)", text, flags=re.M))
+    assert set(table) == set(CODES)
+    assert {code: str(sev) for code, sev in CODES.items()} == table

@@ -445,11 +445,13 @@ def make_certificate_image(
     quality: int = 85,
     seed: int = 0,
     turn: int = 0,
+    brightness: float = 1.0,
 ) -> Path:
     """A scan (or, with ``photo``, a phone photo on a desk) of the certificate, as PNG/JPEG/WebP/TIFF.
 
     ``turn`` (90, 180, 270) stores the page turned that many degrees clockwise, with no EXIF tag to
-    undo it: a scan fed in sideways or a photo taken upside down."""
+    undo it: a scan fed in sideways or a photo taken upside down. ``brightness`` below 1 darkens the
+    picture as an under-exposed photo is (0.2: nearly black)."""
     path = Path(path)
     img = render_certificate(spec, dpi=dpi, rotate_deg=rotate_deg, blur=blur, noise=noise, seed=seed)
     if photo:
@@ -459,7 +461,23 @@ def make_certificate_image(
         img = degrade(desk, rotate_deg=1.5, blur=0.6, noise=4, seed=seed + 1, background=(92, 74, 58))
     if turn % 360:
         img = img.rotate(-(turn % 360), expand=True)
+    if brightness != 1.0:
+        from PIL import ImageEnhance
+
+        img = ImageEnhance.Brightness(img).enhance(brightness)
     save_image(img, path, quality=quality, exif_orientation=exif_orientation)
+    return path
+
+
+def make_noise_scan_pdf(path: str | Path, *, seed: int = 0, level: float = 60.0) -> Path:
+    """An image-only PDF of a page that shows nothing legible: paper tone and scanner noise, as a
+    scan of the wrong side of the sheet or a scanner with its lid open comes out."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    arr = np.clip(rng.normal(200, level, (1754, 1240, 3)), 0, 255).astype("uint8")
+    path = Path(path)
+    image_pdf([Image.fromarray(arr, "RGB")], path, page_mm=A4)
     return path
 
 
