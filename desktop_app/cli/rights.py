@@ -33,7 +33,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         metavar="YYYY-MM-DD",
         help="when confirming dates: the end of the registration's term as printed (or as renewed)",
     )
-    c.add_argument("--identity", metavar="NAME", help="who confirms (default: the only signing identity, else you)")
+    c.add_argument(
+        "--identity", metavar="NAME", help="who confirms (default: the only signing identity, else you)"
+    )
     c.add_argument("--format", choices=("text", "json"), default="text")
     c.set_defaults(func=cmd_confirm)
 
@@ -84,6 +86,7 @@ def cmd_confirm(args: argparse.Namespace) -> int:
     print(
         f"{case.reference}: {right.mark} ({right.office} {right.registration_number}): {what} {c.source} "
         f"against {right.certificate.original_name if right.certificate else '?'} "
-        f"(SHA-256 {c.certificate_sha256[:16]}…); run 'evidence-desk check {case.reference}' to see the verdict"
+        f"(SHA-256 {c.certificate_sha256[:16]}…); run 'evidence-desk check {case.reference}' "
+        "to see the verdict"
     )
     return 0

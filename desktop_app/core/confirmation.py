@@ -169,7 +169,9 @@ def confirm_right(
         raise ConfirmationError(f"Case {case.reference} has no right with id {right_id}.")
     label = f"{right.mark or 'The right'} ({right.office} {right.registration_number})".strip()
     if right.certificate is None:
-        raise ConfirmationError(f"{label} has no certificate attached; attach it before confirming against it.")
+        raise ConfirmationError(
+            f"{label} has no certificate attached; attach it before confirming against it."
+        )
     values: dict[str, Any] = {}
     for name in names:
         if name == "dates":

@@ -97,7 +97,11 @@ def test_unreadable_certificate_blocks_until_confirmed_by_hand(shared, files: Pa
 
     right = store.cases.get(case_id).rights[0]
     c = confirm_right(
-        store, case_id, right.id, ["number", "mark", "owner", "classes", "dates"], expires=dt.date(2031, 3, 14)
+        store,
+        case_id,
+        right.id,
+        ["number", "mark", "owner", "classes", "dates"],
+        expires=dt.date(2031, 3, 14),
     )
     assert c.source.startswith("confirmed by hand by ")
     report = check_case(store, case_id)
@@ -114,7 +118,13 @@ def test_changed_certificate_or_field_makes_the_confirmation_stale(shared, files
     store, _root = shared
     case_id = _case(shared, files, "noise-scan.pdf", "stale")
     right = store.cases.get(case_id).rights[0]
-    confirm_right(store, case_id, right.id, ["number", "mark", "owner", "classes", "dates"], expires=dt.date(2031, 3, 14))
+    confirm_right(
+        store,
+        case_id,
+        right.id,
+        ["number", "mark", "owner", "classes", "dates"],
+        expires=dt.date(2031, 3, 14),
+    )
     assert check_case(store, case_id).verdict == "ready"
 
     right.certificate = store.files.add(files / "other-scan.pdf")
@@ -124,13 +134,21 @@ def test_changed_certificate_or_field_makes_the_confirmation_stale(shared, files
     stale = [f for f in report.findings if f.code == "right.confirmation_stale"]
     assert stale and "certificate was replaced" in stale[0].message
 
-    confirm_right(store, case_id, right.id, ["number", "mark", "owner", "classes", "dates"], expires=dt.date(2031, 3, 14))
+    confirm_right(
+        store,
+        case_id,
+        right.id,
+        ["number", "mark", "owner", "classes", "dates"],
+        expires=dt.date(2031, 3, 14),
+    )
     assert check_case(store, case_id).verdict == "ready"
     right.owner = "Kestreline Holdings Ltd"
     store.rights.save(right)
     report = check_case(store, case_id)
     assert report.verdict == "not_ready"
-    assert any("owner was changed" in f.message for f in report.findings if f.code == "right.confirmation_stale")
+    assert any(
+        "owner was changed" in f.message for f in report.findings if f.code == "right.confirmation_stale"
+    )
 
 
 def test_confirmation_refused_on_a_submitted_case(shared, files: Path) -> None:
@@ -169,8 +187,17 @@ def test_cli_check_exit_1_then_confirm_then_ready(tmp_path: Path, files: Path) -
     r = run("right", "confirm", case_id, "KESTRELINE", "--all", data_dir=data)
     assert r.returncode == 2 and r.stderr.count("\n") == 1 and "term ends" in r.stderr
 
-    r = run("right", "confirm", case_id, "6123456", "--fields", "number,mark,owner,classes,dates",
-            "--expires", "2031-03-14", data_dir=data)
+    r = run(
+        "right",
+        "confirm",
+        case_id,
+        "6123456",
+        "--fields",
+        "number,mark,owner,classes,dates",
+        "--expires",
+        "2031-03-14",
+        data_dir=data,
+    )
     assert r.returncode == 0, r.stderr
     assert "confirmed by hand by " in r.stdout
 

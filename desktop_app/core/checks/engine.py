@@ -86,7 +86,11 @@ def _case_inputs(case: Case) -> dict[str, Any]:
 
 def input_digest(case: Case, confirmations: dict[int, Any] | None = None) -> str:
     """A digest of what a check's result depends on; equal digests give equal reports."""
-    payload: dict[str, Any] = {"checks": CHECKS_VERSION, "readers": reader_versions(), "case": _case_inputs(case)}
+    payload: dict[str, Any] = {
+        "checks": CHECKS_VERSION,
+        "readers": reader_versions(),
+        "case": _case_inputs(case),
+    }
     if confirmations:  # absent when there are none, so digests of cases without any are unchanged
         payload["confirmations"] = {str(k): c.to_json() for k, c in sorted(confirmations.items())}
     return hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()).hexdigest()

@@ -201,7 +201,9 @@ def _by_hand(facts: CaseFacts, a: RightAssessment) -> list[Finding]:
                         "right.owner_mismatch",
                         f'{a.ff.name}: the owner is "{a.right.owner}" ({c.source}), but {names}. The '
                         "complaint must be filed by the owner or on its behalf."
-                        + (" An agent must attach a letter of authorization from the owner." if agent else ""),
+                        + (
+                            " An agent must attach a letter of authorization from the owner." if agent else ""
+                        ),
                         field="complainant.name",
                     )
                 )

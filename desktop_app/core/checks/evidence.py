@@ -105,7 +105,9 @@ def run(facts: CaseFacts, report: CheckReport) -> None:
             else:
                 # A screenshot's facts (the listing id, the mark) block on their own when it shows none.
                 report.findings.append(
-                    Finding("evidence.unreadable", f"Screenshot {ff.name} {problem}.", evidence=(file_ref(ff),))
+                    Finding(
+                        "evidence.unreadable", f"Screenshot {ff.name} {problem}.", evidence=(file_ref(ff),)
+                    )
                 )
 
 
@@ -171,7 +173,8 @@ def _certificate(facts: CaseFacts, report: CheckReport, ff: FileFacts) -> None:
             + (f" Nothing on it was checked, so these are not established: {what}." if what else "")
             + " Look at the certificate and confirm the right's fields by hand (rights library: Confirm by "
             f"hand…, or 'evidence-desk right confirm CASE {right_id or 'RIGHT'} --fields "
-            f"{','.join(fields)}{' --expires DATE' if 'dates' in fields else ''}'), or attach a legible copy.",
+            f"{','.join(fields)}{' --expires DATE' if 'dates' in fields else ''}'), or attach a legible "
+            "copy.",
             evidence=(file_ref(ff),),
             field=f"rights[{mine[0].index}].certificate" if mine else "",
             params={"missing": [n for _a, n in missing]},
@@ -184,7 +187,9 @@ def _letter(facts: CaseFacts, report: CheckReport, ff: FileFacts, problem: str) 
     is the owner of the rights (the agent's authority rests on that alone)."""
     from desktop_app.core.checks.established import authorization_principal
 
-    is_agents = facts.case.complainant.role == Role.AGENT and facts.of(facts.case.complainant.authorization) is ff
+    is_agents = (
+        facts.case.complainant.role == Role.AGENT and facts.of(facts.case.complainant.authorization) is ff
+    )
     principal, _pf, ok = authorization_principal(facts) if is_agents else ("", None, None)
     message = f"Letter of authorization {ff.name} {problem}."
     if not is_agents or (principal and ok):

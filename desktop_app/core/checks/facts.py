@@ -259,7 +259,12 @@ def gather_facts(
             ff.certificate = extract_certificate_fields(store, sha, doc)
         if EvidenceKind.AUTHORIZATION in kinds and doc.ok:
             ff.authorization = extract_authorization_fields(store, sha, doc)
-        if kinds and {EvidenceKind.SCREENSHOT, EvidenceKind.CERTIFICATE} & set(kinds) and f.is_image and doc.ok:
+        if (
+            kinds
+            and {EvidenceKind.SCREENSHOT, EvidenceKind.CERTIFICATE} & set(kinds)
+            and f.is_image
+            and doc.ok
+        ):
             ff.sharpness = image_sharpness(store, f)
         facts.files[sha] = ff
         sub(1.0, f"Read {f.original_name}")
