@@ -210,3 +210,34 @@ def test_cli_check_exit_1_then_confirm_then_ready(tmp_path: Path, files: Path) -
 
     r = run("right", "confirm", case_id, "NOSUCH", "--fields", "mark", data_dir=data)
     assert r.returncode == 2 and "has no right 'NOSUCH'" in r.stderr
+
+
+def test_summary_pdf_says_confirmed_by_hand(shared, files: Path, tmp_path: Path) -> None:
+    import zipfile
+
+    import pypdfium2 as pdfium
+
+    from desktop_app.core.package import signing
+    from desktop_app.core.package.export import export_case
+
+    store, _root = shared
+    case_id = _case(shared, files, "noise-scan.pdf", "summary")
+    signing.create_identity(store.data_dir, "Jane Roe", "Harrow & Pike LLP", "pass-phrase-1")
+    right = store.cases.get(case_id).rights[0]
+    fields = ["number", "mark", "owner", "classes", "dates"]
+    c = confirm_right(store, case_id, right.id, fields, expires=dt.date(2031, 3, 14))
+    assert c.confirmed_by == "Jane Roe (Harrow & Pike LLP)"
+    identity = signing.load_identity(store.data_dir, None, "pass-phrase-1")
+    result = export_case(store, case_id, tmp_path / "package.zip", identity)
+    case = store.cases.get(case_id)
+    with zipfile.ZipFile(result.path) as zf:
+        pdf = zf.read(f"{case.reference}/data/summary.pdf")
+        custody = zf.read(f"{case.reference}/data/custody.jsonl").decode()
+    (tmp_path / "summary.pdf").write_bytes(pdf)
+    doc = pdfium.PdfDocument(pdf)
+    text = " ".join(doc[i].get_textpage().get_text_range() for i in range(len(doc)))
+    doc.close()
+    text = " ".join(text.split())
+    assert f"confirmed by hand by Jane Roe (Harrow & Pike LLP) on {c.date}" in text
+    assert "read from noise-scan.pdf" not in text
+    assert '"right.confirm"' in custody

@@ -182,6 +182,13 @@ def describe_read_field(field: Any) -> str:
     return shown
 
 
+_FACT_STATE = {
+    "established": "established",
+    "contradicted": "contradicted",
+    "not_established": "NOT established",
+}
+
+
 def located_for(report: CheckReport, sha256: str) -> list[Located]:
     return [loc for loc in report.located if loc.evidence.sha256 == sha256 and loc.evidence.box]
 
@@ -268,6 +275,12 @@ def render_summary(
             pdf.para("Read from the certificate (where each value was found):", 9, True)
         for key, text in read:
             pdf.field(f"  {key.replace('_', ' ')}", text[:300])
+        established = [x for x in report.facts if x.subject == f"rights[{i}]"]
+        if established:
+            pdf.para("What the checks established (read from the evidence, or confirmed by hand):", 9, True)
+        for x in established:
+            shown = x.statement + (f" — {x.source}" if x.source else "")
+            pdf.field(f"  {_FACT_STATE.get(x.status, x.status)}", shown[:300])
         pdf.ln(1)
 
     pdf.h2("Findings")
