@@ -146,7 +146,7 @@ def parse_fields(text: str | Iterable[str], *, all_fields: bool = False) -> tupl
 
 def confirm_right(
     store: Any,
-    case_id: int,
+    case_id: int | None,
     right_id: int,
     fields: Iterable[str],
     *,
@@ -159,14 +159,17 @@ def confirm_right(
     certificate, a confirmed field is empty, or "dates" is confirmed without the term's end date.
     """
     names = parse_fields(list(fields))
-    case = store.cases.get(case_id)
-    try:
-        store.submissions.ensure_editable(case.id)
-    except UserError as exc:
-        raise ConfirmationError(f"{exc} A confirmation changes its checks, so it is refused.") from None
-    right = next((r for r in case.rights if r.id == right_id), None)
-    if right is None:
-        raise ConfirmationError(f"Case {case.reference} has no right with id {right_id}.")
+    if case_id is None:  # from the rights library, outside any case
+        right = store.rights.get(right_id)
+    else:
+        case = store.cases.get(case_id)
+        try:
+            store.submissions.ensure_editable(case.id)
+        except UserError as exc:
+            raise ConfirmationError(f"{exc} A confirmation changes its checks, so it is refused.") from None
+        right = next((r for r in case.rights if r.id == right_id), None)
+        if right is None:
+            raise ConfirmationError(f"Case {case.reference} has no right with id {right_id}.")
     label = f"{right.mark or 'The right'} ({right.office} {right.registration_number})".strip()
     if right.certificate is None:
         raise ConfirmationError(
@@ -194,7 +197,7 @@ def confirm_right(
         confirmed_by=confirmed_by or who_confirms(store),
         actor=str(store.actor),
         confirmed_at=utc_now(),
-        case_id=case.id,
+        case_id=case_id,
     )
     cid = store.confirmations.record(c)
     from dataclasses import replace

@@ -6,6 +6,7 @@ Boxes arrive in the page's own units (image pixels, PDF points, origin top-left)
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
@@ -33,6 +34,8 @@ from desktop_app.gui.context import AppContext, has_feature
 PDF_RENDER_SCALE = 2.0  # pixels per PDF point: sharp enough to zoom in on a certificate
 READABLE_BOX_HEIGHT = 36.0  # on-screen pixels a highlighted line of text is zoomed to
 MAX_ZOOM = 6.0
+
+_QTPDF_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -66,17 +69,19 @@ def render_evidence(path: str, is_pdf: bool, sha256: str, page: int, capture: st
     if is_pdf:
         from PySide6.QtPdf import QPdfDocument
 
-        doc = QPdfDocument()
-        doc.load(path)
-        count = doc.pageCount()
-        if count <= 0:
-            raise ValueError(f"{path}: the PDF could not be rendered")
-        page = min(max(page, 1), count)
-        size = doc.pagePointSize(page - 1)
-        image = doc.render(
-            page - 1, QSize(round(size.width() * PDF_RENDER_SCALE), round(size.height() * PDF_RENDER_SCALE))
-        )
-        doc.close()
+        with _QTPDF_LOCK:  # QtPdf's pdfium is not thread-safe: two viewers rendering at once crash
+            doc = QPdfDocument()
+            doc.load(path)
+            count = doc.pageCount()
+            if count <= 0:
+                raise ValueError(f"{path}: the PDF could not be rendered")
+            page = min(max(page, 1), count)
+            size = doc.pagePointSize(page - 1)
+            image = doc.render(
+                page - 1,
+                QSize(round(size.width() * PDF_RENDER_SCALE), round(size.height() * PDF_RENDER_SCALE)),
+            )
+            doc.close()
         return Rendered(sha256, page, count, image, PDF_RENDER_SCALE)
     reader = QImageReader(path)
     reader.setAutoTransform(True)

@@ -422,6 +422,8 @@ class MainWindow(QMainWindow):
         dialog.exec()
         self.rights_dialog = None
         self.editor.load(self.case_id)
+        if self.case_id is not None:  # a confirmation by hand changes the verdict
+            self.checks.schedule(self.case_id)
 
     def show_guide(self) -> None:
         from desktop_app.gui.guide import GuideDialog

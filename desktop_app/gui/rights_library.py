@@ -114,8 +114,14 @@ class RightsLibraryDialog(QDialog):
         self.use_button.setEnabled(case_reference is not None)
         if case_reference is not None:
             self.use_button.setText(self.tr("Use in case %1").replace("%1", case_reference))
+        self.confirm_button = QPushButton(self.tr("Confirm by hand…"), self)
+        self.confirm_button.setObjectName("confirm_by_hand")
+        self.confirm_button.setToolTip(
+            self.tr("The certificate cannot be read? Check the entered fields against it and confirm them.")
+        )
+        self.confirm_button.clicked.connect(self.confirm_by_hand)
         left_buttons = QHBoxLayout()
-        for b in (new, read, self.use_button):
+        for b in (new, read, self.use_button, self.confirm_button):
             left_buttons.addWidget(b)
         left = QWidget(self)
         lv = QVBoxLayout(left)
@@ -231,7 +237,32 @@ class RightsLibraryDialog(QDialog):
             self.viewer.show_file(right.certificate)
         else:
             self.viewer.clear()
+        self.confirm_button.setEnabled(right.id is not None and right.certificate is not None)
         self._update_save()
+
+    def confirm_by_hand(self):  # noqa: ANN201 - returns the dialog (tests drive it)
+        """Open the confirmation dialog for the selected right (against its certificate)."""
+        from desktop_app.gui.confirm_dialog import ConfirmByHandDialog
+
+        if self.current is None or self.current.id is None:
+            return None
+        case_id = None
+        if self.case_reference:
+            try:
+                case_id = self.ctx.store.cases.resolve_id(self.case_reference)
+            except UserError:
+                case_id = None
+        dialog = ConfirmByHandDialog(self.ctx, self.current, case_id, self)
+        dialog.confirmed.connect(
+            lambda c: self.message.setText(
+                self.tr("%1 %2; run the checks again.")
+                .replace("%1", ", ".join(c.fields))
+                .replace("%2", c.source)
+            )
+        )
+        self.confirm_dialog = dialog
+        dialog.open()
+        return dialog
 
     def _fill(self, office: str, number: str, mark: str, owner: str, classes: str) -> None:
         combo = self.edits["office"]
