@@ -30,6 +30,8 @@ from desktop_app.gui.workers import bind
 
 ItemRole = Qt.ItemDataRole.UserRole + 10
 _URL_RE = re.compile(r"https?://|www\.|\.(?:com|cn|net|co\.\w+|de|fr|br|mx|sg|my|ph|th|vn|id)/", re.I)
+# Findings a confirmation by hand against the certificate can resolve (docs/findings.md).
+CONFIRMABLE_CODES = ("evidence.certificate_unreadable", "right.not_established", "right.confirmation_stale")
 _COLOURS = {Severity.BLOCKER: "#c62828", Severity.WARNING: "#ef6c00", Severity.INFO: "#1565c0"}
 
 
@@ -115,6 +117,7 @@ class ChecksPanel(QWidget):
     located_activated = Signal(object)  # Located
     report_ready = Signal(object)  # CheckReport
     run_started = Signal(object)  # Task
+    confirm_requested = Signal(object)  # Finding: open the rights library to confirm a right by hand
 
     AUTO_RUN_DELAY_MS = 800
 
@@ -162,6 +165,13 @@ class ChecksPanel(QWidget):
         self.detail.setAccessibleName(self.tr("Selected finding in full"))
         self.detail.setPlaceholderText(self.tr("Select a finding to read it in full here."))
         self.detail.setMaximumHeight(150)
+        self.confirm_button = QPushButton(self.tr("Confirm by hand…"), self)
+        self.confirm_button.setObjectName("checks_confirm_by_hand")
+        self.confirm_button.setToolTip(
+            self.tr("Check the right's fields against its certificate and confirm them (rights library).")
+        )
+        self.confirm_button.setVisible(False)
+        self.confirm_button.clicked.connect(self._confirm)
         top = QHBoxLayout()
         top.addWidget(self.run_button)
         top.addWidget(self.cancel_button)
@@ -172,6 +182,7 @@ class ChecksPanel(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.detail)
+        layout.addWidget(self.confirm_button)
         if not self.available:
             self.run_button.setEnabled(False)
             self.summary.setText(
@@ -289,6 +300,10 @@ class ChecksPanel(QWidget):
         """The selected finding in full: message, code, and each place of evidence with the text read."""
         item = self.model.itemFromIndex(index.siblingAtColumn(0)) if index.isValid() else None
         value = item.data(ItemRole) if item is not None else None
+        self.selected_finding = value if isinstance(value, Finding) else None
+        self.confirm_button.setVisible(
+            isinstance(value, Finding) and value.code in CONFIRMABLE_CODES and value.severity != Severity.INFO
+        )
         if isinstance(value, Finding):
             refs = value.evidence
             head = f"<p><b>{html.escape(finding_text(value))}</b></p><p><code>{value.code}</code></p>"
@@ -304,6 +319,10 @@ class ChecksPanel(QWidget):
             read = self.tr(" — read: “%1”").replace("%1", ref.text) if ref.text else ""
             lines.append(f"<li>{html.escape(ref.file + page + read)}</li>")
         self.detail.setHtml(head + (f"<ul>{''.join(lines)}</ul>" if lines else ""))
+
+    def _confirm(self) -> None:
+        if getattr(self, "selected_finding", None) is not None:
+            self.confirm_requested.emit(self.selected_finding)
 
     def finding_index(self, code: str) -> QModelIndex:
         """The model index of the first finding with ``code`` (tests and keyboard navigation)."""

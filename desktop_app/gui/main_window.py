@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
         self.editor.busy.connect(self.track)
         self.editor.start_page.action_requested.connect(self._start_action)
         self.checks.finding_activated.connect(self.show_finding)
+        self.checks.confirm_requested.connect(lambda _finding: self.show_rights_library())
         self.checks.located_activated.connect(self.show_located)
         self.checks.report_ready.connect(self._report_ready)
         self.editor.add_certificate.connect(lambda path: self.show_rights_library(certificate=path or ""))

@@ -36,6 +36,16 @@ def test_confirm_by_hand_dialog_makes_the_case_ready(qtbot, window, store, tmp_p
     assert [f.code for f in report.blockers] == ["evidence.certificate_unreadable"]
     assert "Confirm by hand" in report.blockers[0].message
 
+    panel = window.checks  # the checks panel shows the blocker and offers what to do
+    panel.model.set_report(report)
+    panel.tree.expandAll()
+    panel.tree.setCurrentIndex(panel.finding_index("evidence.certificate_unreadable"))
+    assert not panel.confirm_button.isHidden() and "right confirm" in panel.detail.toPlainText()
+    panel.confirm_requested.disconnect()  # the window would open the (modal) library; the test opens it below
+    with qtbot.waitSignal(panel.confirm_requested) as asked:
+        panel.confirm_button.click()
+    assert asked.args[0].code == "evidence.certificate_unreadable"
+
     case = store.cases.get(case_id)
     dialog = RightsLibraryDialog(window.ctx, window, case_reference=case.reference)
     qtbot.addWidget(dialog)
