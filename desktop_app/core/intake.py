@@ -164,6 +164,8 @@ def _check_pdf(path: Path, size: int) -> None:
     import pypdf
     from pypdf.errors import PdfReadError
 
+    from desktop_app.core.reading.pdf_text import walk_pages
+
     with open_user_file(path, error=EvidenceError) as fh:
         fh.seek(max(0, size - 2048))
         tail = fh.read()
@@ -188,10 +190,10 @@ def _check_pdf(path: Path, size: int) -> None:
                     opened = 0
                 if not opened:
                     raise EvidenceError(path, "the PDF is password-protected; save an unprotected copy")
-            pages = len(reader.pages)
+            first, pages = walk_pages(reader, 1)  # never parses every page of a 20,000-page file
             if pages == 0:
                 raise EvidenceError(path, "the PDF has no pages")
-            reader.pages[0].mediabox  # noqa: B018 - forces the first page object to parse
+            first[0].mediabox  # noqa: B018 - forces the first page object to parse
     except EvidenceError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError) as exc:

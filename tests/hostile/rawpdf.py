@@ -81,3 +81,23 @@ def bomb_pdf(inflated: int, *, layers: int = 1) -> bytes:
             b"<< /Length %d /Filter %s >>\nstream\n" % (len(data), filters) + data + b"\nendstream",
         ]
     )
+
+
+def painted_pdf(pages: int, *, text_every: int = 0) -> bytes:
+    """``pages`` pages that paint shapes but carry no text layer (what a scan looks like to a reader);
+    every ``text_every``-th page also carries a line of text."""
+    n = pages
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>"]
+    kids = b" ".join(b"%d 0 R" % (4 + 2 * i) for i in range(n))
+    objs.append(b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % n)
+    objs.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    for i in range(n):
+        objs.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >>"
+            b" /Contents %d 0 R >>" % (5 + 2 * i)
+        )
+        content = b"4 w 72 600 m 540 600 l S 72 500 m 300 400 l S"
+        if text_every and (i + 1) % text_every == 0:
+            content += b" BT /F1 14 Tf 72 700 Td (Page %d of the registration file) Tj ET" % (i + 1)
+        objs.append(stream(content))
+    return raw_pdf(objs)

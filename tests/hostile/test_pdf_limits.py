@@ -14,7 +14,7 @@ from desktop_app.core.errors import EvidenceError
 from desktop_app.core.intake import inspect_file
 from desktop_app.core.store import Store
 from tests.core.test_case_folder import snapshot
-from tests.hostile.rawpdf import bomb_pdf, line_pdf, zlib_bomb
+from tests.hostile.rawpdf import bomb_pdf, line_pdf, painted_pdf, zlib_bomb
 
 
 @pytest.mark.parametrize("layers", [1, 2])
@@ -51,3 +51,46 @@ def test_measure_ignores_garbage_streams(tmp_path: Path) -> None:
     junk.write_bytes(b"%PDF-1.4\n1 0 obj << /Filter /FlateDecode >>\nstream\n" + b"\x00garbage" * 1000)
     assert pdf_streams.measure(junk) is not None  # measured (0 bytes inflated), never raised
     assert len(zlib_bomb(3 << 20)) < 20_000
+
+
+@pytest.mark.ocr
+def test_scanned_pdf_ocr_page_cap_reports_the_rest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop_app.core.checks import evidence
+    from desktop_app.core.checks.facts import CaseFacts, FileFacts
+    from desktop_app.core.checks.findings import CheckReport
+    from desktop_app.core.model import Case, Complainant, EvidenceFile, EvidenceKind
+    from desktop_app.core.reading import pdf_text
+
+    # the limits are small here so the test OCRs two pages, not twenty; the rule is the same
+    monkeypatch.setattr(pdf_text, "MAX_OCR_PAGES", 2)
+    monkeypatch.setattr(pdf_text, "MAX_PAGES", 6)
+    pdf = tmp_path / "scan.pdf"
+    pdf.write_bytes(painted_pdf(10, text_every=3))
+    doc = pdf_text.read_pdf(pdf, sha256="x")
+    not_read = doc.meta["not_read"]
+    # pages 1 and 2 OCR'd; 3 and 6 have a text layer (read); 4, 5 need OCR past the budget; 7-10 past MAX_PAGES
+    assert not_read["pages"] == [[4, 5], [7, 10]] and not_read["count"] == 6 and not_read["of"] == 10
+    assert [p.number for p in doc.pages] == [1, 2, 3, 4, 5, 6]
+    assert any("Page 3" in ln.text for ln in doc.lines())
+
+    f = EvidenceFile("x", "scan.pdf", pdf.stat().st_size, "application/pdf", "2026-01-01T00:00:00Z")
+    case = Case(complainant=Complainant(name="K"), other_files=[f])
+    facts = CaseFacts(case=case, files={"x": FileFacts(file=f, kinds=[EvidenceKind.OTHER], doc=doc)})
+    report = CheckReport(case="ED-1")
+    evidence.run(facts, report)
+    found = [x for x in report.findings if x.code == "evidence.pages_not_read"]
+    assert len(found) == 1
+    assert "scan.pdf: pages 4–5, 7–10 of 10 were not read" in found[0].message
+
+
+@pytest.mark.slow
+def test_twenty_thousand_painted_pages_read_within_a_minute(tmp_path: Path) -> None:
+    from desktop_app.core.reading import pdf_text
+
+    pdf = tmp_path / "scan.pdf"
+    pdf.write_bytes(painted_pdf(20_000))
+    t0 = time.monotonic()
+    doc = pdf_text.read_pdf(pdf, sha256="x")
+    assert time.monotonic() - t0 < 60
+    assert doc.meta["not_read"]["of"] == 20_000 and len(doc.pages) == pdf_text.MAX_PAGES
+    assert doc.meta["not_read"]["pages"][-1] == [pdf_text.MAX_PAGES + 1, 20_000]

@@ -7,7 +7,7 @@ from collections import Counter
 from desktop_app.core.checks.facts import CaseFacts, FileFacts, file_ref
 from desktop_app.core.checks.findings import CheckReport, Finding, Severity
 from desktop_app.core.model import EvidenceKind, Role
-from desktop_app.core.reading.text import NO_TEXT, PASSWORD_PROTECTED
+from desktop_app.core.reading.text import NO_TEXT, PASSWORD_PROTECTED, describe_not_read
 
 # Below this a screenshot cannot show an address bar and a title legibly.
 MIN_SIDE_PX = 240
@@ -91,6 +91,18 @@ def run(facts: CaseFacts, report: CheckReport) -> None:
                     "everything written, so compare what is quoted with the file itself.",
                     evidence=(file_ref(ff),),
                     params={"file": ff.name, "characters": list(chars)},
+                )
+            )
+        not_read = ff.doc.meta.get("not_read")  # also when the pages read showed nothing
+        if not_read:
+            report.findings.append(
+                Finding(
+                    "evidence.pages_not_read",
+                    f"{ff.name}: {describe_not_read(not_read)} were not read ({not_read.get('why')}), so "
+                    "nothing on them is established; attach the pages that matter as a separate, shorter "
+                    "PDF.",
+                    evidence=(file_ref(ff),),
+                    params={"file": ff.name, "pages": not_read.get("pages"), "of": not_read.get("of")},
                 )
             )
         kinds = set(ff.kinds)

@@ -60,6 +60,8 @@ CODES: dict[str, Severity] = {
     # replaced by U+FFFD in text entered for the case (case.*), so a reviewer knows the text was changed
     "evidence.hidden_characters": Severity.WARNING,
     "case.hidden_characters": Severity.WARNING,
+    # a long PDF read only up to the page limits: what the other pages show is not established
+    "evidence.pages_not_read": Severity.WARNING,
     # a fact about a right that was neither read from its certificate nor confirmed by hand (the
     # severity is the one its contradiction would have: Nice classes are a warning, the rest block)
     "right.not_established": Severity.BLOCKER,

@@ -37,6 +37,10 @@ STAMP_CHARS = 160  # a text layer this small over a full-page scan is a stamp, n
 FULL_PAGE = 0.85  # an image covering this share of the page is "the page"
 RENDER_MAX_PX = 2000  # longest side of a rendered page (RapidOCR's own working limit)
 RENDER_MAX_DPI = 300
+# A scanned page costs a render and an OCR pass (seconds); a text page a content-stream parse. Past
+# these, pages are not read and the document says which (meta "not_read"): never silently fine.
+MAX_OCR_PAGES = 10
+MAX_PAGES = 300
 _PDFIUM_LOCK = threading.Lock()  # pdfium is not thread-safe
 
 
@@ -369,20 +373,26 @@ def _read_page(
     scan: _PageScan,
     lines: list[TextLine],
     password: str | None,
-    use_ocr: bool,
+    use_ocr: bool | None,
     cancel: CancelToken,
     progress: ProgressFn,
-) -> PageText:
+    ocr_spent: list[int] | None = None,
+) -> PageText | None:
     """Decide whether the text layer is usable; OCR the page when it is not, or when it is only a
-    stamp over a scan (e-filing headers). OCR and text-layer lines are merged, text layer first."""
+    stamp over a scan (e-filing headers). OCR and text-layer lines are merged, text layer first.
+    ``use_ocr`` None: OCR is allowed but its budget is spent, so a page that needs it is not read (None)."""
     good, total = _legible("".join(c.text for c in scan.chunks))
     clean = total > 0 and good >= MIN_GOOD_RATIO * total
     usable = clean and (good >= MIN_GOOD_CHARS or not scan.images)
     stamp_on_scan = usable and good < STAMP_CHARS and _page_image(scan, geo) is not None
     has_content = bool(scan.images) or _has_content(page)
+    if use_ocr is None and has_content and not (usable and not stamp_on_scan):
+        return None  # it needs OCR and the document's OCR budget is spent
     if not use_ocr or not has_content or (usable and not stamp_on_scan):
         return PageText(index + 1, geo.width, geo.height, lines if usable else [], "text")
     progress(0.1, f"Recognising text on page {index + 1}")
+    if ocr_spent is not None:
+        ocr_spent[0] += 1
     kept = lines if usable else []
     try:
         ocr_lines = _ocr_page(path, index, page, scan, geo, password, cancel)
@@ -436,6 +446,59 @@ def read_pdf(
         )
 
 
+_INHERITED = ("/Resources", "/MediaBox", "/CropBox", "/Rotate")
+MAX_TREE_DEPTH = 64
+
+
+def walk_pages(reader: Any, limit: int) -> tuple[list[Any], int]:
+    """The first ``limit`` pages of the page tree, and how many pages the document has.
+
+    pypdf parses every page object to count them (seconds for 20,000 pages); this walks the tree only
+    as far as needed, inheriting what pages inherit, refusing cycles and absurd depth. Past the limit
+    the count is the tree's own /Count (it can only make the "of N" in a message wrong).
+    """
+    import pypdf
+    from pypdf.errors import PdfReadError
+
+    root = reader.trailer["/Root"].get_object()["/Pages"]
+    found: list[Any] = []
+    seen: set[int] = set()
+    stack: list[tuple[Any, dict[str, Any], int]] = [(root, {}, 0)]
+    while stack and len(found) <= limit:
+        ref, inherit, depth = stack.pop()
+        if depth > MAX_TREE_DEPTH:
+            raise PdfReadError("the page tree is nested too deeply")
+        is_ref = isinstance(ref, pypdf.generic.IndirectObject)
+        if is_ref:
+            if ref.idnum in seen:
+                raise PdfReadError("the page tree is circular")
+            seen.add(ref.idnum)
+        node = ref.get_object()
+        if not isinstance(node, dict):
+            continue
+        kids = node.get("/Kids")
+        if node.get("/Type") == "/Pages" or (kids is not None and node.get("/Type") != "/Page"):
+            kids = kids.get_object() if kids is not None else []
+            inner = dict(inherit)
+            inner.update({k: node[k] for k in _INHERITED if k in node})
+            stack.extend((kid, inner, depth + 1) for kid in reversed(list(kids)))
+            continue
+        page = pypdf.PageObject(reader, ref if is_ref else None)
+        if not is_ref or not len(page):
+            page.update(node)
+        for key, value in inherit.items():
+            if key not in page:
+                page[pypdf.generic.NameObject(key)] = value
+        found.append(page)
+    if len(found) <= limit and not stack:
+        return found, len(found)
+    try:
+        declared = int(root.get_object().get("/Count", 0))
+    except (TypeError, ValueError):
+        declared = 0
+    return found[:limit], max(declared, limit + 1)
+
+
 def _read_pdf(
     path: Path, sha256: str, use_ocr: bool, progress: ProgressFn, cancel: CancelToken
 ) -> DocumentText:
@@ -478,33 +541,48 @@ def _read_pdf(
             )
         password = ""
     try:
-        count = len(reader.pages)
+        pages, count = walk_pages(reader, MAX_PAGES)
     except FileNotDecryptedError:
         return DocumentText(sha256, PASSWORD_PROTECTED, f"{path.name}: the PDF is password-protected")
     if count == 0:
         return DocumentText(sha256, UNREADABLE, f"{path.name}: the PDF has no pages")
     doc = DocumentText(sha256)
+    ocr_spent = [0]
+    not_read: list[int] = []
     for index in range(count):
         cancel.raise_if_cancelled()
+        if index >= MAX_PAGES:
+            not_read.extend(range(index + 1, count + 1))
+            break
         progress(index / count, f"Reading page {index + 1} of {count}")
-        page = reader.pages[index]
+        page = pages[index]
         geo = _Geometry(page)
         scan = _scan_page(page, geo)
         lines = _group_lines(scan.chunks, index + 1)
-        doc.pages.append(
-            _read_page(
-                path,
-                index,
-                page,
-                geo,
-                scan,
-                lines,
-                password,
-                use_ocr,
-                cancel,
-                SubProgress(progress, index / count, (index + 1) / count),
-            )
+        read = _read_page(
+            path,
+            index,
+            page,
+            geo,
+            scan,
+            lines,
+            password,
+            (None if ocr_spent[0] >= MAX_OCR_PAGES else True) if use_ocr else False,
+            cancel,
+            SubProgress(progress, index / count, (index + 1) / count),
+            ocr_spent,
         )
+        if read is None:
+            not_read.append(index + 1)
+            read = PageText(index + 1, geo.width, geo.height, [], "text")
+        doc.pages.append(read)
+    if not_read:
+        doc.meta["not_read"] = {
+            "pages": _ranges(not_read),
+            "count": len(not_read),
+            "of": count,
+            "why": f"only the first {MAX_OCR_PAGES} scanned pages and {MAX_PAGES} pages of a PDF are read",
+        }
     progress(1.0, "Read")
     if not any(p.lines for p in doc.pages):
         doc.status = NO_TEXT
@@ -512,3 +590,14 @@ def _read_pdf(
     else:
         doc.status = OK
     return doc
+
+
+def _ranges(pages: list[int]) -> list[list[int]]:
+    """[3, 4, 5, 9] -> [[3, 5], [9, 9]]: pages not read, compactly (a 20,000-page PDF stays small)."""
+    out: list[list[int]] = []
+    for p in pages:
+        if out and out[-1][1] == p - 1:
+            out[-1][1] = p
+        else:
+            out.append([p, p])
+    return out

@@ -134,3 +134,13 @@ class DocumentText:
             pages=pages,
             meta=dict(d.get("meta") or {}),
         )
+
+
+def describe_not_read(meta: dict[str, Any]) -> str:
+    """'pages 21–500 of 500' for a document's meta["not_read"]."""
+    spans = meta.get("pages") or []
+    shown = ", ".join(f"{a}" if a == b else f"{a}–{b}" for a, b in spans[:4]) + (
+        ", …" if len(spans) > 4 else ""
+    )
+    noun = "page" if meta.get("count") == 1 else "pages"
+    return f"{noun} {shown} of {meta.get('of')}"
