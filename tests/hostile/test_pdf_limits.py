@@ -68,7 +68,7 @@ def test_scanned_pdf_ocr_page_cap_reports_the_rest(tmp_path: Path, monkeypatch: 
     pdf.write_bytes(painted_pdf(10, text_every=3))
     doc = pdf_text.read_pdf(pdf, sha256="x")
     not_read = doc.meta["not_read"]
-    # pages 1 and 2 OCR'd; 3 and 6 have a text layer (read); 4, 5 need OCR past the budget; 7-10 past MAX_PAGES
+    # pages 1, 2 OCR'd; 3, 6 have a text layer; 4, 5 need OCR past the budget; 7-10 past MAX_PAGES
     assert not_read["pages"] == [[4, 5], [7, 10]] and not_read["count"] == 6 and not_read["of"] == 10
     assert [p.number for p in doc.pages] == [1, 2, 3, 4, 5, 6]
     assert any("Page 3" in ln.text for ln in doc.lines())
