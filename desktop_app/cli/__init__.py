@@ -52,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     from desktop_app.core.app_log import quiet_stderr
-    from desktop_app.core.errors import UserError
+    from desktop_app.core.errors import UserError, no_room_sentence
 
     quiet_stderr()  # third-party log records never reach the terminal, even before the log file opens
     parser = build_parser()
@@ -73,6 +73,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("evidence-desk: interrupted", file=sys.stderr)
         return 130
-    except Exception as exc:  # a bug: logged with its traceback, one sentence for the user
+    except Exception as exc:  # a full disk is one sentence; anything else is a bug
+        room = no_room_sentence(exc)
+        if room is not None:
+            log.warning("no room to write: %s", exc)
+            print(f"evidence-desk: {room}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        # a bug: logged with its traceback, one sentence for the user
         print(f"evidence-desk: {log_unexpected(type(exc), exc, exc.__traceback__)}", file=sys.stderr)
         return EXIT_INTERNAL_ERROR

@@ -36,3 +36,45 @@ class NotFoundError(UserError):
 
 class Cancelled(Exception):
     """Raised inside long operations when their cancel token is set."""
+
+
+def no_room_sentence(exc: BaseException) -> str | None:
+    """One sentence for a write that failed for lack of room (OSError ENOSPC/EFBIG/EDQUOT, or SQLite's
+    'database or disk is full'), else None. Writers leave nothing half-written (temporary files and
+    transactions are dropped), which the sentence says."""
+    import errno
+    import os
+    import sqlite3
+
+    kinds = {errno.ENOSPC: "full", errno.EFBIG: "too_large"}
+    if hasattr(errno, "EDQUOT"):
+        kinds[errno.EDQUOT] = "quota"
+    kind = None
+    where = ""
+    if isinstance(exc, OSError):
+        kind = kinds.get(exc.errno or 0)
+        if exc.filename:
+            where = os.path.dirname(os.path.abspath(os.fsdecode(exc.filename)))
+    elif isinstance(exc, sqlite3.OperationalError) and "full" in str(exc):
+        kind = "full"
+        where = "the data folder"
+    if kind is None:
+        return None
+    place = (
+        f"the disk holding {where}"
+        if where and where != "the data folder"
+        else "the disk holding the data folder"
+    )
+    if kind == "too_large":
+        return (
+            f"A file could not be written in {where or 'the data folder'}: it is larger than the disk or the "
+            "system allows; nothing was written or kept. Free some space or choose another folder."
+        )
+    if kind == "quota":
+        return (
+            f"Your disk quota on {place[9:]} is used up; nothing was written or kept. "
+            "Free some space and try again."
+        )
+    return (
+        f"{place[0].upper()}{place[1:]} is full; nothing was written or kept. Free some space and try again."
+    )
