@@ -26,6 +26,7 @@ UPSCALE_BELOW = 1000  # small images are enlarged before OCR (thin text survives
 MAX_UPSCALE = 2.5
 TILE_OVERLAP = 120
 MAX_TILES = 40
+MIN_OCR_SIDE = 8  # pixels: below this on the short side an image holds no legible line
 MAX_FRAMES = 50  # pages read from one multi-frame image (TIFF/WebP)
 MAX_PIXELS = 80_000_000  # same limit as intake: above this an image is refused, not decoded
 
@@ -193,6 +194,8 @@ def ocr_image(
 ) -> list[TextLine]:
     """OCR one image; lines in reading order with boxes in the image's own pixels."""
     engine = engine or _ENGINE
+    if min(image.width, image.height) < MIN_OCR_SIDE:
+        return []  # no line of text fits; a 1 x 60000 strip upscaled and tiled took 2.5 GB for nothing
     rgb = to_rgb(image)
     scale, spans, vertical = _plan(rgb.width, rgb.height)
     work = rgb

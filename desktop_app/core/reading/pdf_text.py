@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import math
 import threading
+import time
 import unicodedata
 import warnings
 from dataclasses import dataclass, field
@@ -40,7 +41,9 @@ RENDER_MAX_DPI = 300
 # A scanned page costs a render and an OCR pass (seconds); a text page a content-stream parse. Past
 # these, pages are not read and the document says which (meta "not_read"): never silently fine.
 MAX_OCR_PAGES = 10
+OCR_SECONDS = 25.0  # and no new page is OCR'd once a document's OCR has taken this long
 MAX_PAGES = 300
+_clock = time.monotonic
 _PDFIUM_LOCK = threading.Lock()  # pdfium is not thread-safe
 
 
@@ -548,6 +551,7 @@ def _read_pdf(
         return DocumentText(sha256, UNREADABLE, f"{path.name}: the PDF has no pages")
     doc = DocumentText(sha256)
     ocr_spent = [0]
+    started = _clock()
     not_read: list[int] = []
     for index in range(count):
         cancel.raise_if_cancelled()
@@ -567,7 +571,9 @@ def _read_pdf(
             scan,
             lines,
             password,
-            (None if ocr_spent[0] >= MAX_OCR_PAGES else True) if use_ocr else False,
+            (None if ocr_spent[0] >= MAX_OCR_PAGES or _clock() - started > OCR_SECONDS else True)
+            if use_ocr
+            else False,
             cancel,
             SubProgress(progress, index / count, (index + 1) / count),
             ocr_spent,
@@ -581,7 +587,10 @@ def _read_pdf(
             "pages": _ranges(not_read),
             "count": len(not_read),
             "of": count,
-            "why": f"only the first {MAX_OCR_PAGES} scanned pages and {MAX_PAGES} pages of a PDF are read",
+            "why": (
+                f"scanned pages are read for at most {MAX_OCR_PAGES} pages or {OCR_SECONDS:.0f} seconds, "
+                f"and at most {MAX_PAGES} pages of a PDF"
+            ),
         }
     progress(1.0, "Read")
     if not any(p.lines for p in doc.pages):
