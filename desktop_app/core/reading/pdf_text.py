@@ -41,7 +41,7 @@ RENDER_MAX_DPI = 300
 # A scanned page costs a render and an OCR pass (seconds); a text page a content-stream parse. Past
 # these, pages are not read and the document says which (meta "not_read"): never silently fine.
 MAX_OCR_PAGES = 10
-OCR_SECONDS = 25.0  # and no new page is OCR'd once a document's OCR has taken this long
+OCR_SECONDS = 45.0  # and no new page is OCR'd once a document's OCR has taken this long
 MAX_PAGES = 300
 _clock = time.monotonic
 _PDFIUM_LOCK = threading.Lock()  # pdfium is not thread-safe
