@@ -108,7 +108,10 @@ def unsafe_url_reason(url: str) -> str:
             f"{_shown(raw)} is a {m.group(1).lower()}: address, not a web page; a listing address starts "
             "with https:// (or http://)"
         )
-    host = urlsplit(clean_url(raw)).netloc.rsplit("@", 1)[-1].split(":", 1)[0] if raw else ""
+    try:
+        host = urlsplit(clean_url(raw)).netloc.rsplit("@", 1)[-1].split(":", 1)[0] if raw else ""
+    except ValueError:  # "0[0": an unbalanced bracket (found by tests/hostile/test_properties.py)
+        return f"{_shown(raw)} is not a web address"
     if any(ord(ch) > 127 for ch in host):
         try:
             puny = host.encode("idna").decode("ascii")
