@@ -95,9 +95,7 @@ class EvidenceFilesMixin:
         from desktop_app.gui.settings import remember_folder
 
         folder = self.ctx.prefs.last_folder("evidence")
-        files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Add evidence files"), folder, EVIDENCE_FILTER
-        )
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Add evidence files"), folder, EVIDENCE_FILTER)
         remember_folder(self.ctx.prefs, "evidence", files)
         return files
 

@@ -93,8 +93,10 @@ def test_rights_library_reads_certificate_fields_for_confirmation(qtbot, demo_wi
         items = dialog.viewer.highlight_items()
         if len(items) < 3:
             return False
-        return focus_label is None or (dialog.viewer.highlights[0].label == focus_label
-                                       and any(i.toolTip() == focus_label for i in items))
+        return focus_label is None or (
+            dialog.viewer.highlights[0].label == focus_label
+            and any(i.toolTip() == focus_label for i in items)
+        )
 
     # Another render (the library row shown when the dialog opened) may finish first, so wait for the
     # drawn state itself rather than for the next "loaded" signal.

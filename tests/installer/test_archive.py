@@ -30,20 +30,26 @@ def make_folder(base: Path, mtime: int) -> Path:
 def test_same_folder_gives_same_bytes_and_a_clean_layout(tmp_path: Path) -> None:
     extras = {"INSTALL.txt": ROOT / "packaging" / "linux" / "INSTALL.txt"}
     first, second = tmp_path / "one.tar.gz", tmp_path / "two.tar.gz"
-    build_installer.make_tarball(make_folder(tmp_path / "x", 1_000_000), first, "evidence-desk-1.2.3",
-                                 1_700_000_000, extras)
-    build_installer.make_tarball(make_folder(tmp_path / "y", 2_000_000), second, "evidence-desk-1.2.3",
-                                 1_700_000_000, extras)
+    build_installer.make_tarball(
+        make_folder(tmp_path / "x", 1_000_000), first, "evidence-desk-1.2.3", 1_700_000_000, extras
+    )
+    build_installer.make_tarball(
+        make_folder(tmp_path / "y", 2_000_000), second, "evidence-desk-1.2.3", 1_700_000_000, extras
+    )
     assert hashlib.sha256(first.read_bytes()).digest() == hashlib.sha256(second.read_bytes()).digest()
     with tarfile.open(first) as tar:
         members = tar.getmembers()
     names = [m.name for m in members]
     assert names == [
-        "evidence-desk-1.2.3", "evidence-desk-1.2.3/_internal",
+        "evidence-desk-1.2.3",
+        "evidence-desk-1.2.3/_internal",
         "evidence-desk-1.2.3/_internal/libQt6Core.so.6",
-        "evidence-desk-1.2.3/_internal/resources", "evidence-desk-1.2.3/_internal/resources/a.json",
-        "evidence-desk-1.2.3/_internal/resources/b.json", "evidence-desk-1.2.3/evidence-desk",
-        "evidence-desk-1.2.3/INSTALL.txt"]
+        "evidence-desk-1.2.3/_internal/resources",
+        "evidence-desk-1.2.3/_internal/resources/a.json",
+        "evidence-desk-1.2.3/_internal/resources/b.json",
+        "evidence-desk-1.2.3/evidence-desk",
+        "evidence-desk-1.2.3/INSTALL.txt",
+    ]
     by_name = {m.name: m for m in members}
     assert all(m.uid == 0 and m.gid == 0 and m.uname == "" and m.mtime == 1_700_000_000 for m in members)
     assert by_name["evidence-desk-1.2.3/evidence-desk"].mode == 0o755

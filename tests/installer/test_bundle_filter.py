@@ -16,34 +16,61 @@ LANGS = ("zh_CN",)
 QT = "PySide6/Qt"
 
 
-@pytest.mark.parametrize("dest", [
-    f"{QT}/lib/libQt6WebEngineCore.so.6", f"{QT}/lib/libQt6Quick.so.6", f"{QT}/lib/libQt6Qml.so.6",
-    f"{QT}/lib/libQt63DCore.so.6", f"{QT}/lib/libQt6Multimedia.so.6", f"{QT}/lib/libQt6Test.so.6",
-    "PySide6/Qt6WebEngineCore.dll", "PySide6/Qt6Quick.dll",
-    f"{QT}/plugins/platforms/libqeglfs.so", f"{QT}/plugins/platforms/libqvnc.so",
-    f"{QT}/plugins/platforms/libqlinuxfb.so", f"{QT}/plugins/generic/libqevdevmouseplugin.so",
-    f"{QT}/plugins/platformthemes/libqgtk3.so", f"{QT}/plugins/sqldrivers/libqsqlite.so",
-    f"{QT}/plugins/multimedia/libffmpegmediaplugin.so", f"{QT}/plugins/tls/libqopensslbackend.so",
-    f"{QT}/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so",
-    f"{QT}/translations/qtbase_de.qm", f"{QT}/translations/qt_help_zh_CN.qm",
-    "cv2/qt/plugins/platforms/libqxcb.so", "cv2/qt/fonts/DejaVuSans.ttf",
-])
+@pytest.mark.parametrize(
+    "dest",
+    [
+        f"{QT}/lib/libQt6WebEngineCore.so.6",
+        f"{QT}/lib/libQt6Quick.so.6",
+        f"{QT}/lib/libQt6Qml.so.6",
+        f"{QT}/lib/libQt63DCore.so.6",
+        f"{QT}/lib/libQt6Multimedia.so.6",
+        f"{QT}/lib/libQt6Test.so.6",
+        "PySide6/Qt6WebEngineCore.dll",
+        "PySide6/Qt6Quick.dll",
+        f"{QT}/plugins/platforms/libqeglfs.so",
+        f"{QT}/plugins/platforms/libqvnc.so",
+        f"{QT}/plugins/platforms/libqlinuxfb.so",
+        f"{QT}/plugins/generic/libqevdevmouseplugin.so",
+        f"{QT}/plugins/platformthemes/libqgtk3.so",
+        f"{QT}/plugins/sqldrivers/libqsqlite.so",
+        f"{QT}/plugins/multimedia/libffmpegmediaplugin.so",
+        f"{QT}/plugins/tls/libqopensslbackend.so",
+        f"{QT}/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so",
+        f"{QT}/translations/qtbase_de.qm",
+        f"{QT}/translations/qt_help_zh_CN.qm",
+        "cv2/qt/plugins/platforms/libqxcb.so",
+        "cv2/qt/fonts/DejaVuSans.ttf",
+    ],
+)
 def test_left_out(dest: str) -> None:
     assert not bundle_filter.keep(dest, LANGS)
 
 
-@pytest.mark.parametrize("dest", [
-    f"{QT}/lib/libQt6Core.so.6", f"{QT}/lib/libQt6Charts.so.6", f"{QT}/lib/libQt6Pdf.so.6",
-    f"{QT}/lib/libQt6PdfWidgets.so.6", f"{QT}/lib/libQt6Svg.so.6", f"{QT}/lib/libQt6XcbQpa.so.6",
-    f"{QT}/plugins/platforms/libqxcb.so", f"{QT}/plugins/platforms/libqwayland.so",
-    f"{QT}/plugins/platforms/libqoffscreen.so", "PySide6\\plugins\\platforms\\qwindows.dll",
-    f"{QT}/plugins/platformthemes/libqxdgdesktopportal.so", f"{QT}/plugins/imageformats/libqjpeg.so",
-    f"{QT}/plugins/platforminputcontexts/libibusplatforminputcontextplugin.so",
-    f"{QT}/plugins/xcbglintegrations/libqxcb-glx-integration.so",
-    f"{QT}/translations/qtbase_zh_CN.qm", f"{QT}/translations/qt_zh_CN.qm",
-    "resources/demo_case/case.toml", "rapidocr_onnxruntime/models/ch_PP-OCRv4_det_infer.onnx",
-    "onnxruntime/capi/libonnxruntime_providers_shared.so", "cv2/cv2.abi3.so",
-])
+@pytest.mark.parametrize(
+    "dest",
+    [
+        f"{QT}/lib/libQt6Core.so.6",
+        f"{QT}/lib/libQt6Charts.so.6",
+        f"{QT}/lib/libQt6Pdf.so.6",
+        f"{QT}/lib/libQt6PdfWidgets.so.6",
+        f"{QT}/lib/libQt6Svg.so.6",
+        f"{QT}/lib/libQt6XcbQpa.so.6",
+        f"{QT}/plugins/platforms/libqxcb.so",
+        f"{QT}/plugins/platforms/libqwayland.so",
+        f"{QT}/plugins/platforms/libqoffscreen.so",
+        "PySide6\\plugins\\platforms\\qwindows.dll",
+        f"{QT}/plugins/platformthemes/libqxdgdesktopportal.so",
+        f"{QT}/plugins/imageformats/libqjpeg.so",
+        f"{QT}/plugins/platforminputcontexts/libibusplatforminputcontextplugin.so",
+        f"{QT}/plugins/xcbglintegrations/libqxcb-glx-integration.so",
+        f"{QT}/translations/qtbase_zh_CN.qm",
+        f"{QT}/translations/qt_zh_CN.qm",
+        "resources/demo_case/case.toml",
+        "rapidocr_onnxruntime/models/ch_PP-OCRv4_det_infer.onnx",
+        "onnxruntime/capi/libonnxruntime_providers_shared.so",
+        "cv2/cv2.abi3.so",
+    ],
+)
 def test_kept(dest: str) -> None:
     assert bundle_filter.keep(dest, LANGS)
 
@@ -87,8 +114,11 @@ def test_libraries_only_a_dropped_plugin_linked_are_removed_with_their_symlinks(
         (f"{QT}/plugins/platforms/libqxcb.so", str(tmp_path / "libqxcb.so"), "BINARY"),
         (f"{QT}/lib/libQt6Core.so.6", str(tmp_path / "libQt6Core.so.6"), "BINARY"),
         (f"{QT}/lib/libQt6XcbQpa.so.6", str(tmp_path / "libQt6XcbQpa.so.6"), "BINARY"),
-        (f"{QT}/lib/libQt6EglFSDeviceIntegration.so.6", str(tmp_path / "libQt6EglFSDeviceIntegration.so.6"),
-         "BINARY"),
+        (
+            f"{QT}/lib/libQt6EglFSDeviceIntegration.so.6",
+            str(tmp_path / "libQt6EglFSDeviceIntegration.so.6"),
+            "BINARY",
+        ),
         ("libxcb-cursor.so.0", str(tmp_path / "libxcb-cursor.so.0"), "BINARY"),
         ("libdrm.so.2", str(tmp_path / "libdrm.so.2"), "BINARY"),
         ("libcairo.so.2", str(tmp_path / "libcairo.so.2"), "BINARY"),
@@ -101,8 +131,13 @@ def test_libraries_only_a_dropped_plugin_linked_are_removed_with_their_symlinks(
     ]
     kept_bins, kept_datas = bundle_filter.drop_unreferenced(binaries, datas, lambda p: links.get(p, []))
     assert {d for d, _s, _c in kept_bins} == {
-        "PySide6/QtCore.abi3.so", f"{QT}/plugins/platforms/libqxcb.so", f"{QT}/lib/libQt6Core.so.6",
-        f"{QT}/lib/libQt6XcbQpa.so.6", "libxcb-cursor.so.0", "libpython3.11.so.1.0"}
+        "PySide6/QtCore.abi3.so",
+        f"{QT}/plugins/platforms/libqxcb.so",
+        f"{QT}/lib/libQt6Core.so.6",
+        f"{QT}/lib/libQt6XcbQpa.so.6",
+        "libxcb-cursor.so.0",
+        "libpython3.11.so.1.0",
+    }
     assert [d for d, _s, _c in kept_datas] == ["libQt6Core.so.6", "resources/nice/classes.json"]
 
 

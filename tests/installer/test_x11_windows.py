@@ -13,8 +13,10 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
 from x11_windows import Xvfb, run_gui_until_shown  # noqa: E402
 
-pytestmark = [pytest.mark.xserver,
-              pytest.mark.skipif(shutil.which("Xvfb") is None, reason="Xvfb is not installed")]
+pytestmark = [
+    pytest.mark.xserver,
+    pytest.mark.skipif(shutil.which("Xvfb") is None, reason="Xvfb is not installed"),
+]
 
 WINDOW = """
 import sys
@@ -31,10 +33,21 @@ def test_finds_the_process_window_by_pid_and_title_and_closes_it_politely(tmp_pa
     env["XDG_RUNTIME_DIR"] = str(tmp_path)
     tmp_path.chmod(0o700)
     with Xvfb() as xvfb:
-        run = run_gui_until_shown([sys.executable, "-c", WINDOW, "Evidence Desk probe"], env, xvfb.display,
-                                  title="Evidence Desk", timeout=60, inspect=lambda pid: pid)
-        missing = run_gui_until_shown([sys.executable, "-c", "raise SystemExit(3)"], env, xvfb.display,
-                                      title="Evidence Desk", timeout=60)
+        run = run_gui_until_shown(
+            [sys.executable, "-c", WINDOW, "Evidence Desk probe"],
+            env,
+            xvfb.display,
+            title="Evidence Desk",
+            timeout=60,
+            inspect=lambda pid: pid,
+        )
+        missing = run_gui_until_shown(
+            [sys.executable, "-c", "raise SystemExit(3)"],
+            env,
+            xvfb.display,
+            title="Evidence Desk",
+            timeout=60,
+        )
     assert run.window is not None and run.window.title == "Evidence Desk probe"
     assert (run.window.width, run.window.height) == (640, 480)
     assert run.seconds_to_window is not None and 0 < run.seconds_to_window < 60

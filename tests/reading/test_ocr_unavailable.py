@@ -9,6 +9,7 @@ from pathlib import Path
 
 from desktop_app.core.resources import demo_case_dir
 
+
 # Runs the real CLI where the OCR package cannot be imported (as on a damaged install): a package of that
 # name that fails on import comes first on the path of the CLI and of its reader worker processes.
 def test_check_refuses_clearly_and_caches_nothing(tmp_path: Path) -> None:
