@@ -107,6 +107,7 @@ def _records(store, case) -> dict:  # noqa: ANN001
     """Package versions, revisions and submissions of a case, as show prints them."""
     edited = store.revisions.edited_since(case)
     revisions = store.revisions.for_case(case.id)
+    stamps = store.exports.stamps(case.id)
     return {
         "exports": [
             {
@@ -118,6 +119,8 @@ def _records(store, case) -> dict:  # noqa: ANN001
                 "path": e["path"],
                 "revision": e["revision"],
                 "blockers_overridden": bool(e["allow_blockers"]),
+                "stamped_from": stamps.get(e["version"], {}).get("stamped_from"),
+                "timestamp": stamps.get(e["version"], {}).get("timestamp"),
             }
             for e in store.exports.for_case(case.id)
         ],
@@ -212,6 +215,9 @@ def cmd_show(args: argparse.Namespace) -> int:
             f"  Package v{e['version']}:   {e['exported_at']}  signed by {e['signer'] or '?'}  "
             f"revision {e['revision'] or '?'}  sha256:{e['sha256']}"
         )
+        if e["stamped_from"] is not None:
+            ts = e["timestamp"] or {}
+            print(f"                version {e['stamped_from']} time-stamped by {ts.get('tsa') or '?'} at {ts.get('time') or '?'}")
         print(f"                {e['path']}")
     revs = d["revisions"]
     if revs:

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from desktop_app.cli.common import stderr_progress
+from desktop_app.cli.common import open_store, stderr_progress
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -37,7 +37,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         metavar="REQUEST.tsq",
         help="the request this response answers (default: the copy kept when the request was made)",
     )
-    a.add_argument("--out", metavar="NEW.zip", help="the new package version (default PACKAGE-ts.zip)")
+    a.add_argument(
+        "--out",
+        metavar="NEW.zip",
+        help="the new package version (default: the case's next version name beside PACKAGE, e.g. "
+        "ED-2026-00001-v3.zip; PACKAGE-ts.zip for a package no case here lists). Never replaced.",
+    )
     a.set_defaults(func=cmd_attach)
 
 
@@ -61,26 +66,32 @@ def cmd_request(args: argparse.Namespace) -> int:
 
 
 def cmd_attach(args: argparse.Namespace) -> int:
-    from desktop_app.core.package.timestamp import attach_timestamp, read_request_file
+    from desktop_app.core.package.timestamp import read_request_file, stamp_case_package
     from desktop_app.core.package.trust import load_trust_store
-    from desktop_app.core.paths import resolve_data_dir
 
-    data_dir = resolve_data_dir(args.data_dir)
     request = read_request_file(args.request) if args.request else None
-    result = attach_timestamp(
-        args.package,
-        args.response,
-        request=request,
-        data_dir=data_dir,
-        out=args.out,
-        anchors=load_trust_store(data_dir).anchors(),
-        progress=stderr_progress,
-    )
+    with open_store(args) as store:
+        result = stamp_case_package(
+            store,
+            args.package,
+            args.response,
+            request=request,
+            out=args.out,
+            anchors=load_trust_store(store.data_dir).anchors(),
+            progress=stderr_progress,
+        )
     if sys.stderr.isatty():
         print(file=sys.stderr)
     print(result.path)
     print(f"SHA-256 {result.sha256}")
     for line in result.check.text_lines():
         print(line)
+    if result.version is not None:
+        print(
+            f"Recorded as version {result.version} of case {result.case_reference} "
+            f"(version {result.stamped_from}, time-stamped)."
+        )
+    else:
+        print("No case in this data directory lists that package: the new package is not recorded.")
     print(f"The original package {args.package} is unchanged.")
     return 0

@@ -112,6 +112,12 @@ def describe(entry: dict[str, Any]) -> str:
         )
     if a == "case.export":
         return f"package exported{(' as version ' + str(d['version'])) if d.get('version') else ''}"
+    if a == "case.timestamp":
+        ts = d.get("timestamp") or {}
+        return (
+            f"time stamp attached to version {d.get('stamped_from')}, written as version {d.get('version')}"
+            + (f" ({ts.get('tsa')}, {ts.get('time')})" if ts.get("tsa") else "")
+        )
     if a == "case.status":
         extra = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in sorted(d.items()) if k != "status" and v)
         return f"status set to {d.get('status')}" + (f" ({extra})" if extra else "")

@@ -16,10 +16,13 @@ Everything ASN.1 goes through asn1crypto and pyHanko (request building, token va
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import dataclasses
 import datetime as dt
 import hashlib
 import zipfile
 from dataclasses import dataclass
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -381,6 +384,9 @@ class AttachResult:
     path: Path
     check: TimestampCheck
     sha256: str
+    case_reference: str = ""  # the case whose package version this is, when the store knows the package
+    version: int | None = None  # its number among the case's package versions
+    stamped_from: int | None = None  # the version that was time-stamped
 
 
 def default_output(package: Path) -> Path:
@@ -411,7 +417,7 @@ def attach_timestamp(
     if target.suffix.lower() != ".zip":
         raise TimestampError(f"{target}: the new package must be a .zip file.")
     if target.exists() or target.is_symlink():
-        raise TimestampError(f"{target}: already exists; packages are never overwritten (choose --out).")
+        raise _target_exists(target)
     der = read_user_bytes(response, max_bytes=MAX_RESPONSE, error=lambda p, r: TimestampError(f"{p}: {r}."))
     token = _load_response(der, str(response))
     _root, signature, existing = package_signature(package)
@@ -463,7 +469,7 @@ def _write_with_token(
         entries.sort(key=lambda e: e[0])
         total = sum(i.file_size for i in infos) or 1
         done = 0
-        with atomic_write(target) as out:
+        with _no_clobber(target), atomic_write(target, replace=False) as out:
             writer = ZipWriter(out, hash_output=True)
             try:
                 for name, info in entries:
@@ -483,3 +489,89 @@ def _write_with_token(
                 writer.abort()
                 raise
     return writer.sha256
+
+
+def _target_exists(target: Path) -> TimestampError:
+    return TimestampError(f"{target}: already exists; packages are never overwritten (choose --out).")
+
+
+@contextlib.contextmanager
+def _no_clobber(target: Path) -> Iterator[None]:
+    """A name taken while the new package was written is never replaced: one sentence instead."""
+    try:
+        yield
+    except FileExistsError:
+        raise _target_exists(target) from None
+
+
+def file_sha256(path: str | Path, cancel: CancelToken = NEVER_CANCELLED) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while chunk := fh.read(1 << 20):
+            cancel.raise_if_cancelled()
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def stamp_case_package(
+    store: Any,
+    package: str | Path,
+    response: str | Path,
+    *,
+    request: TimestampRequest | None = None,
+    out: str | Path | None = None,
+    anchors: TrustAnchors | None = None,
+    progress: ProgressFn = no_progress,
+    cancel: CancelToken = NEVER_CANCELLED,
+) -> AttachResult:
+    """Attach a time stamp and, when the package is one of a case's versions, record the stamped copy
+    as the case's next package version (its own name, e.g. ``ED-2026-00001-v3.zip``, beside the
+    original; the audit log says which version it stamps, by which TSA and when).
+
+    A package this data directory does not know is stamped all the same (``<stem>-ts.zip``) and
+    listed nowhere; the result says so by having no ``version``.
+    """
+    from desktop_app.core.package.export import package_name
+
+    package = Path(package)
+    progress(0.0, "Identifying the package")
+    source = store.exports.by_sha256(file_sha256(package, cancel))
+    case = store.cases.get(source["case_id"]) if source is not None else None
+    if case is None:
+        return attach_timestamp(
+            package, response, request=request, data_dir=store.data_dir, out=out, anchors=anchors,
+            progress=progress, cancel=cancel,
+        )  # fmt: skip
+    if out is None:
+        name = package_name(case.reference, store.exports.next_version(case.id))
+        out = package.with_name(name)
+        n = 2
+        while out.exists() or out.is_symlink():
+            out = package.with_name(f"{name[:-4]}-{n}.zip")
+            n += 1
+    result = attach_timestamp(
+        package, response, request=request, data_dir=store.data_dir, out=out, anchors=anchors,
+        progress=progress, cancel=cancel,
+    )  # fmt: skip
+    try:
+        version = store.exports.record(
+            case.id,
+            result.path.resolve(),
+            result.sha256,
+            source["signer_fingerprint"],
+            bool(source["allow_blockers"]),
+            signer=source["signer"],
+            revision=source["revision"],
+            stamped_from=source["version"],
+            timestamp={
+                "tsa": result.check.tsa,
+                "time": result.check.time.isoformat() if result.check.time else None,
+                "serial": result.check.serial,
+            },
+        )
+    except BaseException:  # a package version the store does not list is not kept
+        result.path.unlink(missing_ok=True)
+        raise
+    return dataclasses.replace(
+        result, case_reference=case.reference, version=version, stamped_from=source["version"]
+    )
