@@ -217,7 +217,8 @@ def cmd_show(args: argparse.Namespace) -> int:
         )
         if e["stamped_from"] is not None:
             ts = e["timestamp"] or {}
-            print(f"                version {e['stamped_from']} time-stamped by {ts.get('tsa') or '?'} at {ts.get('time') or '?'}")
+            tsa, when = ts.get("tsa") or "?", ts.get("time") or "?"
+            print(f"                version {e['stamped_from']} time-stamped by {tsa} at {when}")
         print(f"                {e['path']}")
     revs = d["revisions"]
     if revs:

@@ -47,18 +47,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_request(args: argparse.Namespace) -> int:
-    from desktop_app.core.atomic import atomic_write_bytes
-    from desktop_app.core.errors import UserError
-    from desktop_app.core.package.timestamp import make_request, save_pending
+    from desktop_app.core.package.timestamp import write_request
     from desktop_app.core.paths import resolve_data_dir
 
     package = Path(args.package)
     out = Path(args.out) if args.out else package.with_suffix(".tsq")
-    if out.exists() and not out.is_file():
-        raise UserError(f"{out}: exists and is not a regular file.")
-    request = make_request(package)
-    atomic_write_bytes(out, request.der)
-    save_pending(resolve_data_dir(args.data_dir), request)
+    request = write_request(package, out, resolve_data_dir(args.data_dir))
     print(out)
     print(f"Request over SHA-256 {request.digest.hex()} of the package signature (nonce {request.nonce:x}).")
     print(f"Send it to your TSA, then: evidence-desk timestamp attach {package} RESPONSE.tsr")

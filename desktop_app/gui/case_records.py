@@ -6,6 +6,7 @@ rules — what locks a case, what reopening needs — live in the core.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -32,6 +34,8 @@ from PySide6.QtWidgets import (
 from desktop_app.core.case_text import content_lines
 from desktop_app.core.errors import UserError
 from desktop_app.gui.context import AppContext
+from desktop_app.gui.settings import remember_folder
+from desktop_app.gui.workers import Task, bind
 
 
 class ReopenDialog(QDialog):
@@ -146,6 +150,28 @@ class CaseRecordsPanel(QGroupBox):
         self.exports.setMaximumHeight(140)
         layout.addWidget(QLabel(self.tr("Package versions (never replaced):"), self))
         layout.addWidget(self.exports)
+        # RFC 3161: a request for the selected version goes to the user's TSA; its response makes a new
+        # version carrying the token (the selected one is never changed)
+        self.request_button = QPushButton(self.tr("Time-stamp request…"), self)
+        self.request_button.setToolTip(
+            self.tr("Save an RFC 3161 request for the selected version, to send to a time-stamping authority")
+        )
+        self.request_button.clicked.connect(lambda: self.save_request())
+        self.attach_button = QPushButton(self.tr("Attach time stamp…"), self)
+        self.attach_button.setToolTip(
+            self.tr("Add the authority's response to the selected version; the result is a new version")
+        )
+        self.attach_button.clicked.connect(lambda: self.attach_response())
+        self.stamp_status = QLabel(self)
+        self.stamp_status.setObjectName("stamp_status")
+        self.stamp_status.setWordWrap(True)
+        self.stamp_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        stamp_row = QHBoxLayout()
+        stamp_row.addWidget(self.stamp_status, 1)
+        stamp_row.addWidget(self.request_button, 0, Qt.AlignmentFlag.AlignTop)
+        stamp_row.addWidget(self.attach_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(stamp_row)
+        self.stamp_task: Task | None = None
         self.revisions = QListWidget(self)
         self.revisions.setObjectName("revisions")
         self.revisions.setAccessibleName(self.tr("Revisions"))
@@ -178,10 +204,16 @@ class CaseRecordsPanel(QGroupBox):
         if cid is None:
             return
         rows = store.exports.for_case(cid)
+        stamps = store.exports.stamps(cid)
         self.exports.setRowCount(len(rows))
         for i, e in enumerate(rows):
+            stamp = stamps.get(e["version"])
             values = [
-                f"v{e['version']}",
+                self.tr("v%1 (v%2 + time stamp)")
+                .replace("%1", str(e["version"]))
+                .replace("%2", str(stamp["stamped_from"]))
+                if stamp
+                else f"v{e['version']}",
                 e["exported_at"],
                 e["signer"] or "?",
                 str(e["revision"] or "?"),
@@ -191,7 +223,12 @@ class CaseRecordsPanel(QGroupBox):
             for j, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setToolTip(value)
+                item.setData(256, e["path"])
                 self.exports.setItem(i, j, item)
+        if rows:
+            self.exports.selectRow(len(rows) - 1)
+        self.request_button.setEnabled(bool(rows))
+        self.attach_button.setEnabled(bool(rows) and self.stamp_task is None)
         self.revisions.clear()
         revs = store.revisions.for_case(cid)
         for r in revs:
@@ -239,6 +276,110 @@ class CaseRecordsPanel(QGroupBox):
             lines.append(self.tr("Read-only while submitted: reopen it with a reason to edit."))
         self.submission.setText("\n".join(lines) or self.tr("Not submitted."))
         self.reopen_button.setVisible(locked)
+
+    def selected_package(self) -> Path | None:
+        """The package file of the selected version (the latest when none is selected)."""
+        row = self.exports.currentRow()
+        if row < 0:
+            row = self.exports.rowCount() - 1
+        item = self.exports.item(row, 0) if row >= 0 else None
+        return Path(item.data(256)) if item is not None else None
+
+    def _say(self, text: str, error: bool = False) -> None:
+        self.stamp_status.setStyleSheet("color: #c62828;" if error else "")
+        self.stamp_status.setText(text)
+
+    def save_request(self, out: str | Path | None = None) -> Path | None:
+        """Write a time-stamp request for the selected version (``out`` chosen in a dialog if not given)."""
+        from desktop_app.core.package.timestamp import write_request
+
+        package = self.selected_package()
+        if package is None:
+            return None
+        if out is None:
+            folder = self.ctx.prefs.last_folder("timestamp") or str(package.parent)
+            out, _ = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Save time-stamp request"),
+                str(Path(folder) / (package.stem + ".tsq")),
+                self.tr("Time-stamp requests (*.tsq)"),
+            )
+            if not out:
+                return None
+            remember_folder(self.ctx.prefs, "timestamp", [out])
+        try:
+            write_request(package, out, self.ctx.data_dir)
+        except (UserError, OSError) as exc:
+            self._say(str(exc) if isinstance(exc, UserError) else f"{out}: {exc.strerror or exc}.", True)
+            return None
+        self._say(
+            self.tr(
+                "Request saved to %1. Send it to your time-stamping authority, then attach its response."
+            ).replace("%1", str(out))
+        )
+        return Path(out)
+
+    def attach_response(self, response: str | Path | None = None) -> Task | None:
+        """Attach a TSA's response to the selected version, off the GUI thread; a new version results."""
+        package = self.selected_package()
+        if package is None or self.stamp_task is not None:
+            return None
+        if response is None:
+            folder = self.ctx.prefs.last_folder("timestamp") or str(package.parent)
+            response, _ = QFileDialog.getOpenFileName(
+                self,
+                self.tr("Attach time-stamp response"),
+                folder,
+                self.tr("Time-stamp responses (*.tsr *.der);;All files (*)"),
+            )
+            if not response:
+                return None
+            remember_folder(self.ctx.prefs, "timestamp", [response])
+        ctx, chosen = self.ctx, Path(response)
+
+        def work(progress, cancel):  # noqa: ANN001, ANN202 - runs on a worker thread
+            from desktop_app.core.package.timestamp import stamp_case_package
+            from desktop_app.core.package.trust import load_trust_store
+
+            with ctx.worker_store() as store:
+                anchors = load_trust_store(store.data_dir).anchors()
+                return stamp_case_package(
+                    store, package, chosen, anchors=anchors, progress=progress, cancel=cancel
+                )
+
+        self.attach_button.setEnabled(False)
+        self._say(self.tr("Attaching the time stamp…"))
+        task = self.ctx.runner.start(work, self.tr("Attach time stamp"))
+        bind(task, "succeeded", self, self._stamped)
+        bind(task, "failed", self, lambda text: self._say(text, True))
+        bind(task, "cancelled", self, lambda: self._say(self.tr("Cancelled; no package was written.")))
+        bind(task, "finished", self, self._stamp_finished)
+        self.stamp_task = task
+        return task
+
+    def _stamped(self, result) -> None:  # noqa: ANN001 - AttachResult
+        when = result.check.time.isoformat() if result.check.time else "?"
+        if result.version is None:  # the file no longer holds the recorded version's bytes
+            self._say(
+                self.tr(
+                    "Time-stamped copy written to %1, but the package file differs from every recorded "
+                    "version, so it is not listed as a version of this case."
+                ).replace("%1", str(result.path)),
+                True,
+            )
+            return
+        self._say(
+            self.tr("Version %1 written: %2 — time stamp by %3 at %4. Version %5 is unchanged.")
+            .replace("%1", str(result.version))
+            .replace("%2", str(result.path))
+            .replace("%3", result.check.tsa or "?")
+            .replace("%4", when)
+            .replace("%5", str(result.stamped_from))
+        )
+
+    def _stamp_finished(self) -> None:
+        self.stamp_task = None
+        self.refresh()
 
     def _view_selected(self) -> None:
         item = self.revisions.currentItem() or (self.revisions.item(self.revisions.count() - 1))

@@ -86,3 +86,39 @@ def test_records_panel_lists_versions_revisions_and_locks_a_submitted_case(
     [entry] = [e for e in store.audit.entries(case_id) if e["action"] == "case.reopen"]
     assert entry["detail"]["reason"] == "the marketplace asked for the seller's name"
     assert "Edited since revision" in records.revision_state.text()
+
+
+def test_time_stamp_request_and_attach_from_the_records_panel(qtbot, window, store, tmp_path: Path) -> None:
+    from tests.gui.conftest import wait_task
+    from tests.package.test_timestamp import make_tsa
+
+    case_id = _exported_case(store, tmp_path)
+    window.case_list.refresh()
+    window.editor.load(case_id)
+    records = window.editor.records
+    assert records.exports.rowCount() == 2 and records.selected_package().name.endswith("-v2.zip")
+    records.exports.selectRow(0)
+    v1 = records.selected_package()
+    assert v1.name.endswith("-v1.zip")
+    v1_bytes = v1.read_bytes()
+
+    # a response that is not one: one sentence naming the file, nothing written or recorded
+    junk = tmp_path / "junk.tsr"
+    junk.write_bytes(b"not a time stamp")
+    wait_task(qtbot, records.attach_response(junk))
+    assert "junk.tsr" in records.stamp_status.text() and "c62828" in records.stamp_status.styleSheet()
+    assert records.exports.rowCount() == 2 and len(list(v1.parent.iterdir())) == 2
+
+    records.exports.selectRow(0)
+    tsq = records.save_request(tmp_path / "v1.tsq")
+    assert tsq is not None and "v1.tsq" in records.stamp_status.text()
+    tsr = make_tsa(tmp_path / "tsa").reply(tsq, tmp_path / "v1.tsr")
+    records.exports.selectRow(0)
+    wait_task(qtbot, records.attach_response(tsr))
+    text = records.stamp_status.text()
+    assert "Version 3 written" in text and "Test TSA 1" in text and "Version 1 is unchanged" in text, text
+    assert records.exports.rowCount() == 3
+    assert records.exports.item(2, 0).text() == "v3 (v1 + time stamp)"
+    assert records.exports.item(2, 5).text().endswith("-v3.zip")
+    assert v1.read_bytes() == v1_bytes
+    assert [e["version"] for e in store.exports.for_case(case_id)] == [1, 2, 3]

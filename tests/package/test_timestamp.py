@@ -259,3 +259,72 @@ def test_a_tampered_token_fails_verification(exported: Exported, tsa: LocalTSA, 
     assert report.intact and report.signature_valid
     assert report.timestamp is not None and not report.timestamp.ok and not report.valid
     assert main(["verify", str(tmp_path / "t.zip")]) == 1
+
+
+def _case_package(tmp_path: Path):  # noqa: ANN202
+    from desktop_app.core.package import signing
+    from desktop_app.core.package.export import export_case
+    from desktop_app.core.store import Store
+    from tests.package.builders import PASSPHRASE, make_case, report_for
+
+    store = Store(tmp_path / "data")
+    case = make_case(store, tmp_path / "src", genuine=False, cjk=False)
+    signing.create_identity(store.data_dir, "Li Wei", "Acme", PASSPHRASE)
+    ident = signing.load_identity(store.data_dir, None, PASSPHRASE)
+    (tmp_path / "out").mkdir()
+    first = export_case(store, case.id, tmp_path / "out", ident, report=report_for(case))
+    return store, case, first
+
+
+def test_a_case_package_time_stamped_is_recorded_as_the_cases_next_version(
+    tsa: LocalTSA, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store, case, first = _case_package(tmp_path)
+    data = ["--data-dir", str(store.data_dir)]
+    tsq = tmp_path / "v1.tsq"
+    assert main([*data, "timestamp", "request", str(first.path), "--out", str(tsq)]) == 0
+    tsr = tsa.reply(tsq, tmp_path / "v1.tsr")
+    capsys.readouterr()
+    assert main([*data, "timestamp", "attach", str(first.path), str(tsr)]) == 0
+    out = capsys.readouterr().out
+    new = first.path.with_name(f"{case.reference}-v2.zip")
+    assert (
+        str(new) in out and f"Recorded as version 2 of case {case.reference} (version 1, time-stamped)" in out
+    )
+    rows = store.exports.for_case(case.id)
+    assert [(r["version"], r["revision"], r["signer"]) for r in rows] == [(1, 1, "Li Wei"), (2, 1, "Li Wei")]
+    assert rows[1]["package_sha256"] == hashlib.sha256(new.read_bytes()).hexdigest()
+    stamp = store.exports.stamps(case.id)[2]
+    assert stamp["stamped_from"] == 1 and "Test TSA 1" in stamp["timestamp"]["tsa"]
+    entries = [e for e in store.audit.entries(case.id) if e["action"] == "case.timestamp"]
+    assert len(entries) == 1 and store.audit.verify().ok
+    assert main([*data, "show", case.reference]) == 0
+    shown = capsys.readouterr().out
+    assert "Package v2:" in shown and "version 1 time-stamped by" in shown and "Test TSA 1" in shown
+    assert verify_package(new).timestamp.ok
+    store.close()
+
+
+def test_a_name_taken_while_the_stamped_copy_is_written_is_never_replaced(
+    tsa: LocalTSA, tmp_path: Path
+) -> None:
+    from desktop_app.core.package.timestamp import stamp_case_package
+
+    store, case, first = _case_package(tmp_path)
+    tsq = tmp_path / "v1.tsq"
+    tsq.write_bytes(make_request(first.path).der)
+    tsr = tsa.reply(tsq, tmp_path / "v1.tsr")
+    target = first.path.with_name(f"{case.reference}-v2.zip")
+
+    def someone_else_writes(fraction: float, _text: str) -> None:
+        if fraction > 0.0 and not target.exists():
+            target.write_bytes(b"theirs")
+
+    with pytest.raises(TimestampError, match="already exists"):
+        stamp_case_package(
+            store, first.path, tsr, request=read_request_file(tsq), progress=someone_else_writes
+        )
+    assert target.read_bytes() == b"theirs"
+    assert [r["version"] for r in store.exports.for_case(case.id)] == [1]
+    assert sorted(p.name for p in first.path.parent.iterdir()) == sorted([first.path.name, target.name])
+    store.close()

@@ -21,8 +21,8 @@ import dataclasses
 import datetime as dt
 import hashlib
 import zipfile
-from dataclasses import dataclass
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -197,6 +197,20 @@ def save_pending(data_dir: str | Path, request: TimestampRequest) -> Path:
     path = Path(data_dir) / PENDING_DIR / request.key
     atomic_write_bytes(path, request.der)
     return path
+
+
+def write_request(package: str | Path, out: str | Path, data_dir: str | Path) -> TimestampRequest:
+    """Make a request for ``package``, write it to ``out`` (atomically) for the user to send to a TSA,
+    and keep a copy in the data directory so the response's nonce can be checked on attach."""
+    from desktop_app.core.atomic import atomic_write_bytes
+
+    out = Path(out)
+    if out.exists() and not out.is_file():
+        raise TimestampError(f"{out}: exists and is not a regular file.")
+    request = make_request(package)
+    atomic_write_bytes(out, request.der)
+    save_pending(data_dir, request)
+    return request
 
 
 def find_pending(data_dir: str | Path, digest: bytes, nonce: int | None) -> TimestampRequest | None:
@@ -504,15 +518,6 @@ def _no_clobber(target: Path) -> Iterator[None]:
         raise _target_exists(target) from None
 
 
-def file_sha256(path: str | Path, cancel: CancelToken = NEVER_CANCELLED) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        while chunk := fh.read(1 << 20):
-            cancel.raise_if_cancelled()
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def stamp_case_package(
     store: Any,
     package: str | Path,
@@ -532,10 +537,11 @@ def stamp_case_package(
     listed nowhere; the result says so by having no ``version``.
     """
     from desktop_app.core.package.export import package_name
+    from desktop_app.core.vault import sha256_file
 
     package = Path(package)
     progress(0.0, "Identifying the package")
-    source = store.exports.by_sha256(file_sha256(package, cancel))
+    source = store.exports.by_sha256(sha256_file(package, cancel))
     case = store.cases.get(source["case_id"]) if source is not None else None
     if case is None:
         return attach_timestamp(

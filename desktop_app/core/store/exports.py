@@ -97,7 +97,10 @@ class Exports:
             [case_id],
         ):
             d = json.loads(row["detail"])
-            out[int(d["version"])] = {"stamped_from": d.get("stamped_from"), "timestamp": d.get("timestamp") or {}}
+            out[int(d["version"])] = {
+                "stamped_from": d.get("stamped_from"),
+                "timestamp": d.get("timestamp") or {},
+            }
         return out
 
     def last(self, case_id: int) -> dict[str, Any] | None:
