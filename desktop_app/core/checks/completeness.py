@@ -12,6 +12,7 @@ from typing import Any
 from desktop_app.core.checks.facts import CaseFacts
 from desktop_app.core.checks.findings import CheckReport, Finding
 from desktop_app.core.clean_text import marked_fields, zero_based
+from desktop_app.core.messages import msg
 
 
 def marketplace_profile(key: str) -> Any | None:
@@ -64,67 +65,51 @@ def run(facts: CaseFacts, report: CheckReport) -> None:
     case = facts.case
     profiles = [p for p in (marketplace_profile(li.marketplace) for li in case.listings) if p is not None]
 
-    def missing(what: str, field: str) -> None:
-        report.findings.append(Finding("case.incomplete", what, field=field))
+    def missing(key: str, field: str, **params: Any) -> None:
+        report.findings.append(
+            Finding.keyed("case.incomplete", params, key=f"case.incomplete.{key}", field=field)
+        )
 
     for f in marked_fields(case):
         report.findings.append(
-            Finding(
+            Finding.keyed(
                 "case.hidden_characters",
-                f"The {f.what} ({f.path}) had hidden or control characters, replaced by \ufffd where "
-                "they were; type it again as it should read.",
+                {"field": f.path, "what": f.what, "path": f.path},
                 field=zero_based(f.path),
-                params={"field": f.path},
             )
         )
 
     if not case.complainant.name.strip():
-        missing(
-            "The complainant has no name; enter the rights holder's (or agent's) legal name.",
-            "complainant.name",
-        )
+        missing("no_complainant_name", "complainant.name")
     if not case.rights:
-        missing("The case names no trademark; add the registered right the listing infringes.", "rights")
+        missing("no_rights", "rights")
     need_cert = _requires(profiles, "certificate", True)
     for i, right in enumerate(case.rights):
-        label = f"Right {i + 1}" + (f" ({right.mark})" if right.mark else "")
+        label = (
+            msg("label.right_mark", n=i + 1, mark=right.mark) if right.mark else msg("label.right", n=i + 1)
+        )
         if not right.registration_number.strip():
-            missing(
-                f"{label} has no registration number; enter it as printed on the certificate.",
-                f"rights[{i}].registration_number",
-            )
+            missing("no_number", f"rights[{i}].registration_number", right=label)
         if not right.mark.strip():
-            missing(f"{label} has no mark; enter the registered word mark.", f"rights[{i}].mark")
+            missing("no_mark", f"rights[{i}].mark", right=label)
         if not right.office.strip():
-            missing(
-                f"{label} has no trademark office; choose the office that registered it.",
-                f"rights[{i}].office",
-            )
+            missing("no_office", f"rights[{i}].office", right=label)
         cert = facts.of(right.certificate)
         read = cert.certificate if cert is not None else None
-        for name, what in (("owner", "owner"), ("classes", "Nice classes")):
+        for name in ("owner", "classes"):
             if not _required_field(profiles, name) or getattr(right, name):
                 continue
             if read is not None and getattr(getattr(read, name, None), "value", None):
                 continue  # the certificate states it
-            names = ", ".join(sorted({p.name for p in profiles if _required_field([p], name)}))
-            missing(
-                f"{label} has no {what}, and none could be read from a certificate; {names} asks for it.",
-                f"rights[{i}].{name}",
-            )
+            # the marketplaces asking for it, by name (ids, shown by their display names)
+            names = sorted({p.name: p.key for p in profiles if _required_field([p], name)}.items())
+            missing(f"no_{name}", f"rights[{i}].{name}", right=label, marketplaces=[key for _n, key in names])
         if need_cert and right.certificate is None:
-            missing(
-                f"{label} has no registration certificate attached; the marketplace asks for a copy of it.",
-                f"rights[{i}].certificate",
-            )
+            missing("no_certificate", f"rights[{i}].certificate", right=label)
     if not case.listings:
-        missing("The case names no listing; add the URL of the infringing listing.", "listings")
+        missing("no_listings", "listings")
     for i, li in enumerate(case.listings):
         if not li.url.strip():
-            missing(f"Listing {i + 1} has no URL; paste the listing's address.", f"listings[{i}].url")
+            missing("no_url", f"listings[{i}].url", n=i + 1)
         if not li.screenshots:
-            missing(
-                f"Listing {i + 1} ({li.url or 'no URL'}) has no screenshot; attach a screenshot of the "
-                "listing showing its address, title and product.",
-                f"listings[{i}].screenshots",
-            )
+            missing("no_screenshot", f"listings[{i}].screenshots", n=i + 1, url=li.url or msg("label.no_url"))

@@ -123,8 +123,24 @@ class Finding:
     evidence: tuple[EvidenceRef, ...] = ()
     field: str = ""  # the case field to fix, e.g. "rights[0].registration_number", for the GUI to focus
     # The values the message quotes (ids, marks, numbers, file names, dates as ISO strings), by name, so a
-    # translated message can be rendered from the code and these alone; JSON-safe scalars only.
+    # translated message can be rendered from the key and these alone; JSON-safe values only (scalars,
+    # lists, and nested messages {"key": ..., "params": {...}} made by core.messages.msg).
     params: dict[str, Any] = dataclasses.field(default_factory=dict, compare=False, hash=False)
+    # The catalogue key the message was rendered from (core/messages.py); "" for a message written out.
+    message_key: str = dataclasses.field(default="", compare=False, hash=False)
+
+    @classmethod
+    def keyed(cls, code: str, params: dict[str, Any] | None = None, *, key: str = "", **kw: Any) -> Finding:
+        """A finding whose message comes from the catalogue: ``key`` (default: the code) with ``params``.
+
+        The English text is rendered now and stored as ``message``; the key and params let any reader
+        render it again in another language.
+        """
+        from desktop_app.core.messages import render
+
+        key = key or code
+        params = dict(params or {})
+        return cls(code, render(key, params), params=params, message_key=key, **kw)
 
     def __post_init__(self) -> None:
         if self.code not in CODES:
@@ -139,6 +155,7 @@ class Finding:
             "message": self.message,
             "field": self.field,
             "params": dict(self.params),
+            **({"message_key": self.message_key} if self.message_key else {}),
             "evidence": [e.to_json() for e in self.evidence],
         }
 
@@ -151,6 +168,7 @@ class Finding:
             evidence=tuple(EvidenceRef.from_json(e) for e in d.get("evidence", [])),
             field=d.get("field", ""),
             params=dict(d.get("params") or {}),
+            message_key=str(d.get("message_key") or ""),
         )
 
 

@@ -1,0 +1,121 @@
+"""The message catalogue: complete in every language, same placeholders, renders nested parts."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from desktop_app.core.checks.findings import CODES, Finding
+from desktop_app.core.messages import (
+    LANGUAGES,
+    finding_text,
+    language_from_environment,
+    msg,
+    placeholders,
+    render,
+)
+from desktop_app.core.resources import resource_path
+
+# Words a Chinese message may keep: names of formats, tools and protocols, and the product's name.
+KEPT_IN_LATIN = {
+    "PDF",
+    "OCR",
+    "WARC",
+    "WACZ",
+    "SingleFile",
+    "https",
+    "http",
+    "punycode",
+    "ASCII",
+    "WIPO",
+    "Evidence",
+    "Desk",
+    "x",
+}
+
+
+def _raw(language: str) -> dict[str, str]:
+    data = json.loads(resource_path("i18n", f"messages.{language}.json").read_text(encoding="utf-8"))
+    return {k: v for k, v in data.items() if k != "_about"}
+
+
+def test_every_catalogue_has_the_same_keys_and_placeholders() -> None:
+    source = _raw("en")
+    assert len(source) > 150
+    for language in LANGUAGES:
+        other = _raw(language)
+        assert set(other) == set(source), language
+        for key, template in source.items():
+            assert placeholders(other[key]) == placeholders(template), (language, key)
+
+
+def test_every_finding_code_has_a_message() -> None:
+    keys = set(_raw("en"))
+    for code in CODES:
+        assert code in keys or any(k.startswith(code + ".") for k in keys), code
+
+
+def _dummy(spec: str) -> object:
+    how = spec.partition("@")[0]
+    if spec == "@nice":
+        return 25
+    if how in ("and", "or", "comma", "semi"):
+        return ["A1", "B2"]
+    if spec.endswith("%"):
+        return 0.5
+    return "A1"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_template_renders(language: str) -> None:
+    for key, template in _raw("en").items():
+        if key.startswith("_"):
+            continue
+        params = {name: _dummy(spec) for name, spec in placeholders(template)}
+        text = render(key, params, language)
+        assert "{" not in text.replace("{}", ""), (key, text)
+
+
+def test_chinese_templates_carry_no_english_words() -> None:
+    for key, template in _raw("zh_CN").items():
+        if key.startswith("_"):
+            continue
+        stripped = re.sub(r"\{[^}]*\}", "", template)
+        stripped = re.sub(r"'[^']*'|https?://", "", stripped)  # quoted commands and schemes
+        words = set(re.findall(r"[A-Za-z]{2,}", stripped)) - KEPT_IN_LATIN
+        assert not words, (key, words)
+
+
+def test_nested_messages_and_joins_follow_the_language() -> None:
+    params = {
+        "right": msg("label.right_mark", n=1, mark="KESTRELINE"),
+        "marketplaces": ["amazon", "aliexpress"],
+    }
+    assert render("case.incomplete.no_owner", params) == (
+        "Right 1 (KESTRELINE) has no owner, and none could be read from a certificate; "
+        "Amazon, AliExpress asks for it."
+    )
+    zh = render("case.incomplete.no_owner", params, "zh_CN")
+    assert "权利 1（KESTRELINE）" in zh and "亚马逊、全球速卖通" in zh
+
+
+def test_a_keyed_finding_keeps_english_and_renders_chinese() -> None:
+    f = Finding.keyed("case.incomplete", {"n": 2}, key="case.incomplete.no_url", field="listings[1].url")
+    assert f.message == "Listing 2 has no URL; paste the listing's address."
+    again = Finding.from_json(json.loads(json.dumps(f.to_json())))
+    assert again.message_key == "case.incomplete.no_url" and again.params == {"n": 2}
+    assert finding_text(again, "zh_CN") == "商品链接 2 没有网址；请粘贴该商品页面的地址。"
+    assert finding_text(again, "en") == f.message
+    # a finding written before the catalogue (no key) keeps its English text in every language
+    old = Finding("case.incomplete", "Listing 2 has no URL.")
+    assert finding_text(old, "zh_CN") == "Listing 2 has no URL."
+
+
+def test_language_from_the_environment() -> None:
+    assert language_from_environment({"LANG": "zh_CN.UTF-8"}) == "zh_CN"
+    assert language_from_environment({"LC_ALL": "C", "LANG": "zh_CN.UTF-8"}) == "en"
+    assert language_from_environment({"LC_MESSAGES": "zh_TW.UTF-8", "LANG": "en_US.UTF-8"}) == "zh_CN"
+    assert language_from_environment({"LANG": "de_DE.UTF-8"}) == "en"
+    assert language_from_environment({}) == "en"
