@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.errors import NotFoundError, UserError
+from desktop_app.core.errors import NotFoundError, UserError, no_room_sentence
 from desktop_app.core.model import Case, EvidenceKind, Listing, Role
 from desktop_app.core.store import CaseLockedError
 from desktop_app.gui.case_records import CaseRecordsPanel
@@ -370,8 +370,10 @@ class CaseEditor(EvidenceFilesMixin, QScrollArea):
             self.placeholder.setVisible(True)
             self.form.setVisible(False)
             return
-        except (UserError, sqlite3.Error) as exc:  # keep the edit on screen and try again shortly
-            self.save_error.setText(self.tr("Not saved yet: %1").replace("%1", str(exc)))
+        except (UserError, sqlite3.Error, OSError) as exc:  # keep the edit on screen and try again shortly
+            self.save_error.setText(
+                self.tr("Not saved yet: %1").replace("%1", no_room_sentence(exc) or str(exc))
+            )
             self.save_error.setVisible(True)
             self._save_timer.start(2000)
             return

@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 
 from desktop_app.core.app_log import current_log
-from desktop_app.core.errors import Cancelled, UserError
+from desktop_app.core.errors import Cancelled, UserError, no_room_sentence
 from desktop_app.core.progress import CancelToken, ProgressFn
 
 log = logging.getLogger(__name__)
@@ -67,12 +67,17 @@ class Task(QRunnable):
             self.signals.cancelled.emit()
         except UserError as exc:
             self.signals.failed.emit(str(exc))
-        except Exception as exc:  # a bug: log the traceback, show one sentence
-            log.exception("background task %s failed", self.name)
-            self.signals.failed.emit(
-                f"{self.name} failed unexpectedly ({type(exc).__name__}: {exc}); details are in "
-                f"{current_log() or 'the log'}"
-            )
+        except Exception as exc:  # a full disk is one sentence; anything else is a bug: logged, one sentence
+            room = no_room_sentence(exc)
+            if room is not None:
+                log.warning("background task %s: %s (%s)", self.name, room, exc)
+                self.signals.failed.emit(room)
+            else:
+                log.exception("background task %s failed", self.name)
+                self.signals.failed.emit(
+                    f"{self.name} failed unexpectedly ({type(exc).__name__}: {exc}); details are in "
+                    f"{current_log() or 'the log'}"
+                )
         else:
             if self.cancel_token.cancelled:
                 self.signals.cancelled.emit()

@@ -98,6 +98,16 @@ def test_task_reports_progress_result_error_and_cancel(qtbot) -> None:
         pass
     assert failed.args[0] == "x.png: the file is empty"
 
+    def disk_full(progress, cancel):  # noqa: ANN001 - a real ENOSPC: /dev/full refuses every write
+        with open("/dev/full", "wb", buffering=0) as fh:
+            fh.write(b"package bytes")
+
+    task = runner.start(disk_full, "Export")
+    with qtbot.waitSignal(task.signals.failed, timeout=30000) as failed:
+        pass
+    assert failed.args[0].startswith("The disk holding") and "nothing was written or kept" in failed.args[0]
+    assert "unexpectedly" not in failed.args[0] and "Errno" not in failed.args[0]
+
     started = threading.Event()
 
     def slow(progress, cancel):  # noqa: ANN001
