@@ -18,7 +18,17 @@ EXIT_OK, EXIT_NEGATIVE, EXIT_BAD_INPUT = 0, 1, 2
 EXIT_INTERNAL_ERROR = 70  # EX_SOFTWARE: a bug, logged with its traceback
 
 # Each module registers its sub-commands with ``register(subparsers)``; keep one concept per module.
-COMMAND_MODULES = ("cases", "check", "rights", "package", "identity", "timestamp", "audit", "records")
+COMMAND_MODULES = (
+    "cases",
+    "check",
+    "rights",
+    "package",
+    "identity",
+    "timestamp",
+    "audit",
+    "records",
+    "filing",
+)
 
 log = logging.getLogger("desktop_app")
 

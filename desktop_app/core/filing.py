@@ -1,0 +1,498 @@
+"""Filing sheets: what a marketplace's complaint form asks, in its order and with its names, filled from
+what the checks *established* — never from what was merely typed.
+
+A sheet is made for a ready case only. Each form is data (``resources/marketplaces/forms/*.json``:
+field names in English and Chinese, the listing limit per complaint, the statement's length limit);
+listings are split into batches within that limit, one sheet per batch. The infringement statement is
+written per batch in English and Chinese from the report's facts (the right's number, mark, owner,
+classes and term as read from its certificate or confirmed by hand) and its located evidence (where each
+listing's id and the mark were found, quoted as read). A fact the checks did not establish is not
+stated: its field stays empty and the sheet says why.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from desktop_app.core.checks.findings import ESTABLISHED, CheckReport, FactStatus, Located
+from desktop_app.core.display_names import display_name
+from desktop_app.core.errors import UserError
+from desktop_app.core.model import Case, Listing, Role
+from desktop_app.core.resources import load_json, resource_path
+
+LANGS = ("en", "zh_CN")
+NOT_ESTABLISHED_NOTE = {
+    "en": "not established by the checks — not stated; confirm it before filing",
+    "zh_CN": "检查未能确认 — 未填写；提交前请核实",
+}
+
+
+@dataclass(frozen=True)
+class FormField:
+    key: str
+    name: str
+    name_zh: str
+    fill: str  # const, marketplace, reason, listings, statement, package, right.<fact>
+    value: str = ""
+    value_zh: str = ""
+
+
+@dataclass(frozen=True)
+class FilingForm:
+    key: str
+    name: str
+    name_zh: str
+    url: str
+    help: str
+    checked: str
+    marketplaces: tuple[str, ...]
+    max_listings: int | None
+    listing_value: str  # "url" or "id": what the form's listing field takes
+    statement_max_chars: int | None
+    reasons: dict[str, dict[str, str]]
+    fields: tuple[FormField, ...]
+
+    def title(self, lang: str) -> str:
+        return self.name_zh if lang == "zh_CN" else self.name
+
+
+@lru_cache(maxsize=1)
+def forms() -> dict[str, FilingForm]:
+    """Every form, by key (the generic one included)."""
+    out: dict[str, FilingForm] = {}
+    for path in sorted(resource_path("marketplaces", "forms").glob("*.json")):
+        d = load_json("marketplaces", "forms", path.name)
+        out[d["key"]] = FilingForm(
+            key=d["key"],
+            name=d["name"],
+            name_zh=d["name_zh"],
+            url=d.get("url", ""),
+            help=d.get("help", ""),
+            checked=d.get("checked", ""),
+            marketplaces=tuple(d.get("marketplaces", ())),
+            max_listings=d.get("max_listings"),
+            listing_value=d.get("listing_value", "url"),
+            statement_max_chars=d.get("statement_max_chars"),
+            reasons=d.get("reasons", {}),
+            fields=tuple(FormField(**f) for f in d["fields"]),
+        )
+    return out
+
+
+def form_for(marketplace: str) -> FilingForm:
+    """The form a marketplace's complaints are filed with (the generic one for a marketplace without)."""
+    for form in forms().values():
+        if marketplace in form.marketplaces:
+            return form
+    return forms()["generic"]
+
+
+@dataclass
+class SheetField:
+    key: str
+    name: str  # in the sheet's language
+    value: str
+    established: bool = True
+    source: str = ""  # where the value was established (or why it was not)
+
+
+@dataclass
+class SheetListing:
+    index: int  # 0-based position in the case
+    url: str
+    listing_id: str
+    id_shown: Located | None
+    marks: list[Located] = field(default_factory=list)
+
+
+@dataclass
+class FilingSheet:
+    case: str  # the case reference
+    form: FilingForm
+    marketplace: str
+    batch: int  # 1-based
+    batches: int
+    listings: list[SheetListing]
+    source: Case = field(repr=False)  # the case and the checks' report the sheet is filled from
+    report: CheckReport = field(repr=False)
+    statement: dict[str, str] = field(default_factory=dict)  # language -> text
+    notes: list[str] = field(default_factory=list)
+
+    def fields(self, lang: str = "en") -> list[SheetField]:
+        return _fill(self, lang)
+
+    def to_json(self, lang: str = "en") -> dict[str, Any]:
+        return {
+            "case": self.case,
+            "form": self.form.key,
+            "form_name": self.form.title(lang),
+            "form_url": self.form.url,
+            "form_checked": self.form.checked,
+            "marketplace": self.marketplace,
+            "batch": self.batch,
+            "batches": self.batches,
+            "fields": [
+                {
+                    "key": f.key,
+                    "name": f.name,
+                    "value": f.value,
+                    "established": f.established,
+                    "source": f.source,
+                }
+                for f in self.fields(lang)
+            ],
+            "listings": [
+                {
+                    "url": li.url,
+                    "listing_id": li.listing_id,
+                    "id_shown_in": _ref_text(li.id_shown) if li.id_shown else None,
+                    "mark_shown_in": [_ref_text(m) for m in li.marks],
+                }
+                for li in self.listings
+            ],
+            "statement": dict(self.statement),
+            "notes": list(self.notes),
+        }
+
+
+# --- building ---------------------------------------------------------------------------------------
+
+
+def _effective(listing: Listing) -> tuple[str, str]:
+    """(marketplace key, listing id): as entered, else as parsed from the URL."""
+    from desktop_app.core.reading.listing_urls import parse_listing_url
+
+    market, lid = listing.marketplace.strip(), listing.listing_id.strip()
+    if not market or not lid:
+        ref = parse_listing_url(listing.url)
+        market = market or ref.marketplace
+        lid = lid or ref.listing_id
+    return market or "unknown", lid
+
+
+def _located_for(case: Case, report: CheckReport, index: int, listing_id: str) -> SheetListing:
+    listing = case.listings[index]
+    shas = {f.sha256 for f in listing.screenshots}
+    ids = [
+        loc
+        for loc in report.located
+        if loc.what == "listing_id" and loc.evidence.sha256 in shas and loc.value == listing_id
+    ]
+    marks = [loc for loc in report.located if loc.what == "mark" and loc.evidence.sha256 in shas]
+    return SheetListing(index, listing.url, listing_id, ids[0] if ids else None, marks)
+
+
+def build_sheets(case: Case, report: CheckReport, marketplace: str = "") -> list[FilingSheet]:
+    """One sheet per batch of listings, per marketplace (only ``marketplace`` when given).
+
+    ``report`` must be the checks' report on the case as it is now (``check_case``); a case that is not
+    ready gets no sheet (a UserError in one sentence).
+    """
+    if report.verdict != "ready":
+        n = len(report.blockers)
+        raise UserError(
+            f"Case {case.reference or report.case} is not ready ({n} blocker{'s' * (n != 1)}): a filing "
+            f"sheet is written only for a ready case. Run 'evidence-desk check {case.reference}' to see why."
+        )
+    groups: dict[str, list[tuple[int, str]]] = {}
+    for i, listing in enumerate(case.listings):
+        market, lid = _effective(listing)
+        groups.setdefault(market, []).append((i, lid))
+    if marketplace:
+        if marketplace not in groups:
+            have = ", ".join(sorted(groups)) or "none"
+            raise UserError(
+                f"Case {case.reference} has no listing on {marketplace} (its marketplaces: {have})."
+            )
+        groups = {marketplace: groups[marketplace]}
+    sheets: list[FilingSheet] = []
+    for market, items in groups.items():
+        form = form_for(market)
+        limit = form.max_listings or len(items) or 1
+        chunks = [items[k : k + limit] for k in range(0, len(items), limit)] or [[]]
+        for n, chunk in enumerate(chunks, 1):
+            listed = [_located_for(case, report, i, lid) for i, lid in chunk]
+            sheet = FilingSheet(
+                case.reference or report.case, form, market, n, len(chunks), listed, case, report
+            )
+            sheet.statement = {lang: _statement(case, report, sheet, lang) for lang in LANGS}
+            for lang in LANGS:
+                limit_chars = form.statement_max_chars
+                if limit_chars and len(sheet.statement[lang]) > limit_chars:
+                    sheet.notes.append(
+                        f"The {lang} statement has {len(sheet.statement[lang])} characters; the form takes "
+                        f"{limit_chars}. Shorten it, or file fewer listings per complaint."
+                    )
+            sheets.append(sheet)
+    return sheets
+
+
+# --- facts, as established ---------------------------------------------------------------------------
+
+
+def _right_facts(report: CheckReport, index: int) -> dict[str, FactStatus]:
+    return {f.fact: f for f in report.facts if f.subject == f"rights[{index}]"}
+
+
+def _established(fact: FactStatus | None) -> bool:
+    return fact is not None and fact.status == ESTABLISHED
+
+
+def _term_end(fact: FactStatus) -> str:
+    """The term end the in_force fact established ("... (term ends 2032-05-10)")."""
+    text = fact.statement
+    mark = "(term ends "
+    if mark in text:
+        return text.split(mark, 1)[1].rstrip(")")
+    return ""
+
+
+def _right_value(case: Case, report: CheckReport, what: str, lang: str) -> tuple[str, bool, str]:
+    """(value, established, source) of a right's field, over every right of the case."""
+    values, sources, missing = [], [], False
+    for i, right in enumerate(case.rights):
+        facts = _right_facts(report, i)
+        fact_name = {"number": "number", "mark": "mark", "owner": "owner", "classes": "classes"}.get(what)
+        if what == "office":
+            fact = facts.get("number")  # the office whose certificate the number was read from
+            value = display_name("office", right.office, lang)
+        elif what == "term":
+            fact = facts.get("in_force")
+            value = _term_end(fact) if fact else ""
+        else:
+            fact = facts.get(fact_name or "")
+            value = {
+                "number": right.registration_number,
+                "mark": right.mark,
+                "owner": right.owner,
+                "classes": ", ".join(str(c) for c in sorted(right.classes)),
+            }[what]
+            if what == "classes" and not value and _established(fact):
+                value = fact.statement.rsplit(" ", 1)[-1]  # type: ignore[union-attr]
+        if _established(fact) and value:
+            values.append(value)
+            sources.append(fact.source)  # type: ignore[union-attr]
+        else:
+            missing = True
+    if missing or not values:
+        return "", False, NOT_ESTABLISHED_NOTE[lang]
+    return "; ".join(dict.fromkeys(values)), True, "; ".join(dict.fromkeys(sources))
+
+
+def _ref_text(loc: Located) -> str:
+    """Where a located value sits, quoting the evidence as it reads ("page" only for a PDF)."""
+    e = loc.evidence
+    paged = e.page and e.file.lower().endswith(".pdf")
+    where = e.file + (f", page {e.page}" if paged else "") + (f", {e.locator}" if e.locator else "")
+    return f'{where}: "{e.text}"'
+
+
+def _marks_text(marks: list[Located]) -> str:
+    """Each distinct reading of the mark once, per file (at most three)."""
+    seen: dict[tuple[str, str], Located] = {}
+    for m in marks:
+        seen.setdefault((m.evidence.file, m.evidence.text), m)
+    return "; ".join(_ref_text(m) for m in list(seen.values())[:3])
+
+
+def _fill(sheet: FilingSheet, lang: str) -> list[SheetField]:
+    case, report = sheet.source, sheet.report
+    zh = lang == "zh_CN"
+    out: list[SheetField] = []
+    for f in sheet.form.fields:
+        name = f.name_zh if zh else f.name
+        if f.fill == "const":
+            out.append(SheetField(f.key, name, (f.value_zh if zh else f.value) or f.value, True, "the form"))
+        elif f.fill == "marketplace":
+            out.append(SheetField(f.key, name, display_name("marketplace", sheet.marketplace, lang)))
+        elif f.fill == "reason":
+            kind = "counterfeit" if case.genuine_photos else "trademark_use"
+            reason = sheet.form.reasons.get(kind, {})
+            out.append(
+                SheetField(
+                    f.key,
+                    name,
+                    reason.get("zh" if zh else "en", ""),
+                    True,
+                    "genuine-versus-listing comparison attached" if case.genuine_photos else "",
+                )
+            )
+        elif f.fill == "listings":
+            values = [li.listing_id if sheet.form.listing_value == "id" else li.url for li in sheet.listings]
+            shown = all(li.id_shown is not None for li in sheet.listings)
+            out.append(
+                SheetField(
+                    f.key,
+                    name,
+                    "\n".join(values),
+                    shown,
+                    "each listing's id located on its evidence" if shown else "an id was not located",
+                )
+            )
+        elif f.fill == "statement":
+            out.append(SheetField(f.key, name, sheet.statement[lang], True, "written from established facts"))
+        elif f.fill == "package":
+            out.append(
+                SheetField(
+                    f.key,
+                    name,
+                    f"{sheet.case} 已签名证据包（summary.pdf 及全部证据文件）"
+                    if zh
+                    else f"{sheet.case} signed package (summary.pdf and the evidence files)",
+                    True,
+                    "evidence-desk export",
+                )
+            )
+        elif f.fill.startswith("right."):
+            value, ok, source = _right_value(case, report, f.fill.split(".", 1)[1], lang)
+            out.append(SheetField(f.key, name, value, ok, source))
+        else:  # a form file naming a fill this version does not know: said, never guessed
+            out.append(SheetField(f.key, name, "", False, f"unknown fill '{f.fill}'"))
+    return out
+
+
+# --- the statement -----------------------------------------------------------------------------------
+
+
+def _statement(case: Case, report: CheckReport, sheet: FilingSheet, lang: str) -> str:
+    zh = lang == "zh_CN"
+    parts: list[str] = []
+    c = case.complainant
+    auth = next((f for f in report.facts if f.subject == "complainant.authorization"), None)
+    for i, right in enumerate(case.rights):
+        facts = _right_facts(report, i)
+        number, mark, owner = facts.get("number"), facts.get("mark"), facts.get("owner")
+        in_force, classes = facts.get("in_force"), facts.get("classes")
+        if not (_established(number) and _established(mark)):
+            continue  # a right without an established number and mark is not stated at all
+        office = display_name("office", right.office, lang)
+        src = _source_text(number, lang)  # type: ignore[arg-type]
+        if zh:
+            s = f"{office}第 {right.registration_number} 号注册商标“{right.mark}”"
+            if _established(classes):
+                s += f"，核定使用类别 {_classes_text(right, classes)}"  # type: ignore[arg-type]
+            if _established(owner):
+                s += f"，注册人为 {right.owner}"
+            if _established(in_force) and _term_end(in_force):  # type: ignore[arg-type]
+                s += f"，有效期至 {_term_end(in_force)}"  # type: ignore[arg-type]
+            s += f"（依据：{src}）。"
+        else:
+            s = f'{office} trademark registration No. {right.registration_number} for the mark "{right.mark}"'
+            if _established(classes):
+                s += f", registered in class(es) {_classes_text(right, classes)}"  # type: ignore[arg-type]
+            if _established(owner):
+                s += f", owned by {right.owner}"
+            if _established(in_force) and _term_end(in_force):  # type: ignore[arg-type]
+                s += f", in force until {_term_end(in_force)}"  # type: ignore[arg-type]
+            s += f" ({src})."
+        parts.append(s)
+    if not parts:
+        return ""
+    if c.role == Role.AGENT:
+        if _established(auth):
+            who = (
+                f"{c.name} 作为权利人授权的代理人提交本投诉（授权书：{_source_text(auth, lang)}）。"  # type: ignore[arg-type]
+                if zh
+                else f"{c.name} files this complaint as the agent authorized by the owner ({auth.source})."  # type: ignore[union-attr]
+            )
+        else:
+            who = ""
+    else:
+        owner_ok = all(_established(_right_facts(report, i).get("owner")) for i in range(len(case.rights)))
+        who = (
+            (
+                f"{c.name} 作为权利人提交本投诉。"
+                if zh
+                else f"{c.name} files this complaint as the owner of the right."
+            )
+            if owner_ok
+            else ""
+        )
+    head = ("权利依据：" if zh else "The right: ") + " ".join(parts)
+    lines = [head] + ([who] if who else [])
+    mark_names = (
+        "、".join(f"“{r.mark}”" for r in case.rights) if zh else ", ".join(f'"{r.mark}"' for r in case.rights)
+    )
+    for li in sheet.listings:
+        if li.id_shown is None:
+            continue  # the listing's identity is not established on its evidence: nothing is said of it
+        shown = _marks_text(li.marks)
+        if zh:
+            line = f"商品 {li.listing_id}（{li.url}）：商品编号见于 {_ref_text(li.id_shown)}"
+            line += f"；商标 {mark_names} 见于 {shown}。" if li.marks else "。"
+        else:
+            line = f"Listing {li.listing_id} ({li.url}): its id is shown in {_ref_text(li.id_shown)}"
+            line += f"; the mark {mark_names} is shown in {shown}." if li.marks else "."
+        lines.append(line)
+    if case.genuine_photos:
+        lines.append(
+            "正品与被投诉商品的对比见证据包中的 comparison.pdf。"
+            if zh
+            else "The genuine product and the listed product are compared in comparison.pdf in the package."
+        )
+    lines.append(
+        "上述商品未经权利人授权使用该注册商标，请予以删除。"
+        if zh
+        else "The listings use the registered trademark without the owner's authorization; we ask that "
+        "they be removed."
+    )
+    return "\n".join(lines)
+
+
+def _source_text(fact: FactStatus, lang: str) -> str:
+    """How a fact was established, in the statement's language."""
+    if lang != "zh_CN":
+        return fact.source
+    if fact.by_hand:
+        return f"人工核对确认：{fact.source}"
+    e = fact.evidence
+    if e is None:
+        return fact.source
+    return f"读取自 {e.file}" + (f" 第 {e.page} 页" if e.page and e.file.lower().endswith(".pdf") else "")
+
+
+def _classes_text(right: Any, fact: FactStatus) -> str:
+    if right.classes:
+        return ", ".join(str(c) for c in sorted(right.classes))
+    return fact.statement.rsplit(" ", 1)[-1]
+
+
+# --- output ------------------------------------------------------------------------------------------
+
+
+def sheet_text(sheet: FilingSheet, lang: str = "en") -> str:
+    zh = lang == "zh_CN"
+    head = (
+        f"{sheet.case} — {sheet.form.title(lang)} — "
+        + (f"第 {sheet.batch}/{sheet.batches} 批" if zh else f"batch {sheet.batch} of {sheet.batches}")
+        + f" ({len(sheet.listings)} "
+        + ("个商品" if zh else "listings")
+        + ")"
+    )
+    lines = [head, "=" * min(len(head), 100)]
+    for f in sheet.fields(lang):
+        mark = "" if f.established else ("  [未确认] " if zh else "  [NOT ESTABLISHED] ")
+        value = f.value if f.value else (f.source if not f.established else "")
+        if "\n" in value:
+            lines.append(f"{f.name}:{mark}")
+            lines.extend(f"    {v}" for v in value.splitlines())
+        else:
+            lines.append(f"{f.name}: {mark}{value}")
+    lines.extend(f"Note: {n}" for n in sheet.notes)
+    return "\n".join(lines)
+
+
+def sheets_csv(sheets: list[FilingSheet], lang: str = "en") -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(["case", "form", "batch", "batches", "field", "name", "value", "established", "source"])
+    for s in sheets:
+        for f in s.fields(lang):
+            w.writerow(
+                [s.case, s.form.key, s.batch, s.batches, f.key, f.name, f.value, f.established, f.source]
+            )
+    return buf.getvalue()
