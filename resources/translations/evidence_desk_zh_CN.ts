@@ -143,12 +143,12 @@
     <message>
         <location filename="../../desktop_app/gui/case_editor.py" line="172"/>
         <source>Add certificate…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加注册证…</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/case_editor.py" line="176"/>
         <source>Read a trademark certificate, confirm its fields, save it to the library and use it here</source>
-        <translation type="unfinished"></translation>
+        <translation>读取商标注册证，确认各字段，保存到权利库并用于本案</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/case_editor.py" line="180"/>
@@ -184,12 +184,12 @@
     <message>
         <location filename="../../desktop_app/gui/case_editor.py" line="213"/>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑…</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/case_editor.py" line="215"/>
         <source>Correct the selected listing&apos;s URL, title or seller (double-click a row)</source>
-        <translation type="unfinished"></translation>
+        <translation>更正所选商品链接的网址、标题或卖家（双击行即可）</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/case_editor.py" line="217"/>
@@ -246,15 +246,15 @@
     <message numerus="yes">
         <location filename="../../desktop_app/gui/case_editor.py" line="493"/>
         <source>Remove %n listing(s) and their screenshots from this case?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>从本案移除 %n 个商品链接及其截图？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop_app/gui/case_editor.py" line="494"/>
         <source>%n screenshot(s) will be detached.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 张截图将被解除关联。</numerusform>
         </translation>
     </message>
     <message>
@@ -275,7 +275,7 @@
     <message>
         <location filename="../../desktop_app/gui/case_editor.py" line="365"/>
         <source>Not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存：%1</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/case_editor.py" line="374"/>
@@ -392,27 +392,27 @@
     <message>
         <location filename="../../desktop_app/gui/case_records.py" line="124"/>
         <source>Records</source>
-        <translation type="unfinished"></translation>
+        <translation>记录</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/case_records.py" line="134"/>
         <source>Reopen…</source>
-        <translation type="unfinished"></translation>
+        <translation>重新打开…</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/case_records.py" line="135"/>
         <source>Reopen submitted case</source>
-        <translation type="unfinished"></translation>
+        <translation>重新打开已提交的案件</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/case_records.py" line="143"/>
         <source>Package versions</source>
-        <translation type="unfinished"></translation>
+        <translation>文件包版本</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/case_records.py" line="151"/>
         <source>Package versions (never replaced):</source>
-        <translation type="unfinished"></translation>
+        <translation>文件包版本（从不覆盖）：</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/case_records.py" line="155"/>
@@ -437,17 +437,17 @@
     <message>
         <location filename="../../desktop_app/gui/case_records.py" line="177"/>
         <source>Revisions</source>
-        <translation type="unfinished"></translation>
+        <translation>修订版</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/case_records.py" line="181"/>
         <source>View revision…</source>
-        <translation type="unfinished"></translation>
+        <translation>查看修订版…</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/case_records.py" line="188"/>
         <source>Revisions (what each package or submission held):</source>
-        <translation type="unfinished"></translation>
+        <translation>修订版（每个文件包或每次提交所含内容）：</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/case_records.py" line="212"/>
@@ -457,47 +457,47 @@
     <message>
         <location filename="../../desktop_app/gui/case_records.py" line="236"/>
         <source>Revision %1 — frozen %2 at %3</source>
-        <translation type="unfinished"></translation>
+        <translation>修订版 %1 — 于 %2 冻结（%3）</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/case_records.py" line="246"/>
         <source>Not exported yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未导出。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/case_records.py" line="248"/>
         <source>Edited since revision %1: the next export makes a new revision.</source>
-        <translation type="unfinished"></translation>
+        <translation>自修订版 %1 以来已有修改：下次导出将生成新的修订版。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/case_records.py" line="252"/>
         <source>Unchanged since revision %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>自修订版 %1 以来未修改。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/case_records.py" line="258"/>
         <source>Submitted %1 to %2 as complaint %3 (package v%4, revision %5).</source>
-        <translation type="unfinished"></translation>
+        <translation>已于 %1 向 %2 提交，投诉编号 %3（文件包 v%4，修订版 %5）。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/case_records.py" line="266"/>
         <source>Decision: %1 %2%3</source>
-        <translation type="unfinished"></translation>
+        <translation>处理结果：%1（%2）%3</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/case_records.py" line="270"/>
         <source>Reopened %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>已于 %1 重新打开：%2</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/case_records.py" line="276"/>
         <source>Read-only while submitted: reopen it with a reason to edit.</source>
-        <translation type="unfinished"></translation>
+        <translation>已提交的案件为只读：如需编辑，请说明原因并重新打开。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/case_records.py" line="277"/>
         <source>Not submitted.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未提交。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/case_records.py" line="303"/>
@@ -618,7 +618,7 @@
     <message>
         <location filename="../../desktop_app/gui/checks_panel.py" line="146"/>
         <source>Checks %p%</source>
-        <translation type="unfinished"></translation>
+        <translation>检查 %p%</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/checks_panel.py" line="153"/>
@@ -628,22 +628,22 @@
     <message>
         <location filename="../../desktop_app/gui/checks_panel.py" line="165"/>
         <source>Selected finding in full</source>
-        <translation type="unfinished"></translation>
+        <translation>所选检查结果全文</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/checks_panel.py" line="166"/>
         <source>Select a finding to read it in full here.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一条检查结果，在此查看全文。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/checks_panel.py" line="168"/>
         <source>Confirm by hand…</source>
-        <translation type="unfinished"></translation>
+        <translation>人工确认…</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/checks_panel.py" line="171"/>
         <source>Check the right&apos;s fields against its certificate and confirm them (rights library).</source>
-        <translation type="unfinished"></translation>
+        <translation>对照注册证核对该权利的各字段并加以确认（权利库）。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/checks_panel.py" line="189"/>
@@ -683,7 +683,7 @@
     <message>
         <location filename="../../desktop_app/gui/checks_panel.py" line="273"/>
         <source>(checked at %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>（检查于 %1）</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/checks_panel.py" line="283"/>
@@ -693,12 +693,12 @@
     <message>
         <location filename="../../desktop_app/gui/checks_panel.py" line="318"/>
         <source>, page %1</source>
-        <translation type="unfinished"></translation>
+        <translation>，第 %1 页</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/checks_panel.py" line="319"/>
         <source> — read: “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation> — 识别文字：“%1”</translation>
     </message>
 </context>
 <context>
@@ -706,32 +706,32 @@
     <message>
         <location filename="../../desktop_app/gui/confirm_dialog.py" line="41"/>
         <source>Confirm %1 by hand</source>
-        <translation type="unfinished"></translation>
+        <translation>人工确认 %1</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/confirm_dialog.py" line="51"/>
         <source>Look at the certificate and tick each entered value it shows. Only what you tick counts as established, as confirmed by hand by you, never as read from the file.</source>
-        <translation type="unfinished"></translation>
+        <translation>请查看注册证，勾选证上显示的每一项已录入内容。只有您勾选的内容才视为已确认，且记为由您人工确认，而非从文件中读取。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/confirm_dialog.py" line="70"/>
         <source>Term ends on (as printed or renewed):</source>
-        <translation type="unfinished"></translation>
+        <translation>专用权期限届满日（以注册证所载或续展后为准）：</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/confirm_dialog.py" line="81"/>
         <source>Recorded as confirmed by hand by %1 on %2, in the audit log.</source>
-        <translation type="unfinished"></translation>
+        <translation>已在审计日志中记录为由 %1 于 %2 人工确认。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/confirm_dialog.py" line="94"/>
         <source>Record confirmation</source>
-        <translation type="unfinished"></translation>
+        <translation>记录确认</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/confirm_dialog.py" line="97"/>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -759,62 +759,62 @@
     <message>
         <location filename="../../desktop_app/gui/outcomes_view.py" line="168"/>
         <source>%1: %2 of %3 accepted (%4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%3 件中 %2 件通过（%4）</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/outcomes_view.py" line="177"/>
         <source>All-time decisions — %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>历史全部处理结果 — %1。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/outcomes_view.py" line="179"/>
         <source>Alibaba IPP expects at least %1 of complaints to succeed.</source>
-        <translation type="unfinished"></translation>
+        <translation>阿里巴巴知识产权保护平台要求投诉成功率不低于 %1。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/outcomes_view.py" line="195"/>
         <source>Decisions per marketplace and month</source>
-        <translation type="unfinished"></translation>
+        <translation>各平台每月处理结果</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/outcomes_view.py" line="198"/>
         <source>Month</source>
-        <translation type="unfinished"></translation>
+        <translation>月份</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/outcomes_view.py" line="199"/>
         <source>Marketplace</source>
-        <translation type="unfinished">平台</translation>
+        <translation>平台</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/outcomes_view.py" line="200"/>
         <source>Accepted</source>
-        <translation type="unfinished">已通过</translation>
+        <translation>已通过</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/outcomes_view.py" line="201"/>
         <source>Declined</source>
-        <translation type="unfinished">已驳回</translation>
+        <translation>已驳回</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/outcomes_view.py" line="202"/>
         <source>Rate</source>
-        <translation type="unfinished"></translation>
+        <translation>成功率</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/outcomes_view.py" line="224"/>
         <source>Success rate per marketplace (cumulative; label: accepted of decided)</source>
-        <translation type="unfinished"></translation>
+        <translation>各平台成功率（累计；标签：通过数/已处理数）</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/outcomes_view.py" line="245"/>
         <source>%1 (%2 decided)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（已处理 %2 件）</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/outcomes_view.py" line="271"/>
         <source>Alibaba IPP good-faith threshold %1</source>
-        <translation type="unfinished"></translation>
+        <translation>阿里巴巴知识产权保护平台善意投诉门槛 %1</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/outcomes_view.py" line="281"/>
@@ -873,7 +873,7 @@
     <message>
         <location filename="../../desktop_app/gui/editor_files.py" line="63"/>
         <source>Trademark certificate (read it and add the right)</source>
-        <translation type="unfinished"></translation>
+        <translation>商标注册证（读取并添加权利）</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/editor_files.py" line="65"/>
@@ -923,7 +923,7 @@
     <message>
         <location filename="../../desktop_app/gui/editor_files.py" line="109"/>
         <source>The case was submitted and is read-only; reopen it to add files.</source>
-        <translation type="unfinished"></translation>
+        <translation>该案件已提交，处于只读状态；请重新打开后再添加文件。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/editor_files.py" line="119"/>
@@ -998,7 +998,7 @@
     <message>
         <location filename="../../desktop_app/gui/evidence_viewer.py" line="144"/>
         <source>Text read from the shown page</source>
-        <translation type="unfinished"></translation>
+        <translation>从当前页识别的文字</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/evidence_viewer.py" line="185"/>
@@ -1028,7 +1028,7 @@
     <message>
         <location filename="../../desktop_app/gui/evidence_viewer.py" line="338"/>
         <source>No text was read on this page.</source>
-        <translation type="unfinished"></translation>
+        <translation>本页未识别到文字。</translation>
     </message>
 </context>
 <context>
@@ -1066,12 +1066,12 @@
     <message>
         <location filename="../../desktop_app/gui/export_dialog.py" line="52"/>
         <source>Export certificate…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出证书…</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/export_dialog.py" line="54"/>
         <source>Save the identity&apos;s certificate (PEM) for recipients to pin</source>
-        <translation type="unfinished"></translation>
+        <translation>保存该身份的证书（PEM），供接收方固定信任</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/export_dialog.py" line="63"/>
@@ -1112,7 +1112,7 @@
     <message>
         <location filename="../../desktop_app/gui/export_dialog.py" line="80"/>
         <source>Export %p%</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 %p%</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/export_dialog.py" line="85"/>
@@ -1139,18 +1139,19 @@
     <message>
         <location filename="../../desktop_app/gui/export_dialog.py" line="145"/>
         <source>Save certificate as</source>
-        <translation type="unfinished"></translation>
+        <translation>证书另存为</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/export_dialog.py" line="147"/>
         <source>Certificate (*.pem)</source>
-        <translation type="unfinished"></translation>
+        <translation>证书 (*.pem)</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/export_dialog.py" line="159"/>
         <source>Certificate saved to %1
 SHA-256 fingerprint: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>证书已保存到 %1
+SHA-256 指纹：%2</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/export_dialog.py" line="167"/>
@@ -1165,14 +1166,16 @@ SHA-256 fingerprint: %2</source>
     <message>
         <location filename="../../desktop_app/gui/export_dialog.py" line="219"/>
         <source>The case is unchanged since version %1: this package holds the same revision (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>自版本 %1 以来案件未修改：此文件包包含相同的修订版（%2）。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/export_dialog.py" line="226"/>
         <source>Package version %4 (case revision %5): %1
 SHA-256: %2
 Signer fingerprint: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>文件包版本 %4（案件修订版 %5）：%1
+SHA-256：%2
+签名者指纹：%3</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/export_dialog.py" line="140"/>
@@ -1236,7 +1239,7 @@ Signer fingerprint: %3</source>
     <message>
         <location filename="../../desktop_app/gui/checks_panel.py" line="88"/>
         <source>Captured at</source>
-        <translation type="unfinished"></translation>
+        <translation>截取时间</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/checks_panel.py" line="89"/>
@@ -1246,22 +1249,22 @@ Signer fingerprint: %3</source>
     <message>
         <location filename="../../desktop_app/gui/checks_panel.py" line="95"/>
         <source>from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>来自 %1</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/checks_panel.py" line="97"/>
         <source>in the address bar</source>
-        <translation type="unfinished"></translation>
+        <translation>位于地址栏</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/checks_panel.py" line="99"/>
         <source>in “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>位于“%1”中</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/checks_panel.py" line="101"/>
         <source>alone, at %1 px from the top</source>
-        <translation type="unfinished"></translation>
+        <translation>单独一行，距顶部 %1 像素</translation>
     </message>
 </context>
 <context>
@@ -1269,7 +1272,7 @@ Signer fingerprint: %3</source>
     <message>
         <location filename="../../desktop_app/gui/guide.py" line="22"/>
         <source>User guide</source>
-        <translation type="unfinished"></translation>
+        <translation>用户指南</translation>
     </message>
 </context>
 <context>
@@ -1365,48 +1368,48 @@ Signer fingerprint: %3</source>
     <message>
         <location filename="../../desktop_app/gui/listing_dialog.py" line="16"/>
         <source>Edit listing</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑商品链接</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/listing_dialog.py" line="20"/>
         <source>Listing URL</source>
-        <translation type="unfinished"></translation>
+        <translation>商品链接网址</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/listing_dialog.py" line="23"/>
         <source>Listing title</source>
-        <translation type="unfinished"></translation>
+        <translation>商品标题</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/listing_dialog.py" line="24"/>
         <source>As shown on the listing (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>与商品页面显示一致（可选）</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/listing_dialog.py" line="26"/>
         <location filename="../../desktop_app/gui/listing_dialog.py" line="40"/>
         <source>Seller</source>
-        <translation type="unfinished"></translation>
+        <translation>卖家</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/listing_dialog.py" line="27"/>
         <source>Shop or seller name (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>店铺或卖家名称（可选）</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/listing_dialog.py" line="37"/>
         <source>URL</source>
-        <translation type="unfinished">链接</translation>
+        <translation>链接</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/listing_dialog.py" line="39"/>
         <source>Title</source>
-        <translation type="unfinished">标题</translation>
+        <translation>标题</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/listing_dialog.py" line="56"/>
         <source>%1 listing %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 商品 %2</translation>
     </message>
 </context>
 <context>
@@ -1447,14 +1450,14 @@ Signer fingerprint: %3</source>
     <message numerus="yes">
         <location filename="../../desktop_app/gui/models.py" line="192"/>
         <source>%n blocker(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个阻断项</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/models.py" line="195"/>
         <source>No screenshot yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无截图</translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop_app/gui/models.py" line="197"/>
@@ -1494,7 +1497,7 @@ Signer fingerprint: %3</source>
     <message>
         <location filename="../../desktop_app/gui/main_window.py" line="157"/>
         <source>%p%</source>
-        <translation type="unfinished"></translation>
+        <translation>%p%</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/main_window.py" line="158"/>
@@ -1594,12 +1597,12 @@ Signer fingerprint: %3</source>
     <message>
         <location filename="../../desktop_app/gui/main_window.py" line="222"/>
         <source>&amp;User guide</source>
-        <translation type="unfinished"></translation>
+        <translation>用户指南(&amp;U)</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/main_window.py" line="224"/>
         <source>Open the &amp;demo case</source>
-        <translation type="unfinished"></translation>
+        <translation>打开示例案件(&amp;D)</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/main_window.py" line="227"/>
@@ -1634,7 +1637,7 @@ Signer fingerprint: %3</source>
     <message>
         <location filename="../../desktop_app/gui/main_window.py" line="309"/>
         <source>Checks last ran at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>上次检查时间：%1</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/main_window.py" line="342"/>
@@ -1670,33 +1673,33 @@ Offline evidence checks and signed submission packages for IP takedown complaint
     <message>
         <location filename="../../desktop_app/gui/outcomes_view.py" line="54"/>
         <source>Marketplace</source>
-        <translation type="unfinished">平台</translation>
+        <translation>平台</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/outcomes_view.py" line="55"/>
         <source>Filed with</source>
-        <translation type="unfinished"></translation>
+        <translation>投诉平台</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/outcomes_view.py" line="58"/>
         <location filename="../../desktop_app/gui/outcomes_view.py" line="70"/>
         <source>Package sent</source>
-        <translation type="unfinished"></translation>
+        <translation>已发送的文件包</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/outcomes_view.py" line="62"/>
         <source>v%1 — exported %2, SHA-256 %3…</source>
-        <translation type="unfinished"></translation>
+        <translation>v%1 — 导出于 %2，SHA-256 %3…</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/outcomes_view.py" line="69"/>
         <source>(no package exported)</source>
-        <translation type="unfinished"></translation>
+        <translation>（未导出文件包）</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/outcomes_view.py" line="72"/>
         <source>The case becomes read-only until it is reopened with a reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>案件将变为只读，直至说明原因后重新打开。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/outcomes_view.py" line="76"/>
@@ -1726,7 +1729,7 @@ Offline evidence checks and signed submission packages for IP takedown complaint
     <message>
         <location filename="../../desktop_app/gui/outcomes_view.py" line="86"/>
         <source>Choose the reason the marketplace gave…</source>
-        <translation type="unfinished"></translation>
+        <translation>选择平台给出的原因…</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/outcomes_view.py" line="95"/>
@@ -1744,22 +1747,22 @@ Offline evidence checks and signed submission packages for IP takedown complaint
     <message>
         <location filename="../../desktop_app/gui/case_records.py" line="47"/>
         <source>Reopen submitted case</source>
-        <translation type="unfinished"></translation>
+        <translation>重新打开已提交的案件</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/case_records.py" line="52"/>
         <source>The case was submitted and is read-only. Reopening lets you edit it; the reason is kept with its submission record and in the audit log.</source>
-        <translation type="unfinished"></translation>
+        <translation>该案件已提交，处于只读状态。重新打开后即可编辑；原因将与提交记录一并保存，并写入审计日志。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/case_records.py" line="59"/>
         <source>Reason for reopening</source>
-        <translation type="unfinished"></translation>
+        <translation>重新打开的原因</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/case_records.py" line="60"/>
         <source>Reason</source>
-        <translation type="unfinished">原因</translation>
+        <translation>原因</translation>
     </message>
 </context>
 <context>
@@ -1767,12 +1770,12 @@ Offline evidence checks and signed submission packages for IP takedown complaint
     <message>
         <location filename="../../desktop_app/gui/case_records.py" line="92"/>
         <source>%1 — revision %2 (read-only)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — 修订版 %2（只读）</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/case_records.py" line="98"/>
         <source>Frozen %1 at %2 · content SHA-256 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>于 %1 冻结（%2）· 内容 SHA-256 %3</translation>
     </message>
 </context>
 <context>
@@ -1834,17 +1837,17 @@ Offline evidence checks and signed submission packages for IP takedown complaint
     <message>
         <location filename="../../desktop_app/gui/rights_library.py" line="116"/>
         <source>Use in case %1</source>
-        <translation type="unfinished"></translation>
+        <translation>用于案件 %1</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/rights_library.py" line="117"/>
         <source>Confirm by hand…</source>
-        <translation type="unfinished"></translation>
+        <translation>人工确认…</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/rights_library.py" line="120"/>
         <source>The certificate cannot be read? Check the entered fields against it and confirm them.</source>
-        <translation type="unfinished"></translation>
+        <translation>注册证无法读取？请对照注册证核对已录入的字段并加以确认。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/rights_library.py" line="143"/>
@@ -1885,7 +1888,7 @@ Offline evidence checks and signed submission packages for IP takedown complaint
     <message>
         <location filename="../../desktop_app/gui/rights_library.py" line="258"/>
         <source>%1 %2; run the checks again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2；请重新运行检查。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/rights_library.py" line="290"/>
@@ -1895,12 +1898,12 @@ Offline evidence checks and signed submission packages for IP takedown complaint
     <message>
         <location filename="../../desktop_app/gui/rights_library.py" line="298"/>
         <source>Add a certificate to case %1</source>
-        <translation type="unfinished"></translation>
+        <translation>为案件 %1 添加注册证</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/rights_library.py" line="299"/>
         <source>Save and use in case %1</source>
-        <translation type="unfinished"></translation>
+        <translation>保存并用于案件 %1</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/rights_library.py" line="306"/>
@@ -1950,12 +1953,12 @@ Offline evidence checks and signed submission packages for IP takedown complaint
     <message>
         <location filename="../../desktop_app/gui/rights_library.py" line="429"/>
         <source>Saved %1 in the rights library and added it to case %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 %1 保存到权利库，并添加到案件 %2。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/rights_library.py" line="442"/>
         <source>Added %1 to case %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 %1 添加到案件 %2。</translation>
     </message>
 </context>
 <context>
@@ -2016,52 +2019,52 @@ Offline evidence checks and signed submission packages for IP takedown complaint
     <message>
         <location filename="../../desktop_app/gui/start_page.py" line="20"/>
         <source>Welcome to Evidence Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>欢迎使用 Evidence Desk</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/start_page.py" line="27"/>
         <source>Prepare an IP takedown complaint: attach the trademark certificate and screenshots of the listing, let the checks show what the evidence proves, then export a signed package. Select a case in the list, or start here:</source>
-        <translation type="unfinished"></translation>
+        <translation>准备知识产权侵权投诉：附上商标注册证和商品页面截图，由检查说明证据能证明什么，然后导出已签名的文件包。请在列表中选择案件，或从这里开始：</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/start_page.py" line="38"/>
         <source>Open the demo case</source>
-        <translation type="unfinished"></translation>
+        <translation>打开示例案件</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/start_page.py" line="38"/>
         <source>A complete example case to explore</source>
-        <translation type="unfinished"></translation>
+        <translation>一个可供浏览的完整示例案件</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/start_page.py" line="39"/>
         <source>New case</source>
-        <translation type="unfinished"></translation>
+        <translation>新建案件</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/start_page.py" line="39"/>
         <source>Start an empty case (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>新建空白案件（Ctrl+N）</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/start_page.py" line="40"/>
         <source>Import case folders…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入案件文件夹…</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/start_page.py" line="40"/>
         <source>Folders holding a case.toml</source>
-        <translation type="unfinished"></translation>
+        <translation>包含 case.toml 的文件夹</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/start_page.py" line="41"/>
         <source>User guide</source>
-        <translation type="unfinished"></translation>
+        <translation>用户指南</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/start_page.py" line="41"/>
         <source>How the workflow goes and what each finding means</source>
-        <translation type="unfinished"></translation>
+        <translation>工作流程及各项检查结果的含义</translation>
     </message>
 </context>
 <context>
@@ -2183,57 +2186,57 @@ Offline evidence checks and signed submission packages for IP takedown complaint
     <message>
         <location filename="../../desktop_app/gui/verify_dialog.py" line="150"/>
         <source>INVALID — do not rely on this package.</source>
-        <translation type="unfinished"></translation>
+        <translation>无效 — 请勿依赖此文件包。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/verify_dialog.py" line="153"/>
         <source>VALID — files intact, signature valid, signer trusted.</source>
-        <translation type="unfinished"></translation>
+        <translation>有效 — 文件完整，签名有效，签名者可信。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/verify_dialog.py" line="156"/>
         <source>VALID — files intact and signature valid; signer not established.</source>
-        <translation type="unfinished"></translation>
+        <translation>有效 — 文件完整，签名有效；签名者身份未确认。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/verify_dialog.py" line="161"/>
         <source>Files intact: yes — all %1 files match the signed manifests.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件完整：是 — 全部 %1 个文件与已签名清单一致。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/verify_dialog.py" line="166"/>
         <source>Files intact: NO — %1 of %2 files fail (listed below).</source>
-        <translation type="unfinished"></translation>
+        <translation>文件完整：否 — %2 个文件中有 %1 个未通过（见下方列表）。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/verify_dialog.py" line="177"/>
         <source>Signature valid: yes — made with a certificate naming %1 (SHA-256 %2); signing time asserted by the signer: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>签名有效：是 — 使用载明 %1 的证书签署（SHA-256 %2）；签名者声明的签名时间：%3。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/verify_dialog.py" line="181"/>
         <source>Signature valid: NO — %4</source>
-        <translation type="unfinished"></translation>
+        <translation>签名有效：否 — %4</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/verify_dialog.py" line="190"/>
         <source>Signer trusted: yes — %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>签名者可信：是 — %1。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/verify_dialog.py" line="192"/>
         <source>Signer trusted: no — %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>签名者可信：否 — %1。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/verify_dialog.py" line="195"/>
         <source>Signer trusted: no — signer not established (self-signed / no trust given). Type the signer&apos;s fingerprint above or add trusted certificates in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>签名者可信：否 — 签名者身份未确认（自签名/未授予信任）。请在上方输入签名者指纹，或在“设置”中添加受信任的证书。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/verify_dialog.py" line="203"/>
         <source>Note: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>注意：%1。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/verify_dialog.py" line="207"/>
