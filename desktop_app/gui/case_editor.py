@@ -40,6 +40,7 @@ from desktop_app.gui.editor_files import EvidenceFilesMixin
 from desktop_app.gui.listing_dialog import ListingDialog
 from desktop_app.gui.listing_paste import TooManyUrls, parse_pasted, url_count_note
 from desktop_app.gui.models import ListingTableModel
+from desktop_app.gui.names import office_name
 from desktop_app.gui.start_page import StartPage
 
 _FIELD_RE = re.compile(r"^(\w+)(?:\[(\d+)\])?(?:\.(\w+))?")
@@ -299,7 +300,7 @@ class CaseEditor(EvidenceFilesMixin, QScrollArea):
             for i, right in enumerate(case.rights):
                 values = [
                     right.mark,
-                    right.office,
+                    office_name(right.office),
                     right.registration_number,
                     right.owner,
                     ", ".join(str(c) for c in right.classes),
@@ -415,7 +416,7 @@ class CaseEditor(EvidenceFilesMixin, QScrollArea):
         if not rights:
             self.open_rights_library.emit()
             return
-        labels = [f"{r.mark} — {r.office} {r.registration_number} ({r.owner})" for r in rights]
+        labels = [f"{r.mark} — {office_name(r.office)} {r.registration_number} ({r.owner})" for r in rights]
         label, ok = QInputDialog.getItem(
             self, self.tr("Add right"), self.tr("Right from the library:"), labels, 0, False
         )

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -32,10 +32,24 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.case_text import content_lines
+from desktop_app.core.decline_reasons import reason_label
 from desktop_app.core.errors import UserError
 from desktop_app.gui.context import AppContext
+from desktop_app.gui.models import status_label
+from desktop_app.gui.names import current_language, marketplace_name
 from desktop_app.gui.settings import remember_folder
 from desktop_app.gui.workers import Task, bind
+
+
+def frozen_when(reason: str) -> str:
+    """The moment a revision was frozen (core stores "export" or "submission"), in the interface language."""
+    names = {
+        "export": QCoreApplication.translate("CaseRecordsPanel", "export", "a revision was frozen at export"),
+        "submission": QCoreApplication.translate(
+            "CaseRecordsPanel", "submission", "a revision was frozen at submission"
+        ),
+    }
+    return names.get(reason, reason)
 
 
 class ReopenDialog(QDialog):
@@ -97,7 +111,7 @@ class RevisionDialog(QDialog):
             QLabel(
                 self.tr("Frozen %1 at %2 · content SHA-256 %3")
                 .replace("%1", meta["created_at"])
-                .replace("%2", meta["reason"])
+                .replace("%2", frozen_when(meta["reason"]))
                 .replace("%3", meta["content_sha256"]),
                 self,
             )
@@ -141,7 +155,16 @@ class CaseRecordsPanel(QGroupBox):
         self.exports = QTableWidget(0, len(self.COLUMNS), self)
         self.exports.setObjectName("exports")
         self.exports.setAccessibleName(self.tr("Package versions"))
-        self.exports.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
+        self.exports.setHorizontalHeaderLabels(
+            [
+                self.tr("Version"),
+                self.tr("Exported"),
+                self.tr("Signer"),
+                self.tr("Revision"),
+                self.tr("SHA-256"),
+                self.tr("File"),
+            ]
+        )
         self.exports.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.exports.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.exports.verticalHeader().hide()
@@ -236,7 +259,7 @@ class CaseRecordsPanel(QGroupBox):
                 self.tr("Revision %1 — frozen %2 at %3")
                 .replace("%1", str(r["number"]))
                 .replace("%2", r["created_at"])
-                .replace("%3", r["reason"])
+                .replace("%3", frozen_when(r["reason"]))
             )
             item.setData(256, r["number"])
             self.revisions.addItem(item)
@@ -257,15 +280,20 @@ class CaseRecordsPanel(QGroupBox):
             line = (
                 self.tr("Submitted %1 to %2 as complaint %3 (package v%4, revision %5).")
                 .replace("%1", s["submitted_at"])
-                .replace("%2", s["marketplace"] or "?")
+                .replace(
+                    "%2", ", ".join(marketplace_name(m.strip()) for m in s["marketplace"].split(",")) or "?"
+                )
                 .replace("%3", s["complaint_number"])
                 .replace("%4", str(s["export_version"] or "-"))
                 .replace("%5", str(s["revision"] or "-"))
             )
             if s["decision"]:
-                line += " " + self.tr("Decision: %1 %2%3").replace("%1", s["decision"]).replace(
+                reason = (
+                    reason_label(s["decision_reasons"], current_language()) if s["decision_reasons"] else ""
+                )
+                line += " " + self.tr("Decision: %1 %2%3").replace("%1", status_label(s["decision"])).replace(
                     "%2", s["decided_at"]
-                ).replace("%3", f" — {s['decision_reasons']}" if s["decision_reasons"] else "")
+                ).replace("%3", f" — {reason}" if reason else "")
             if s["reopened_at"]:
                 line += " " + self.tr("Reopened %1: %2").replace("%1", s["reopened_at"]).replace(
                     "%2", s["reopen_reason"]

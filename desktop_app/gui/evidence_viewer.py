@@ -67,9 +67,11 @@ def render_evidence(path: str, is_pdf: bool, sha256: str, page: int, capture: st
         img.save(buf, "PNG")
         return Rendered(sha256, min(max(page, 1), count), count, QImage.fromData(buf.getvalue()), 1.0)
     if is_pdf:
-        from PySide6.QtPdf import QPdfDocument
-
         with _QTPDF_LOCK:  # QtPdf's pdfium is not thread-safe: two viewers rendering at once crash
+            # imported under the lock too: shiboken builds QtPdf's types lazily, and two threads doing it at
+            # once crashed (a segfault in the GUI tests)
+            from PySide6.QtPdf import QPdfDocument
+
             doc = QPdfDocument()
             doc.load(path)
             count = doc.pageCount()

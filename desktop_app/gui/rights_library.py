@@ -36,6 +36,7 @@ from desktop_app.core.progress import CancelToken, ProgressFn, SubProgress
 from desktop_app.gui.context import AppContext
 from desktop_app.gui.editor_files import IMAGE_AND_PDF_FILTER
 from desktop_app.gui.evidence_viewer import EvidenceViewer, Highlight
+from desktop_app.gui.names import office_name
 
 FIELDS = ("office", "registration_number", "mark", "owner", "classes")
 
@@ -155,7 +156,8 @@ class RightsLibraryDialog(QDialog):
         for row, name in enumerate(FIELDS):
             if name == "office":
                 edit: QLineEdit | QComboBox = QComboBox(box)
-                edit.addItems(OFFICES)
+                for office in OFFICES:  # the office's name in the interface language; the id is the data
+                    edit.addItem(office_name(office), office)
                 edit.setEditable(False)
                 edit.currentIndexChanged.connect(lambda _i, n=name: self._corrected(n))
             else:
@@ -196,7 +198,7 @@ class RightsLibraryDialog(QDialog):
         for i, r in enumerate(self.rights):
             cells = [
                 r.mark,
-                r.office,
+                office_name(r.office),
                 r.registration_number,
                 r.owner,
                 r.certificate.original_name if r.certificate else "—",
@@ -268,7 +270,7 @@ class RightsLibraryDialog(QDialog):
         combo = self.edits["office"]
         assert isinstance(combo, QComboBox)
         combo.blockSignals(True)
-        combo.setCurrentIndex(max(0, combo.findText(office)))
+        combo.setCurrentIndex(max(0, combo.findData(office)))
         combo.blockSignals(False)
         for name, value in (
             ("registration_number", number),
@@ -403,7 +405,7 @@ class RightsLibraryDialog(QDialog):
         if not text["registration_number"] or not text["mark"] or not text["owner"]:
             raise UserError("A right needs a registration number, a mark and an owner.")
         return Right(
-            office=combo.currentText(),
+            office=str(combo.currentData()),
             registration_number=text["registration_number"],
             mark=text["mark"],
             owner=text["owner"],

@@ -4,296 +4,296 @@
 <context>
     <name>CaseEditor</name>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="109"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="110"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="112"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="113"/>
         <source>Case title</source>
         <translation>案件标题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="113"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="114"/>
         <source>Untitled case</source>
         <translation>未命名案件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="117"/>
-        <location filename="../../desktop_app/gui/case_editor.py" line="121"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="118"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="122"/>
         <source>Filing date</source>
         <translation>提交日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="119"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="120"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="120"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="121"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="125"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="126"/>
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="127"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="128"/>
         <source>Complainant name</source>
         <translation>投诉人名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="129"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="130"/>
         <source>Complainant role</source>
         <translation>投诉人身份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="130"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="131"/>
         <source>Rights holder</source>
         <translation>权利人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="131"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="132"/>
         <source>Agent (with authorization letter)</source>
         <translation>代理人（附授权书）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="133"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="134"/>
         <source>Complainant email</source>
         <translation>投诉人邮箱</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="134"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="135"/>
         <source>Contact name</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="136"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="137"/>
         <source>Choose letter…</source>
         <translation>选择授权书…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="137"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="138"/>
         <source>Choose authorization letter</source>
         <translation>选择授权书</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="144"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="145"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="145"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="146"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="146"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="147"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="147"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="148"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="148"/>
-        <location filename="../../desktop_app/gui/case_editor.py" line="317"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="149"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="318"/>
         <source>Authorization letter</source>
         <translation>授权书</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="153"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="154"/>
         <source>Rights</source>
         <translation>权利</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="157"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="158"/>
         <source>Rights of this case</source>
         <translation>本案权利</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="160"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="161"/>
         <source>Mark</source>
         <translation>商标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="161"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="162"/>
         <source>Office</source>
         <translation>注册机构</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="162"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="163"/>
         <source>Registration no.</source>
         <translation>注册号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="163"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="164"/>
         <source>Owner</source>
         <translation>权利人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="164"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="165"/>
         <source>Classes</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="172"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="173"/>
         <source>Add certificate…</source>
         <translation>添加注册证…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="176"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="177"/>
         <source>Read a trademark certificate, confirm its fields, save it to the library and use it here</source>
         <translation>读取商标注册证，确认各字段，保存到权利库并用于本案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="180"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="181"/>
         <source>Add from library…</source>
         <translation>从权利库添加…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="182"/>
-        <location filename="../../desktop_app/gui/case_editor.py" line="224"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="183"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="225"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="183"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="184"/>
         <source>Remove right</source>
         <translation>移除权利</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="185"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="186"/>
         <source>Rights library…</source>
         <translation>权利库…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="197"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="198"/>
         <source>Listings</source>
         <translation>商品链接</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="202"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="203"/>
         <source>Listings of this case</source>
         <translation>本案商品链接</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="213"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="214"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="215"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="216"/>
         <source>Correct the selected listing&apos;s URL, title or seller (double-click a row)</source>
         <translation>更正所选商品链接的网址、标题或卖家（双击行即可）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="217"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="218"/>
         <source>Add screenshot…</source>
         <translation>添加截图…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="219"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="220"/>
         <source>Paste screenshot</source>
         <translation>粘贴截图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="221"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="222"/>
         <source>Attach the image on the clipboard to the selected listing (Ctrl+Shift+V)</source>
         <translation>将剪贴板中的图片附加到所选链接（Ctrl+Shift+V）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="225"/>
-        <location filename="../../desktop_app/gui/case_editor.py" line="492"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="226"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="493"/>
         <source>Remove listings</source>
         <translation>移除链接</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="233"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="234"/>
         <source>Paste listing URLs</source>
         <translation>粘贴商品链接</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="234"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="235"/>
         <source>Paste listing URLs here, one per line…</source>
         <translation>在此粘贴商品链接，每行一个…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="239"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="240"/>
         <source>Parsed listing URLs</source>
         <translation>已解析的链接</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="246"/>
-        <location filename="../../desktop_app/gui/case_editor.py" line="459"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="247"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="460"/>
         <source>Add listings</source>
         <translation>添加链接</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="319"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="320"/>
         <source>Genuine product photo</source>
         <translation>正品照片</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="320"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="321"/>
         <source>Other file</source>
         <translation>其他文件</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/case_editor.py" line="493"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="494"/>
         <source>Remove %n listing(s) and their screenshots from this case?</source>
         <translation>
             <numerusform>从本案移除 %n 个商品链接及其截图？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/case_editor.py" line="494"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="495"/>
         <source>%n screenshot(s) will be detached.</source>
         <translation>
             <numerusform>%n 张截图将被解除关联。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="294"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="295"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="316"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="317"/>
         <source>Certificate</source>
         <translation>注册证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="318"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="319"/>
         <source>Screenshot</source>
         <translation>截图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="365"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="366"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="374"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="375"/>
         <source>Not saved yet: %1</source>
         <translation>尚未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="418"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="419"/>
         <source>Add right</source>
         <translation>添加权利</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="418"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="419"/>
         <source>Right from the library:</source>
         <translation>权利库中的权利：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/case_editor.py" line="459"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="460"/>
         <source>Add %n listing(s)</source>
         <translation>
             <numerusform>添加 %n 个链接</numerusform>
@@ -390,162 +390,204 @@
 <context>
     <name>CaseRecordsPanel</name>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="124"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="47"/>
+        <source>export</source>
+        <comment>a revision was frozen at export</comment>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/case_records.py" line="48"/>
+        <source>submission</source>
+        <comment>a revision was frozen at submission</comment>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/case_records.py" line="138"/>
         <source>Records</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="134"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="148"/>
         <source>Reopen…</source>
         <translation>重新打开…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="135"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="149"/>
         <source>Reopen submitted case</source>
         <translation>重新打开已提交的案件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="143"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="157"/>
         <source>Package versions</source>
         <translation>文件包版本</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="151"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="160"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/case_records.py" line="161"/>
+        <source>Exported</source>
+        <translation>导出时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/case_records.py" line="162"/>
+        <source>Signer</source>
+        <translation>签名者</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/case_records.py" line="163"/>
+        <source>Revision</source>
+        <translation>修订版</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/case_records.py" line="164"/>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/case_records.py" line="165"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/case_records.py" line="174"/>
         <source>Package versions (never replaced):</source>
         <translation>文件包版本（从不覆盖）：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="155"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="178"/>
         <source>Time-stamp request…</source>
         <translation>时间戳请求…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="157"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="180"/>
         <source>Save an RFC 3161 request for the selected version, to send to a time-stamping authority</source>
         <translation>为所选版本保存 RFC 3161 请求，发送给时间戳机构</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="160"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="183"/>
         <source>Attach time stamp…</source>
         <translation>附加时间戳…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="162"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="185"/>
         <source>Add the authority&apos;s response to the selected version; the result is a new version</source>
         <translation>将机构的响应附加到所选版本；结果是一个新版本</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="177"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="200"/>
         <source>Revisions</source>
         <translation>修订版</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="181"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="204"/>
         <source>View revision…</source>
         <translation>查看修订版…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="188"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="211"/>
         <source>Revisions (what each package or submission held):</source>
         <translation>修订版（每个文件包或每次提交所含内容）：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="212"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="235"/>
         <source>v%1 (v%2 + time stamp)</source>
         <translation>v%1（v%2 + 时间戳）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="236"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="259"/>
         <source>Revision %1 — frozen %2 at %3</source>
-        <translation>修订版 %1 — 于 %2 冻结（%3）</translation>
+        <translation>修订版 %1 — %2 %3时冻结</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="246"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="269"/>
         <source>Not exported yet.</source>
         <translation>尚未导出。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="248"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="271"/>
         <source>Edited since revision %1: the next export makes a new revision.</source>
         <translation>自修订版 %1 以来已有修改：下次导出将生成新的修订版。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="252"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="275"/>
         <source>Unchanged since revision %1.</source>
         <translation>自修订版 %1 以来未修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="258"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="281"/>
         <source>Submitted %1 to %2 as complaint %3 (package v%4, revision %5).</source>
         <translation>已于 %1 向 %2 提交，投诉编号 %3（文件包 v%4，修订版 %5）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="266"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="294"/>
         <source>Decision: %1 %2%3</source>
         <translation>处理结果：%1（%2）%3</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="270"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="298"/>
         <source>Reopened %1: %2</source>
         <translation>已于 %1 重新打开：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="276"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="304"/>
         <source>Read-only while submitted: reopen it with a reason to edit.</source>
         <translation>已提交的案件为只读：如需编辑，请说明原因并重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="277"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="305"/>
         <source>Not submitted.</source>
         <translation>尚未提交。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="303"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="331"/>
         <source>Save time-stamp request</source>
         <translation>保存时间戳请求</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="305"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="333"/>
         <source>Time-stamp requests (*.tsq)</source>
         <translation>时间戳请求 (*.tsq)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="317"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="345"/>
         <source>Request saved to %1. Send it to your time-stamping authority, then attach its response.</source>
         <translation>请求已保存到 %1。请将其发送给您的时间戳机构，然后附加其响应。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="331"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="359"/>
         <source>Attach time-stamp response</source>
         <translation>附加时间戳响应</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="333"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="361"/>
         <source>Time-stamp responses (*.tsr *.der);;All files (*)</source>
         <translation>时间戳响应 (*.tsr *.der);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="351"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="379"/>
         <source>Attaching the time stamp…</source>
         <translation>正在附加时间戳…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="352"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="380"/>
         <source>Attach time stamp</source>
         <translation>附加时间戳</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="355"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="383"/>
         <source>Cancelled; no package was written.</source>
         <translation>已取消；未写入任何证据包。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="365"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="393"/>
         <source>Time-stamped copy written to %1, but the package file differs from every recorded version, so it is not listed as a version of this case.</source>
         <translation>带时间戳的副本已写入 %1，但该证据包文件与所有已记录的版本都不同，因此未列为本案的版本。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="372"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="400"/>
         <source>Version %1 written: %2 — time stamp by %3 at %4. Version %5 is unchanged.</source>
         <translation>已写入版本 %1：%2 — 时间戳由 %3 于 %4 签发。版本 %5 未改动。</translation>
     </message>
@@ -949,84 +991,84 @@
 <context>
     <name>EvidenceViewer</name>
     <message>
-        <location filename="../../desktop_app/gui/evidence_viewer.py" line="121"/>
+        <location filename="../../desktop_app/gui/evidence_viewer.py" line="123"/>
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/evidence_viewer.py" line="124"/>
-        <location filename="../../desktop_app/gui/evidence_viewer.py" line="350"/>
+        <location filename="../../desktop_app/gui/evidence_viewer.py" line="126"/>
+        <location filename="../../desktop_app/gui/evidence_viewer.py" line="352"/>
         <source>No file shown</source>
         <translation>未显示文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/evidence_viewer.py" line="127"/>
+        <location filename="../../desktop_app/gui/evidence_viewer.py" line="129"/>
         <source>Page</source>
         <translation>页</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/evidence_viewer.py" line="128"/>
+        <location filename="../../desktop_app/gui/evidence_viewer.py" line="130"/>
         <source>Page </source>
         <translation>第 </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/evidence_viewer.py" line="131"/>
+        <location filename="../../desktop_app/gui/evidence_viewer.py" line="133"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/evidence_viewer.py" line="132"/>
+        <location filename="../../desktop_app/gui/evidence_viewer.py" line="134"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/evidence_viewer.py" line="133"/>
+        <location filename="../../desktop_app/gui/evidence_viewer.py" line="135"/>
         <source>Fit to window</source>
         <translation>适合窗口</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/evidence_viewer.py" line="134"/>
-        <location filename="../../desktop_app/gui/evidence_viewer.py" line="135"/>
+        <location filename="../../desktop_app/gui/evidence_viewer.py" line="136"/>
+        <location filename="../../desktop_app/gui/evidence_viewer.py" line="137"/>
         <source>Show OCR text</source>
         <translation>显示识别文字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/evidence_viewer.py" line="139"/>
+        <location filename="../../desktop_app/gui/evidence_viewer.py" line="141"/>
         <source>The OCR reader is not installed in this build.</source>
         <translation>此版本未安装文字识别。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/evidence_viewer.py" line="144"/>
+        <location filename="../../desktop_app/gui/evidence_viewer.py" line="146"/>
         <source>Text read from the shown page</source>
         <translation>从当前页识别的文字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/evidence_viewer.py" line="185"/>
+        <location filename="../../desktop_app/gui/evidence_viewer.py" line="187"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/evidence_viewer.py" line="195"/>
+        <location filename="../../desktop_app/gui/evidence_viewer.py" line="197"/>
         <source>Rendering</source>
         <translation>正在渲染</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/evidence_viewer.py" line="220"/>
+        <location filename="../../desktop_app/gui/evidence_viewer.py" line="222"/>
         <source>Page %1 of %2</source>
         <translation>第 %1 页，共 %2 页</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/evidence_viewer.py" line="314"/>
+        <location filename="../../desktop_app/gui/evidence_viewer.py" line="316"/>
         <source>Reading text…</source>
         <translation>正在识别文字…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/evidence_viewer.py" line="315"/>
+        <location filename="../../desktop_app/gui/evidence_viewer.py" line="317"/>
         <source>Reading text</source>
         <translation>正在识别文字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/evidence_viewer.py" line="338"/>
+        <location filename="../../desktop_app/gui/evidence_viewer.py" line="340"/>
         <source>No text was read on this page.</source>
         <translation>本页未识别到文字。</translation>
     </message>
@@ -1745,22 +1787,22 @@ Offline evidence checks and signed submission packages for IP takedown complaint
 <context>
     <name>ReopenDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="47"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="61"/>
         <source>Reopen submitted case</source>
         <translation>重新打开已提交的案件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="52"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="66"/>
         <source>The case was submitted and is read-only. Reopening lets you edit it; the reason is kept with its submission record and in the audit log.</source>
         <translation>该案件已提交，处于只读状态。重新打开后即可编辑；原因将与提交记录一并保存，并写入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="59"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="73"/>
         <source>Reason for reopening</source>
         <translation>重新打开的原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="60"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="74"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -1768,195 +1810,195 @@ Offline evidence checks and signed submission packages for IP takedown complaint
 <context>
     <name>RevisionDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="92"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="106"/>
         <source>%1 — revision %2 (read-only)</source>
         <translation>%1 — 修订版 %2（只读）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="98"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="112"/>
         <source>Frozen %1 at %2 · content SHA-256 %3</source>
-        <translation>于 %1 冻结（%2）· 内容 SHA-256 %3</translation>
+        <translation>%1 %2时冻结 · 内容 SHA-256 %3</translation>
     </message>
 </context>
 <context>
     <name>RightsLibraryDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="90"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="91"/>
         <source>Rights library</source>
         <translation>权利库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="93"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="94"/>
         <source>Rights in the library</source>
         <translation>权利库中的权利</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="96"/>
-        <location filename="../../desktop_app/gui/rights_library.py" line="148"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="97"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="149"/>
         <source>Mark</source>
         <translation>商标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="97"/>
-        <location filename="../../desktop_app/gui/rights_library.py" line="146"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="98"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="147"/>
         <source>Office</source>
         <translation>注册机构</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="98"/>
-        <location filename="../../desktop_app/gui/rights_library.py" line="147"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="99"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="148"/>
         <source>Registration no.</source>
         <translation>注册号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="99"/>
-        <location filename="../../desktop_app/gui/rights_library.py" line="149"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="100"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="150"/>
         <source>Owner</source>
         <translation>权利人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="100"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="101"/>
         <source>Certificate</source>
         <translation>注册证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="108"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="109"/>
         <source>New right</source>
         <translation>新建权利</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="110"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="111"/>
         <source>Read from certificate…</source>
         <translation>从注册证读取…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="112"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="113"/>
         <source>Use in case</source>
         <translation>用于本案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="116"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="117"/>
         <source>Use in case %1</source>
         <translation>用于案件 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="117"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="118"/>
         <source>Confirm by hand…</source>
         <translation>人工确认…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="120"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="121"/>
         <source>The certificate cannot be read? Check the entered fields against it and confirm them.</source>
         <translation>注册证无法读取？请对照注册证核对已录入的字段并加以确认。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="143"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="144"/>
         <source>Right</source>
         <translation>权利</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="150"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="151"/>
         <source>Nice classes</source>
         <translation>尼斯分类</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="167"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="169"/>
         <source>Confirmed</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="168"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="170"/>
         <source>Confirm %1</source>
         <translation>确认%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="182"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="184"/>
         <source>Save right</source>
         <translation>保存权利</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="231"/>
-        <location filename="../../desktop_app/gui/rights_library.py" line="321"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="233"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="323"/>
         <source>Certificate: %1</source>
         <translation>注册证：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="232"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="234"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="258"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="260"/>
         <source>%1 %2; run the checks again.</source>
         <translation>%1 %2；请重新运行检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="290"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="292"/>
         <source>Trademark certificate</source>
         <translation>商标注册证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="298"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="300"/>
         <source>Add a certificate to case %1</source>
         <translation>为案件 %1 添加注册证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="299"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="301"/>
         <source>Save and use in case %1</source>
         <translation>保存并用于案件 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="306"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="308"/>
         <source>Reading the certificate…</source>
         <translation>正在读取注册证…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="309"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="311"/>
         <source>Reading certificate</source>
         <translation>正在读取注册证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="340"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="342"/>
         <source>Not found on the certificate; enter it.</source>
         <translation>注册证上未找到，请手动输入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="343"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="345"/>
         <source>page %1</source>
         <translation>第 %1 页</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="346"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="348"/>
         <source>computed</source>
         <translation>推算</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="352"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="354"/>
         <source>This right is already in the library; saving updates it.</source>
         <translation>此权利已在权利库中；保存将更新它。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="355"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="357"/>
         <source>Check each field against the highlighted text, then tick Confirmed.</source>
         <translation>请对照高亮文字核对每个字段，然后勾选“已确认”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="392"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="394"/>
         <source>Confirm or correct every field first.</source>
         <translation>请先确认或更正每个字段。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="424"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="426"/>
         <source>Saved %1 in the rights library.</source>
         <translation>已将 %1 保存到权利库。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="429"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="431"/>
         <source>Saved %1 in the rights library and added it to case %2.</source>
         <translation>已将 %1 保存到权利库，并添加到案件 %2。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="442"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="444"/>
         <source>Added %1 to case %2.</source>
         <translation>已将 %1 添加到案件 %2。</translation>
     </message>

@@ -84,7 +84,8 @@ def test_rights_library_reads_certificate_fields_for_confirmation(qtbot, demo_wi
     wait_task(qtbot, dialog.read_certificate_file(str(demo_case_dir() / "files" / "certificate.pdf")))
     assert dialog.edits["mark"].text() == "KESTRELINE"
     assert dialog.edits["registration_number"].text() == "6123456"
-    assert dialog.edits["office"].currentText() == "USPTO"
+    assert dialog.edits["office"].currentData() == "USPTO"  # shown by its name, kept by its id
+    assert dialog.edits["office"].currentText() == "USPTO (United States)"
     assert "already in the library" in dialog.message.text()
     assert "KESTRELINE" in dialog.sources["mark"].text()
 

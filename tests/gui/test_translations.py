@@ -118,3 +118,25 @@ def test_shipped_qm_matches_the_ts(qapp):
         if got != want:
             stale.append(f"{ctx}: {src!r}: .qm has {got!r}, .ts has {want!r}")
     assert not stale, "run pyside6-lrelease:\n" + "\n".join(stale[:20])
+
+
+def test_records_panel_in_chinese_shows_no_stored_ids(qtbot, window, store, tmp_path):
+    """Column titles, the moment a revision was frozen, the decision and its reason are shown translated,
+    not as the ids the store keeps ("export", "declined", "other")."""
+    from desktop_app.core.outcomes import record_decision, record_submission
+    from tests.gui.test_case_records import _exported_case
+
+    case_id = _exported_case(store, tmp_path)
+    record_submission(store, case_id, "IPP-42", export_version=2)
+    record_decision(store, case_id, False, "other")
+    window.set_language("zh_CN")
+    window.case_list.refresh()
+    window.editor.load(case_id)
+    records = window.editor.records
+    headers = [records.exports.horizontalHeaderItem(c).text() for c in range(records.exports.columnCount())]
+    assert headers == ["版本", "导出时间", "签名者", "修订版", "SHA-256", "文件"]
+    frozen = [records.revisions.item(i).text() for i in range(records.revisions.count())]
+    assert len(frozen) == 2 and all(t.endswith("导出时冻结") for t in frozen), frozen
+    text = records.submission.text()
+    assert "处理结果：已驳回" in text and text.endswith("其他原因"), text
+    assert not re.search(r"\b(declined|other|export|submission)\b", text)
