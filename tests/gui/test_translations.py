@@ -138,5 +138,5 @@ def test_records_panel_in_chinese_shows_no_stored_ids(qtbot, window, store, tmp_
     frozen = [records.revisions.item(i).text() for i in range(records.revisions.count())]
     assert len(frozen) == 2 and all(t.endswith("导出时冻结") for t in frozen), frozen
     text = records.submission.text()
-    assert "处理结果：已驳回" in text and text.endswith("其他原因"), text
+    assert "处理结果：已驳回" in text and "— 其他原因" in text, text
     assert not re.search(r"\b(declined|other|export|submission)\b", text)
