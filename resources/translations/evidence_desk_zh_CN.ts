@@ -208,7 +208,7 @@
     </message>
     <message>
         <location filename="../../desktop_app/gui/case_editor.py" line="226"/>
-        <location filename="../../desktop_app/gui/case_editor.py" line="493"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="495"/>
         <source>Remove listings</source>
         <translation>移除链接</translation>
     </message>
@@ -229,7 +229,7 @@
     </message>
     <message>
         <location filename="../../desktop_app/gui/case_editor.py" line="247"/>
-        <location filename="../../desktop_app/gui/case_editor.py" line="460"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="462"/>
         <source>Add listings</source>
         <translation>添加链接</translation>
     </message>
@@ -244,14 +244,14 @@
         <translation>其他文件</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/case_editor.py" line="494"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="496"/>
         <source>Remove %n listing(s) and their screenshots from this case?</source>
         <translation>
             <numerusform>从本案移除 %n 个商品链接及其截图？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/case_editor.py" line="495"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="497"/>
         <source>%n screenshot(s) will be detached.</source>
         <translation>
             <numerusform>%n 张截图将被解除关联。</numerusform>
@@ -278,22 +278,22 @@
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="375"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="376"/>
         <source>Not saved yet: %1</source>
         <translation>尚未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="419"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="421"/>
         <source>Add right</source>
         <translation>添加权利</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="419"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="421"/>
         <source>Right from the library:</source>
         <translation>权利库中的权利：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/case_editor.py" line="460"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="462"/>
         <source>Add %n listing(s)</source>
         <translation>
             <numerusform>添加 %n 个链接</numerusform>
