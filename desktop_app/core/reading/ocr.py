@@ -3,12 +3,18 @@
 Importing this module is cheap: rapidocr, onnxruntime and cv2 load on the first recognition only.
 One engine per process, behind a lock (ONNX sessions are heavy and the CPU is the bottleneck).
 Boxes come back in the pixels of the image as given (after EXIF orientation), top-left origin.
+
+A page stored turned (90/180/270 degrees: a scan fed in sideways, a photo taken upside down) is found
+cheaply before it is read, so an upright page is still recognised once: text detection alone on a
+small copy says whether the lines run across or down the page, and the direction classifier on a few
+of those lines says which way up they are. The page is then turned once and read once (``ocr_page``).
 """
 
 from __future__ import annotations
 
 import threading
 import warnings
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -20,7 +26,7 @@ from desktop_app.core.progress import NEVER_CANCELLED, CancelToken, ProgressFn, 
 from desktop_app.core.reading.text import TextLine
 
 # Bump when the pre/post-processing here changes what comes out, so cached reads are redone.
-PIPELINE_VERSION = "2"  # 2: character positions (RapidOCR word boxes) kept with each line
+PIPELINE_VERSION = "3"  # 2: character positions (RapidOCR word boxes) kept with each line; 3: turned pages
 MAX_SIDE = 2000  # RapidOCR shrinks anything larger before detection; we tile long images instead
 UPSCALE_BELOW = 1000  # small images are enlarged before OCR (thin text survives better)
 MAX_UPSCALE = 2.5
@@ -29,6 +35,13 @@ MAX_TILES = 40
 MIN_OCR_SIDE = 8  # pixels: below this on the short side an image holds no legible line
 MAX_FRAMES = 50  # pages read from one multi-frame image (TIFF/WebP)
 MAX_PIXELS = 80_000_000  # same limit as intake: above this an image is refused, not decoded
+# Orientation: text detection on a copy this long (a retry on a larger one when it finds too few
+# lines), then the direction classifier on this many of the longest lines.
+ORIENT_SIDE = 640
+ORIENT_RETRY_SIDE = 1024
+ORIENT_MIN_LINES = 4  # elongated boxes needed to decide anything; fewer and the page is left as it is
+ORIENT_SAMPLE = 8
+ORIENT_ELONGATED = 2.0  # a box this many times longer than thick is a line of text, not a character
 
 
 @lru_cache(maxsize=1)
@@ -55,12 +68,14 @@ class OcrUnavailable(UserError):
 
 
 class OcrEngine:
-    """The process-wide RapidOCR instance. ``calls`` counts real engine invocations (one per image tile)."""
+    """The process-wide RapidOCR instance. ``calls`` counts real engine invocations (one per image tile);
+    ``orientation_calls`` the cheap orientation decisions (detection on a small copy, no recognition)."""
 
     def __init__(self) -> None:
         self._engine: Any = None
         self._lock = threading.Lock()
         self.calls = 0
+        self.orientation_calls = 0
 
     def _load(self) -> Any:
         if self._engine is None:
@@ -109,8 +124,84 @@ class OcrEngine:
             out.append((quad, text, score, centres))
         return out
 
+    def orientation(self, rgb: Image.Image) -> int:
+        """How many degrees clockwise the page in ``rgb`` is turned (0, 90, 180 or 270), decided without
+        recognising any text. 0 when there is too little text to tell, or the engine's parts are not
+        where this version of RapidOCR keeps them."""
+        with self._lock:
+            engine = self._load()
+            self.orientation_calls += 1
+            try:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    turned = _orientation(engine, rgb, ORIENT_SIDE)
+                    if turned is None:
+                        turned = _orientation(engine, rgb, ORIENT_RETRY_SIDE)
+            except Exception:  # noqa: BLE001 - deciding is an optimisation of reading, never a failure of it
+                import logging
+
+                logging.getLogger(__name__).info("orientation could not be decided", exc_info=True)
+                return 0
+        return turned or 0
+
 
 _ENGINE = OcrEngine()
+
+
+def _orientation(engine: Any, rgb: Image.Image, side: int) -> int | None:
+    """One try at ``side`` pixels: the turn, or None when too few lines were found to tell."""
+    import numpy as np
+    from rapidocr_onnxruntime.ch_ppocr_det.utils import DetPreProcess
+
+    scale = min(1.0, side / max(rgb.width, rgb.height))
+    small = rgb
+    if scale < 1.0:
+        small = rgb.resize(
+            (max(1, round(rgb.width * scale)), max(1, round(rgb.height * scale))), Image.Resampling.BILINEAR
+        )
+    bgr = np.ascontiguousarray(np.asarray(small)[:, :, ::-1])
+    det = engine.text_det
+    # RapidOCR's own detector preprocessing enlarges a page to 736 px on its short side; this keeps the
+    # small copy small (its model accepts any size that is a multiple of 32).
+    batch = DetPreProcess(side, "max", det.mean, det.std)(bgr)
+    if batch is None:
+        return None
+    boxes, _scores = det.postprocess_op(det.infer(batch)[0], bgr.shape[:2])
+    across: list[tuple[float, tuple[float, float, float, float]]] = []
+    down: list[tuple[float, tuple[float, float, float, float]]] = []
+    for quad in boxes:
+        xs, ys = quad[:, 0], quad[:, 1]
+        box = (float(xs.min()), float(ys.min()), float(xs.max()), float(ys.max()))
+        w, h = box[2] - box[0], box[3] - box[1]
+        if w >= ORIENT_ELONGATED * h and h > 0:
+            across.append((w, box))
+        elif h >= ORIENT_ELONGATED * w and w > 0:
+            down.append((h, box))
+    if len(across) + len(down) < ORIENT_MIN_LINES:
+        return None
+    # Lines running down the page in the clear majority (by length): the page lies on its side.
+    sideways = sum(n for n, _ in down) > 2 * sum(n for n, _ in across) and len(down) >= ORIENT_MIN_LINES // 2
+    sample = sorted(down if sideways else across, key=lambda item: -item[0])[:ORIENT_SAMPLE]
+    full = np.asarray(rgb)[:, :, ::-1]
+    crops = []
+    for _n, (x0, y0, x1, y1) in sample:
+        crop = full[
+            max(0, int(y0 / scale)) : min(full.shape[0], int(y1 / scale) + 1),
+            max(0, int(x0 / scale)) : min(full.shape[1], int(x1 / scale) + 1),
+        ]
+        if crop.size == 0:
+            continue
+        # a page turned 90 degrees clockwise has its lines read upright once turned back (anticlockwise)
+        crops.append(np.ascontiguousarray(np.rot90(crop, k=1) if sideways else crop))
+    if not crops:
+        return None
+    _imgs, labels, _elapsed = engine.text_cls(crops)
+    upright = sum(float(score) for label, score in labels if label == "0")
+    flipped = sum(float(score) for label, score in labels if label == "180")
+    if sideways:
+        return 270 if flipped > upright else 90
+    # an upright page is kept unless its lines are read upside down clearly more often than not
+    return 180 if flipped > 1.5 * upright else 0
 
 
 def _engine_threads() -> int:
@@ -246,6 +337,49 @@ def ocr_image(
     return reading_order(found)
 
 
+@dataclass
+class OcrPage:
+    """One page read by OCR, upright: ``rotation`` degrees clockwise is how the page lies in the image,
+    and the lines' boxes are in the pixels of the page turned back (``width`` x ``height``)."""
+
+    lines: list[TextLine]
+    rotation: int
+    width: int
+    height: int
+
+
+# Image.transpose turns anticlockwise: what undoes a page turned clockwise by so many degrees
+_UNDO = {
+    90: Image.Transpose.ROTATE_90,
+    180: Image.Transpose.ROTATE_180,
+    270: Image.Transpose.ROTATE_270,
+}
+
+
+def ocr_page(
+    image: Image.Image,
+    *,
+    page: int = 1,
+    engine: OcrEngine | None = None,
+    cancel: CancelToken = NEVER_CANCELLED,
+    orient: bool = True,
+) -> OcrPage:
+    """OCR one page in whatever orientation it lies: decide the turn cheaply, turn it once, read it once.
+
+    Long strips (scrolling screenshots, read in tiles) are taken as they are: they are captured upright
+    and a small copy of them shows no legible line."""
+    engine = engine or _ENGINE
+    rgb = to_rgb(image)
+    turned = 0
+    if orient and min(rgb.width, rgb.height) >= 32 and len(_plan(rgb.width, rgb.height)[1]) == 1:
+        decide = getattr(engine, "orientation", None)
+        turned = decide(rgb) if decide is not None else 0
+    cancel.raise_if_cancelled()
+    upright = rgb.transpose(_UNDO[turned]) if turned in _UNDO else rgb
+    lines = ocr_image(upright, page=page, engine=engine, cancel=cancel)
+    return OcrPage(lines, turned if turned in _UNDO else 0, upright.width, upright.height)
+
+
 def char_boundaries(text: str, centres: list[float], x0: float, x1: float) -> tuple[float, ...]:
     """Where each character starts across [x0, x1] (fractions), from the recogniser's character centres.
 
@@ -302,12 +436,12 @@ def reading_order(lines: list[TextLine]) -> list[TextLine]:
 
 def ocr_images(
     images: list[Image.Image], *, progress: ProgressFn = no_progress, cancel: CancelToken = NEVER_CANCELLED
-) -> list[list[TextLine]]:
-    """OCR several pages, reporting progress and honouring cancellation between pages."""
-    out: list[list[TextLine]] = []
+) -> list[OcrPage]:
+    """OCR several pages (each turned upright first), reporting progress and honouring cancellation."""
+    out: list[OcrPage] = []
     for i, img in enumerate(images):
         cancel.raise_if_cancelled()
         progress(i / max(1, len(images)), f"Recognising text, page {i + 1} of {len(images)}")
-        out.append(ocr_image(img, page=i + 1, cancel=cancel))
+        out.append(ocr_page(img, page=i + 1, cancel=cancel))
     progress(1.0, "Text recognised")
     return out

@@ -7,6 +7,7 @@ from a pypdfium2 rendering otherwise. Bad files never raise: they come back with
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import math
 import threading
@@ -28,6 +29,7 @@ from desktop_app.core.reading.text import (
     DocumentText,
     PageText,
     TextLine,
+    turn_box,
 )
 
 log = logging.getLogger(__name__)
@@ -339,33 +341,33 @@ def _ocr_page(
     geo: _Geometry,
     password: str | None,
     cancel: CancelToken,
-) -> list[TextLine]:
+) -> tuple[list[TextLine], int]:
+    """The page's lines read by OCR, and how many degrees clockwise the page is turned (0 upright).
+
+    A turned scan is read upright: its lines are in points of the page turned back (``turn_box``),
+    the frame PageText.rotation describes."""
     found = _full_page_image(page, scan, geo)
     if found is not None:
-        image, (bx0, by0, bx1, by1) = found
-        kx, ky = (bx1 - bx0) / image.width, (by1 - by0) / image.height
-        origin = (bx0, by0)
+        image, image_box = found
     else:
         image, scale = _render(path, index, password)
-        kx = ky = 1.0 / scale
-        origin = (0.0, 0.0)
-    lines = ocr.ocr_image(image, page=index + 1, cancel=cancel)
-    return [
+        image_box = (0.0, 0.0, image.width / scale, image.height / scale)
+    read = ocr.ocr_page(image, page=index + 1, cancel=cancel)
+    # where the image sits on the page turned upright, and its upright pixels' size in points there
+    bx0, by0, bx1, by1 = turn_box(image_box, (geo.width, geo.height), -read.rotation % 360)
+    kx, ky = (bx1 - bx0) / read.width, (by1 - by0) / read.height
+    lines = [
         TextLine(
             text=ln.text,
             page=ln.page,
             confidence=ln.confidence,
             source="ocr",
             char_pos=ln.char_pos,  # fractions of the box: unchanged by scaling and moving it
-            box=(
-                origin[0] + ln.box[0] * kx,
-                origin[1] + ln.box[1] * ky,
-                origin[0] + ln.box[2] * kx,
-                origin[1] + ln.box[3] * ky,
-            ),
+            box=(bx0 + ln.box[0] * kx, by0 + ln.box[1] * ky, bx0 + ln.box[2] * kx, by0 + ln.box[3] * ky),
         )
-        for ln in lines
+        for ln in read.lines
     ]
+    return lines, read.rotation
 
 
 def _read_page(
@@ -398,16 +400,30 @@ def _read_page(
         ocr_spent[0] += 1
     kept = lines if usable else []
     try:
-        ocr_lines = _ocr_page(path, index, page, scan, geo, password, cancel)
+        ocr_lines, turned = _ocr_page(path, index, page, scan, geo, password, cancel)
     except (Cancelled, ocr.OcrUnavailable):
         raise
     except Exception:  # noqa: BLE001 - one damaged page image must not sink the other pages
         log.info("OCR of page %d of %s failed", index + 1, path, exc_info=True)
         return PageText(index + 1, geo.width, geo.height, kept, "text")
-    extra = [ln for ln in ocr_lines if not any(_overlap(ln.box, t.box) > 0.5 for t in kept)]
+    upright = _turned_back(kept, (geo.width, geo.height), turned)
+    extra = [ln for ln in ocr_lines if not any(_overlap(ln.box, t.box) > 0.5 for t in upright)]
     if not extra:
         return PageText(index + 1, geo.width, geo.height, kept, "text")
-    return PageText(index + 1, geo.width, geo.height, ocr.reading_order(kept + extra), "ocr")
+    width, height = (geo.height, geo.width) if turned in (90, 270) else (geo.width, geo.height)
+    return PageText(index + 1, width, height, ocr.reading_order(upright + extra), "ocr", turned)
+
+
+def _turned_back(lines: list[TextLine], size: tuple[float, float], turned: int) -> list[TextLine]:
+    """Text-layer lines of a page turned ``turned`` degrees, in the frame of the page read upright (a
+    stamp printed across a sideways scan: its character positions no longer run along x, so are dropped)."""
+    if not turned:
+        return lines
+    back = -turned % 360
+    return [
+        dataclasses.replace(ln, box=turn_box(ln.box, size, back), char_pos=())
+        for ln in lines
+    ]
 
 
 def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> float:

@@ -77,8 +77,8 @@ def read_image(
         OK,
         "",
         [
-            PageText(i + 1, float(img.width), float(img.height), lines, "ocr")
-            for i, (img, lines) in enumerate(zip(pages, per_page, strict=True))
+            PageText(i + 1, float(read.width), float(read.height), read.lines, "ocr", read.rotation)
+            for i, read in enumerate(per_page)
         ],
     )
     if not any(page.lines for page in doc.pages):

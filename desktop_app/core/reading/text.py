@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1; origin top-left of the page
+TURNS = (0, 90, 180, 270)
 
 # Status values of a read
 OK = "ok"
@@ -61,13 +62,38 @@ class TextLine:
         )
 
 
+def turn_box(box: Box, size: tuple[float, float], degrees: int) -> Box:
+    """Where ``box`` of a page of ``size`` (width, height) lies once that page is turned ``degrees``
+    clockwise (0, 90, 180 or 270)."""
+    x0, y0, x1, y1 = box
+    w, h = size
+    degrees %= 360
+    if degrees == 90:
+        return (h - y1, x0, h - y0, x1)
+    if degrees == 180:
+        return (w - x1, h - y1, w - x0, h - y0)
+    if degrees == 270:
+        return (y0, w - x1, y1, w - x0)
+    return box
+
+
 @dataclass
 class PageText:
+    """One page. A page stored turned (a certificate scanned sideways, photographed upside down) is
+    read upright: ``rotation`` says how many degrees clockwise the page is turned in the file, and
+    ``width``, ``height`` and the lines' boxes are those of the page turned back upright, the frame
+    in which readers compare positions. ``stored_box`` gives the pixels (or points) of the file."""
+
     number: int  # 1-based
     width: float
     height: float
     lines: list[TextLine] = field(default_factory=list)
     source: str = "text"  # how this page was read: "text" or "ocr"
+    rotation: int = 0  # degrees clockwise the page is turned in the file (0, 90, 180, 270)
+
+    def stored_box(self, box: Box) -> Box:
+        """A box of this page as read (upright) in the file's own frame, where outlines are drawn."""
+        return turn_box(box, (self.width, self.height), self.rotation) if self.rotation else box
 
 
 @dataclass
@@ -87,6 +113,13 @@ class DocumentText:
     def lines(self) -> Iterator[TextLine]:
         for page in self.pages:
             yield from page.lines
+
+    def stored_box(self, page: int | None, box: Box) -> Box:
+        """``box`` of page ``page`` as read, in the file's own frame (see PageText.rotation)."""
+        for p in self.pages:
+            if p.number == page:
+                return p.stored_box(box)
+        return box
 
     @property
     def full_text(self) -> str:
@@ -109,6 +142,7 @@ class DocumentText:
                     "height": p.height,
                     "source": p.source,
                     "lines": [ln.to_json() for ln in p.lines],
+                    **({"rotation": p.rotation} if p.rotation else {}),
                 }
                 for p in self.pages
             ],
@@ -124,6 +158,7 @@ class DocumentText:
                 height=p["height"],
                 source=p.get("source", "text"),
                 lines=[TextLine.from_json(x) for x in p["lines"]],
+                rotation=int(p.get("rotation", 0)) if p.get("rotation", 0) in TURNS else 0,
             )
             for p in d["pages"]
         ]
