@@ -333,7 +333,9 @@ class EvidenceViewer(QWidget):
         for line in doc.lines():
             if line.page != self.page:
                 continue
-            box = self.scene.addRect(self._rect(line.box), pen, QBrush(Qt.BrushStyle.NoBrush))
+            box = self.scene.addRect(
+                self._rect(doc.stored_box(line.page, line.box)), pen, QBrush(Qt.BrushStyle.NoBrush)
+            )
             box.setData(0, "ocr")
             box.setToolTip(f"{line.text} ({line.confidence:.0%})")
             lines.append(f"{line.text}    ({line.confidence:.0%})")

@@ -46,6 +46,7 @@ class CertificateReading:
     file: EvidenceFile
     fields: Any  # CertificateFields, or None when the certificate reader is unavailable
     message: str = ""
+    doc: Any = None  # the DocumentText read: where a page read upright lies in the file (stored_box)
 
 
 def read_certificate(
@@ -66,7 +67,7 @@ def read_certificate(
             return CertificateReading(f, None, doc.message)
         fields = extract_certificate_fields(store, f.sha256, doc)
         progress(1.0, "")
-        return CertificateReading(f, fields, "; ".join(getattr(fields, "notes", []) or []))
+        return CertificateReading(f, fields, "; ".join(getattr(fields, "notes", []) or []), doc)
 
 
 class RightsLibraryDialog(QDialog):
@@ -369,7 +370,8 @@ class RightsLibraryDialog(QDialog):
             f = getattr(self.reading.fields, name, None) if self.reading.fields is not None else None
             if f is None or f.box is None:
                 continue
-            hl = Highlight(f.box, name, "#e53935" if name == focus else "#fb8c00")
+            box = self.reading.doc.stored_box(f.page, f.box) if self.reading.doc is not None else f.box
+            hl = Highlight(box, name, "#e53935" if name == focus else "#fb8c00")
             if name == focus:
                 highlights.insert(0, hl)
                 page = f.page

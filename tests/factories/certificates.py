@@ -418,15 +418,20 @@ def make_certificate_pdf(
     noise: float = 6.0,
     seed: int = 0,
     stamp: str = "",
+    turn: int = 0,
 ) -> Path:
     """A text PDF of the certificate, or (``scanned``) an image-only PDF of a scan of it; ``stamp`` puts
-    one line of real text over a scan (e.g. "Downloaded from TSDR on ...")."""
+    one line of real text over a scan (e.g. "Downloaded from TSDR on ..."); ``turn`` (90, 180, 270)
+    scans the sheet turned that many degrees clockwise (a landscape PDF page for 90 and 270)."""
     path = Path(path)
     if scanned:
         imgs = render_certificate_pages(
             spec, dpi=dpi, rotate_deg=rotate_deg, blur=blur, noise=noise, seed=seed
         )
-        image_pdf(imgs, path, page_mm=A4, stamp=stamp)
+        if turn % 360:
+            imgs = [img.rotate(-(turn % 360), expand=True) for img in imgs]
+        page_mm = (A4[1], A4[0]) if turn % 180 == 90 else A4
+        image_pdf(imgs, path, page_mm=page_mm, stamp=stamp)
     else:
         render_pdf(certificate_pages(spec), path, title=f"{spec.office} {spec.registration_number}")
     return path

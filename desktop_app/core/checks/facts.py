@@ -309,11 +309,15 @@ def file_ref(
     text: str | None = None,
     page: int | None = None,
 ) -> Any:
-    """An EvidenceRef to a file, or to one line (or part of a line) of it."""
+    """An EvidenceRef to a file, or to one line (or part of a line) of it.
+
+    Boxes are read on the page upright; the reference holds them in the file's own frame (a page
+    scanned sideways is outlined where it lies in the stored file), which is where they are drawn."""
     from desktop_app.core.checks.findings import EvidenceRef
 
     if line is None:
-        return EvidenceRef(file=ff.name, sha256=ff.file.sha256, page=page, box=box, text=text or "")
+        stored = tuple(ff.doc.stored_box(page, tuple(box))) if box is not None else None
+        return EvidenceRef(file=ff.name, sha256=ff.file.sha256, page=page, box=stored, text=text or "")
     if line.source == "capture":  # a web capture's own text: no page or box, a locator instead
         return EvidenceRef(
             file=ff.name,
@@ -325,7 +329,7 @@ def file_ref(
         file=ff.name,
         sha256=ff.file.sha256,
         page=line.page,
-        box=tuple(box if box is not None else line.box),
+        box=tuple(ff.doc.stored_box(line.page, tuple(box if box is not None else line.box))),
         text=text if text is not None else line.text,
         locator=line.locator,
     )

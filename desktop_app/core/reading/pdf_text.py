@@ -420,10 +420,7 @@ def _turned_back(lines: list[TextLine], size: tuple[float, float], turned: int) 
     if not turned:
         return lines
     back = -turned % 360
-    return [
-        dataclasses.replace(ln, box=turn_box(ln.box, size, back), char_pos=())
-        for ln in lines
-    ]
+    return [dataclasses.replace(ln, box=turn_box(ln.box, size, back), char_pos=()) for ln in lines]
 
 
 def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> float:
