@@ -9,7 +9,10 @@ folder, then prints:
   * overhead of read_path versus calling RapidOCR directly on the same files in the same run
     (same engine instance, runs interleaved file by file; goal <= 10%),
   * time of a cached read_document (goal < 5 ms),
-  * peak memory (tracemalloc: Python allocations; ru_maxrss: the whole process incl. ONNX).
+  * peak memory (tracemalloc: Python allocations; ru_maxrss: the whole process incl. ONNX),
+  * the orientation step (turned scans): an upright scan read with it versus without it (goal: the
+    decision costs <= 10% of the read, and the page is recognised once), a scan turned 90 degrees,
+    and the decision's share of a listing screenshot's read.
 """
 
 from __future__ import annotations
@@ -120,11 +123,66 @@ def direct_ocr(path: Path, engine: Any) -> int:
     return len(result or [])
 
 
+def orientation_figures(out: Path, reps: int) -> dict[str, Any]:
+    """Seconds to read an upright scan with and without the orientation decision, a turned scan, and a
+    screenshot; runs interleaved so CPU noise hits every side alike."""
+    from tests.factories.certificates import make_certificate_image
+
+    spec = CertificateSpec()
+    upright = ocr.load_image_pages(make_certificate_image(spec, out / "upright.png"))[0]
+    turned = ocr.load_image_pages(make_certificate_image(spec, out / "turned90.png", turn=90))[0]
+    shot = ocr.load_image_pages(make_listing_screenshot(ScreenshotSpec(), out / "shot.png"))[0]
+    engine = ocr.get_engine()
+    times: dict[str, list[float]] = {}
+    turns: set[int] = set()
+
+    def timed(name: str, fn: Any) -> Any:
+        t = time.perf_counter()
+        result = fn()
+        times.setdefault(name, []).append(time.perf_counter() - t)
+        return result
+
+    for _ in range(reps):
+        calls = engine.calls
+        timed("upright_without", lambda: ocr.ocr_page(upright, orient=False))
+        page = timed("upright_with", lambda: ocr.ocr_page(upright))
+        assert page.rotation == 0 and engine.calls - calls == 2, "an upright scan is recognised once per read"
+        timed("decision", lambda: engine.orientation(upright))
+        turns.add(timed("turned_with", lambda: ocr.ocr_page(turned)).rotation)
+        timed("shot_without", lambda: ocr.ocr_page(shot, orient=False))
+        timed("shot_decision", lambda: engine.orientation(shot))
+    m = {k: statistics.median(v) for k, v in times.items()}
+    return {
+        "reps": reps,
+        "upright_scan_without_s": round(m["upright_without"], 3),
+        "upright_scan_with_s": round(m["upright_with"], 3),
+        "upright_ratio": round(m["upright_with"] / m["upright_without"], 3),
+        "decision_s": round(m["decision"], 3),
+        "decision_pct_of_read": round(m["decision"] / m["upright_without"] * 100, 1),
+        "turned90_scan_s": round(m["turned_with"], 3),
+        "turned90_ratio": round(m["turned_with"] / m["upright_without"], 3),
+        "turned90_read_as": sorted(turns),
+        "screenshot_read_s": round(m["shot_without"], 3),
+        "screenshot_decision_pct": round(m["shot_decision"] / m["shot_without"] * 100, 1),
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="8 screenshots and 6 certificates")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
+    parser.add_argument(
+        "--orientation-only", action="store_true", help="only the orientation figures (turned scans)"
+    )
     args = parser.parse_args(argv)
+    if args.orientation_only:
+        with tempfile.TemporaryDirectory(prefix="bench-orient-") as tmp:
+            ocr.get_engine().loaded()
+            report = {"orientation": orientation_figures(Path(tmp), 2 if args.quick else 5)}
+        print_orientation(report["orientation"])
+        if args.json:
+            args.json.write_text(json.dumps(report, indent=2), encoding="utf-8")
+        return 0
     n_shots, n_certs = (8, 6) if args.quick else (50, 20)
 
     with tempfile.TemporaryDirectory(prefix="bench-reading-") as tmp:
@@ -166,6 +224,7 @@ def main(argv: list[str] | None = None) -> int:
                     t = time.perf_counter()
                     read_document(store, ef)
                     cached.append(time.perf_counter() - t)
+        orientation = orientation_figures(work, 2 if args.quick else 5)
 
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     report: dict[str, Any] = {"files": len(files), "per_kind": {}, "engine_calls": wrapper.calls}
@@ -197,6 +256,7 @@ def main(argv: list[str] | None = None) -> int:
         cached_p95_ms=round(cached_p95 * 1000, 3),
         tracemalloc_peak_mb=round(py_peak / 2**20, 1),
         ru_maxrss_mb=round(rss_mb, 1),
+        orientation=orientation,
     )
     print(f"\noverhead vs RapidOCR on OCR'd files: {overall:+.1f}%   (goal <= 10%)")
     print(
@@ -207,9 +267,24 @@ def main(argv: list[str] | None = None) -> int:
         f"peak memory: tracemalloc {py_peak / 2**20:.1f} MB (Python objects), "
         f"ru_maxrss {rss_mb:.0f} MB (process)"
     )
+    print_orientation(orientation)
     if args.json:
         args.json.write_text(json.dumps(report, indent=2), encoding="utf-8")
     return 0
+
+
+def print_orientation(o: dict[str, Any]) -> None:
+    print(
+        f"\norientation (median of {o['reps']}): upright scan "
+        f"{o['upright_scan_without_s']:.2f} s without the step, {o['upright_scan_with_s']:.2f} s with it "
+        f"(ratio {o['upright_ratio']:.3f}; the decision alone {o['decision_s'] * 1000:.0f} ms = "
+        f"{o['decision_pct_of_read']:.1f}% of the read, goal <= 10%)"
+    )
+    print(
+        f"  scan turned 90 degrees: {o['turned90_scan_s']:.2f} s (ratio {o['turned90_ratio']:.3f} to the "
+        f"upright read without the step; read as turned {o['turned90_read_as']}); listing screenshot: "
+        f"decision {o['screenshot_decision_pct']:.1f}% of its {o['screenshot_read_s']:.2f} s read"
+    )
 
 
 if __name__ == "__main__":
