@@ -306,7 +306,9 @@ class CaseEditor(EvidenceFilesMixin, QScrollArea):
                     ", ".join(str(c) for c in right.classes),
                 ]
                 for j, value in enumerate(values):
-                    self.rights_table.setItem(i, j, QTableWidgetItem(value))
+                    item = QTableWidgetItem(value)
+                    item.setToolTip(value)  # a long office name is cut in the column
+                    self.rights_table.setItem(i, j, item)
             selected = self._selected_listing_rows()
             self.listings_model.set_listings(case.listings, getattr(self, "_problems", {}))
             for r in selected[:1]:

@@ -101,7 +101,7 @@
     </message>
     <message>
         <location filename="../../desktop_app/gui/case_editor.py" line="149"/>
-        <location filename="../../desktop_app/gui/case_editor.py" line="318"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="320"/>
         <source>Authorization letter</source>
         <translation>授权书</translation>
     </message>
@@ -208,7 +208,7 @@
     </message>
     <message>
         <location filename="../../desktop_app/gui/case_editor.py" line="226"/>
-        <location filename="../../desktop_app/gui/case_editor.py" line="495"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="497"/>
         <source>Remove listings</source>
         <translation>移除链接</translation>
     </message>
@@ -229,29 +229,29 @@
     </message>
     <message>
         <location filename="../../desktop_app/gui/case_editor.py" line="247"/>
-        <location filename="../../desktop_app/gui/case_editor.py" line="462"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="464"/>
         <source>Add listings</source>
         <translation>添加链接</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="320"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="322"/>
         <source>Genuine product photo</source>
         <translation>正品照片</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="321"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="323"/>
         <source>Other file</source>
         <translation>其他文件</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/case_editor.py" line="496"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="498"/>
         <source>Remove %n listing(s) and their screenshots from this case?</source>
         <translation>
             <numerusform>从本案移除 %n 个商品链接及其截图？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/case_editor.py" line="497"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="499"/>
         <source>%n screenshot(s) will be detached.</source>
         <translation>
             <numerusform>%n 张截图将被解除关联。</numerusform>
@@ -263,37 +263,37 @@
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="317"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="319"/>
         <source>Certificate</source>
         <translation>注册证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="319"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="321"/>
         <source>Screenshot</source>
         <translation>截图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="366"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="368"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="376"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="378"/>
         <source>Not saved yet: %1</source>
         <translation>尚未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="421"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="423"/>
         <source>Add right</source>
         <translation>添加权利</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="421"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="423"/>
         <source>Right from the library:</source>
         <translation>权利库中的权利：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/case_editor.py" line="462"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="464"/>
         <source>Add %n listing(s)</source>
         <translation>
             <numerusform>添加 %n 个链接</numerusform>
