@@ -21,6 +21,7 @@ from desktop_app.core.checks import listing as listing_checks
 from desktop_app.core.checks.facts import CaseFacts, FileFacts, file_ref
 from desktop_app.core.checks.findings import CheckReport, EvidenceRef, Finding, Located
 from desktop_app.core.marketplaces import DEFAULT_CAPTURE_MAX_AGE_DAYS
+from desktop_app.core.messages import msg
 from desktop_app.core.reading.captures.model import parse_iso
 from desktop_app.core.reading.text import DocumentText, PageText, TextLine
 
@@ -99,21 +100,26 @@ def run(facts: CaseFacts, report: CheckReport) -> None:
                 other, other_market, shown, locator = _other_listing(ff, cap, expected, marketplace)
                 if other:
                     _drop_screenshot_mismatch(report, ff)
-                    where_else = f" on {other_market}" if other_market and other_market != marketplace else ""
+                    where_else = (
+                        msg("on.marketplace", marketplace=other_market)
+                        if other_market and other_market != marketplace
+                        else ""
+                    )
                     report.findings.append(
-                        Finding(
+                        Finding.keyed(
                             "listing.id_mismatch",
-                            f'{ff.name}: this capture is of listing {other}{where_else} ("{shown}", read '
-                            f"from {locator}), but the case complains about listing {expected} ({li.url}). "
-                            "Attach a capture of the complained listing, or correct the listing URL.",
-                            evidence=(_ref(ff, shown, locator),),
-                            field=field,
-                            params={
+                            {
                                 "file": ff.name,
                                 "shown_id": other,
+                                "on_other": where_else,
+                                "shown": shown,
+                                "locator": locator,
                                 "expected_id": expected,
                                 "url": li.url,
                             },
+                            key="listing.id_mismatch.capture",
+                            evidence=(_ref(ff, shown, locator),),
+                            field=field,
                         )
                     )
             if ff.file.sha256 in seen:
@@ -129,14 +135,8 @@ def _capture_time(
     when = parse_iso(str(cap.get("captured_at") or ""))
     if when is None:
         report.findings.append(
-            Finding(
-                "evidence.capture_time_unknown",
-                f"{ff.name}: the capture does not record when it was made, so the listing is not established "
-                "to have looked like this at any particular time. Capture it with a tool that records the "
-                "time (the browser's 'Save page as… single file', SingleFile, or a WARC/WACZ archiver).",
-                evidence=(file_ref(ff),),
-                field=field,
-                params={"file": ff.name},
+            Finding.keyed(
+                "evidence.capture_time_unknown", {"file": ff.name}, evidence=(file_ref(ff),), field=field
             )
         )
         return
@@ -145,17 +145,11 @@ def _capture_time(
     report.located.append(Located("capture_time", iso, _ref(ff, iso, source)))
     filing = facts.filing_date
     day = when.date()
-    params = {"file": ff.name, "captured_at": iso, "filing_date": filing.isoformat()}
+    params = {"file": ff.name, "captured_at": iso, "filing_date": filing.isoformat(), "source": source}
     if day > filing:
         report.findings.append(
-            Finding(
-                "evidence.capture_after_filing",
-                f"{ff.name} was captured on {iso} ({source}), after the filing date {filing.isoformat()}: "
-                "it does not show the listing as it was when the complaint was filed. Correct the filing "
-                "date or attach a capture made before it.",
-                evidence=(_ref(ff, iso, source),),
-                field=field,
-                params=params,
+            Finding.keyed(
+                "evidence.capture_after_filing", params, evidence=(_ref(ff, iso, source),), field=field
             )
         )
         return
@@ -163,14 +157,18 @@ def _capture_time(
     age = (filing - day).days
     if age > limit:
         report.findings.append(
-            Finding(
+            Finding.keyed(
                 "evidence.capture_stale",
-                f"{ff.name} was captured on {iso} ({source}), {age} days before the filing date "
-                f"{filing.isoformat()}; {marketplace or 'the marketplace'} evidence should be at most "
-                f"{limit} days old, and the listing may have changed since. Capture the listing again.",
+                {
+                    **params,
+                    "age_days": age,
+                    "max_age_days": limit,
+                    "market": msg("fmt.marketplace", marketplace=marketplace)
+                    if marketplace
+                    else msg("label.the_marketplace"),
+                },
                 evidence=(_ref(ff, iso, source),),
                 field=field,
-                params={**params, "age_days": age, "max_age_days": limit},
             )
         )
 
@@ -182,13 +180,10 @@ def _integrity(report: CheckReport, ff: FileFacts, cap: dict[str, Any], field: s
         return
     detail = signature.get("detail") if signature.get("status") == "invalid" else problems[0]
     report.findings.append(
-        Finding(
+        Finding.keyed(
             "evidence.capture_altered",
-            f"{ff.name} no longer matches its own record of what was captured ({detail}); it was changed "
-            "after it was made, so what it shows is not established. Attach the capture as the archiving "
-            "tool wrote it.",
+            {"file": ff.name, "detail": str(detail)},
             evidence=(file_ref(ff),),
             field=field,
-            params={"file": ff.name, "detail": str(detail)},
         )
     )

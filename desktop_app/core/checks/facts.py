@@ -342,3 +342,14 @@ def where(ff: FileFacts, page: int | None) -> str:
     if ff.capture is not None:  # a web capture's pages after the first are the pictures inside it
         return f"{ff.name}, picture {page - 1}"
     return f"{ff.name}, page {page}"
+
+
+def where_msg(ff: FileFacts, page: int | None) -> dict[str, Any]:
+    """``where`` as a catalogue message (core/messages.py), for a finding's params."""
+    from desktop_app.core.messages import msg
+
+    if page is None or (ff.capture is not None and page == 1):
+        return msg("where.file", file=ff.name)
+    if ff.capture is not None:
+        return msg("where.picture", file=ff.name, picture=page - 1)
+    return msg("where.page", file=ff.name, page=page)

@@ -14,8 +14,9 @@ from typing import Any
 
 from rapidfuzz.distance import Levenshtein
 
-from desktop_app.core.checks.facts import CaseFacts, FileFacts, file_ref, where
+from desktop_app.core.checks.facts import CaseFacts, FileFacts, file_ref, where_msg
 from desktop_app.core.checks.findings import CheckReport, Finding, Located
+from desktop_app.core.messages import msg
 from desktop_app.core.model import Listing
 from desktop_app.core.reading.matching import _sub_box, find_listing_id
 from desktop_app.core.reading.text import TextLine
@@ -245,12 +246,17 @@ def run(facts: CaseFacts, report: CheckReport) -> None:
         marketplace, expected, ref = _expected(li)
         field = f"listings[{i}].url"
         if ref is not None and ref.status == "short_link":
+            detail = ref.reason()
             report.findings.append(
-                Finding(
+                Finding.keyed(
                     "listing.short_link",
-                    f"Listing {i + 1}: {li.url} is a short link; marketplaces want the full listing "
-                    "address. Open "
-                    f"it in a browser and paste the address it leads to. {ref.message}".strip(),
+                    {
+                        "n": i + 1,
+                        "url": li.url,
+                        "detail": msg("fmt.lead_space", text=msg("fmt.sentence", text=detail))
+                        if detail
+                        else "",
+                    },
                     field=field,
                 )
             )
@@ -260,13 +266,11 @@ def run(facts: CaseFacts, report: CheckReport) -> None:
             # an address that is no marketplace's (javascript:, a lookalike host, another site) is a
             # blocker whatever id is typed beside it: the id would be vouched for by nothing
             shown = li.url if li.url.isascii() and li.url.isprintable() else ascii(li.url)
+            reason = ref.reason()
             report.findings.append(
-                Finding(
+                Finding.keyed(
                     "listing.unsupported_url",
-                    f"Listing {i + 1}: {shown} is not a listing address Evidence Desk recognises"
-                    f"{' (' + ref.message.rstrip('.') + ')' if ref.message else ''}; paste the address of "
-                    "the "
-                    "listing page itself, which carries its id.",
+                    {"n": i + 1, "url": shown, "reason": msg("fmt.paren", text=reason) if reason else ""},
                     field=field,
                 )
             )
@@ -305,13 +309,10 @@ def run(facts: CaseFacts, report: CheckReport) -> None:
                 mismatched = True
                 _mismatch(report, ff, others[0], i, li, marketplace, expected)
         if shots and not shown and not mismatched:
-            names = ", ".join(ff.name for ff in shots)
             report.findings.append(
-                Finding(
+                Finding.keyed(
                     "listing.id_not_shown",
-                    f"Listing {i + 1}: no screenshot ({names}) shows the listing id {expected} or its URL. "
-                    "Capture the "
-                    "page with the browser's address bar (or the id printed on the page) visible.",
+                    {"n": i + 1, "files": [ff.name for ff in shots], "expected_id": expected},
                     evidence=tuple(file_ref(ff) for ff in shots),
                     field=f"listings[{i}].screenshots",
                 )
@@ -321,25 +322,32 @@ def run(facts: CaseFacts, report: CheckReport) -> None:
 def _mismatch(
     report: CheckReport, ff: FileFacts, o: OtherId, i: int, li: Listing, marketplace: str, expected: str
 ) -> None:
-    other_mkt = f" on {o.marketplace}" if o.marketplace and o.marketplace != marketplace else ""
     quote = o.quote or o.listing_id
     box = _sub_box(o.line, *o.span) if o.span != (0, 0) and o.line.source != "capture" else None
-    shows = f"the {o.place} shows listing {quote}{other_mkt}"
-    if o.shown_as.strip() and o.shown_as.strip() != quote:
-        shows += f' ("{o.shown_as.strip()}")'
+    other_mkt = (
+        msg("on.marketplace", marketplace=o.marketplace)
+        if o.marketplace and o.marketplace != marketplace
+        else ""
+    )
+    shown_as = (
+        msg("fmt.quoted_paren", text=o.shown_as.strip())
+        if o.shown_as.strip() and o.shown_as.strip() != quote
+        else ""
+    )
     report.findings.append(
-        Finding(
+        Finding.keyed(
             "listing.id_mismatch",
-            f"{where(ff, o.line.page)}: {shows}, but the case complains about listing {expected} ({li.url}). "
-            "Attach a screenshot of the complained listing, or correct the listing URL.",
-            evidence=(file_ref(ff, o.line, box=box, text=quote if box is not None else None),),
-            field=f"listings[{i}].screenshots",
-            params={
+            {
                 "file": ff.name,
+                "where": where_msg(ff, o.line.page),
                 "shown_id": quote,
                 "shown_where": o.place,
+                "on_other": other_mkt,
+                "shown_as": shown_as,
                 "expected_id": expected,
                 "url": li.url,
             },
+            evidence=(file_ref(ff, o.line, box=box, text=quote if box is not None else None),),
+            field=f"listings[{i}].screenshots",
         )
     )

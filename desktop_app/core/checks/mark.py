@@ -7,8 +7,9 @@ fine when any of the case's marks appears exactly; only altered forms (KESTREL1N
 
 from __future__ import annotations
 
-from desktop_app.core.checks.facts import CaseFacts, FileFacts, file_ref, where
+from desktop_app.core.checks.facts import CaseFacts, FileFacts, file_ref, where_msg
 from desktop_app.core.checks.findings import CheckReport, Finding, Located
+from desktop_app.core.messages import msg
 from desktop_app.core.reading.matching import Match, find_mark, fold
 from desktop_app.core.reading.text import TextLine
 
@@ -67,44 +68,39 @@ def run(facts: CaseFacts, report: CheckReport) -> None:
             # The title, as typed from the listing, carries only an altered form; OCR tends to read such
             # forms (KESTREL1NE) back into the mark, so the typed title is the better witness here.
             variants = title_variants
-        label = f"Listing {i + 1} ({li.url})" if li.url else f"Listing {i + 1}"
-        shown_marks = " or ".join(marks)
+        label = msg("label.listing_url", n=i + 1, url=li.url) if li.url else msg("label.listing", n=i + 1)
         if variants:
-            parts = []
-            for _mark, ff, m in variants[:4]:
-                place = "the listing title" if ff is None else where(ff, m.page)
-                parts.append(f'"{m.matched_text}" in {place}')
+            parts = [
+                msg(
+                    "mark.variant_place",
+                    text=m.matched_text,
+                    place=msg("place.title") if ff is None else where_msg(ff, m.page),
+                )
+                for _mark, ff, m in variants[:4]
+            ]
             evidence = tuple(
                 file_ref(ff, m.line, box=m.box, text=m.matched_text)
                 for _mark, ff, m in variants
                 if ff is not None
             )[:6]
-            what = (
-                "its title shows the registered mark {m} only in an altered form"
-                if exact_anywhere
-                else "the registered mark {m} does not appear as registered; only an altered form does"
-            )
             report.findings.append(
-                Finding(
+                Finding.keyed(
                     "mark.variant_found",
-                    f"{label}: {what.format(m=shown_marks)}: {'; '.join(parts)}. Say in the complaint that "
-                    "the "
-                    "listing imitates the mark, or add a capture where the mark itself is shown.",
+                    {"listing": label, "marks": marks, "places": parts},
+                    key="mark.variant_found.title" if exact_anywhere else "mark.variant_found",
                     evidence=evidence,
                     field=f"listings[{i}].title" if exact_anywhere else f"listings[{i}].screenshots",
                 )
             )
         else:
-            names = ", ".join(ff.name for ff in shots) or "no screenshots"
             report.findings.append(
-                Finding(
+                Finding.keyed(
                     "mark.not_found",
-                    f"{label}: the registered mark {shown_marks} appears nowhere in the listing - not in "
-                    "its title, "
-                    f"not in the screenshots' text, not on the product images ({names}). Attach a capture "
-                    "that shows "
-                    "the mark on the listing or the product, or check that this is the right listing and "
-                    "mark.",
+                    {
+                        "listing": label,
+                        "marks": marks,
+                        "files": [ff.name for ff in shots] if shots else msg("label.no_screenshots"),
+                    },
                     evidence=tuple(file_ref(ff) for ff in shots),
                     field=f"listings[{i}].screenshots",
                 )

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from desktop_app.core.errors import UserError
@@ -36,11 +37,36 @@ class ListingRef:
     listing_id: str  # "" when none
     country: str  # ISO 3166 alpha-2 of the store, "" when global or unknown
     status: str  # ok | short_link | no_id | unrecognised | invalid
-    message: str = ""  # one sentence when status is not ok
+    message: str = ""  # one sentence when status is not ok (English)
+    # the sentence's catalogue key and params (core/messages.py), to show it in another language
+    message_key: str = field(default="", compare=False)
+    message_params: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     @property
     def ok(self) -> bool:
         return self.status == OK
+
+    def reason(self) -> dict[str, Any] | None:
+        """The problem as a catalogue message (without its full stop), for another message to quote."""
+        from desktop_app.core.messages import msg
+
+        return msg(self.message_key, **self.message_params) if self.message_key else None
+
+    def text(self, language: str = "en") -> str:
+        """``message`` in ``language``."""
+        from desktop_app.core.messages import render_safe
+
+        if not self.message_key:
+            return self.message
+        return render_safe("fmt.sentence", {"text": self.reason()}, language, self.message)
+
+
+def _refused(address: str, market: str, country: str, status: str, key: str, **params: Any) -> ListingRef:
+    """A ListingRef whose message is the catalogue sentence ``key`` (English stored, key kept)."""
+    from desktop_app.core.messages import msg, render
+
+    message = render("fmt.sentence", {"text": msg(key, **params)})
+    return ListingRef(address, market, "", country, status, message, key, params)
 
 
 _SCHEME_JUNK = re.compile(r"(?i)^\s*(?:h\s*t+\s*p\s*s?|hxxps?|ttps?|tps?)\s*[:;.]?\s*/\s*/\s*")
@@ -101,81 +127,77 @@ def unsafe_url_reason(url: str) -> str:
     or its punycode form, so a lookalike letter ("www.аliexpress.com" with a Cyrillic а) is never
     taken for the marketplace.
     """
+    from desktop_app.core.messages import render
+
+    found = _unsafe(url)
+    return render(*found) if found is not None else ""
+
+
+def _unsafe(url: str) -> tuple[str, dict[str, Any]] | None:
+    """(catalogue key, params) of why ``url`` cannot be a listing address at all, or None."""
+    from desktop_app.core.messages import msg
+
     raw = (url or "").strip()
     m = _EXPLICIT_SCHEME.match(raw)
     if m and m.group(1).lower() not in ("http", "https") and not _SCHEME_TYPOS.match(m.group(1)):
-        return (
-            f"{_shown(raw)} is a {m.group(1).lower()}: address, not a web page; a listing address starts "
-            "with https:// (or http://)"
-        )
+        return "url.scheme", {"shown": _shown(raw), "scheme": m.group(1).lower()}
     try:
         host = urlsplit(clean_url(raw)).netloc.rsplit("@", 1)[-1].split(":", 1)[0] if raw else ""
     except ValueError:  # "0[0": an unbalanced bracket (found by tests/hostile/test_properties.py)
-        return f"{_shown(raw)} is not a web address"
+        return "url.not_web", {"shown": _shown(raw)}
     if any(ord(ch) > 127 for ch in host):
         try:
             puny = host.encode("idna").decode("ascii")
         except UnicodeError:
             puny = ""
-        shown = f" (punycode {puny})" if puny else ""
-        return (
-            f"the host of {_shown(raw)} contains non-ASCII characters{shown}, which may imitate a "
-            "marketplace's name; type the address with plain letters or paste it from the browser"
-        )
-    return ""
+        return "url.non_ascii_host", {
+            "shown": _shown(raw),
+            "punycode": msg("url.punycode", puny=puny) if puny else "",
+        }
+    return None
 
 
 def parse_listing_url(url: str) -> ListingRef:
     """What a listing address names; never raises: problems come back as a status and one sentence."""
     raw = (url or "").strip()
-    unsafe = unsafe_url_reason(raw)
-    if unsafe:
-        return ListingRef(raw, "", "", "", INVALID, unsafe[0].upper() + unsafe[1:] + ".")
+    unsafe = _unsafe(raw)
+    if unsafe is not None:
+        key, params = unsafe
+        key = "url.non_ascii_host.sentence" if key == "url.non_ascii_host" else key  # "The host of ..."
+        return _refused(raw, "", "", INVALID, key, **params)
     cleaned = clean_url(raw)
     if not cleaned:
-        return ListingRef(raw, "", "", "", INVALID, "The listing address is empty.")
+        return _refused(raw, "", "", INVALID, "url.empty")
     try:
         parts = urlsplit(cleaned)
         host = (parts.hostname or "").lower().rstrip(".")
     except ValueError:
-        return ListingRef(cleaned, "", "", "", INVALID, f"{raw!r} is not a web address.")
+        return _refused(cleaned, "", "", INVALID, "url.not_web", shown=repr(raw))
     if not host or not _HOST_RE.match(host) or not re.search(r"[a-z]", host.rsplit(".", 1)[-1]):
-        return ListingRef(cleaned, "", "", "", INVALID, f"{raw!r} is not a web address.")
+        return _refused(cleaned, "", "", INVALID, "url.not_web", shown=repr(raw))
     path = unquote(parts.path or "")
     query = parts.query or ""
     short = short_link_profile(host, path)
     if short is not None:
-        return ListingRef(
-            cleaned,
-            short.key,
-            "",
-            "",
-            SHORT_LINK,
-            f"{cleaned} is a short link ({short.name}) that can only be resolved online: open it in "
-            "a browser and paste the full listing address it leads to.",
+        return _refused(
+            cleaned, short.key, "", SHORT_LINK, "url.short_link", url=cleaned, marketplace=short.key
         )
     profile = profile_for_host(host)
     if profile is None:
-        known = ", ".join(p.name for p in all_profiles())
-        return ListingRef(
-            cleaned,
-            "",
-            "",
-            "",
-            UNRECOGNISED,
-            f"{host} is not a marketplace Evidence Desk knows (supported: {known}).",
-        )
+        known = [p.key for p in all_profiles()]
+        return _refused(cleaned, "", "", UNRECOGNISED, "url.unknown_host", host=host, known=known)
     country = profile.country_for_host(host)
     listing_id = _listing_id(profile, path, query)
     if not listing_id:
-        return ListingRef(
+        return _refused(
             cleaned,
             profile.key,
-            "",
             country,
             NO_ID,
-            f"{cleaned} is on {profile.name} but names no listing ({profile.id_label} missing): "
-            "open the listing itself and copy its address.",
+            "url.no_id",
+            url=cleaned,
+            marketplace=profile.key,
+            id_label=profile.id_label,
         )
     if not country and profile.id_prefix_countries:
         country = profile.id_prefix_countries.get(listing_id[:3], "")
