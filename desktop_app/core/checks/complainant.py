@@ -2,25 +2,35 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from desktop_app.core.checks.facts import CaseFacts
 from desktop_app.core.checks.findings import CheckReport, Finding, Severity
-from desktop_app.core.checks.rights import _as_date, comparable, field_ref, field_where, fval, ocr_near
+from desktop_app.core.checks.rights import _as_date, comparable, field_ref, field_where_msg, fval, ocr_near
+from desktop_app.core.messages import msg
 from desktop_app.core.model import Role
 from desktop_app.core.reading.matching import SAME_PARTY_THRESHOLD, find_mark, fold, same_party
 from desktop_app.core.reading.normalize import company_core, same_registration_number
 from desktop_app.core.reading.text import TextLine
 
 
-def _owners(facts: CaseFacts) -> list[tuple[str, str]]:
-    """The rights' owners: as read from the certificates, and as entered. (name, where)."""
-    out: list[tuple[str, str]] = []
+def _owners(facts: CaseFacts, *, keyed: bool = False) -> list[tuple[str, Any]]:
+    """The rights' owners: as read from the certificates, and as entered. (name, where).
+
+    ``keyed``: "where" as a catalogue message (core/messages.py) instead of English text."""
+    out: list[tuple[str, Any]] = []
     for right in facts.case.rights:
         ff = facts.of(right.certificate)
         owner, _f = fval(ff.certificate if ff is not None else None, "owner")
         if owner:
             out.append((str(owner), ff.name))  # type: ignore[union-attr]
         if right.owner.strip():
-            out.append((right.owner, f"the owner entered for {right.mark or 'the right'}"))
+            if keyed:
+                out.append(
+                    (right.owner, msg("party.owner_entered", mark=right.mark or msg("label.the_right")))
+                )
+            else:
+                out.append((right.owner, f"the owner entered for {right.mark or 'the right'}"))
     return out
 
 
@@ -53,11 +63,9 @@ def run(facts: CaseFacts, report: CheckReport) -> None:
         return
     if c.authorization is None:
         report.findings.append(
-            Finding(
+            Finding.keyed(
                 "complainant.authorization_missing",
-                f"{c.name or 'The complainant'} files as an agent but no letter of authorization is "
-                "attached. Attach the "
-                "rights holder's letter of authorization (power of attorney) naming you and the marks.",
+                {"name": c.name or msg("label.the_complainant")},
                 field="complainant.authorization",
             )
         )
@@ -72,11 +80,13 @@ def run(facts: CaseFacts, report: CheckReport) -> None:
     until = _as_date(until_value)
     if until is not None and until < filing:
         report.findings.append(
-            Finding(
+            Finding.keyed(
                 "complainant.authorization_expired",
-                f"{field_where(ff, uf)}: the authorization is valid until {until.isoformat()}, before the "
-                "filing date "
-                f"{filing.isoformat()}. Ask the rights holder for a current letter.",
+                {
+                    "where": field_where_msg(ff, uf),
+                    "until": until.isoformat(),
+                    "filing_date": filing.isoformat(),
+                },
                 evidence=(field_ref(ff, uf),),
                 field="complainant.authorization",
             )
@@ -89,22 +99,20 @@ def run(facts: CaseFacts, report: CheckReport) -> None:
         if not any(
             same_party(principal, name) >= SAME_PARTY_THRESHOLD for name, _w in owners
         ) and not _printed_on_certificates(facts, principal):
-            shown = "; ".join(f'"{name}" ({w})' for name, w in owners)
+            shown = [msg("party.named", name=name, where=w) for name, w in _owners(facts, keyed=True)]
             comparable_all = all(comparable(principal, name) for name, _w in owners) and not any(
                 ocr_near(ff, principal, name) for name, _w in owners
             )
             report.findings.append(
-                Finding(
+                Finding.keyed(
                     "complainant.authorization_mismatch",
-                    f'{field_where(ff, pf)}: the authorization is granted by "{principal}", but the rights '
-                    "are owned by "
-                    f"{shown}"
-                    + (
-                        ""
-                        if comparable_all
-                        else " (the names are in different scripts; check that they are the same company)"
-                    )
-                    + ". The letter must come from the registered owner.",
+                    {
+                        "where": field_where_msg(ff, pf),
+                        "principal": principal,
+                        "owners": shown,
+                        "note": "" if comparable_all else msg("note.scripts"),
+                    },
+                    key="complainant.authorization_mismatch.owner",
                     severity=None if comparable_all else Severity.WARNING,
                     evidence=(field_ref(ff, pf),),
                     field="complainant.authorization",
@@ -128,16 +136,21 @@ def run(facts: CaseFacts, report: CheckReport) -> None:
                 continue
             named = []
             if marks:
-                named.append("marks " + ", ".join(f'"{m}"' for m in marks))
+                named.append(msg("auth.marks", marks=[f'"{m}"' for m in marks]))
             if numbers:
-                named.append("registrations " + ", ".join(str(n) for n in numbers))
+                named.append(msg("auth.registrations", numbers=[str(n) for n in numbers]))
             f = mf if mf is not None else nf
             report.findings.append(
-                Finding(
+                Finding.keyed(
                     "complainant.authorization_mismatch",
-                    f"{field_where(ff, f)}: the authorization covers {' and '.join(named)}, not {right.mark} "
-                    f"({right.office} {right.registration_number}). Ask the rights holder for a letter "
-                    "that names it.",
+                    {
+                        "where": field_where_msg(ff, f),
+                        "named": named,
+                        "mark": right.mark,
+                        "office": right.office,
+                        "number": right.registration_number,
+                    },
+                    key="complainant.authorization_mismatch.marks",
                     evidence=(field_ref(ff, f),),
                     field="complainant.authorization",
                 )
@@ -151,11 +164,9 @@ def run(facts: CaseFacts, report: CheckReport) -> None:
         and same_party(str(agent), c.name) < SAME_PARTY_THRESHOLD
     ):
         report.findings.append(
-            Finding(
+            Finding.keyed(
                 "complainant.agent_mismatch",
-                f'{field_where(ff, af)}: the authorization names "{agent}" as the agent, but the '
-                "complainant is "
-                f'"{c.name}". File as the named agent, or attach a letter naming you.',
+                {"where": field_where_msg(ff, af), "agent": str(agent), "name": c.name},
                 evidence=(field_ref(ff, af),),
                 field="complainant.name",
             )

@@ -38,6 +38,7 @@ from desktop_app.core.checks.rights import (
     fval,
     parties_for,
 )
+from desktop_app.core.messages import msg, render
 from desktop_app.core.model import Right, Role
 from desktop_app.core.reading.matching import SAME_PARTY_THRESHOLD, find_mark, fold, same_party
 from desktop_app.core.reading.normalize import same_registration_number
@@ -194,16 +195,19 @@ def _by_hand(facts: CaseFacts, a: RightAssessment) -> list[Finding]:
                 continue
             if not any(same_party(a.right.owner, n) >= SAME_PARTY_THRESHOLD for n, _how in parties):
                 status = CONTRADICTED
-                names = "; ".join(f'{how} is "{n}"' for n, how in parties)
+                names = [msg("party.is", how=how, name=n) for n, how in parties_for(facts, keyed=True)]
                 agent = facts.case.complainant.role == Role.AGENT
                 out.append(
-                    Finding(
+                    Finding.keyed(
                         "right.owner_mismatch",
-                        f'{a.ff.name}: the owner is "{a.right.owner}" ({c.source}), but {names}. The '
-                        "complaint must be filed by the owner or on its behalf."
-                        + (
-                            " An agent must attach a letter of authorization from the owner." if agent else ""
-                        ),
+                        {
+                            "file": a.ff.name,
+                            "owner": a.right.owner,
+                            "source": _source_msg(c),
+                            "parties": names,
+                            "agent_hint": msg("hint.agent_letter") if agent else "",
+                        },
+                        key="right.owner_mismatch.by_hand",
                         field="complainant.name",
                     )
                 )
@@ -215,11 +219,15 @@ def _by_hand(facts: CaseFacts, a: RightAssessment) -> list[Finding]:
             if expires < facts.filing_date:
                 status = CONTRADICTED
                 out.append(
-                    Finding(
+                    Finding.keyed(
                         "right.expired",
-                        f"{a.ff.name}: its term ends on {expires.isoformat()} ({c.source}), before the "
-                        f"filing date {facts.filing_date.isoformat()}. An expired registration cannot "
-                        "support a complaint; attach the renewal certificate if it was renewed.",
+                        {
+                            "file": a.ff.name,
+                            "expiry": expires.isoformat(),
+                            "source": _source_msg(c),
+                            "filing_date": facts.filing_date.isoformat(),
+                        },
+                        key="right.expired.by_hand",
                         field=f"{label}.certificate",
                     )
                 )
@@ -276,45 +284,78 @@ def run(facts: CaseFacts, report: CheckReport) -> None:
         c = a.confirmation
         if c is not None and c.stale:
             report.findings.append(
-                Finding(
+                Finding.keyed(
                     "right.confirmation_stale",
-                    f"Right {a.index + 1} ({a.right.mark}): the confirmation by hand by {c.confirmed_by} on "
-                    f"{c.date} no longer holds: {c.stale}. Confirm the fields again against the "
-                    "certificate now attached.",
+                    {
+                        "n": a.index + 1,
+                        "mark": a.right.mark,
+                        "who": c.confirmed_by,
+                        "date": c.date,
+                        "reason": _stale_msg(c.stale),
+                    },
                     field=f"rights[{a.index}].certificate",
                 )
             )
         report.facts.extend(a.facts[n] for n in RIGHT_FACTS)
         if a.ff.file.sha256 in whole:
             continue  # evidence.certificate_unreadable names what is not established
-        label = f"Right {a.index + 1}" + (f" ({a.right.mark})" if a.right.mark else "")
+        label = (
+            msg("label.right_mark", n=a.index + 1, mark=a.right.mark)
+            if a.right.mark
+            else msg("label.right", n=a.index + 1)
+        )
         incomplete = {x.field for x in report.findings if x.code == "case.incomplete"}
         for name in a.missing():
             if f"rights[{a.index}].{name}" in incomplete:
                 continue  # nothing entered and nothing read: case.incomplete already asks for it
             what, conf_field, sev = RIGHT_FACTS[name]
             report.findings.append(
-                Finding(
+                Finding.keyed(
                     "right.not_established",
-                    f"{label}: {what} could not be read from {a.ff.name}, so it is not established"
-                    f"{' (a reviewer may still accept the right)' if sev == Severity.WARNING else ''}. "
-                    + _confirm_hint_one(a, conf_field),
+                    {
+                        "fact": name,
+                        "right": a.index,
+                        "confirm_field": conf_field,
+                        "label": label,
+                        "what": msg(f"fact.{name}"),
+                        "file": a.ff.name,
+                        "note": msg("note.reviewer_may_accept") if sev == Severity.WARNING else "",
+                        "hint": _confirm_hint_one(a, conf_field),
+                    },
                     severity=sev,
                     evidence=(file_ref(a.ff),),
                     field=f"rights[{a.index}].certificate",
-                    params={"fact": name, "right": a.index, "confirm_field": conf_field},
                 )
             )
     _authorization(facts, report)
 
 
-def _confirm_hint_one(a: RightAssessment, conf_field: str) -> str:
-    return (
-        f"Check it on the certificate and confirm it by hand (rights library: Confirm by hand…, or "
-        f"'evidence-desk right confirm CASE {a.right.id or '?'} --fields {conf_field}"
-        f"{' --expires DATE' if conf_field == 'dates' else ''}'), or attach a "
-        "legible copy."
+def _confirm_hint_one(a: RightAssessment, conf_field: str) -> dict[str, Any]:
+    command = (
+        f"evidence-desk right confirm CASE {a.right.id or '?'} --fields {conf_field}"
+        f"{' --expires DATE' if conf_field == 'dates' else ''}"
     )
+    return msg("hint.confirm_one", command=command)
+
+
+def _source_msg(c: Any) -> dict[str, Any]:
+    """A confirmation's ``source`` ("confirmed by hand by <who> on <date>") as a catalogue message."""
+    return msg("source.confirmed", who=c.confirmed_by, date=c.date)
+
+
+def _stale_msg(stale: str) -> dict[str, Any] | str:
+    """Why a confirmation no longer holds (core.confirmation.staleness) as a catalogue message."""
+    import re
+
+    from desktop_app.core.confirmation import FIELDS
+
+    for key in ("stale.removed", "stale.replaced"):
+        if stale == render(key):
+            return msg(key)
+    m = re.fullmatch(r"the (.+) was changed after it was confirmed", stale)
+    if m and m.group(1) in FIELDS.values():
+        return msg("stale.changed", field=m.group(1))
+    return stale
 
 
 def authorization_principal(facts: CaseFacts) -> tuple[str, Any | None, bool | None]:
@@ -355,11 +396,9 @@ def _authorization(facts: CaseFacts, report: CheckReport) -> None:
     if ff.file.sha256 in facts.scratch.get("unreadable_letters", set()):
         return  # evidence.unreadable (a blocker for a letter) says so
     report.findings.append(
-        Finding(
+        Finding.keyed(
             "complainant.authorization_not_established",
-            f"{ff.name}: who grants this authorization could not be read, so it is not established that "
-            f"the owner of the rights authorizes {c.name or 'the agent'}. Attach a legible letter that "
-            "names the rights holder.",
+            {"file": ff.name, "agent": c.name or msg("label.the_agent")},
             evidence=(file_ref(ff),),
             field="complainant.authorization",
         )

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 from desktop_app.core.checks.facts import CaseFacts, FileFacts, file_ref
 from desktop_app.core.checks.findings import CheckReport, Finding, Severity
+from desktop_app.core.messages import msg, render
 from desktop_app.core.model import EvidenceKind, Role
-from desktop_app.core.reading.text import NO_TEXT, PASSWORD_PROTECTED, describe_not_read
+from desktop_app.core.reading.text import NO_TEXT, PASSWORD_PROTECTED
 
 # Below this a screenshot cannot show an address bar and a title legibly.
 MIN_SIDE_PX = 240
@@ -26,37 +28,28 @@ _ROLE = {
 }
 
 
-def _problem(ff: FileFacts) -> str | None:
-    """Why this file's text cannot be relied on, or None when it reads well."""
+def _problem(ff: FileFacts) -> dict[str, Any] | None:
+    """Why this file's text cannot be relied on (a catalogue message), or None when it reads well."""
     doc = ff.doc
     if doc.status == PASSWORD_PROTECTED:
-        return "is password-protected, so nothing in it can be read; attach an unprotected copy"
+        return msg("problem.password")
     if doc.status == NO_TEXT:
-        return "shows no legible text; attach a sharper or larger capture"
+        return msg("problem.no_text")
     if not doc.ok:
-        return f"could not be read ({doc.message or doc.status}); attach it again or another copy"
+        return msg("problem.not_read", detail=doc.message or doc.status)
     page = doc.pages[0] if doc.pages else None
     ocr = bool(page and page.source == "ocr")
     if ff.file.is_image and page is not None:
         w, h = page.width, page.height
         if min(w, h) < MIN_SIDE_PX or w * h < MIN_PIXELS:
-            return (
-                f"is only {int(w)} x {int(h)} pixels, too small to read reliably; attach a full-size "
-                "screenshot"
-            )
+            return msg("problem.too_small", width=int(w), height=int(h))
     if ff.sharpness is not None and ff.sharpness < MIN_SHARPNESS:
-        return (
-            "looks blurred (its sharpest edges are faint), so text on it may be misread or missed; attach "
-            "a sharp capture"
-        )
+        return msg("problem.blurred")
     lines = list(doc.lines())
     if not lines:
-        return "shows no legible text; attach a sharper or larger capture"
+        return msg("problem.no_text")
     if ocr and doc.mean_confidence < MIN_MEAN_CONFIDENCE:
-        return (
-            f"reads poorly (mean OCR confidence {doc.mean_confidence:.0%}; it may be blurred or too "
-            "compressed); attach a sharper capture"
-        )
+        return msg("problem.poor_ocr", confidence=float(doc.mean_confidence))
     return None
 
 
@@ -68,13 +61,10 @@ def run(facts: CaseFacts, report: CheckReport) -> None:
             ff = facts.files.get(sha)
             names = sorted({f.original_name for _k, f in case.evidence_files() if f.sha256 == sha})
             roles = [_ROLE[k] for k, f in case.evidence_files() if f.sha256 == sha]
-            shown = " and ".join(f"'{x}'" for x in names)
             report.findings.append(
-                Finding(
+                Finding.keyed(
                     "evidence.duplicate",
-                    f"The same file is attached {n} times ({shown}, as {', '.join(roles)}); remove the "
-                    "extra copy "
-                    "or attach the capture you meant to.",
+                    {"count": n, "names": [f"'{x}'" for x in names], "roles": roles},
                     evidence=(file_ref(ff),) if ff else (),
                 )
             )
@@ -82,27 +72,30 @@ def run(facts: CaseFacts, report: CheckReport) -> None:
         if ff.hidden_characters:
             chars = ff.hidden_characters
             report.findings.append(
-                Finding(
+                Finding.keyed(
                     "evidence.hidden_characters",
-                    f"The text read from {ff.name} contained "
-                    f"{'a control character' if len(chars) == 1 else 'control characters'} "
-                    f"({', '.join(chars[:5])}{', …' if len(chars) > 5 else ''}); "
-                    f"{'it was' if len(chars) == 1 else 'they were'} removed before checking and from "
-                    "everything written, so compare what is quoted with the file itself.",
+                    {
+                        "file": ff.name,
+                        "characters": list(chars),
+                        "shown": f"{', '.join(chars[:5])}{', …' if len(chars) > 5 else ''}",
+                    },
+                    key="evidence.hidden_characters." + ("one" if len(chars) == 1 else "many"),
                     evidence=(file_ref(ff),),
-                    params={"file": ff.name, "characters": list(chars)},
                 )
             )
         not_read = ff.doc.meta.get("not_read")  # also when the pages read showed nothing
         if not_read:
             report.findings.append(
-                Finding(
+                Finding.keyed(
                     "evidence.pages_not_read",
-                    f"{ff.name}: {describe_not_read(not_read)} were not read ({not_read.get('why')}), so "
-                    "nothing on them is established; attach the pages that matter as a separate, shorter "
-                    "PDF.",
+                    {
+                        "file": ff.name,
+                        "pages": not_read.get("pages"),
+                        "of": not_read.get("of"),
+                        "which": _which_pages(not_read),
+                        "why": _why_not_read(str(not_read.get("why") or "")),
+                    },
                     evidence=(file_ref(ff),),
-                    params={"file": ff.name, "pages": not_read.get("pages"), "of": not_read.get("of")},
                 )
             )
         kinds = set(ff.kinds)
@@ -117,8 +110,11 @@ def run(facts: CaseFacts, report: CheckReport) -> None:
             else:
                 # A screenshot's facts (the listing id, the mark) block on their own when it shows none.
                 report.findings.append(
-                    Finding(
-                        "evidence.unreadable", f"Screenshot {ff.name} {problem}.", evidence=(file_ref(ff),)
+                    Finding.keyed(
+                        "evidence.unreadable",
+                        {"file": ff.name, "problem": problem},
+                        key="evidence.unreadable.screenshot",
+                        evidence=(file_ref(ff),),
                     )
                 )
 
@@ -135,20 +131,16 @@ def _certificate(facts: CaseFacts, report: CheckReport, ff: FileFacts) -> None:
     problem = _problem(ff)
     nothing_read = problem is None and ff.certificate is not None and not _has_core_fields(ff.certificate)
     if nothing_read:
-        problem = (
-            "was read, but neither its registration number nor its mark could be found in it; "
-            "attach a clearer copy of the certificate"
-        )
+        problem = msg("problem.nothing_found")
     if not problem:
         return
     mine = [a for a in assess_rights(facts) if a.ff is ff]
-    message = f"Certificate {ff.name} {problem}."
     if mine and not nothing_read and ff.doc.ok and all(a.read_core for a in mine):
         report.findings.append(
-            Finding(
+            Finding.keyed(
                 "evidence.certificate_unreadable",
-                message + " Its registration number and mark were still read and match the entered ones, so "
-                "what was read from it is relied on; a clearer copy is better.",
+                {"file": ff.name, "problem": problem},
+                key="evidence.certificate_unreadable.relied",
                 severity=Severity.WARNING,
                 evidence=(file_ref(ff),),
             )
@@ -158,43 +150,52 @@ def _certificate(facts: CaseFacts, report: CheckReport, ff: FileFacts) -> None:
     missing = [(a, name) for a in mine for name in a.missing(Severity.BLOCKER)]
     confirmed = [a.confirmation for a in mine if a.confirmation is not None and not a.confirmation.stale]
     if mine and not missing:
-        by = "; ".join(dict.fromkeys(c.source for c in confirmed)) or "by hand"
+        sources = list(dict.fromkeys((c.confirmed_by, c.date) for c in confirmed))
+        by = [msg("source.confirmed", who=who, date=date) for who, date in sources] or [msg("source.by_hand")]
         report.findings.append(
-            Finding(
+            Finding.keyed(
                 "evidence.certificate_unreadable",
-                message + f" The right's fields were {by} against it, so they are relied on as confirmed, "
-                "not as read.",
+                {"file": ff.name, "problem": problem, "by": by},
+                key="evidence.certificate_unreadable.confirmed",
                 severity=Severity.INFO,
                 evidence=(file_ref(ff),),
             )
         )
         return
-    what = "; ".join(
-        f"right {a.index + 1} ({a.right.mark or a.right.registration_number}): "
-        + ", ".join(RIGHT_FACTS[n][0] for n in a.missing(Severity.BLOCKER))
+    what = [
+        msg(
+            "cert.missing_right",
+            n=a.index + 1,
+            name=a.right.mark or a.right.registration_number,
+            facts=[msg(f"fact.{n}") for n in a.missing(Severity.BLOCKER)],
+        )
         for a in mine
         if a.missing(Severity.BLOCKER)
-    )
+    ]
     wanted = {RIGHT_FACTS[n][1] for a in mine for n in a.missing()}
     fields = [f for f in ("number", "mark", "owner", "classes", "dates") if f in wanted]
     right_id = next((a.right.id for a, _n in missing if a.right.id is not None), None)
+    command = (
+        f"evidence-desk right confirm CASE {right_id or 'RIGHT'} --fields "
+        f"{','.join(fields)}{' --expires DATE' if 'dates' in fields else ''}"
+    )
     report.findings.append(
-        Finding(
+        Finding.keyed(
             "evidence.certificate_unreadable",
-            message
-            + (f" Nothing on it was checked, so these are not established: {what}." if what else "")
-            + " Look at the certificate and confirm the right's fields by hand (rights library: Confirm by "
-            f"hand…, or 'evidence-desk right confirm CASE {right_id or 'RIGHT'} --fields "
-            f"{','.join(fields)}{' --expires DATE' if 'dates' in fields else ''}'), or attach a legible "
-            "copy.",
+            {
+                "missing": [n for _a, n in missing],
+                "file": ff.name,
+                "problem": problem,
+                "not_checked": msg("cert.not_checked", missing=what) if what else "",
+                "command": command,
+            },
             evidence=(file_ref(ff),),
             field=f"rights[{mine[0].index}].certificate" if mine else "",
-            params={"missing": [n for _a, n in missing]},
         )
     )
 
 
-def _letter(facts: CaseFacts, report: CheckReport, ff: FileFacts, problem: str) -> None:
+def _letter(facts: CaseFacts, report: CheckReport, ff: FileFacts, problem: dict[str, Any]) -> None:
     """A letter of authorization that reads poorly: a blocker unless who grants it was still read and
     is the owner of the rights (the agent's authority rests on that alone)."""
     from desktop_app.core.checks.established import authorization_principal
@@ -203,20 +204,47 @@ def _letter(facts: CaseFacts, report: CheckReport, ff: FileFacts, problem: str) 
         facts.case.complainant.role == Role.AGENT and facts.of(facts.case.complainant.authorization) is ff
     )
     principal, _pf, ok = authorization_principal(facts) if is_agents else ("", None, None)
-    message = f"Letter of authorization {ff.name} {problem}."
+    params = {"file": ff.name, "problem": problem}
     if not is_agents or (principal and ok):
-        report.findings.append(Finding("evidence.unreadable", message, evidence=(file_ref(ff),)))
+        report.findings.append(
+            Finding.keyed(
+                "evidence.unreadable", params, key="evidence.unreadable.letter", evidence=(file_ref(ff),)
+            )
+        )
         return
     facts.scratch.setdefault("unreadable_letters", set()).add(ff.file.sha256)
     report.findings.append(
-        Finding(
+        Finding.keyed(
             "evidence.unreadable",
-            message + " Who grants it could not be read, so the agent's authority is not established.",
+            params,
+            key="evidence.unreadable.letter_blocks",
             severity=Severity.BLOCKER,
             evidence=(file_ref(ff),),
             field="complainant.authorization",
         )
     )
+
+
+def _which_pages(not_read: dict[str, Any]) -> dict[str, Any]:
+    """'pages 21–500 of 500' (text.describe_not_read) as a catalogue message."""
+    spans = not_read.get("pages") or []
+    shown = ", ".join(f"{a}" if a == b else f"{a}–{b}" for a, b in spans[:4]) + (
+        ", …" if len(spans) > 4 else ""
+    )
+    key = "pages.one" if not_read.get("count") == 1 else "pages.many"
+    return msg(key, spans=shown, of=not_read.get("of"))
+
+
+def _why_not_read(why: str) -> dict[str, Any] | str:
+    """The reader's reason as a catalogue message when it is the page-limit one (else as written)."""
+    from desktop_app.core.reading import pdf_text
+
+    params = {
+        "ocr_pages": pdf_text.MAX_OCR_PAGES,
+        "ocr_seconds": f"{pdf_text.OCR_SECONDS:.0f}",
+        "max_pages": pdf_text.MAX_PAGES,
+    }
+    return msg("why.page_limits", **params) if why == render("why.page_limits", params) else why
 
 
 def _has_core_fields(cert: object) -> bool:

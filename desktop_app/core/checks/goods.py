@@ -7,17 +7,20 @@ fall in classes none of which is registered. Goods the model does not know say n
 
 from __future__ import annotations
 
+from typing import Any
+
 from desktop_app.core.checks.facts import CaseFacts
 from desktop_app.core.checks.findings import CheckReport, Finding
-from desktop_app.core.goods_classes import class_label, classify_goods
+from desktop_app.core.goods_classes import classify_goods
+from desktop_app.core.messages import msg
 from desktop_app.core.reading.matching import find_mark
 
 
-def registered_classes(facts: CaseFacts) -> tuple[set[int], list[str]]:
+def registered_classes(facts: CaseFacts) -> tuple[set[int], list[Any]]:
     """The classes the case's rights cover (the certificate's when read, else as entered) and their "
     "sources."""
     classes: set[int] = set()
-    sources: list[str] = []
+    sources: list[Any] = []  # file names, or catalogue messages (core/messages.py)
     for right in facts.case.rights:
         ff = facts.of(right.certificate)
         cert = ff.certificate if ff is not None else None
@@ -28,7 +31,7 @@ def registered_classes(facts: CaseFacts) -> tuple[set[int], list[str]]:
             sources.append(ff.name)  # type: ignore[union-attr]
         elif right.classes:
             classes |= set(right.classes)
-            sources.append(f"the classes entered for {right.mark or 'the right'}")
+            sources.append(msg("source.classes_entered", mark=right.mark or msg("label.the_right")))
     return classes, sources
 
 
@@ -59,18 +62,23 @@ def run(facts: CaseFacts, report: CheckReport) -> None:
         if not guess or guess.classes & registered:
             continue
         found = sorted(guess.classes)
-        words = ", ".join(f'"{t}"' for t in list(guess.terms)[:4])
         shown = text if len(text) <= 80 else text[:77] + "..."
+        unique_sources = []
+        for source in sources:
+            if source not in unique_sources:
+                unique_sources.append(source)
         report.findings.append(
-            Finding(
+            Finding.keyed(
                 "right.goods_not_covered",
-                f'Listing {i + 1}: its {origin} ("{shown}") sells {words} - '
-                f"{', '.join(class_label(c) for c in found)} - but the rights are registered only for "
-                f"{', '.join(class_label(c) for c in sorted(registered))} (per "
-                f"{', '.join(dict.fromkeys(sources))}). "
-                "A complaint outside the registered goods is often declined; rely on a right that covers "
-                "these "
-                "goods if you have one.",
+                {
+                    "n": i + 1,
+                    "origin": origin,
+                    "shown": shown,
+                    "terms": [msg("fmt.quoted", text=t) for t in list(guess.terms)[:4]],
+                    "found": [msg("nice.class", n=c) for c in found],
+                    "registered": [msg("nice.class", n=c) for c in sorted(registered)],
+                    "sources": unique_sources,
+                },
                 field=f"listings[{i}].title",
             )
         )

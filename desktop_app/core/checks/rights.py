@@ -12,8 +12,9 @@ import unicodedata
 from typing import Any
 
 from desktop_app.core.checks.completeness import marketplace_profile
-from desktop_app.core.checks.facts import CaseFacts, FileFacts, file_ref, where
+from desktop_app.core.checks.facts import CaseFacts, FileFacts, file_ref, where, where_msg
 from desktop_app.core.checks.findings import CheckReport, EvidenceRef, Finding, Severity
+from desktop_app.core.messages import msg
 from desktop_app.core.model import Right, Role
 from desktop_app.core.reading.matching import SAME_PARTY_THRESHOLD, find_mark, fold, same_party
 from desktop_app.core.reading.normalize import same_registration_number
@@ -46,6 +47,11 @@ def field_ref(ff: FileFacts, f: Any) -> EvidenceRef:
 
 def field_where(ff: FileFacts, f: Any) -> str:
     return where(ff, getattr(f, "page", None))
+
+
+def field_where_msg(ff: FileFacts, f: Any) -> dict[str, Any]:
+    """``field_where`` as a catalogue message."""
+    return where_msg(ff, getattr(f, "page", None))
 
 
 def confident(f: Any) -> bool:
@@ -102,19 +108,26 @@ def expiry_of(cert: Any) -> tuple[dt.date | None, Any, dt.date | None]:
     return None, None, None
 
 
-def parties_for(facts: CaseFacts) -> list[tuple[str, str]]:
-    """Who may own the rights: (name, how we know) - the complainant, or an agent's principal."""
+def parties_for(facts: CaseFacts, *, keyed: bool = False) -> list[tuple[str, Any]]:
+    """Who may own the rights: (name, how we know) - the complainant, or an agent's principal.
+
+    ``keyed``: "how" as a catalogue message (core/messages.py) instead of English text."""
     c = facts.case.complainant
-    out: list[tuple[str, str]] = []
+    out: list[tuple[str, Any]] = []
     if c.role == Role.RIGHTS_HOLDER and c.name.strip():
-        out.append((c.name, "the complainant"))
+        out.append((c.name, msg("party.complainant") if keyed else "the complainant"))
     auth_ff = facts.of(c.authorization)
     if c.role == Role.AGENT and auth_ff is not None and auth_ff.authorization is not None:
         principal, _f = fval(auth_ff.authorization, "principal")
         valid_until, _vf = fval(auth_ff.authorization, "valid_until")
         until = _as_date(valid_until)
         if principal and (until is None or until >= facts.filing_date):
-            out.append((str(principal), f"the principal of the authorization {auth_ff.name}"))
+            how = (
+                msg("party.principal", file=auth_ff.name)
+                if keyed
+                else f"the principal of the authorization {auth_ff.name}"
+            )
+            out.append((str(principal), how))
     return out
 
 
@@ -204,11 +217,13 @@ def _check_right(facts: CaseFacts, report: CheckReport, i: int, right: Right) ->
         lines = ff.lines()
         if not (not confident(nf) and _number_in_text(right.registration_number, lines, right.office)):
             report.findings.append(
-                Finding(
+                Finding.keyed(
                     "right.registration_number_mismatch",
-                    f"{field_where(ff, nf)}: the registration number reads {number}, but the case says "
-                    f"{right.registration_number}. Correct the number, or attach the certificate of this "
-                    "registration.",
+                    {
+                        "where": field_where_msg(ff, nf),
+                        "read": str(number),
+                        "entered": right.registration_number,
+                    },
                     severity=_number_severity(ff, nf, right.registration_number, str(number), right.office),
                     evidence=(field_ref(ff, nf),),
                     field=f"{label}.registration_number",
@@ -223,12 +238,9 @@ def _check_right(facts: CaseFacts, report: CheckReport, i: int, right: Right) ->
         printed = any(m.kind == "exact" for m in find_mark(right.mark, ff.lines()))
         if plausible or not printed:
             report.findings.append(
-                Finding(
+                Finding.keyed(
                     "right.mark_mismatch",
-                    f'{field_where(ff, mf)}: the registered mark reads "{mark}", but the case says '
-                    f'"{right.mark}". '
-                    "Enter the mark exactly as registered, or attach the certificate of the mark you rely "
-                    "on.",
+                    {"where": field_where_msg(ff, mf), "read": str(mark), "entered": right.mark},
                     severity=None if plausible else Severity.WARNING,
                     evidence=(field_ref(ff, mf),),
                     field=f"{label}.mark",
@@ -244,28 +256,22 @@ def _check_right(facts: CaseFacts, report: CheckReport, i: int, right: Right) ->
             and not any(same_party(owner, name) >= SAME_PARTY_THRESHOLD for name, _how in parties)
             and not any(_party_printed(name, ff.lines()) for name, _how in parties)
         ):
-            names = "; ".join(f'{how} is "{name}"' for name, how in parties)
+            names = [msg("party.is", how=how, name=name) for name, how in parties_for(facts, keyed=True)]
             all_comparable = all(comparable(owner, name) for name, _how in parties)
-            agent_hint = (
-                " An agent must attach a letter of authorization from the owner."
-                if facts.case.complainant.role == Role.AGENT
-                else ""
-            )
+            agent_hint = msg("hint.agent_letter") if facts.case.complainant.role == Role.AGENT else ""
             misread = any(ocr_near(ff, owner, name) for name, _how in parties)
             sev = _severity(of) if all_comparable and not misread else Severity.WARNING
-            extra = (
-                " (it may be misread from the scan; check the name)"
-                if misread
-                else ""
-                if all_comparable
-                else " (the names are in different scripts; check that they are the same company)"
-            )
+            extra = msg("note.maybe_misread") if misread else "" if all_comparable else msg("note.scripts")
             report.findings.append(
-                Finding(
+                Finding.keyed(
                     "right.owner_mismatch",
-                    f'{field_where(ff, of)}: the owner reads "{owner}", but {names}{extra}. The complaint '
-                    "must be "
-                    f"filed by the owner or on its behalf.{agent_hint}",
+                    {
+                        "where": field_where_msg(ff, of),
+                        "owner": owner,
+                        "parties": names,
+                        "note": extra,
+                        "agent_hint": agent_hint,
+                    },
                     severity=sev,
                     evidence=(field_ref(ff, of),),
                     field="complainant.name",
@@ -279,10 +285,9 @@ def _check_right(facts: CaseFacts, report: CheckReport, i: int, right: Right) ->
             and not ocr_near(ff, owner, right.owner)
         ):
             report.findings.append(
-                Finding(
+                Finding.keyed(
                     "right.owner_differs",
-                    f'{field_where(ff, of)}: the owner reads "{owner}", but the right\'s owner is entered as '
-                    f'"{right.owner}". Enter the owner as registered (or record the assignment).',
+                    {"where": field_where_msg(ff, of), "owner": owner, "entered": right.owner},
                     evidence=(field_ref(ff, of),),
                     field=f"{label}.owner",
                 )
@@ -291,25 +296,22 @@ def _check_right(facts: CaseFacts, report: CheckReport, i: int, right: Right) ->
     status, sf = fval(cert, "status")
     if status and str(status).lower() in ("application", "pending", "filed"):
         report.findings.append(
-            Finding(
+            Finding.keyed(
                 "right.pending",
-                f"{ff.name}: this is an application{(' (' + str(number) + ')') if number else ''}, not a "
-                "registration; "
-                "marketplaces act only on registered marks. Attach the registration certificate once it "
-                "is granted.",
+                {"file": ff.name, "number": msg("fmt.paren", text=str(number)) if number else ""},
                 evidence=(field_ref(ff, sf) if sf is not None else file_ref(ff),),
                 field=f"{label}.certificate",
             )
         )
         return
     if status and str(status).lower() == "dead":
-        printed = f' ("{sf.source_text.strip()}")' if sf is not None and sf.source_text else ""
+        printed = (
+            msg("fmt.quoted_paren", text=sf.source_text.strip()) if sf is not None and sf.source_text else ""
+        )
         report.findings.append(
-            Finding(
+            Finding.keyed(
                 "right.not_in_force",
-                f"{field_where(ff, sf)}: the document says the right is no longer in force{printed}. "
-                "A cancelled, abandoned, refused or lapsed mark cannot support a complaint; attach the "
-                "current registration or renewal certificate.",
+                {"where": field_where_msg(ff, sf), "printed": printed},
                 evidence=(field_ref(ff, sf) if sf is not None else file_ref(ff),),
                 field=f"{label}.certificate",
             )
@@ -319,20 +321,22 @@ def _check_right(facts: CaseFacts, report: CheckReport, i: int, right: Right) ->
     expiry, ef, computed_from = expiry_of(cert)
     if expiry is not None:
         how = (
-            f"its registration date ({computed_from.isoformat()}) puts the end of its "
-            f"{TERM_YEARS}-year term at {expiry.isoformat()}"
+            msg(
+                "term.computed",
+                registered=computed_from.isoformat(),
+                years=TERM_YEARS,
+                expiry=expiry.isoformat(),
+            )
             if computed_from is not None
-            else f"its term ends on {expiry.isoformat()}"
+            else msg("term.ends", expiry=expiry.isoformat())
         )
+        dated = {"where": field_where_msg(ff, ef), "how": how, "filing_date": facts.filing_date.isoformat()}
         evidence = (field_ref(ff, ef),) if ef is not None else (file_ref(ff),)
         if expiry < facts.filing_date:
             report.findings.append(
-                Finding(
+                Finding.keyed(
                     "right.expired",
-                    f"{field_where(ff, ef)}: {how}, before the filing date "
-                    f"{facts.filing_date.isoformat()}. An expired "
-                    "registration cannot support a complaint; attach the renewal certificate if it was "
-                    "renewed.",
+                    dated,
                     evidence=evidence,
                     severity=_expiry_severity(ff, cert, expiry, facts.filing_date),
                     field=f"{label}.certificate",
@@ -340,11 +344,9 @@ def _check_right(facts: CaseFacts, report: CheckReport, i: int, right: Right) ->
             )
         elif (expiry - facts.filing_date).days <= EXPIRING_DAYS:
             report.findings.append(
-                Finding(
+                Finding.keyed(
                     "right.expiring",
-                    f"{field_where(ff, ef)}: {how}, within {EXPIRING_DAYS} days of the filing date "
-                    f"{facts.filing_date.isoformat()}. Renew it, or expect the marketplace to ask for the "
-                    "renewal.",
+                    {**dated, "days": EXPIRING_DAYS},
                     evidence=evidence,
                     field=f"{label}.certificate",
                 )
@@ -355,12 +357,9 @@ def _check_right(facts: CaseFacts, report: CheckReport, i: int, right: Right) ->
         missing = sorted(set(right.classes) - {int(c) for c in classes})
         if missing:
             report.findings.append(
-                Finding(
+                Finding.keyed(
                     "right.class_mismatch",
-                    f"{field_where(ff, cf)}: the registration covers class(es) "
-                    f"{', '.join(map(str, sorted(classes)))}, "
-                    f"but the case also claims {', '.join(map(str, missing))}. Claim only the registered "
-                    "classes.",
+                    {"where": field_where_msg(ff, cf), "registered": sorted(classes), "missing": missing},
                     evidence=(field_ref(ff, cf),),
                     field=f"{label}.classes",
                 )
@@ -387,15 +386,20 @@ def _check_jurisdiction(facts: CaseFacts, report: CheckReport) -> None:
         country = getattr(ref, "country", "") if ref is not None else ""
         if any(profile.accepts_office(r.office, country, _designations(facts, r)) for r in rights):
             continue
-        expected = [e.replace("WIPO:", "WIPO designating ") for e in profile.expected_offices(country)]
-        held = ", ".join(f"{r.office} {r.registration_number}" for r in rights)
-        where_ = f"{profile.name}" + (f" ({country})" if country else "")
+        expected = [
+            msg("office.wipo_designating", country=e[5:]) if e.startswith("WIPO:") else e
+            for e in profile.expected_offices(country)
+        ]
         report.findings.append(
-            Finding(
+            Finding.keyed(
                 "right.jurisdiction_mismatch",
-                f"Listing {i + 1} is on {where_}, which expects a registration valid there "
-                f"({', '.join(expected[:4])}), "
-                f"but the case relies on {held}. Add a right registered for that territory.",
+                {
+                    "n": i + 1,
+                    "marketplace": profile.key,
+                    "country": msg("fmt.paren", text=country) if country else "",
+                    "expected": expected[:4],
+                    "held": [f"{r.office} {r.registration_number}" for r in rights],
+                },
                 field="rights",
             )
         )
