@@ -40,6 +40,15 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_BAD_INPUT)
 
 
+def _language(value: str) -> str:
+    from desktop_app.core.messages import LANGUAGES, normalize_language
+
+    language = normalize_language(value)
+    if language == "en" and not value.lower().startswith(("en", "c", "posix")):
+        raise argparse.ArgumentTypeError(f"unknown language {value!r}; choose one of {', '.join(LANGUAGES)}")
+    return language
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="evidence-desk",
@@ -54,6 +63,13 @@ def build_parser() -> argparse.ArgumentParser:
         "platform's per-user data folder)",
     )
     parser.add_argument("--demo", action="store_true", help="open the bundled demo case in the window")
+    parser.add_argument(
+        "--lang",
+        metavar="LANG",
+        type=_language,
+        help="language of messages: en or zh_CN (default: from LC_ALL / LC_MESSAGES / LANG); finding "
+        "codes and JSON output are the same in every language",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMAND_MODULES:
         importlib.import_module(f"desktop_app.cli.{name}").register(sub)
@@ -72,13 +88,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui(data_dir=args.data_dir, demo=args.demo)
     from desktop_app.core.app_log import configure_logging, log_unexpected
+    from desktop_app.core.messages import error_text, language_from_environment
     from desktop_app.core.paths import resolve_data_dir
 
+    args.lang = args.lang or language_from_environment()
     configure_logging(resolve_data_dir(args.data_dir))
     try:
         return int(args.func(args) or 0)
     except UserError as exc:
-        print(f"evidence-desk: {exc}", file=sys.stderr)
+        print(f"evidence-desk: {error_text(exc, args.lang)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         print("evidence-desk: interrupted", file=sys.stderr)

@@ -12,8 +12,6 @@ import sys
 from desktop_app.cli.common import open_store, resolve_case, stderr_progress
 from desktop_app.core.checks.findings import CheckReport, Finding
 
-_TAG = {"blocker": "BLOCKER", "warning": "warning", "info": "info"}
-
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
@@ -39,20 +37,36 @@ def _where(f: Finding) -> str:
     return e.file + (f":{e.page}" if e.page else "")
 
 
-def format_text(report: CheckReport) -> str:
+def _pad(text: str, width: int) -> str:
+    """``text`` padded to ``width`` terminal columns (a Chinese character takes two)."""
+    import unicodedata
+
+    used = sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in text)
+    return text + " " * max(0, width - used)
+
+
+def format_text(report: CheckReport, language: str = "en") -> str:
+    """A line per finding (severity, code, message in ``language``), then the verdict; codes unchanged."""
+    from desktop_app.core.messages import finding_text, msg, render
+
     lines = []
     for f in report.sorted_findings():
         loc = _where(f)
+        text = finding_text(f, language)
         lines.append(
-            f"{_TAG[str(f.severity)]:<8} {f.code:<36} {f.message}"
-            + (f"  [{loc}]" if loc and f.evidence[0].file not in f.message else "")
+            f"{_pad(render(f'severity.tag.{f.severity}', {}, language), 8)} {f.code:<36} {text}"
+            + (f"  [{loc}]" if loc and f.evidence[0].file not in text else "")
         )
     b, w = len(report.blockers), len(report.warnings)
     i = len(report.findings) - b - w
-    verdict = "READY" if report.verdict == "ready" else "NOT READY"
-    lines.append(
-        f"{report.case}: {verdict} - {b} blocker{'s' * (b != 1)}, {w} warning{'s' * (w != 1)}, {i} info"
-    )
+    params = {
+        "case": report.case,
+        "verdict": msg("check.ready" if report.verdict == "ready" else "check.not_ready"),
+        "blockers": msg("check.blockers." + ("one" if b == 1 else "many"), count=b),
+        "warnings": msg("check.warnings." + ("one" if w == 1 else "many"), count=w),
+        "infos": i,
+    }
+    lines.append(render("check.summary", params, language))
     return "\n".join(lines)
 
 
@@ -67,5 +81,5 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(report_json(report), indent=2, ensure_ascii=False))
     else:
-        print(format_text(report))
+        print(format_text(report, getattr(args, "lang", "en") or "en"))
     return 0 if report.verdict == "ready" else 1

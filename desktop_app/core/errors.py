@@ -3,17 +3,42 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 
 class UserError(Exception):
-    """An error caused by input the user can fix; ``str()`` is one clear sentence."""
+    """An error caused by input the user can fix; ``str()`` is one clear sentence (English).
+
+    ``key`` and ``params`` name the sentence in the message catalogue (core/messages.py) when it has
+    one, so the window and the CLI can say it in the user's language (``messages.error_text``).
+    """
+
+    key: str = ""
+    params: dict[str, Any] = {}  # noqa: RUF012 - replaced per instance
+
+    @classmethod
+    def keyed(cls, key: str, **params: Any) -> UserError:
+        """The error whose sentence is catalogue message ``key`` with ``params``."""
+        from desktop_app.core.messages import render
+
+        exc = cls(render(key, params))
+        exc.key, exc.params = key, params
+        return exc
 
 
 class UserFileError(UserError):
-    """A file the user named cannot be used: names the file and the problem in one sentence."""
+    """A file the user named cannot be used: names the file and the problem in one sentence.
 
-    def __init__(self, path: str | Path, reason: str) -> None:
+    ``reason`` is English text, or a catalogue message (``messages.msg``) to be said in any language.
+    """
+
+    def __init__(self, path: str | Path, reason: str | dict[str, Any]) -> None:
         self.path = str(path)
+        if isinstance(reason, dict):
+            from desktop_app.core.messages import render
+
+            self.key, self.params = "error.file", {"path": self.path, "reason": reason}
+            reason = render(reason["key"], reason.get("params") or {})
         self.reason = reason
         super().__init__(f"{self.path}: {reason}")
 

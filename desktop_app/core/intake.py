@@ -11,6 +11,7 @@ from pathlib import Path
 
 from desktop_app.core import pdf_streams
 from desktop_app.core.errors import EvidenceError
+from desktop_app.core.messages import msg
 from desktop_app.core.reading import captures
 from desktop_app.core.user_files import (
     display_path,
@@ -93,19 +94,17 @@ def check_name(path: Path) -> None:
     try:
         name.encode("utf-8")
     except UnicodeEncodeError:
-        raise EvidenceError(display_path(path), "the file name is not valid UTF-8; rename the file") from None
+        raise EvidenceError(display_path(path), msg("intake.name_not_utf8")) from None
     if len(name) > MAX_NAME_CHARS:
         raise EvidenceError(
             display_path(path),
-            f"the file name is {len(name)} characters long; the limit is {MAX_NAME_CHARS}; rename the file",
+            msg("intake.name_too_long", length=len(name), limit=MAX_NAME_CHARS),
         )
     hidden = [c for c in invisible_characters(name) if not c.startswith(_JOINERS)]
     if hidden:
-        what = "an invisible or control character" if len(hidden) == 1 else "invisible or control characters"
-        exists = " (the file exists under that name)" if path.exists() else ""
-        raise EvidenceError(
-            display_path(path), f"the file name contains {what} {', '.join(hidden)}{exists}; rename the file"
-        )
+        key = "intake.name_hidden." + ("one" if len(hidden) == 1 else "many")
+        exists = msg("intake.name_exists") if path.exists() else ""
+        raise EvidenceError(display_path(path), msg(key, chars=", ".join(hidden), exists=exists))
 
 
 # Zero-width (non-)joiners are part of correct spelling in Persian, Indic scripts and emoji.
@@ -123,7 +122,7 @@ def inspect_file(path: str | Path) -> Sniffed:
     check_name(path)
     size = stat_regular(path, error=EvidenceError).st_size
     if size == 0:
-        raise EvidenceError(path, "the file is empty")
+        raise EvidenceError(path, msg("intake.empty"))
     if size > MAX_FILE_BYTES:
         raise too_large(path, size, MAX_FILE_BYTES, error=EvidenceError)
     ext = captures.extension_of(path) or path.suffix.lower()
@@ -131,8 +130,11 @@ def inspect_file(path: str | Path) -> Sniffed:
     if expected is None:
         raise EvidenceError(
             path,
-            f"unsupported file type '{ext or '(no extension)'}'; "
-            f"use one of {', '.join(SUPPORTED_EXTENSIONS)}",
+            msg(
+                "intake.unsupported_type",
+                ext=ext or msg("intake.no_extension"),
+                supported=", ".join(SUPPORTED_EXTENSIONS),
+            ),
         )
     with open_user_file(path, error=EvidenceError) as fh:
         head = fh.read(2048)
@@ -157,7 +159,7 @@ def _check_capture(path: Path, media_type: str) -> None:
     except captures.CaptureError as exc:
         raise EvidenceError(path, exc.reason) from None
     except (OSError, MemoryError, RecursionError) as exc:
-        raise EvidenceError(path, f"the capture cannot be read ({type(exc).__name__})") from None
+        raise EvidenceError(path, msg("intake.capture_unreadable", detail=type(exc).__name__)) from None
 
 
 def _check_pdf(path: Path, size: int) -> None:
@@ -170,11 +172,13 @@ def _check_pdf(path: Path, size: int) -> None:
         fh.seek(max(0, size - 2048))
         tail = fh.read()
     if b"%%EOF" not in tail:
-        raise EvidenceError(path, "the PDF is truncated (it has no end-of-file marker)")
+        raise EvidenceError(path, msg("intake.pdf_truncated"))
     try:
         inflation = pdf_streams.measure(path)
     except OSError as exc:
-        raise EvidenceError(path, f"the PDF cannot be read ({exc.strerror or type(exc).__name__})") from None
+        raise EvidenceError(
+            path, msg("intake.pdf_unreadable", detail=exc.strerror or type(exc).__name__)
+        ) from None
     if inflation is not None and inflation.bomb:
         raise EvidenceError(
             path, f"{inflation.describe()}, far more than any page needs (a decompression bomb); refused"
@@ -189,17 +193,17 @@ def _check_pdf(path: Path, size: int) -> None:
                 except Exception:  # pypdf raises several types for unsupported encryption
                     opened = 0
                 if not opened:
-                    raise EvidenceError(path, "the PDF is password-protected; save an unprotected copy")
+                    raise EvidenceError(path, msg("intake.pdf_password"))
             first, pages = walk_pages(reader, 1)  # never parses every page of a 20,000-page file
             if pages == 0:
-                raise EvidenceError(path, "the PDF has no pages")
+                raise EvidenceError(path, msg("intake.pdf_no_pages"))
             first[0].mediabox  # noqa: B018 - forces the first page object to parse
     except EvidenceError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError) as exc:
-        raise EvidenceError(path, f"the PDF is corrupt and cannot be read ({type(exc).__name__})") from None
+        raise EvidenceError(path, msg("intake.pdf_corrupt", detail=type(exc).__name__)) from None
     except Exception as exc:  # pypdf can raise almost anything on hostile input
-        raise EvidenceError(path, f"the PDF is corrupt and cannot be read ({type(exc).__name__})") from None
+        raise EvidenceError(path, msg("intake.pdf_corrupt", detail=type(exc).__name__)) from None
 
 
 def _check_image(path: Path, media_type: str) -> None:
@@ -213,11 +217,10 @@ def _check_image(path: Path, media_type: str) -> None:
                 if width * height > MAX_IMAGE_PIXELS:
                     raise EvidenceError(
                         path,
-                        f"the image is {width} x {height} pixels, too large to be a "
-                        "screenshot or photo (possible decompression bomb)",
+                        msg("intake.image_too_many_pixels", width=width, height=height),
                     )
                 if width < 1 or height < 1:
-                    raise EvidenceError(path, "the image has no pixels")
+                    raise EvidenceError(path, msg("intake.image_no_pixels"))
                 fmt = _PIL_FORMATS.get(im.format or "")
                 if fmt != media_type:
                     raise EvidenceError(path, f"the image data is {im.format}, not {media_type}")
@@ -225,8 +228,6 @@ def _check_image(path: Path, media_type: str) -> None:
     except EvidenceError:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise EvidenceError(
-            path, "the image is too large to decode safely (possible decompression bomb)"
-        ) from None
+        raise EvidenceError(path, msg("intake.image_bomb")) from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
-        raise EvidenceError(path, f"the image is corrupt or truncated ({exc.__class__.__name__})") from None
+        raise EvidenceError(path, msg("intake.image_corrupt", detail=exc.__class__.__name__)) from None

@@ -151,3 +151,11 @@ def finding_text(finding: Any, language: str = SOURCE_LANGUAGE) -> str:
     if not key or language == SOURCE_LANGUAGE:
         return finding.message
     return render_safe(key, finding.params, language, finding.message)
+
+
+def error_text(exc: BaseException, language: str = SOURCE_LANGUAGE) -> str:
+    """A UserError's sentence in ``language`` (its English text when it carries no catalogue key)."""
+    key = getattr(exc, "key", "")
+    if not key or language == SOURCE_LANGUAGE:
+        return str(exc)
+    return render_safe(key, getattr(exc, "params", {}), language, str(exc))

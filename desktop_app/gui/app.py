@@ -20,6 +20,7 @@ from desktop_app import APP_ID, APP_NAME, __version__
 from desktop_app.core.errors import UserError
 from desktop_app.core.paths import resolve_data_dir
 from desktop_app.gui.i18n import LanguageSwitcher, system_language
+from desktop_app.gui.messages import error_text
 from desktop_app.gui.settings import ORGANIZATION, Preferences, open_settings
 
 log = logging.getLogger(__name__)
@@ -88,7 +89,7 @@ def run_gui(data_dir: str | None = None, demo: bool = False, *, settings_path: s
     try:
         store = Store(directory)
     except (UserError, OSError) as exc:
-        QMessageBox.critical(None, APP_NAME, str(exc))
+        QMessageBox.critical(None, APP_NAME, error_text(exc))
         return 2
     window = MainWindow(store, prefs, languages)
     window.show()

@@ -39,6 +39,7 @@ from desktop_app.gui.context import AppContext
 from desktop_app.gui.editor_files import EvidenceFilesMixin
 from desktop_app.gui.listing_dialog import ListingDialog
 from desktop_app.gui.listing_paste import TooManyUrls, parse_pasted, url_count_note
+from desktop_app.gui.messages import error_text
 from desktop_app.gui.models import ListingTableModel
 from desktop_app.gui.names import office_name
 from desktop_app.gui.start_page import StartPage
@@ -365,7 +366,7 @@ class CaseEditor(EvidenceFilesMixin, QScrollArea):
         except CaseLockedError as exc:  # submitted meanwhile (e.g. from the command line): show what is kept
             self.case = self.ctx.store.cases.get(self.case.id)
             self._refresh()
-            self.save_error.setText(self.tr("Not saved: %1").replace("%1", str(exc)))
+            self.save_error.setText(self.tr("Not saved: %1").replace("%1", error_text(exc)))
             self.save_error.setVisible(True)
             return
         except NotFoundError:  # the case was deleted meanwhile (e.g. from the command line)
@@ -375,7 +376,7 @@ class CaseEditor(EvidenceFilesMixin, QScrollArea):
             return
         except (UserError, sqlite3.Error, OSError) as exc:  # keep the edit on screen and try again shortly
             self.save_error.setText(
-                self.tr("Not saved yet: %1").replace("%1", no_room_sentence(exc) or str(exc))
+                self.tr("Not saved yet: %1").replace("%1", no_room_sentence(exc) or error_text(exc))
             )
             self.save_error.setVisible(True)
             self._save_timer.start(2000)
@@ -452,7 +453,7 @@ class CaseEditor(EvidenceFilesMixin, QScrollArea):
             rows = parse_pasted(self.paste_box.toPlainText())
         except TooManyUrls as exc:
             self.preview_model.set_rows([])
-            self.preview_note.setText(str(exc))
+            self.preview_note.setText(error_text(exc))
             self.add_listings_button.setEnabled(False)
             return
         self.preview_model.set_rows(rows)
@@ -471,7 +472,7 @@ class CaseEditor(EvidenceFilesMixin, QScrollArea):
         try:
             rows = parse_pasted(self.paste_box.toPlainText())
         except TooManyUrls as exc:
-            self.preview_note.setText(str(exc))
+            self.preview_note.setText(error_text(exc))
             return 0
         known = {x.url for x in self.case.listings}
         added = 0

@@ -24,6 +24,7 @@ from desktop_app.core.errors import UserError
 from desktop_app.core.model import CaseStatus, Complainant
 from desktop_app.core.progress import CancelToken, ProgressFn, SubProgress
 from desktop_app.gui.context import AppContext
+from desktop_app.gui.messages import error_text
 from desktop_app.gui.models import CaseFilterProxy, CaseTableModel, IdRole, status_label
 from desktop_app.gui.workers import bind
 
@@ -178,7 +179,7 @@ class CaseListPanel(QWidget):
         try:
             removed = self.ctx.store.cases.delete(case_id)
         except UserError as exc:  # e.g. submitted: read-only until reopened
-            self.show_message(str(exc), error=True)
+            self.show_message(error_text(exc), error=True)
             return False
         self.refresh()
         self.show_message(
@@ -210,7 +211,7 @@ class CaseListPanel(QWidget):
                     try:
                         ids.append(import_case_folder(store, folder, progress=sub, cancel=cancel))
                     except UserError as exc:
-                        errors.append(str(exc))
+                        errors.append(error_text(exc))
             return ids, errors
 
         task = ctx.runner.start(work, self.tr("Import"))

@@ -35,6 +35,7 @@ from desktop_app.core.case_text import content_lines
 from desktop_app.core.decline_reasons import reason_label
 from desktop_app.core.errors import UserError
 from desktop_app.gui.context import AppContext
+from desktop_app.gui.messages import error_text
 from desktop_app.gui.models import status_label
 from desktop_app.gui.names import current_language, marketplace_name
 from desktop_app.gui.settings import remember_folder
@@ -89,7 +90,7 @@ class ReopenDialog(QDialog):
         try:
             reopen_case(self.ctx.store, self.case_id, self.reason.text())
         except UserError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(error_text(exc))
             return False
         self.accept()
         return True
@@ -338,7 +339,9 @@ class CaseRecordsPanel(QGroupBox):
         try:
             write_request(package, out, self.ctx.data_dir)
         except (UserError, OSError) as exc:
-            self._say(str(exc) if isinstance(exc, UserError) else f"{out}: {exc.strerror or exc}.", True)
+            self._say(
+                error_text(exc) if isinstance(exc, UserError) else f"{out}: {exc.strerror or exc}.", True
+            )
             return None
         self._say(
             self.tr(

@@ -27,6 +27,7 @@ from desktop_app.core.errors import UserError
 from desktop_app.core.model import Right
 from desktop_app.gui.context import AppContext
 from desktop_app.gui.evidence_viewer import EvidenceViewer
+from desktop_app.gui.messages import error_text
 
 
 class ConfirmByHandDialog(QDialog):
@@ -122,7 +123,7 @@ class ConfirmByHandDialog(QDialog):
                 self.ctx.store, self.case_id, self.right.id, names, expires=expires, confirmed_by=self.who
             )
         except UserError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(error_text(exc))
             return
         self.result_confirmation = c
         self.confirmed.emit(c)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.progress import CancelToken, ProgressFn
 from desktop_app.gui.context import AppContext
 from desktop_app.gui.identity_dialog import IdentityDialog
+from desktop_app.gui.messages import error_text
 from desktop_app.gui.workers import bind
 
 
@@ -152,7 +153,7 @@ class ExportDialog(QDialog):
             atomic_write_bytes(Path(path), certificate_pem(self.ctx.data_dir, name))
             info = find_identity(self.ctx.data_dir, name)
         except (UserError, OSError) as exc:
-            self.status.setText(str(exc))
+            self.status.setText(error_text(exc))
             return None
         self.ctx.prefs.set_last_folder("certificate_out", str(Path(path).parent))
         self.status.setText(

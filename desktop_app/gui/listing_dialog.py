@@ -59,7 +59,9 @@ class ListingDialog(QDialog):
             )
         else:
             self.parsed.setStyleSheet("color: #c62828;")
-            self.parsed.setText(ref.message)
+            from desktop_app.gui.messages import listing_url_text
+
+            self.parsed.setText(listing_url_text(ref))
 
     def accept(self) -> None:
         ref = self._ref

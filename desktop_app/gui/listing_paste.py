@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from desktop_app.core.errors import UserError
+from desktop_app.gui.messages import error_text, listing_url_text
 
 Row = tuple[str, str, str, bool, str]  # url, marketplace, listing id, ok, message
 
@@ -22,11 +23,11 @@ def parse_pasted(text: str) -> list[Row]:
     try:
         urls = split_pasted_urls(text)
     except UserError as exc:
-        raise TooManyUrls(str(exc)) from None
+        raise TooManyUrls(error_text(exc)) from None
     rows: list[Row] = []
     for url in urls:
         ref = parse_listing_url(url)
-        message = ref.message if not ref.ok else QCoreApplication.translate("ListingPaste", "OK")
+        message = listing_url_text(ref) if not ref.ok else QCoreApplication.translate("ListingPaste", "OK")
         # an invalid address is kept exactly as typed, so the user can find and fix it
         rows.append((ref.url if ref.ok else url, ref.marketplace, ref.listing_id, ref.ok, message))
     return rows

@@ -32,6 +32,7 @@ from desktop_app.gui.checks_panel import ChecksPanel
 from desktop_app.gui.context import AppContext, has_feature
 from desktop_app.gui.evidence_viewer import EvidenceViewer, Highlight
 from desktop_app.gui.i18n import LANGUAGES, LanguageSwitcher
+from desktop_app.gui.messages import error_text
 from desktop_app.gui.settings import Preferences
 from desktop_app.gui.workers import Task, TaskRunner, bind
 
@@ -271,7 +272,7 @@ class MainWindow(QMainWindow):
         try:
             self.editor.load(case_id)
         except NotFoundError as exc:
-            self.statusBar().showMessage(str(exc), 8000)
+            self.statusBar().showMessage(error_text(exc), 8000)
             case_id = None
             self.editor.load(None)
         self.case_id = case_id
@@ -381,7 +382,7 @@ class MainWindow(QMainWindow):
         try:
             f = self.ctx.store.files.get(ref.sha256, ref.file)
         except UserError as exc:
-            self.statusBar().showMessage(str(exc), 8000)
+            self.statusBar().showMessage(error_text(exc), 8000)
             return
         highlights = [Highlight(ref.box, label, colour)] if ref.box else []
         self.viewer_dock.show()

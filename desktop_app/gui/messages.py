@@ -1,15 +1,28 @@
 """Findings and other core messages rendered in the interface language.
 
-Core findings carry a code and ``params``; their English text comes from the one catalogue in core
-(core/messages.py). Here the same template is looked up in Qt's translations (context "Findings"), and
-the params are filled in; a finding with no catalogue entry keeps the English message core wrote.
+Core findings carry a catalogue key and ``params``; their text in any language comes from the one
+catalogue in core (core/messages.py, resources/i18n/messages.*.json). Here it is rendered in the
+language the window shows; a finding with no key (an old report) keeps the English message core wrote.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from desktop_app.core import messages
+from desktop_app.gui.i18n import active_language
+
 
 def finding_text(finding: Any) -> str:
     """The message of a Finding in the interface language."""
-    return finding.message
+    return messages.finding_text(finding, active_language())
+
+
+def error_text(exc: BaseException) -> str:
+    """A core UserError's sentence in the interface language."""
+    return messages.error_text(exc, active_language())
+
+
+def listing_url_text(ref: Any) -> str:
+    """Why a listing address was refused (core.reading.listing_urls.ListingRef) in the interface language."""
+    return ref.text(active_language()) if hasattr(ref, "text") else str(getattr(ref, "message", ""))

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.decline_reasons import decline_reason_choices
 from desktop_app.core.errors import UserError
 from desktop_app.gui.context import AppContext
+from desktop_app.gui.messages import error_text
 from desktop_app.gui.names import current_language, marketplace_name
 
 
@@ -121,7 +122,7 @@ class OutcomeDialog(QDialog):
                 reason = "" if accepted else str(self.reason.currentData() or "")
                 record_decision(self.ctx.store, self.case_id, accepted, reason)
         except UserError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(error_text(exc))
             return False
         self.accept()
         return True

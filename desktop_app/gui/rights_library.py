@@ -36,6 +36,7 @@ from desktop_app.core.progress import CancelToken, ProgressFn, SubProgress
 from desktop_app.gui.context import AppContext
 from desktop_app.gui.editor_files import IMAGE_AND_PDF_FILTER
 from desktop_app.gui.evidence_viewer import EvidenceViewer, Highlight
+from desktop_app.gui.messages import error_text
 from desktop_app.gui.names import office_name
 
 FIELDS = ("office", "registration_number", "mark", "owner", "classes")
@@ -421,7 +422,7 @@ class RightsLibraryDialog(QDialog):
             right = self._right_from_form()
             right_id = self.ctx.store.rights.save(right)
         except UserError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(error_text(exc))
             return None
         self.current = right
         self.refresh(select=right_id)

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from desktop_app.core.app_log import current_log
 from desktop_app.core.errors import Cancelled, UserError, no_room_sentence
 from desktop_app.core.progress import CancelToken, ProgressFn
+from desktop_app.gui.messages import error_text
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +67,7 @@ class Task(QRunnable):
         except Cancelled:
             self.signals.cancelled.emit()
         except UserError as exc:
-            self.signals.failed.emit(str(exc))
+            self.signals.failed.emit(error_text(exc))
         except Exception as exc:  # a full disk is one sentence; anything else is a bug: logged, one sentence
             room = no_room_sentence(exc)
             if room is not None:

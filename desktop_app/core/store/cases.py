@@ -163,7 +163,7 @@ class Cases:
             rows = list(self._store.db.query("SELECT id FROM cases WHERE id = ?", [int(text)]))
             if rows:
                 return int(rows[0]["id"])
-        raise NotFoundError(f"no case '{text}' in {self._store.db_path}")
+        raise NotFoundError.keyed("store.no_case", case=text, db=str(self._store.db_path))
 
     def get(self, case_id: int | str) -> Case:
         cid = self.resolve_id(case_id)
