@@ -124,67 +124,64 @@ def cmd_verify(args: argparse.Namespace) -> int:
         doc["exit_code"] = code
         print(json.dumps(doc, indent=2, ensure_ascii=False))
         return code
-    for line in verify_text(report, require):
+    for line in verify_text(report, require, getattr(args, "lang", "en") or "en"):
         print(line)
     return code
 
 
-def verify_text(report, require_trust: bool = False) -> list[str]:  # noqa: ANN001 - VerifyReport
-    """The three answers as lines of text (also what the window's copy button gives)."""
-    lines = [f"Package: {report.package} ({report.reference})"]
+def verify_text(report, require_trust: bool = False, language: str = "en") -> list[str]:  # noqa: ANN001
+    """The three answers as lines of text in ``language`` (also what the window's copy button gives)."""
+    from desktop_app.core.messages import render
+
+    def line(key: str, **params: object) -> str:
+        return render(f"verify.line.{key}", params, language)
+
+    say = report.say if hasattr(report, "say") else (lambda text, _lang="en": text)
+    lines = [line("package", package=report.package, reference=report.reference)]
     total, failures = len(report.files), report.failures
     if report.intact:
-        lines.append(f"1. Files intact: YES — all {total} files match the signed manifests")
+        lines.append(line("intact_yes", total=total))
     else:
         bad = len(failures) + len(report.problems)
-        lines.append(
-            f"1. Files intact: NO — {bad} problem(s); {total - len(failures)} of {total} files match"
-        )
+        lines.append(line("intact_no", bad=bad, matching=total - len(failures), total=total))
         for f in failures:
-            lines.append(f"   {(f.kind or 'invalid').upper()} {f.name}: {f.problem}")
+            lines.append(
+                line("file_problem", kind=f.kind or "invalid", name=f.name, problem=say(f.problem, language))
+            )
         for problem in report.problems:
-            lines.append(f"   PROBLEM {problem}")
+            lines.append(line("problem", problem=say(problem, language)))
     who = f"'{report.signer}'" + (f" ({report.organisation})" if report.organisation else "")
     if report.signature_valid:
-        lines.append(
-            "2. Signature valid: YES — the CMS signature over tagmanifest-sha256.txt and the PAdES "
-            f"signature on data/summary.pdf, made with a certificate naming {who}"
-        )
+        lines.append(line("signature_yes", who=who))
     else:
-        lines.append("2. Signature valid: NO")
+        lines.append(line("signature_no"))
         for problem in report.signature_problems:
-            lines.append(f"   PROBLEM {problem}")
+            lines.append(line("problem", problem=say(problem, language)))
     if report.fingerprint:
-        lines.append(f"   Certificate SHA-256: {report.fingerprint}")
+        lines.append(line("fingerprint", fingerprint=report.fingerprint))
     if report.signing_time:
-        lines.append(
-            f"   Signing time (asserted by the signer, not proven): {report.signing_time.isoformat()}"
-        )
+        lines.append(line("signing_time", time=report.signing_time.isoformat()))
     if report.trusted is True:
-        lines.append(f"3. Signer trusted: YES — {report.trust_basis}")
+        lines.append(line("trusted_yes", basis=report.trust_basis))
     elif report.signature_valid or report.cms_valid:
-        lines.append(f"3. Signer trusted: NO — {report.trust_text}")
+        lines.append(line("trusted_no", why=report.trust_text))
         if report.trusted is None:
-            lines.append(
-                "   (give --trust CERT.pem or --fingerprint SHA256 from the signer, or configure the "
-                "organisation's certificates in Settings)"
-            )
+            lines.append(line("trust_hint"))
     else:
-        lines.append("3. Signer trusted: not established (the signature is not valid)")
+        lines.append(line("trusted_na"))
     ts = report.timestamp
     if ts is not None:
         lines.extend(ts.text_lines())
     if report.repacked:
-        lines.append(f"Note: {report.repack_note}")
+        lines.append(line("note", note=say(report.repack_note, language)))
     if not report.valid:
-        verdict = "INVALID — " + ("files not intact" if not report.intact else "signature not valid")
         if not report.intact and not report.signature_valid:
-            verdict += ", signature not valid"
+            verdict = "invalid_both"
+        else:
+            verdict = "invalid_files" if not report.intact else "invalid_signature"
     elif report.trusted is True:
-        verdict = "VALID — files intact, signature valid, signer trusted"
+        verdict = "valid_trusted"
     else:
-        verdict = "VALID — files intact, signature valid; signer not established"
-        if require_trust:
-            verdict = "NOT ACCEPTED — files intact and signature valid, but the signer is not the trusted one"
-    lines.append(verdict)
+        verdict = "not_accepted" if require_trust else "valid_untrusted"
+    lines.append(render(f"verify.verdict.{verdict}", {}, language))
     return lines

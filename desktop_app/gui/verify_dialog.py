@@ -167,7 +167,7 @@ class VerifyDialog(QDialog):
                 .replace("%1", str(bad))
                 .replace("%2", str(total))
             )
-            text += "".join(f"\n• {p}" for p in report.problems)
+            text += "".join(f"\n• {_say(report, p)}" for p in report.problems)
         self._show(self.intact_label, text, green if report.intact else red)
         who = report.signer or "?"
         if report.organisation:
@@ -183,7 +183,7 @@ class VerifyDialog(QDialog):
             text.replace("%1", who)
             .replace("%2", report.fingerprint or "?")
             .replace("%3", report.signing_time.isoformat() if report.signing_time else "?")
-            .replace("%4", "; ".join(report.signature_problems))
+            .replace("%4", "; ".join(_say(report, p) for p in report.signature_problems))
         )
         self._show(self.signature_label, text, green if report.signature_valid else red)
         if report.trusted is True:
@@ -200,11 +200,13 @@ class VerifyDialog(QDialog):
         if ts is not None:
             self._show(self.timestamp_label, "\n".join(ts.text_lines()), green if ts.ok else red)
         if report.repacked:
-            self._show(self.note_label, self.tr("Note: %1.").replace("%1", report.repack_note), amber)
+            self._show(
+                self.note_label, self.tr("Note: %1.").replace("%1", _say(report, report.repack_note)), amber
+            )
         self.table.setRowCount(len(report.files))
         for i, f in enumerate(report.files):
             name = QTableWidgetItem(f.name)
-            result = QTableWidgetItem(self.tr("OK") if f.ok else f.problem)
+            result = QTableWidgetItem(self.tr("OK") if f.ok else _say(report, f.problem))
             result.setForeground(QBrush(QColor(green if f.ok else red)))
             self.table.setItem(i, 0, name)
             self.table.setItem(i, 1, result)
@@ -226,3 +228,10 @@ class VerifyDialog(QDialog):
         if self.task is not None and not self.task.done:
             self.task.cancel()
         super().reject()
+
+
+def _say(report, text: str) -> str:  # noqa: ANN001 - VerifyReport
+    """A problem sentence of the report in the interface language."""
+    from desktop_app.gui.i18n import active_language
+
+    return report.say(text, active_language()) if hasattr(report, "say") else text

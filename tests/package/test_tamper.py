@@ -186,3 +186,27 @@ def test_swapped_signatures_fail(exported: Exported, tmp_path: Path) -> None:
     entries = [(n, forged_sig if n == sig_name else d) for n, d in _entries(exported.result.path)]
     mixed = verify_package(_rezip(tmp_path / "m.zip", entries))
     assert not mixed.valid
+
+
+def test_verify_lines_in_chinese_name_the_same_files(
+    exported: Exported, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--lang zh_CN verify`: every answer and problem line in Chinese; the files named are the same."""
+    from desktop_app.cli import main
+
+    ref = exported.case.reference
+    changed, removed = f"{ref}/data/complaint.json", f"{ref}/data/comparison.pdf"
+    entries = [
+        (n, _flip(d) if n == changed else d) for n, d in _entries(exported.result.path) if n != removed
+    ]
+    package = _rezip(tmp_path / "t.zip", entries)
+    assert main(["--lang", "en", "verify", str(package)]) == 1
+    english = capsys.readouterr().out.splitlines()
+    assert main(["--lang", "zh_CN", "verify", str(package)]) == 1
+    chinese = capsys.readouterr().out.splitlines()
+    assert len(chinese) == len(english)
+    assert f"   CHANGED {changed}: changed: its SHA-256 differs from the manifest" in english
+    assert f"   已修改 {changed}：已修改：其 SHA-256 与清单不符" in chinese
+    assert f"   缺失 {removed}：缺失（已从包中移除）" in chinese
+    assert chinese[1].startswith("1. 文件完整：否") and chinese[-1] == "无效——文件不完整"
+    assert english[-1] == "INVALID — files not intact"

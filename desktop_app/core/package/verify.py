@@ -28,6 +28,7 @@ from typing import Any, BinaryIO
 
 from cryptography import x509
 
+from desktop_app.core.messages import msg, render, render_safe
 from desktop_app.core.package import cms, pades
 from desktop_app.core.package.bag import MANIFEST, SIGNATURE, TAGMANIFEST, parse_manifest
 from desktop_app.core.package.safe_zip import (
@@ -84,6 +85,9 @@ class VerifyReport:
     repacked: bool = False
     container_notes: list[str] = field(default_factory=list)
     timestamp: Any = None  # timestamp.TimestampCheck when the package carries one
+    # each problem sentence above (English) -> its catalogue message (core/messages.py), to say it in
+    # another language (``say``); a sentence without one is shown as written
+    keyed: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)
     _index: dict[str, FileResult] = field(default_factory=dict, repr=False)
 
     @property
@@ -117,11 +121,20 @@ class VerifyReport:
     def repack_note(self) -> str:
         if not self.repacked:
             return ""
-        return (
-            "the ZIP container was re-packed by another tool (not as Evidence Desk wrote it); every file "
-            "and signature inside was checked and this does not change the contents: "
-            + "; ".join(self.container_notes)
-        )
+        return self.english(msg("verify.repacked", notes=list(self.container_notes)))
+
+    def english(self, message: dict[str, Any]) -> str:
+        """The English sentence of a catalogue message, remembered so ``say`` can translate it."""
+        text = render(message["key"], message["params"])
+        self.keyed[text] = message
+        return text
+
+    def say(self, text: str, language: str = "en") -> str:
+        """A problem sentence of this report in ``language``."""
+        message = self.keyed.get(text)
+        if message is None or language == "en":
+            return text
+        return render_safe(message["key"], message["params"], language, text)
 
     def ok(self, name: str) -> None:
         if name not in self._index:
@@ -129,8 +142,12 @@ class VerifyReport:
             self.files.append(result)
             self._index[name] = result
 
-    def fail(self, name: str, problem: str, kind: str = "invalid") -> None:
-        """Mark ``name`` failed (the first problem stays); constant time, so 100,000 entries stay linear."""
+    def fail(self, name: str, problem: str | dict[str, Any], kind: str = "invalid") -> None:
+        """Mark ``name`` failed (the first problem stays); constant time, so 100,000 entries stay linear.
+
+        ``problem``: English text, or a catalogue message (kept for ``say``)."""
+        if isinstance(problem, dict):
+            problem = self.english(problem)
         result = self._index.get(name)
         if result is None:
             result = FileResult(name, False, problem, kind)
@@ -321,7 +338,7 @@ def _verify(
         if info.is_dir():
             continue
         if not info.filename.startswith(prefix):
-            report.fail(info.filename, "outside the package folder (added to the package)", "added")
+            report.fail(info.filename, msg("verify.outside"), "added")
         else:
             present[info.filename[len(prefix) :]] = info
     budget = _Budget(sum(i.file_size for i in present.values()), progress, cancel)
@@ -331,14 +348,12 @@ def _verify(
         if info is None:
             return None
         if info.file_size > cap:
-            report.fail(
-                prefix + name, f"is {info.file_size} bytes, too large for this kind of file", "invalid"
-            )
+            report.fail(prefix + name, msg("verify.too_large", size=info.file_size), "invalid")
             return None
         try:
             digest, data = _stream(zf, info, budget, keep_up_to=cap)
         except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
-            report.fail(prefix + name, f"changed: its ZIP data is corrupt ({exc})", "corrupt")
+            report.fail(prefix + name, msg("verify.corrupt", detail=str(exc)), "corrupt")
             return None
         assert data is not None
         return digest, data
@@ -350,21 +365,21 @@ def _verify(
         if got is not None:
             tag_data[name] = got
         elif name not in present and name != TIMESTAMP:
-            report.fail(prefix + name, "missing (removed from the package)", "missing")
+            report.fail(prefix + name, msg("verify.missing"), "missing")
     manifests: dict[str, dict[str, str]] = {}
     for name in (MANIFEST, TAGMANIFEST):
         if name in tag_data:
             try:
                 manifests[name] = parse_manifest(tag_data[name][1].decode("utf-8"))
             except (ValueError, UnicodeDecodeError) as exc:
-                report.fail(prefix + name, f"is not a valid manifest ({exc})", "invalid")
+                report.fail(prefix + name, msg("verify.bad_manifest", detail=str(exc)), "invalid")
     payload, tags = manifests.get(MANIFEST, {}), manifests.get(TAGMANIFEST, {})
     for name in REQUIRED_TAGS:
         if tags and name not in tags:
-            report.fail(prefix + TAGMANIFEST, f"does not cover {name}", "invalid")
+            report.fail(prefix + TAGMANIFEST, msg("verify.not_covered", name=name), "invalid")
     for name in payload:
         if not name.startswith("data/"):
-            report.fail(prefix + MANIFEST, f"lists '{name}' outside data/", "invalid")
+            report.fail(prefix + MANIFEST, msg("verify.outside_data", name=name), "invalid")
     expected = {**tags, **payload}
 
     summary_pdf: bytes | None = None
@@ -375,11 +390,11 @@ def _verify(
                 report.ok(full)  # covered by the signature (the tag manifest) or checked with it
             continue
         if name not in present:
-            report.fail(full, "missing (removed from the package)", "missing")
+            report.fail(full, msg("verify.missing"), "missing")
             continue
         if name not in expected:
             where = MANIFEST if name.startswith("data/") else TAGMANIFEST
-            report.fail(full, f"not listed in {where} (added to the package)", "added")
+            report.fail(full, msg("verify.not_listed", where=where), "added")
             continue
         if name in tag_data:
             digest = tag_data[name][0]
@@ -388,27 +403,28 @@ def _verify(
                 keep = MAX_SUMMARY_PDF if name == "data/summary.pdf" else 0
                 digest, data = _stream(zf, present[name], budget, keep_up_to=keep)
             except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
-                report.fail(full, f"changed: its ZIP data is corrupt ({exc})", "corrupt")
+                report.fail(full, msg("verify.corrupt", detail=str(exc)), "corrupt")
                 continue
             if name == "data/summary.pdf":
                 summary_pdf = data
         if digest != expected[name]:
-            report.fail(full, "changed: its SHA-256 differs from the manifest", "changed")
+            report.fail(full, msg("verify.changed"), "changed")
         else:
             report.ok(full)
 
     # BagIt conformance that the hashes alone do not give (what bagit.py's fast validation checks)
     bagit_txt = tag_data.get("bagit.txt", ("", b""))[1]
     if "bagit.txt" in tag_data and not bagit_txt.startswith(b"BagIt-Version:"):
-        report.problems.append("bagit.txt does not declare a BagIt version")
+        report.problems.append(report.english(msg("verify.no_bagit_version")))
     if "bag-info.txt" in tag_data:
         oxum = _payload_oxum(tag_data["bag-info.txt"][1])
         data_files = [i for n, i in present.items() if n.startswith("data/")]
         actual = (sum(i.file_size for i in data_files), len(data_files))
         if oxum is not None and oxum != actual:
             report.problems.append(
-                f"bag-info.txt's Payload-Oxum {oxum[0]}.{oxum[1]} does not match the payload "
-                f"({actual[0]}.{actual[1]})"
+                report.english(
+                    msg("verify.oxum", declared=f"{oxum[0]}.{oxum[1]}", actual=f"{actual[0]}.{actual[1]}")
+                )
             )
 
     progress(0.88, "Checking the signatures")
@@ -440,16 +456,20 @@ def _check_signatures(
                 res.trust_problem,
             )
         else:
-            report.signature_problems.append(f"{SIGNATURE}: {res.problem}")
+            report.signature_problems.append(
+                report.english(msg("verify.signature_invalid", file=SIGNATURE, detail=res.problem))
+            )
     else:
-        report.signature_problems.append(f"the package has no {SIGNATURE} signature over {TAGMANIFEST}")
+        report.signature_problems.append(
+            report.english(msg("verify.no_signature", signature=SIGNATURE, tagmanifest=TAGMANIFEST))
+        )
     if summary_pdf is not None:
         pdf = pades.verify_pdf(summary_pdf, expected_signer=signer_cert)
         report.pdf_signer, report.pdf_signing_time = pdf.signer, pdf.signing_time
         report.pdf_valid = pdf.valid
         if not pdf.valid:
-            report.signature_problems.append(f"data/summary.pdf: PDF signature: {pdf.problem}")
+            report.signature_problems.append(report.english(msg("verify.pdf_signature", detail=pdf.problem)))
     elif "data/summary.pdf" not in present:
-        report.signature_problems.append("data/summary.pdf (the PAdES-signed summary) is missing")
+        report.signature_problems.append(report.english(msg("verify.summary_missing")))
     else:
-        report.signature_problems.append("data/summary.pdf could not be read to check its signature")
+        report.signature_problems.append(report.english(msg("verify.summary_unreadable")))
