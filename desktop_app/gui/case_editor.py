@@ -84,14 +84,24 @@ class CaseEditor(EvidenceFilesMixin, QScrollArea):
         layout.addWidget(self.form)
         form_layout = QVBoxLayout(self.form)
         form_layout.setContentsMargins(0, 0, 0, 0)
+        # The case's content first; its records (package versions, revisions, submission) after it, with
+        # a banner on top while a submitted case is read-only so the reason is never out of sight.
+        self.lock_banner = QLabel(self.form)
+        self.lock_banner.setObjectName("lock_banner")
+        self.lock_banner.setWordWrap(True)
+        self.lock_banner.setStyleSheet(
+            "background: #fff3e0; border: 1px solid #ef6c00; border-radius: 3px; padding: 6px;"
+        )
+        self.lock_banner.setVisible(False)
+        form_layout.addWidget(self.lock_banner)
         self.records = CaseRecordsPanel(ctx, self.form)
         self.records.reopened.connect(self._reopened)
-        form_layout.addWidget(self.records)
         form_layout.addWidget(self._build_case_group())
         form_layout.addWidget(self._build_complainant_group())
         form_layout.addWidget(self._build_rights_group())
         form_layout.addWidget(self._build_listings_group())
         form_layout.addWidget(self._build_files_group())
+        form_layout.addWidget(self.records)
         layout.addStretch(1)
         self.form.setVisible(False)
         paste = QShortcut(QKeySequence("Ctrl+Shift+V"), self)
@@ -205,7 +215,9 @@ class CaseEditor(EvidenceFilesMixin, QScrollArea):
         self.listings_view.setModel(self.listings_model)
         self.listings_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.listings_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.listings_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.listings_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # ids and status whole
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the address gives way (elided)
         self.listings_view.verticalHeader().hide()
         self.listings_view.setMinimumHeight(120)
         self.listings_view.doubleClicked.connect(lambda index: self.edit_listing(index.row()))
@@ -400,6 +412,10 @@ class CaseEditor(EvidenceFilesMixin, QScrollArea):
             elif isinstance(w, (QPushButton, QComboBox)):
                 w.setEnabled(not locked)
         self.setAcceptDrops(not locked)
+        self.lock_banner.setText(
+            self.tr("Submitted: this case is read-only. To change it, use Reopen… under Records at the end.")
+        )
+        self.lock_banner.setVisible(locked)
         if not locked:
             self._preview_urls()  # "Add listings" is enabled only for valid pasted URLs
 

@@ -164,7 +164,8 @@ class ChecksPanel(QWidget):
         self.detail.setObjectName("finding_detail")
         self.detail.setAccessibleName(self.tr("Selected finding in full"))
         self.detail.setPlaceholderText(self.tr("Select a finding to read it in full here."))
-        self.detail.setMaximumHeight(150)
+        self.detail.setMaximumHeight(120)  # the list of findings keeps the room: at least five rows
+        self.tree.setMinimumHeight(self.tree.fontMetrics().height() * 7)
         self.confirm_button = QPushButton(self.tr("Confirm by hand…"), self)
         self.confirm_button.setObjectName("checks_confirm_by_hand")
         self.confirm_button.setToolTip(

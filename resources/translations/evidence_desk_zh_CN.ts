@@ -4,296 +4,301 @@
 <context>
     <name>CaseEditor</name>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="110"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="120"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="113"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="123"/>
         <source>Case title</source>
         <translation>案件标题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="114"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="124"/>
         <source>Untitled case</source>
         <translation>未命名案件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="118"/>
-        <location filename="../../desktop_app/gui/case_editor.py" line="122"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="128"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="132"/>
         <source>Filing date</source>
         <translation>提交日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="120"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="130"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="121"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="131"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="126"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="136"/>
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="128"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="138"/>
         <source>Complainant name</source>
         <translation>投诉人名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="130"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="140"/>
         <source>Complainant role</source>
         <translation>投诉人身份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="131"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="141"/>
         <source>Rights holder</source>
         <translation>权利人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="132"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="142"/>
         <source>Agent (with authorization letter)</source>
         <translation>代理人（附授权书）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="134"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="144"/>
         <source>Complainant email</source>
         <translation>投诉人邮箱</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="135"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="145"/>
         <source>Contact name</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="137"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="147"/>
         <source>Choose letter…</source>
         <translation>选择授权书…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="138"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="148"/>
         <source>Choose authorization letter</source>
         <translation>选择授权书</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="145"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="155"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="146"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="156"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="147"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="157"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="148"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="158"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="149"/>
-        <location filename="../../desktop_app/gui/case_editor.py" line="320"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="159"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="332"/>
         <source>Authorization letter</source>
         <translation>授权书</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="154"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="164"/>
         <source>Rights</source>
         <translation>权利</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="158"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="168"/>
         <source>Rights of this case</source>
         <translation>本案权利</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="161"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="171"/>
         <source>Mark</source>
         <translation>商标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="162"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="172"/>
         <source>Office</source>
         <translation>注册机构</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="163"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="173"/>
         <source>Registration no.</source>
         <translation>注册号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="164"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="174"/>
         <source>Owner</source>
         <translation>权利人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="165"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="175"/>
         <source>Classes</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="173"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="183"/>
         <source>Add certificate…</source>
         <translation>添加注册证…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="177"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="187"/>
         <source>Read a trademark certificate, confirm its fields, save it to the library and use it here</source>
         <translation>读取商标注册证，确认各字段，保存到权利库并用于本案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="181"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="191"/>
         <source>Add from library…</source>
         <translation>从权利库添加…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="183"/>
-        <location filename="../../desktop_app/gui/case_editor.py" line="225"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="193"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="237"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="184"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="194"/>
         <source>Remove right</source>
         <translation>移除权利</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="186"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="196"/>
         <source>Rights library…</source>
         <translation>权利库…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="198"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="208"/>
         <source>Listings</source>
         <translation>商品链接</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="203"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="213"/>
         <source>Listings of this case</source>
         <translation>本案商品链接</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="214"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="226"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="216"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="228"/>
         <source>Correct the selected listing&apos;s URL, title or seller (double-click a row)</source>
         <translation>更正所选商品链接的网址、标题或卖家（双击行即可）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="218"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="230"/>
         <source>Add screenshot…</source>
         <translation>添加截图…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="220"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="232"/>
         <source>Paste screenshot</source>
         <translation>粘贴截图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="222"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="234"/>
         <source>Attach the image on the clipboard to the selected listing (Ctrl+Shift+V)</source>
         <translation>将剪贴板中的图片附加到所选链接（Ctrl+Shift+V）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="226"/>
-        <location filename="../../desktop_app/gui/case_editor.py" line="497"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="238"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="513"/>
         <source>Remove listings</source>
         <translation>移除链接</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="234"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="246"/>
         <source>Paste listing URLs</source>
         <translation>粘贴商品链接</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="235"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="247"/>
         <source>Paste listing URLs here, one per line…</source>
         <translation>在此粘贴商品链接，每行一个…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="240"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="252"/>
         <source>Parsed listing URLs</source>
         <translation>已解析的链接</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="247"/>
-        <location filename="../../desktop_app/gui/case_editor.py" line="464"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="259"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="480"/>
         <source>Add listings</source>
         <translation>添加链接</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="322"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="334"/>
         <source>Genuine product photo</source>
         <translation>正品照片</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="323"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="335"/>
         <source>Other file</source>
         <translation>其他文件</translation>
     </message>
+    <message>
+        <location filename="../../desktop_app/gui/case_editor.py" line="415"/>
+        <source>Submitted: this case is read-only. To change it, use Reopen… under Records at the end.</source>
+        <translation>已提交：本案件为只读。如需修改，请使用末尾“记录”中的“重新打开…”。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/case_editor.py" line="498"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="514"/>
         <source>Remove %n listing(s) and their screenshots from this case?</source>
         <translation>
             <numerusform>从本案移除 %n 个商品链接及其截图？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/case_editor.py" line="499"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="515"/>
         <source>%n screenshot(s) will be detached.</source>
         <translation>
             <numerusform>%n 张截图将被解除关联。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="295"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="307"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="319"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="331"/>
         <source>Certificate</source>
         <translation>注册证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="321"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="333"/>
         <source>Screenshot</source>
         <translation>截图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="368"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="380"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="378"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="390"/>
         <source>Not saved yet: %1</source>
         <translation>尚未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="423"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="439"/>
         <source>Add right</source>
         <translation>添加权利</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="423"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="439"/>
         <source>Right from the library:</source>
         <translation>权利库中的权利：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/case_editor.py" line="464"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="480"/>
         <source>Add %n listing(s)</source>
         <translation>
             <numerusform>添加 %n 个链接</numerusform>
@@ -678,67 +683,67 @@
         <translation>选择一条检查结果，在此查看全文。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/checks_panel.py" line="168"/>
+        <location filename="../../desktop_app/gui/checks_panel.py" line="169"/>
         <source>Confirm by hand…</source>
         <translation>人工确认…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/checks_panel.py" line="171"/>
+        <location filename="../../desktop_app/gui/checks_panel.py" line="172"/>
         <source>Check the right&apos;s fields against its certificate and confirm them (rights library).</source>
         <translation>对照注册证核对该权利的各字段并加以确认（权利库）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/checks_panel.py" line="189"/>
+        <location filename="../../desktop_app/gui/checks_panel.py" line="190"/>
         <source>The check engine is not installed in this build; checks are unavailable.</source>
         <translation>此版本未安装检查引擎，无法检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/checks_panel.py" line="201"/>
+        <location filename="../../desktop_app/gui/checks_panel.py" line="202"/>
         <source>No case open.</source>
         <translation>未打开案件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/checks_panel.py" line="209"/>
+        <location filename="../../desktop_app/gui/checks_panel.py" line="210"/>
         <source>Last run %1: %2 blocker(s), %3 warning(s). Re-running…</source>
         <translation>上次运行 %1：%2 个阻断项，%3 个警告。正在重新运行…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/checks_panel.py" line="233"/>
+        <location filename="../../desktop_app/gui/checks_panel.py" line="234"/>
         <source>Checks</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/checks_panel.py" line="243"/>
+        <location filename="../../desktop_app/gui/checks_panel.py" line="244"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/checks_panel.py" line="264"/>
+        <location filename="../../desktop_app/gui/checks_panel.py" line="265"/>
         <source>Not ready: %1 blocker(s), %2 warning(s).</source>
         <translation>未就绪：%1 个阻断项，%2 个警告。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/checks_panel.py" line="266"/>
+        <location filename="../../desktop_app/gui/checks_panel.py" line="267"/>
         <source>Ready to export: no blockers, %2 warning(s).</source>
         <translation>可以导出：无阻断项，%2 个警告。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/checks_panel.py" line="273"/>
+        <location filename="../../desktop_app/gui/checks_panel.py" line="274"/>
         <source>(checked at %1)</source>
         <translation>（检查于 %1）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/checks_panel.py" line="283"/>
+        <location filename="../../desktop_app/gui/checks_panel.py" line="284"/>
         <source>Checks cancelled.</source>
         <translation>检查已取消。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/checks_panel.py" line="318"/>
+        <location filename="../../desktop_app/gui/checks_panel.py" line="319"/>
         <source>, page %1</source>
         <translation>，第 %1 页</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/checks_panel.py" line="319"/>
+        <location filename="../../desktop_app/gui/checks_panel.py" line="320"/>
         <source> — read: “%1”</source>
         <translation> — 识别文字：“%1”</translation>
     </message>
@@ -997,7 +1002,7 @@
     </message>
     <message>
         <location filename="../../desktop_app/gui/evidence_viewer.py" line="126"/>
-        <location filename="../../desktop_app/gui/evidence_viewer.py" line="352"/>
+        <location filename="../../desktop_app/gui/evidence_viewer.py" line="354"/>
         <source>No file shown</source>
         <translation>未显示文件</translation>
     </message>
@@ -1068,7 +1073,7 @@
         <translation>正在识别文字</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/evidence_viewer.py" line="340"/>
+        <location filename="../../desktop_app/gui/evidence_viewer.py" line="342"/>
         <source>No text was read on this page.</source>
         <translation>本页未识别到文字。</translation>
     </message>
@@ -1823,182 +1828,182 @@ Offline evidence checks and signed submission packages for IP takedown complaint
 <context>
     <name>RightsLibraryDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="91"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="92"/>
         <source>Rights library</source>
         <translation>权利库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="94"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="95"/>
         <source>Rights in the library</source>
         <translation>权利库中的权利</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="97"/>
-        <location filename="../../desktop_app/gui/rights_library.py" line="149"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="98"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="150"/>
         <source>Mark</source>
         <translation>商标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="98"/>
-        <location filename="../../desktop_app/gui/rights_library.py" line="147"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="99"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="148"/>
         <source>Office</source>
         <translation>注册机构</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="99"/>
-        <location filename="../../desktop_app/gui/rights_library.py" line="148"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="100"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="149"/>
         <source>Registration no.</source>
         <translation>注册号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="100"/>
-        <location filename="../../desktop_app/gui/rights_library.py" line="150"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="101"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="151"/>
         <source>Owner</source>
         <translation>权利人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="101"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="102"/>
         <source>Certificate</source>
         <translation>注册证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="109"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="110"/>
         <source>New right</source>
         <translation>新建权利</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="111"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="112"/>
         <source>Read from certificate…</source>
         <translation>从注册证读取…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="113"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="114"/>
         <source>Use in case</source>
         <translation>用于本案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="117"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="118"/>
         <source>Use in case %1</source>
         <translation>用于案件 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="118"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="119"/>
         <source>Confirm by hand…</source>
         <translation>人工确认…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="121"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="122"/>
         <source>The certificate cannot be read? Check the entered fields against it and confirm them.</source>
         <translation>注册证无法读取？请对照注册证核对已录入的字段并加以确认。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="144"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="145"/>
         <source>Right</source>
         <translation>权利</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="151"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="152"/>
         <source>Nice classes</source>
         <translation>尼斯分类</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="169"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="170"/>
         <source>Confirmed</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="170"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="171"/>
         <source>Confirm %1</source>
         <translation>确认%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="184"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="185"/>
         <source>Save right</source>
         <translation>保存权利</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="233"/>
-        <location filename="../../desktop_app/gui/rights_library.py" line="323"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="234"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="324"/>
         <source>Certificate: %1</source>
         <translation>注册证：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="234"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="235"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="260"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="261"/>
         <source>%1 %2; run the checks again.</source>
         <translation>%1 %2；请重新运行检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="292"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="293"/>
         <source>Trademark certificate</source>
         <translation>商标注册证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="300"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="301"/>
         <source>Add a certificate to case %1</source>
         <translation>为案件 %1 添加注册证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="301"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="302"/>
         <source>Save and use in case %1</source>
         <translation>保存并用于案件 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="308"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="309"/>
         <source>Reading the certificate…</source>
         <translation>正在读取注册证…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="311"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="312"/>
         <source>Reading certificate</source>
         <translation>正在读取注册证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="342"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="343"/>
         <source>Not found on the certificate; enter it.</source>
         <translation>注册证上未找到，请手动输入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="345"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="346"/>
         <source>page %1</source>
         <translation>第 %1 页</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="348"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="349"/>
         <source>computed</source>
         <translation>推算</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="354"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="355"/>
         <source>This right is already in the library; saving updates it.</source>
         <translation>此权利已在权利库中；保存将更新它。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="357"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="358"/>
         <source>Check each field against the highlighted text, then tick Confirmed.</source>
         <translation>请对照高亮文字核对每个字段，然后勾选“已确认”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="394"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="396"/>
         <source>Confirm or correct every field first.</source>
         <translation>请先确认或更正每个字段。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="426"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="428"/>
         <source>Saved %1 in the rights library.</source>
         <translation>已将 %1 保存到权利库。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="431"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="433"/>
         <source>Saved %1 in the rights library and added it to case %2.</source>
         <translation>已将 %1 保存到权利库，并添加到案件 %2。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="444"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="446"/>
         <source>Added %1 to case %2.</source>
         <translation>已将 %1 添加到案件 %2。</translation>
     </message>

@@ -7,55 +7,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from desktop_app.core.model import Case, Complainant, EvidenceKind, Listing
+from scripts.ui_tour import overlapping_children, unmanaged_children
 from tests.factories import ScreenshotSpec, make_listing_screenshot
 from tests.gui.conftest import wait_task
 
 TAOBAO = "https://item.taobao.com/item.htm?id=681234567890"
 AMAZON = "https://www.amazon.com/dp/B0C1234567"
-
-
-def overlapping_children(dialog: QWidget) -> list[tuple[str, str]]:
-    """Pairs of visible direct children of ``dialog`` whose rectangles overlap (a stray widget shows
-    through another). Children are compared in the dialog's coordinates."""
-    kids = [w for w in dialog.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)]
-    shown = [w for w in kids if w.isVisible() and not w.isWindow() and w.width() > 0 and w.height() > 0]
-    pairs = []
-    for i, a in enumerate(shown):
-        for b in shown[i + 1 :]:
-            if QRect(a.geometry()).intersects(QRect(b.geometry())):
-                pairs.append(
-                    (
-                        f"{type(a).__name__}:{a.objectName() or a.accessibleName()}",
-                        f"{type(b).__name__}:{b.objectName() or b.accessibleName()}",
-                    )
-                )
-    return pairs
-
-
-def unmanaged_children(dialog: QWidget) -> list[str]:
-    """Visible direct children no layout manages: they float at (0, 0) over the form."""
-    layout = dialog.layout()
-    managed = set()
-
-    def walk(lay) -> None:  # noqa: ANN001
-        for i in range(lay.count()):
-            item = lay.itemAt(i)
-            if item.widget() is not None:
-                managed.add(id(item.widget()))
-            elif item.layout() is not None:
-                walk(item.layout())
-
-    if layout is not None:
-        walk(layout)
-    return [
-        type(w).__name__
-        for w in dialog.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
-        if w.isVisible() and not w.isWindow() and id(w) not in managed
-    ]
 
 
 def when_box_opens(act) -> None:  # noqa: ANN001

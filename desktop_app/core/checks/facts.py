@@ -341,6 +341,8 @@ def where(ff: FileFacts, page: int | None) -> str:
         return ff.name
     if ff.capture is not None:  # a web capture's pages after the first are the pictures inside it
         return f"{ff.name}, picture {page - 1}"
+    if page == 1 and not ff.file.is_pdf:  # an image has no pages: "listing.png", never "page 1"
+        return ff.name
     return f"{ff.name}, page {page}"
 
 
