@@ -275,7 +275,7 @@ def _right_value(case: Case, report: CheckReport, what: str, lang: str) -> tuple
                 value = fact.statement.rsplit(" ", 1)[-1]  # type: ignore[union-attr]
         if _established(fact) and value:
             values.append(value)
-            sources.append(fact.source)  # type: ignore[union-attr]
+            sources.append(_source_text(fact, lang))  # type: ignore[arg-type]
         else:
             missing = True
     if missing or not values:
@@ -306,7 +306,7 @@ def _fill(sheet: FilingSheet, lang: str) -> list[SheetField]:
     for f in sheet.form.fields:
         name = f.name_zh if zh else f.name
         if f.fill == "const":
-            out.append(SheetField(f.key, name, (f.value_zh if zh else f.value) or f.value, True, "the form"))
+            out.append(SheetField(f.key, name, (f.value_zh if zh else f.value) or f.value))
         elif f.fill == "marketplace":
             out.append(SheetField(f.key, name, display_name("marketplace", sheet.marketplace, lang)))
         elif f.fill == "reason":

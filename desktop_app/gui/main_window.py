@@ -215,6 +215,7 @@ class MainWindow(QMainWindow):
             "decided": self._action(
                 self.tr("Record &decision…"), lambda: self.show_outcome("decided"), "Ctrl+Shift+M"
             ),
+            "filing": self._action(self.tr("&Filing sheet…"), self.show_filing_sheet, "Ctrl+Shift+F"),
             "rights": self._action(self.tr("&Rights library…"), self.show_rights_library, "Ctrl+R"),
             "dashboard": self._action(self.tr("&Outcomes dashboard…"), self.show_dashboard, "Ctrl+B"),
             "find": self._action(self.tr("&Find case"), self._focus_search, QKeySequence.StandardKey.Find),
@@ -229,7 +230,18 @@ class MainWindow(QMainWindow):
         for key in ("new", "import", None, "export", "verify", None, "settings", None, "quit"):
             file_menu.addSeparator() if key is None else file_menu.addAction(a[key])
         case_menu = self.menuBar().addMenu(self.tr("&Case"))
-        for key in ("checks", "cancel", None, "duplicate", "delete", None, "submitted", "decided"):
+        for key in (
+            "checks",
+            "cancel",
+            None,
+            "filing",
+            None,
+            "duplicate",
+            "delete",
+            None,
+            "submitted",
+            "decided",
+        ):
             case_menu.addSeparator() if key is None else case_menu.addAction(a[key])
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         view_menu.addAction(a["find"])
@@ -442,6 +454,26 @@ class MainWindow(QMainWindow):
         dialog = ExportDialog(self.ctx, self.case_id, self)
         dialog.exported.connect(lambda _p: (self.case_list.refresh(), self.editor.records.refresh()))
         dialog.exec()
+
+    def show_filing_sheet(self) -> None:
+        """The marketplace form's fields for this case, from a check of the case as it is now."""
+        if self.case_id is None:
+            return
+        self.editor.flush()
+        case_id = self.case_id
+
+        def open_sheet(report) -> None:  # noqa: ANN001 - CheckReport
+            if self.case_id != case_id:
+                return
+            from desktop_app.gui.filing_dialog import FilingSheetDialog
+
+            case = self.ctx.store.cases.get(case_id)
+            self.filing_dialog = FilingSheetDialog(case, report, self.languages.language, self)
+            self.filing_dialog.show()
+
+        task = self.checks.run()
+        if task is not None:  # a failed or cancelled check opens nothing; the checks panel says why
+            bind(task, "succeeded", self, open_sheet)
 
     def show_verify(self) -> None:
         from desktop_app.gui.verify_dialog import VerifyDialog

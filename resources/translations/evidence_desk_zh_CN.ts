@@ -4,301 +4,301 @@
 <context>
     <name>CaseEditor</name>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="120"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="121"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="123"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="124"/>
         <source>Case title</source>
         <translation>案件标题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="124"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="125"/>
         <source>Untitled case</source>
         <translation>未命名案件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="128"/>
-        <location filename="../../desktop_app/gui/case_editor.py" line="132"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="129"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="133"/>
         <source>Filing date</source>
         <translation>提交日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="130"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="131"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="131"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="132"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="136"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="137"/>
         <source>Complainant</source>
         <translation>投诉人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="138"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="139"/>
         <source>Complainant name</source>
         <translation>投诉人名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="140"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="141"/>
         <source>Complainant role</source>
         <translation>投诉人身份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="141"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="142"/>
         <source>Rights holder</source>
         <translation>权利人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="142"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="143"/>
         <source>Agent (with authorization letter)</source>
         <translation>代理人（附授权书）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="144"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="145"/>
         <source>Complainant email</source>
         <translation>投诉人邮箱</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="145"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="146"/>
         <source>Contact name</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="147"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="148"/>
         <source>Choose letter…</source>
         <translation>选择授权书…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="148"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="149"/>
         <source>Choose authorization letter</source>
         <translation>选择授权书</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="155"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="156"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="156"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="157"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="157"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="158"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="158"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="159"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="159"/>
-        <location filename="../../desktop_app/gui/case_editor.py" line="332"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="160"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="333"/>
         <source>Authorization letter</source>
         <translation>授权书</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="164"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="165"/>
         <source>Rights</source>
         <translation>权利</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="168"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="169"/>
         <source>Rights of this case</source>
         <translation>本案权利</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="171"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="172"/>
         <source>Mark</source>
         <translation>商标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="172"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="173"/>
         <source>Office</source>
         <translation>注册机构</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="173"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="174"/>
         <source>Registration no.</source>
         <translation>注册号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="174"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="175"/>
         <source>Owner</source>
         <translation>权利人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="175"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="176"/>
         <source>Classes</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="183"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="184"/>
         <source>Add certificate…</source>
         <translation>添加注册证…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="187"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="188"/>
         <source>Read a trademark certificate, confirm its fields, save it to the library and use it here</source>
         <translation>读取商标注册证，确认各字段，保存到权利库并用于本案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="191"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="192"/>
         <source>Add from library…</source>
         <translation>从权利库添加…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="193"/>
-        <location filename="../../desktop_app/gui/case_editor.py" line="237"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="194"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="238"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="194"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="195"/>
         <source>Remove right</source>
         <translation>移除权利</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="196"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="197"/>
         <source>Rights library…</source>
         <translation>权利库…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="208"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="209"/>
         <source>Listings</source>
         <translation>商品链接</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="213"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="214"/>
         <source>Listings of this case</source>
         <translation>本案商品链接</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="226"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="227"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="228"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="229"/>
         <source>Correct the selected listing&apos;s URL, title or seller (double-click a row)</source>
         <translation>更正所选商品链接的网址、标题或卖家（双击行即可）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="230"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="231"/>
         <source>Add screenshot…</source>
         <translation>添加截图…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="232"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="233"/>
         <source>Paste screenshot</source>
         <translation>粘贴截图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="234"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="235"/>
         <source>Attach the image on the clipboard to the selected listing (Ctrl+Shift+V)</source>
         <translation>将剪贴板中的图片附加到所选链接（Ctrl+Shift+V）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="238"/>
-        <location filename="../../desktop_app/gui/case_editor.py" line="513"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="239"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="514"/>
         <source>Remove listings</source>
         <translation>移除链接</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="246"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="247"/>
         <source>Paste listing URLs</source>
         <translation>粘贴商品链接</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="247"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="248"/>
         <source>Paste listing URLs here, one per line…</source>
         <translation>在此粘贴商品链接，每行一个…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="252"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="253"/>
         <source>Parsed listing URLs</source>
         <translation>已解析的链接</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="259"/>
-        <location filename="../../desktop_app/gui/case_editor.py" line="480"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="260"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="481"/>
         <source>Add listings</source>
         <translation>添加链接</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="334"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="335"/>
         <source>Genuine product photo</source>
         <translation>正品照片</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="335"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="336"/>
         <source>Other file</source>
         <translation>其他文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="415"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="416"/>
         <source>Submitted: this case is read-only. To change it, use Reopen… under Records at the end.</source>
         <translation>已提交：本案件为只读。如需修改，请使用末尾“记录”中的“重新打开…”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/case_editor.py" line="514"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="515"/>
         <source>Remove %n listing(s) and their screenshots from this case?</source>
         <translation>
             <numerusform>从本案移除 %n 个商品链接及其截图？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/case_editor.py" line="515"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="516"/>
         <source>%n screenshot(s) will be detached.</source>
         <translation>
             <numerusform>%n 张截图将被解除关联。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="307"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="308"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="331"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="332"/>
         <source>Certificate</source>
         <translation>注册证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="333"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="334"/>
         <source>Screenshot</source>
         <translation>截图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="380"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="381"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="390"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="391"/>
         <source>Not saved yet: %1</source>
         <translation>尚未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="439"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="440"/>
         <source>Add right</source>
         <translation>添加权利</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_editor.py" line="439"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="440"/>
         <source>Right from the library:</source>
         <translation>权利库中的权利：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/case_editor.py" line="480"/>
+        <location filename="../../desktop_app/gui/case_editor.py" line="481"/>
         <source>Add %n listing(s)</source>
         <translation>
             <numerusform>添加 %n 个链接</numerusform>
@@ -308,86 +308,86 @@
 <context>
     <name>CaseListPanel</name>
     <message>
-        <location filename="../../desktop_app/gui/case_list.py" line="44"/>
+        <location filename="../../desktop_app/gui/case_list.py" line="45"/>
         <source>Search cases, marks, marketplaces…</source>
         <translation>搜索案件、商标、平台…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_list.py" line="45"/>
+        <location filename="../../desktop_app/gui/case_list.py" line="46"/>
         <source>Search cases</source>
         <translation>搜索案件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_list.py" line="49"/>
+        <location filename="../../desktop_app/gui/case_list.py" line="50"/>
         <source>Filter by status</source>
         <translation>按状态筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_list.py" line="50"/>
+        <location filename="../../desktop_app/gui/case_list.py" line="51"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_list.py" line="58"/>
+        <location filename="../../desktop_app/gui/case_list.py" line="59"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_list.py" line="72"/>
+        <location filename="../../desktop_app/gui/case_list.py" line="73"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_list.py" line="73"/>
+        <location filename="../../desktop_app/gui/case_list.py" line="74"/>
         <source>Duplicate</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_list.py" line="74"/>
+        <location filename="../../desktop_app/gui/case_list.py" line="75"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_list.py" line="75"/>
+        <location filename="../../desktop_app/gui/case_list.py" line="76"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_list.py" line="76"/>
+        <location filename="../../desktop_app/gui/case_list.py" line="77"/>
         <source>Import one or more case folders (each holds case.toml)</source>
         <translation>导入一个或多个案件文件夹（每个包含 case.toml）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_list.py" line="166"/>
+        <location filename="../../desktop_app/gui/case_list.py" line="167"/>
         <source>Delete case</source>
         <translation>删除案件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_list.py" line="168"/>
+        <location filename="../../desktop_app/gui/case_list.py" line="169"/>
         <source>Delete case %1 (%2)? Its evidence files are removed unless another case or the rights library still uses them.</source>
         <translation>删除案件 %1（%2）？其证据文件将被删除，除非其他案件或权利库仍在使用。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/case_list.py" line="185"/>
+        <location filename="../../desktop_app/gui/case_list.py" line="186"/>
         <source>Deleted %1; %n file(s) no longer used were removed.</source>
         <translation>
             <numerusform>已删除 %1；移除了 %n 个不再使用的文件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_list.py" line="216"/>
+        <location filename="../../desktop_app/gui/case_list.py" line="217"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/case_list.py" line="225"/>
+        <location filename="../../desktop_app/gui/case_list.py" line="226"/>
         <source>Imported %n case(s).</source>
         <translation>
             <numerusform>已导入 %n 个案件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_list.py" line="233"/>
+        <location filename="../../desktop_app/gui/case_list.py" line="234"/>
         <source>Import case folders</source>
         <translation>导入案件文件夹</translation>
     </message>
@@ -395,204 +395,204 @@
 <context>
     <name>CaseRecordsPanel</name>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="47"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="48"/>
         <source>export</source>
         <comment>a revision was frozen at export</comment>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="48"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="49"/>
         <source>submission</source>
         <comment>a revision was frozen at submission</comment>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="138"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="139"/>
         <source>Records</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="148"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="149"/>
         <source>Reopen…</source>
         <translation>重新打开…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="149"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="150"/>
         <source>Reopen submitted case</source>
         <translation>重新打开已提交的案件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="157"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="158"/>
         <source>Package versions</source>
         <translation>文件包版本</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="160"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="161"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="161"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="162"/>
         <source>Exported</source>
         <translation>导出时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="162"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="163"/>
         <source>Signer</source>
         <translation>签名者</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="163"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="164"/>
         <source>Revision</source>
         <translation>修订版</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="164"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="165"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="165"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="166"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="174"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="175"/>
         <source>Package versions (never replaced):</source>
         <translation>文件包版本（从不覆盖）：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="178"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="179"/>
         <source>Time-stamp request…</source>
         <translation>时间戳请求…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="180"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="181"/>
         <source>Save an RFC 3161 request for the selected version, to send to a time-stamping authority</source>
         <translation>为所选版本保存 RFC 3161 请求，发送给时间戳机构</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="183"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="184"/>
         <source>Attach time stamp…</source>
         <translation>附加时间戳…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="185"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="186"/>
         <source>Add the authority&apos;s response to the selected version; the result is a new version</source>
         <translation>将机构的响应附加到所选版本；结果是一个新版本</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="200"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="201"/>
         <source>Revisions</source>
         <translation>修订版</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="204"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="205"/>
         <source>View revision…</source>
         <translation>查看修订版…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="211"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="212"/>
         <source>Revisions (what each package or submission held):</source>
         <translation>修订版（每个文件包或每次提交所含内容）：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="235"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="236"/>
         <source>v%1 (v%2 + time stamp)</source>
         <translation>v%1（v%2 + 时间戳）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="259"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="260"/>
         <source>Revision %1 — frozen %2 at %3</source>
         <translation>修订版 %1 — %2 %3时冻结</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="269"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="270"/>
         <source>Not exported yet.</source>
         <translation>尚未导出。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="271"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="272"/>
         <source>Edited since revision %1: the next export makes a new revision.</source>
         <translation>自修订版 %1 以来已有修改：下次导出将生成新的修订版。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="275"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="276"/>
         <source>Unchanged since revision %1.</source>
         <translation>自修订版 %1 以来未修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="281"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="282"/>
         <source>Submitted %1 to %2 as complaint %3 (package v%4, revision %5).</source>
         <translation>已于 %1 向 %2 提交，投诉编号 %3（文件包 v%4，修订版 %5）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="294"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="295"/>
         <source>Decision: %1 %2%3</source>
         <translation>处理结果：%1（%2）%3</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="298"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="299"/>
         <source>Reopened %1: %2</source>
         <translation>已于 %1 重新打开：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="304"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="305"/>
         <source>Read-only while submitted: reopen it with a reason to edit.</source>
         <translation>已提交的案件为只读：如需编辑，请说明原因并重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="305"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="306"/>
         <source>Not submitted.</source>
         <translation>尚未提交。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="331"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="332"/>
         <source>Save time-stamp request</source>
         <translation>保存时间戳请求</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="333"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="334"/>
         <source>Time-stamp requests (*.tsq)</source>
         <translation>时间戳请求 (*.tsq)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="345"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="348"/>
         <source>Request saved to %1. Send it to your time-stamping authority, then attach its response.</source>
         <translation>请求已保存到 %1。请将其发送给您的时间戳机构，然后附加其响应。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="359"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="362"/>
         <source>Attach time-stamp response</source>
         <translation>附加时间戳响应</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="361"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="364"/>
         <source>Time-stamp responses (*.tsr *.der);;All files (*)</source>
         <translation>时间戳响应 (*.tsr *.der);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="379"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="382"/>
         <source>Attaching the time stamp…</source>
         <translation>正在附加时间戳…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="380"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="383"/>
         <source>Attach time stamp</source>
         <translation>附加时间戳</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="383"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="386"/>
         <source>Cancelled; no package was written.</source>
         <translation>已取消；未写入任何证据包。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="393"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="396"/>
         <source>Time-stamped copy written to %1, but the package file differs from every recorded version, so it is not listed as a version of this case.</source>
         <translation>带时间戳的副本已写入 %1，但该证据包文件与所有已记录的版本都不同，因此未列为本案的版本。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="400"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="403"/>
         <source>Version %1 written: %2 — time stamp by %3 at %4. Version %5 is unchanged.</source>
         <translation>已写入版本 %1：%2 — 时间戳由 %3 于 %4 签发。版本 %5 未改动。</translation>
     </message>
@@ -751,32 +751,32 @@
 <context>
     <name>ConfirmByHandDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/confirm_dialog.py" line="41"/>
+        <location filename="../../desktop_app/gui/confirm_dialog.py" line="42"/>
         <source>Confirm %1 by hand</source>
         <translation>人工确认 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/confirm_dialog.py" line="51"/>
+        <location filename="../../desktop_app/gui/confirm_dialog.py" line="52"/>
         <source>Look at the certificate and tick each entered value it shows. Only what you tick counts as established, as confirmed by hand by you, never as read from the file.</source>
         <translation>请查看注册证，勾选证上显示的每一项已录入内容。只有您勾选的内容才视为已确认，且记为由您人工确认，而非从文件中读取。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/confirm_dialog.py" line="70"/>
+        <location filename="../../desktop_app/gui/confirm_dialog.py" line="71"/>
         <source>Term ends on (as printed or renewed):</source>
         <translation>专用权期限届满日（以注册证所载或续展后为准）：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/confirm_dialog.py" line="81"/>
+        <location filename="../../desktop_app/gui/confirm_dialog.py" line="82"/>
         <source>Recorded as confirmed by hand by %1 on %2, in the audit log.</source>
         <translation>已在审计日志中记录为由 %1 于 %2 人工确认。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/confirm_dialog.py" line="94"/>
+        <location filename="../../desktop_app/gui/confirm_dialog.py" line="95"/>
         <source>Record confirmation</source>
         <translation>记录确认</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/confirm_dialog.py" line="97"/>
+        <location filename="../../desktop_app/gui/confirm_dialog.py" line="98"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -784,102 +784,102 @@
 <context>
     <name>DashboardDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="144"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="145"/>
         <source>Outcomes dashboard</source>
         <translation>结果看板</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="159"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="160"/>
         <source>Success rate</source>
         <translation>成功率</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="160"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="161"/>
         <source>Decline reasons</source>
         <translation>驳回原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="185"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="186"/>
         <source>No decided complaints yet: mark cases submitted, then record the decision.</source>
         <translation>尚无已判定的投诉：请先标记案件已提交，再记录结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="168"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="169"/>
         <source>%1: %2 of %3 accepted (%4)</source>
         <translation>%1：%3 件中 %2 件通过（%4）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="177"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="178"/>
         <source>All-time decisions — %1.</source>
         <translation>历史全部处理结果 — %1。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="179"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="180"/>
         <source>Alibaba IPP expects at least %1 of complaints to succeed.</source>
         <translation>阿里巴巴知识产权保护平台要求投诉成功率不低于 %1。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="195"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="196"/>
         <source>Decisions per marketplace and month</source>
         <translation>各平台每月处理结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="198"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="199"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="199"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="200"/>
         <source>Marketplace</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="200"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="201"/>
         <source>Accepted</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="201"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="202"/>
         <source>Declined</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="202"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="203"/>
         <source>Rate</source>
         <translation>成功率</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="224"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="225"/>
         <source>Success rate per marketplace (cumulative; label: accepted of decided)</source>
         <translation>各平台成功率（累计；标签：通过数/已处理数）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="245"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="246"/>
         <source>%1 (%2 decided)</source>
         <translation>%1（已处理 %2 件）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="271"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="272"/>
         <source>Alibaba IPP good-faith threshold %1</source>
         <translation>阿里巴巴知识产权保护平台善意投诉门槛 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="281"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="282"/>
         <source>Success rate chart</source>
         <translation>成功率图表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="299"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="300"/>
         <source>Commonest decline reasons</source>
         <translation>最常见的驳回原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="300"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="301"/>
         <source>Declines</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="326"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="327"/>
         <source>Decline reasons chart</source>
         <translation>驳回原因图表</translation>
     </message>
@@ -1081,142 +1081,142 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/export_dialog.py" line="42"/>
+        <location filename="../../desktop_app/gui/export_dialog.py" line="43"/>
         <source>Export %1</source>
         <translation>导出 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/export_dialog.py" line="45"/>
+        <location filename="../../desktop_app/gui/export_dialog.py" line="46"/>
         <source>Signing identity</source>
         <translation>签名身份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/export_dialog.py" line="46"/>
+        <location filename="../../desktop_app/gui/export_dialog.py" line="47"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/export_dialog.py" line="47"/>
+        <location filename="../../desktop_app/gui/export_dialog.py" line="48"/>
         <source>New identity</source>
         <translation>新建身份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/export_dialog.py" line="49"/>
+        <location filename="../../desktop_app/gui/export_dialog.py" line="50"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/export_dialog.py" line="50"/>
+        <location filename="../../desktop_app/gui/export_dialog.py" line="51"/>
         <source>Import identity</source>
         <translation>导入身份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/export_dialog.py" line="52"/>
+        <location filename="../../desktop_app/gui/export_dialog.py" line="53"/>
         <source>Export certificate…</source>
         <translation>导出证书…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/export_dialog.py" line="54"/>
+        <location filename="../../desktop_app/gui/export_dialog.py" line="55"/>
         <source>Save the identity&apos;s certificate (PEM) for recipients to pin</source>
         <translation>保存该身份的证书（PEM），供接收方固定信任</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/export_dialog.py" line="63"/>
-        <location filename="../../desktop_app/gui/export_dialog.py" line="74"/>
+        <location filename="../../desktop_app/gui/export_dialog.py" line="64"/>
+        <location filename="../../desktop_app/gui/export_dialog.py" line="75"/>
         <source>Passphrase</source>
         <translation>口令</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/export_dialog.py" line="65"/>
+        <location filename="../../desktop_app/gui/export_dialog.py" line="66"/>
         <source>Package file</source>
         <translation>文件包</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/export_dialog.py" line="66"/>
+        <location filename="../../desktop_app/gui/export_dialog.py" line="67"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/export_dialog.py" line="71"/>
+        <location filename="../../desktop_app/gui/export_dialog.py" line="72"/>
         <source>Export even if the checks found blockers</source>
         <translation>即使检查发现阻断项也导出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/export_dialog.py" line="73"/>
+        <location filename="../../desktop_app/gui/export_dialog.py" line="74"/>
         <source>Identity</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/export_dialog.py" line="75"/>
+        <location filename="../../desktop_app/gui/export_dialog.py" line="76"/>
         <source>Save as</source>
         <translation>保存为</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/export_dialog.py" line="79"/>
+        <location filename="../../desktop_app/gui/export_dialog.py" line="80"/>
         <source>Export progress</source>
         <translation>导出进度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/export_dialog.py" line="80"/>
+        <location filename="../../desktop_app/gui/export_dialog.py" line="81"/>
         <source>Export %p%</source>
         <translation>导出 %p%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/export_dialog.py" line="85"/>
-        <location filename="../../desktop_app/gui/export_dialog.py" line="196"/>
+        <location filename="../../desktop_app/gui/export_dialog.py" line="86"/>
+        <location filename="../../desktop_app/gui/export_dialog.py" line="197"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/export_dialog.py" line="88"/>
+        <location filename="../../desktop_app/gui/export_dialog.py" line="89"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/export_dialog.py" line="91"/>
-        <location filename="../../desktop_app/gui/export_dialog.py" line="246"/>
+        <location filename="../../desktop_app/gui/export_dialog.py" line="92"/>
+        <location filename="../../desktop_app/gui/export_dialog.py" line="247"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/export_dialog.py" line="123"/>
+        <location filename="../../desktop_app/gui/export_dialog.py" line="124"/>
         <source>No signing identity yet: create one with New… or import one.</source>
         <translation>尚无签名身份：请点击“新建…”创建或导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/export_dialog.py" line="145"/>
+        <location filename="../../desktop_app/gui/export_dialog.py" line="146"/>
         <source>Save certificate as</source>
         <translation>证书另存为</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/export_dialog.py" line="147"/>
+        <location filename="../../desktop_app/gui/export_dialog.py" line="148"/>
         <source>Certificate (*.pem)</source>
         <translation>证书 (*.pem)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/export_dialog.py" line="159"/>
+        <location filename="../../desktop_app/gui/export_dialog.py" line="160"/>
         <source>Certificate saved to %1
 SHA-256 fingerprint: %2</source>
         <translation>证书已保存到 %1
 SHA-256 指纹：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/export_dialog.py" line="167"/>
+        <location filename="../../desktop_app/gui/export_dialog.py" line="168"/>
         <source>Save package as</source>
         <translation>文件包另存为</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/export_dialog.py" line="167"/>
+        <location filename="../../desktop_app/gui/export_dialog.py" line="168"/>
         <source>Submission package (*.zip)</source>
         <translation>提交文件包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/export_dialog.py" line="219"/>
+        <location filename="../../desktop_app/gui/export_dialog.py" line="220"/>
         <source>The case is unchanged since version %1: this package holds the same revision (%2).</source>
         <translation>自版本 %1 以来案件未修改：此文件包包含相同的修订版（%2）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/export_dialog.py" line="226"/>
+        <location filename="../../desktop_app/gui/export_dialog.py" line="227"/>
         <source>Package version %4 (case revision %5): %1
 SHA-256: %2
 Signer fingerprint: %3</source>
@@ -1225,25 +1225,68 @@ SHA-256：%2
 签名者指纹：%3</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/export_dialog.py" line="140"/>
-        <location filename="../../desktop_app/gui/export_dialog.py" line="174"/>
+        <location filename="../../desktop_app/gui/export_dialog.py" line="141"/>
+        <location filename="../../desktop_app/gui/export_dialog.py" line="175"/>
         <source>Choose a signing identity first (New… creates one).</source>
         <translation>请先选择签名身份（“新建…”可创建）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/export_dialog.py" line="194"/>
+        <location filename="../../desktop_app/gui/export_dialog.py" line="195"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/export_dialog.py" line="195"/>
+        <location filename="../../desktop_app/gui/export_dialog.py" line="196"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/export_dialog.py" line="204"/>
+        <location filename="../../desktop_app/gui/export_dialog.py" line="205"/>
         <source>Export cancelled; no package was written.</source>
         <translation>导出已取消；未写入任何文件包。</translation>
+    </message>
+</context>
+<context>
+    <name>FilingSheetDialog</name>
+    <message>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="38"/>
+        <source>Filing sheet — %1</source>
+        <translation>投诉表单 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="50"/>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="52"/>
+        <source>Marketplace and batch</source>
+        <translation>平台与批次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="55"/>
+        <source>%1 — batch %2 of %3 (%4 listings)</source>
+        <translation>%1 — 第 %2/%3 批（%4 个商品）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="96"/>
+        <source>Fill the marketplace&apos;s form in this order; every value was established by the checks.</source>
+        <translation>请按此顺序填写平台表单；每个值均已由检查确认。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="123"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="131"/>
+        <source>Not established: %1</source>
+        <translation>未确认：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="161"/>
+        <source>Copied: %1</source>
+        <translation>已复制：%1</translation>
     </message>
 </context>
 <context>
@@ -1462,12 +1505,12 @@ SHA-256：%2
 <context>
     <name>ListingPaste</name>
     <message>
-        <location filename="../../desktop_app/gui/listing_paste.py" line="29"/>
+        <location filename="../../desktop_app/gui/listing_paste.py" line="30"/>
         <source>OK</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/listing_paste.py" line="36"/>
+        <location filename="../../desktop_app/gui/listing_paste.py" line="37"/>
         <source>%1 of %2 addresses recognised; invalid ones are marked in red.</source>
         <translation>已识别 %2 个地址中的 %1 个；无效地址以红色标出。</translation>
     </message>
@@ -1517,194 +1560,199 @@ SHA-256：%2
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="80"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="81"/>
         <source>Case editor</source>
         <translation>案件编辑器</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="95"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="96"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="96"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="97"/>
         <source>Checks</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="97"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="98"/>
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="156"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="157"/>
         <source>Background work progress</source>
         <translation>后台任务进度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="157"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="158"/>
         <source>%p%</source>
         <translation>%p%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="158"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="159"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="159"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="160"/>
         <source>Cancel background work</source>
         <translation>取消后台任务</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="181"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="182"/>
         <source>Not installed in this build</source>
         <translation>此版本未安装</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="183"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="184"/>
         <source>&amp;New case</source>
         <translation>新建案件(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="185"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="186"/>
         <source>&amp;Import case folders…</source>
         <translation>导入案件文件夹(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="187"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="188"/>
         <source>D&amp;uplicate case</source>
         <translation>复制案件(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="189"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="190"/>
         <source>&amp;Delete case…</source>
         <translation>删除案件(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="192"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="193"/>
         <source>&amp;Export package…</source>
         <translation>导出文件包(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="199"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="200"/>
         <source>&amp;Verify package…</source>
         <translation>验证文件包(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="206"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="207"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="208"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="209"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="209"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="210"/>
         <source>&amp;Run checks</source>
         <translation>运行检查(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="210"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="211"/>
         <source>&amp;Cancel background work</source>
         <translation>取消后台任务(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="212"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="213"/>
         <source>Mark &amp;submitted…</source>
         <translation>标记为已提交(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="215"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="216"/>
         <source>Record &amp;decision…</source>
         <translation>记录处理结果(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="217"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="218"/>
+        <source>&amp;Filing sheet…</source>
+        <translation>投诉表单(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="219"/>
         <source>&amp;Rights library…</source>
         <translation>权利库(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="218"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="220"/>
         <source>&amp;Outcomes dashboard…</source>
         <translation>结果看板(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="219"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="221"/>
         <source>&amp;Find case</source>
         <translation>查找案件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="220"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="222"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="222"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="224"/>
         <source>&amp;User guide</source>
         <translation>用户指南(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="224"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="226"/>
         <source>Open the &amp;demo case</source>
         <translation>打开示例案件(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="227"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="229"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="230"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="232"/>
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="233"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="246"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="240"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="253"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="246"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="259"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="255"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="268"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="309"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="322"/>
         <source>Checks last ran at %1</source>
         <translation>上次检查时间：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="342"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="355"/>
         <source>Opening the demo case</source>
         <translation>正在打开示例案件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="476"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="509"/>
         <source>About %1</source>
         <translation>关于 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="478"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="511"/>
         <source>%1 %2
 Offline evidence checks and signed submission packages for IP takedown complaints.</source>
         <translation>%1 %2
 离线检查知识产权投诉证据并生成签名提交文件包。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="514"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="547"/>
         <source>Cancelling background work…</source>
         <translation>正在取消后台任务…</translation>
     </message>
@@ -1712,79 +1760,79 @@ Offline evidence checks and signed submission packages for IP takedown complaint
 <context>
     <name>OutcomeDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="51"/>
         <location filename="../../desktop_app/gui/outcomes_view.py" line="52"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="53"/>
         <source>Complaint number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="54"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="55"/>
         <source>Marketplace</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="55"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="56"/>
         <source>Filed with</source>
         <translation>投诉平台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="58"/>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="70"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="59"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="71"/>
         <source>Package sent</source>
         <translation>已发送的文件包</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="62"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="63"/>
         <source>v%1 — exported %2, SHA-256 %3…</source>
         <translation>v%1 — 导出于 %2，SHA-256 %3…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="69"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="70"/>
         <source>(no package exported)</source>
         <translation>（未导出文件包）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="72"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="73"/>
         <source>The case becomes read-only until it is reopened with a reason.</source>
         <translation>案件将变为只读，直至说明原因后重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="76"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="77"/>
         <source>Accepted</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="77"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="78"/>
         <source>Declined</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="84"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="85"/>
         <source>Decline reason</source>
         <translation>驳回原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="49"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="50"/>
         <source>Mark %1 submitted</source>
         <translation>标记 %1 为已提交</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="75"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="76"/>
         <source>Decision on %1</source>
         <translation>%1 的处理结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="86"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="87"/>
         <source>Choose the reason the marketplace gave…</source>
         <translation>选择平台给出的原因…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="95"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="96"/>
         <source>Decision</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="97"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="98"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -1792,22 +1840,22 @@ Offline evidence checks and signed submission packages for IP takedown complaint
 <context>
     <name>ReopenDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="61"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="62"/>
         <source>Reopen submitted case</source>
         <translation>重新打开已提交的案件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="66"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="67"/>
         <source>The case was submitted and is read-only. Reopening lets you edit it; the reason is kept with its submission record and in the audit log.</source>
         <translation>该案件已提交，处于只读状态。重新打开后即可编辑；原因将与提交记录一并保存，并写入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="73"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="74"/>
         <source>Reason for reopening</source>
         <translation>重新打开的原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="74"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="75"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -1815,12 +1863,12 @@ Offline evidence checks and signed submission packages for IP takedown complaint
 <context>
     <name>RevisionDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="106"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="107"/>
         <source>%1 — revision %2 (read-only)</source>
         <translation>%1 — 修订版 %2（只读）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="112"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="113"/>
         <source>Frozen %1 at %2 · content SHA-256 %3</source>
         <translation>%1 %2时冻结 · 内容 SHA-256 %3</translation>
     </message>
@@ -1828,182 +1876,182 @@ Offline evidence checks and signed submission packages for IP takedown complaint
 <context>
     <name>RightsLibraryDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="92"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="93"/>
         <source>Rights library</source>
         <translation>权利库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="95"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="96"/>
         <source>Rights in the library</source>
         <translation>权利库中的权利</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="98"/>
-        <location filename="../../desktop_app/gui/rights_library.py" line="150"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="99"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="151"/>
         <source>Mark</source>
         <translation>商标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="99"/>
-        <location filename="../../desktop_app/gui/rights_library.py" line="148"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="100"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="149"/>
         <source>Office</source>
         <translation>注册机构</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="100"/>
-        <location filename="../../desktop_app/gui/rights_library.py" line="149"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="101"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="150"/>
         <source>Registration no.</source>
         <translation>注册号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="101"/>
-        <location filename="../../desktop_app/gui/rights_library.py" line="151"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="102"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="152"/>
         <source>Owner</source>
         <translation>权利人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="102"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="103"/>
         <source>Certificate</source>
         <translation>注册证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="110"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="111"/>
         <source>New right</source>
         <translation>新建权利</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="112"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="113"/>
         <source>Read from certificate…</source>
         <translation>从注册证读取…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="114"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="115"/>
         <source>Use in case</source>
         <translation>用于本案</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="118"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="119"/>
         <source>Use in case %1</source>
         <translation>用于案件 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="119"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="120"/>
         <source>Confirm by hand…</source>
         <translation>人工确认…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="122"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="123"/>
         <source>The certificate cannot be read? Check the entered fields against it and confirm them.</source>
         <translation>注册证无法读取？请对照注册证核对已录入的字段并加以确认。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="145"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="146"/>
         <source>Right</source>
         <translation>权利</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="152"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="153"/>
         <source>Nice classes</source>
         <translation>尼斯分类</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="170"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="171"/>
         <source>Confirmed</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="171"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="172"/>
         <source>Confirm %1</source>
         <translation>确认%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="185"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="186"/>
         <source>Save right</source>
         <translation>保存权利</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="234"/>
-        <location filename="../../desktop_app/gui/rights_library.py" line="324"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="235"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="325"/>
         <source>Certificate: %1</source>
         <translation>注册证：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="235"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="236"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="261"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="262"/>
         <source>%1 %2; run the checks again.</source>
         <translation>%1 %2；请重新运行检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="293"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="294"/>
         <source>Trademark certificate</source>
         <translation>商标注册证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="301"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="302"/>
         <source>Add a certificate to case %1</source>
         <translation>为案件 %1 添加注册证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="302"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="303"/>
         <source>Save and use in case %1</source>
         <translation>保存并用于案件 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="309"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="310"/>
         <source>Reading the certificate…</source>
         <translation>正在读取注册证…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="312"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="313"/>
         <source>Reading certificate</source>
         <translation>正在读取注册证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="343"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="344"/>
         <source>Not found on the certificate; enter it.</source>
         <translation>注册证上未找到，请手动输入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="346"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="347"/>
         <source>page %1</source>
         <translation>第 %1 页</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="349"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="350"/>
         <source>computed</source>
         <translation>推算</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="355"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="356"/>
         <source>This right is already in the library; saving updates it.</source>
         <translation>此权利已在权利库中；保存将更新它。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="358"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="359"/>
         <source>Check each field against the highlighted text, then tick Confirmed.</source>
         <translation>请对照高亮文字核对每个字段，然后勾选“已确认”。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="396"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="397"/>
         <source>Confirm or correct every field first.</source>
         <translation>请先确认或更正每个字段。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="428"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="429"/>
         <source>Saved %1 in the rights library.</source>
         <translation>已将 %1 保存到权利库。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="433"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="434"/>
         <source>Saved %1 in the rights library and added it to case %2.</source>
         <translation>已将 %1 保存到权利库，并添加到案件 %2。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/rights_library.py" line="446"/>
+        <location filename="../../desktop_app/gui/rights_library.py" line="447"/>
         <source>Added %1 to case %2.</source>
         <translation>已将 %1 添加到案件 %2。</translation>
     </message>
@@ -2281,12 +2329,12 @@ Offline evidence checks and signed submission packages for IP takedown complaint
         <translation>签名者可信：否 — 签名者身份未确认（自签名/未授予信任）。请在上方输入签名者指纹，或在“设置”中添加受信任的证书。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/verify_dialog.py" line="203"/>
+        <location filename="../../desktop_app/gui/verify_dialog.py" line="204"/>
         <source>Note: %1.</source>
         <translation>注意：%1。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/verify_dialog.py" line="207"/>
+        <location filename="../../desktop_app/gui/verify_dialog.py" line="209"/>
         <source>OK</source>
         <translation>正常</translation>
     </message>
