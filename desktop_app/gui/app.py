@@ -45,6 +45,7 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     app.setOrganizationName(ORGANIZATION)
     app.setDesktopFileName(APP_ID)
     app.setStyle("Fusion")
+    _ensure_cjk_font(app)
     _follow_system_palette(app)
     app.styleHints().colorSchemeChanged.connect(lambda _scheme: _follow_system_palette(app))
     app.setWindowIcon(
@@ -53,6 +54,22 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
         else QIcon.fromTheme(APP_ID)
     )
     return app
+
+
+def _ensure_cjk_font(app: QApplication) -> None:
+    """Chinese text needs a font with Han characters; a workstation without one gets the font the app
+    ships (the one its PDFs embed), as the fallback for the interface font. With one, nothing is loaded."""
+    from PySide6.QtGui import QFont, QFontDatabase
+
+    from desktop_app.core.resources import cjk_font_path
+
+    if QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
+        return
+    font_id = QFontDatabase.addApplicationFont(str(cjk_font_path()))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if families:
+        QFont.insertSubstitutions(app.font().family(), families)
+        log.info("no Chinese font installed: using the bundled %s", families[0])
 
 
 def _screenshot_after_checks(window: QWidget, path: str) -> None:
