@@ -4,7 +4,7 @@
 
 Steps: empty start, the demo case checked, a new case, its certificate read in the rights library, a
 screenshot added and checked, the deliberate mistake in the listing address caught (finding clicked) and
-corrected, export, verify, outcomes, settings. Each language and
+corrected, the filing sheet, export, verify, outcomes, settings. Each language and
 size gets its own data folder and settings, and its pictures in OUT/<lang>-<w>x<h>/NN-step.png (an open
 dialog is drawn over the window where Qt placed it, so the pictures look the same on a real X server and
 offscreen). At each step the tour looks for what a user would see as broken: a dialog widget that no
@@ -279,6 +279,16 @@ class Tour:
             self.shot("fixed-and-ready")
             if report is None or report.verdict != "ready":
                 self.problems.append("fixed-and-ready: the corrected case is not ready")
+
+            window.filing_dialog = None
+            window.show_filing_sheet()
+            wait_until(lambda: window.filing_dialog is not None, "the filing sheet")
+            sheet = window.filing_dialog
+            sheet.resize(min(900, self.size[0] - 40), min(700, self.size[1] - 60))
+            self.shot("filing-sheet", sheet)
+            if not sheet.values:
+                self.problems.append(f"filing-sheet: no sheet for the ready case ({sheet.message.text()})")
+            sheet.close()
 
             from desktop_app.gui.export_dialog import ExportDialog
 

@@ -19,6 +19,7 @@ STEPS = [
     "finding-clicked",
     "listing-corrected",
     "fixed-and-ready",
+    "filing-sheet",
     "exported",
     "verified",
     "outcomes",
