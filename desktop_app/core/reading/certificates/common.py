@@ -442,7 +442,7 @@ def parse_classes(text: str) -> list[int]:
 
 # "Class 9", "Klasse 9", "Classe 9", "Clase 9", "Classi 9", "Kl. 9", "Int. Cl. 9", "第9类"
 CLASS_WORD = (
-    r"(?:(?:int(?:ernational)?\.?\s*|nice\s*)?(?:class(?:e|es)?|klasse|clase|classi)\s*(?:no\.?\s*|n[°º]\s*)?"
+    r"(?:(?:int(?:ernational)?\.?\s*|nice\s*)?(?:class(?:e|es)?|klassen?|clases?|classi|kelas)\s*(?:no\.?\s*|n[°º]\s*)?"
     r"|cl\.\s*|kl\.\s*|第\s*)"
 )
 _CLASS_HEAD = re.compile(
@@ -526,6 +526,32 @@ def computed_expiry(base: Field | None, years: int = 10, day_before: bool = Fals
         computed=True,
         raw="",
     )
+
+
+# A registration number as offices print it, in one place for every reader: an office prefix ("UK",
+# "TMA", "VR "), digits grouped by spaces, commas, dots, slashes or hyphens ("40 2023 43949",
+# "302021123456.7", "4-2019-012345", "TMA1,234,567"), and the check letter some offices append
+# ("40 2023 43949 Y", "40202343949Y"). A letter OCR put for a digit (O, l, I, |) counts as one unless a
+# letter follows it (the next word: "1234567 Inhaber"). Led by "No.", "Nr.", "N°", "#" or "№".
+_DIGIT = r"(?:\d|[OlI|](?![A-Za-z]))"
+NUMBER = (  # case matters even inside a case-insensitive pattern: "1234567 in the name of" ends at 7
+    r"(?-i:(?:[A-Z]{1,5}[\s-]?(?=\d))?"
+    r"(?:\d|[OlI|](?=\d))(?:\s?[,./-]?\s?" + _DIGIT + r"){2,22}"
+    r"(?:[A-Z]{1,2}(?![A-Za-z0-9])|[\s-][A-Z](?![A-Za-z0-9]))?)"
+)
+_NUMBER_LEAD = re.compile(r"^[\s:：.]*(?:(?:[Nn][Oo0°º]|[Nn][Rr]|№|#)\.?\s*[:：.]?\s*)?")
+_NUMBER_AT = re.compile(NUMBER)
+
+
+def number_at(text: str) -> tuple[str, int] | None:
+    """The registration number ``text`` starts with (after "No." and the like): (as printed, where it starts)."""
+    lead = _NUMBER_LEAD.match(text)
+    start = lead.end() if lead else 0
+    m = _NUMBER_AT.match(text, start)
+    if not m:
+        return None
+    raw = m.group(0).rstrip(" ,./-")
+    return (raw, start) if raw else None
 
 
 def number_field(line: TextLine, raw: str, start: int, office: str, confidence: float = 1.0) -> Field | None:

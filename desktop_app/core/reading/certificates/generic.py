@@ -27,8 +27,10 @@ from desktop_app.core.reading.certificates.common import (
     KNOWN_INID,
     _inid_code,
     add_years,
+    NUMBER,
     field_from,
     nfkc,
+    number_at,
     number_field,
     owner_name,
     parse_classes,
@@ -162,13 +164,13 @@ def match_label(text: str) -> LabelHit | None:
         if best is None or cand[:2] > best[:2]:
             best = cand
     if best is None:
-        return None
+        return _number_word_label(text, offset)
     name = best[2]
     end = offset + ends[best[3] - 1]
     after = text[end:]
     glued = bool(after[:1].isupper()) and text[end - 1].islower()  # "Waren und DienstleistungenKlasse 9"
     separated = bool(_SEPARATOR.match(after)) or glued
-    stripped = re.sub(r"^[\s.:：|=\-–—]+", "", after)
+    stripped = re.sub(r"^[\s.:：|=\-–—)\]°º]+", "", after)  # "Class(es)", "Registro N°"
     rest_start = len(text) - len(stripped)
     rest = stripped.rstrip()
     if (
@@ -179,8 +181,44 @@ def match_label(text: str) -> LabelHit | None:
     ):
         return None  # "Class 9: Computer software" heads goods, it is not the classes label
     if rest and not separated and not _value_may_follow(name, rest):
-        return None  # "Trademark Registration Certificate" is a title, not the label "Trademark"
+        # "Trademark Registration Certificate" is a title, not the label "Trademark"; "Trade Mark Reg. No."
+        # is a number's label
+        return _number_word_label(text, offset)
     return LabelHit(name, end, separated, rest, rest_start)
+
+
+_NUMBER_WORD = r"(?:No|Nr|N[°º]|Number|Nummer|Num[eé]ro|N[uú]mero|Nombor|Nomor|Numer|#)\.?"
+_NUMBER_WORD_LABEL = re.compile(
+    r"(?i)^((?:[^\W\d_]+[.\-]?\s*){0,4}?)" + _NUMBER_WORD + r"(?=[\s:：|]|$)"  # "Trade Mark Reg. No."
+    r"|^" + _NUMBER_WORD + r"\s+((?:[^\W\d_]+\.?\s*){1,3}?)(?=[:：|]|$)"  # "No. Pendaftaran"
+)
+_APPLICATION_WORDS = re.compile(
+    r"(?i)appl|serial|fil(?:ing|ed)|pedido|solicitud|demande|anmeld|domanda|permohonan|dep[oó]sit|申请"
+)
+_OTHER_NUMBER_WORDS = re.compile(
+    r"(?i)\b(?:tel|telephone|phone|fax|page|ref|reference|invoice|account|vat|tax|company|business|agent|"
+    r"customer|client|order|id|publication|gazette|priority|journal|bulletin|receipt|file|case|house|street|"
+    r"postal|zip|seite|p[aá]gina)\b"
+)
+
+
+def _number_word_label(text: str, offset: int) -> LabelHit | None:
+    """A label no lexicon lists that names a number ("Trade Mark Reg. No.", "No. Pendaftaran"): an office
+    no reader knows still yields its registration (or application) number."""
+    m = _NUMBER_WORD_LABEL.match(text[offset:])
+    if not m:
+        return None
+    words = (m.group(1) or m.group(2) or "").strip()
+    if not words or _OTHER_NUMBER_WORDS.search(words) or len(words) > 40:
+        return None
+    name = "application_number" if _APPLICATION_WORDS.search(words) else "registration_number"
+    end = offset + m.end()
+    after = text[end:]
+    stripped = re.sub(r"^[\s.:：|=\-–—)\]°º]+", "", after)
+    rest = stripped.rstrip()
+    if rest and not _value_may_follow(name, rest) and not _SEPARATOR.match(after):
+        return None
+    return LabelHit(name, end, bool(_SEPARATOR.match(after)), rest, len(text) - len(stripped))
 
 
 def _value_may_follow(name: str, rest: str) -> bool:
@@ -229,12 +267,25 @@ class _Reader:
         return hit is not None and (not hit.rest or hit.separated)
 
     def value_of(self, i: int) -> _Value | None:
-        """The value for the label on line i: on its line, in the cell to its right, or below it."""
+        """The value for the label on line i: on its line, in the cell to its right, or below it.
+
+        A number, date or class list must look like one: a label's right neighbour that does not (the
+        next column's label or value) gives way to the value below the label."""
+        hit = self.hits[i]
+        assert hit is not None
+        found = self._candidates(i)
+        for value in found:
+            if _fits(hit.field, value):
+                return value
+        return found[0] if found and hit.field not in _TYPED else None
+
+    def _candidates(self, i: int) -> list[_Value]:
         hit = self.hits[i]
         line = self.lines[i]
         assert hit is not None
         if hit.rest:
-            return _Value(line, hit.rest_start, i)
+            return [_Value(line, hit.rest_start, i)]
+        out: list[_Value] = []
         h = _h(line)
         right = [
             k
@@ -244,7 +295,7 @@ class _Reader:
         if right:
             k = min(right, key=lambda k: self.lines[k].box[0])
             if not self._is_label(k) and self.lines[k].box[0] - line.box[2] < 25 * h:
-                return _Value(self.lines[k], 0, k)
+                out.append(_Value(self.lines[k], 0, k))
         below = [
             k
             for k in range(i + 1, min(len(self.lines), i + 12))
@@ -258,8 +309,8 @@ class _Reader:
         if below:
             k = min(below, key=lambda k: (self.lines[k].box[1], abs(self.lines[k].box[0] - line.box[0])))
             if not self._is_label(k):
-                return _Value(self.lines[k], 0, k)
-        return None
+                out.append(_Value(self.lines[k], 0, k))
+        return out
 
     def continuation(self, value: _Value, limit: int = 80) -> list[TextLine]:
         """Lines that carry a value on (goods): same column, close below, across pages, up to a label."""
@@ -296,6 +347,23 @@ class _Reader:
                 break
         return out
 
+    def goods_block(self, first: _Value) -> list[tuple[str, TextLine]]:
+        """The goods text: under the first goods label that gives more than a pointer ("18: … 25: …",
+        "see page 2"), with what runs on after it."""
+        starts = [first] + [
+            v
+            for k, hit in enumerate(self.hits)
+            if hit is not None and hit.field == "goods" and k > first.index
+            for v in [self.value_of(k)]
+            if v is not None
+        ]
+        for value in starts:
+            text = nfkc(value.line.text[value.start :]).strip(" :：\"'“”„«»‘’")
+            block = [(text, value.line)] + [(nfkc(ln.text), ln) for ln in self.continuation(value)]
+            if any(_has_goods_words(t) for t, _ln in block):
+                return block
+        return []
+
     def labelled(self) -> dict[str, tuple[int, _Value]]:
         """The first value found for each field."""
         found: dict[str, tuple[int, _Value]] = {}
@@ -308,6 +376,43 @@ class _Reader:
             if value is not None:
                 found[hit.field] = (i, value)
         return found
+
+
+_TYPED = frozenset(
+    {
+        "registration_number",
+        "application_number",
+        "registration_date",
+        "filing_date",
+        "expiry_date",
+        "classes",
+    }
+)
+
+
+def _fits(name: str, value: _Value) -> bool:
+    """Whether a candidate value looks like a value of field ``name``."""
+    text = nfkc(value.line.text[value.start :])
+    if name in ("registration_number", "application_number"):
+        return number_at(text) is not None
+    if name in ("registration_date", "filing_date", "expiry_date"):
+        return bool(find_dates(text, "dmy"))
+    if name == "classes":
+        return bool(re.search(r"\d", text))
+    return True
+
+
+_POINTER_WORDS = frozenset(
+    "see page pages overleaf annex attached attachment continued voir annexe suite siehe seite anlage "
+    "ver pagina página anexo vedi allegato the and und et".split()
+)
+
+
+def _has_goods_words(text: str) -> bool:
+    """More than a pointer to where the goods are ("18: … 25: …", "see page 2", "siehe Anlage")."""
+    return any(_wide(c) and c.isalpha() for c in text) or any(
+        w.casefold() not in _POINTER_WORDS for w in re.findall(r"[^\W\d_]{3,}", text)
+    )
 
 
 def _sub_offset(value: _Value) -> float:
@@ -325,9 +430,6 @@ def _sub_offset(value: _Value) -> float:
 # Values
 # ---------------------------------------------------------------------------------------------------------
 
-_NUMBER_VALUE = re.compile(
-    r"(?i)^(?:N[o°º]\.?\s*|Nr\.?\s*|#\s*)?((?:[A-Z]{1,4}[\s-]?)?[0-9OlI|][0-9OlI|,.\s/-]{2,18}[0-9OlI|])"
-)
 _START_WORDS = re.compile(
     r"(?i)\b(?:from|since|as\s+from|with\s+effect\s+from|ab|vom|seit|à\s+compter\s+du|a\s+partir\s+d[eo]|"
     r"desde|dal|da|自)\s*$"
@@ -337,11 +439,11 @@ _YEARS = re.compile(r"(?i)\b(\d{1,2})\s*(?:years?|jahre?n?|ans|años|anos|anni)\
 
 def _number(value: _Value) -> Field | None:
     text = value.line.text[value.start :]
-    m = _NUMBER_VALUE.match(nfkc(text)) if len(nfkc(text)) == len(text) else None
-    if not m:
+    found = number_at(nfkc(text)) if len(nfkc(text)) == len(text) else None
+    if not found:
         return None
-    raw = m.group(1).rstrip(" ,./-")
-    return number_field(value.line, raw, value.start + m.start(1), "", confidence=0.95)
+    raw, start = found
+    return number_field(value.line, raw, value.start + start, "", confidence=0.95)
 
 
 def _text_value(value: _Value) -> tuple[str, int, int]:
@@ -390,7 +492,7 @@ def _date_value(value: _Value, kind: str) -> Field | None:
 # Running text
 # ---------------------------------------------------------------------------------------------------------
 
-_REG = r"((?:[A-Z]{1,4}[\s-]?)?\d[\d,.\s/-]{2,16}\d)"
+_REG = "(" + NUMBER + ")"
 _RUNNING_NUMBER = re.compile(
     r"(?i)(?:under|with)\s+(?:the\s+)?(?:registration\s+)?(?:No\.?|number|n[°º]\.?)\s*[:.]?\s*"
     + _REG
@@ -564,7 +666,7 @@ def extract(lines: Sequence[TextLine]) -> CertificateFields:
                 out.classes = field_from(value.line, classes, s, e, confidence=0.95)
         elif name == "goods":
             text, _s, _e = _text_value(value)
-            goods_block = [(text, value.line)] + [(nfkc(ln.text), ln) for ln in reader.continuation(value)]
+            goods_block = reader.goods_block(value)
         elif name in ("registration_date", "filing_date", "expiry_date") and getattr(out, name) is None:
             setattr(out, name, _date_value(value, name))
     app = found.get("application_number")

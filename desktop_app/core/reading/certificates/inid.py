@@ -14,6 +14,7 @@ from desktop_app.core.reading.certificates.common import (
     inid_sections,
     inid_value,
     nfkc,
+    number_at,
     number_field,
     owner_name,
     parse_goods_blocks,
@@ -64,18 +65,18 @@ def extract_inid(
     reg = inid_value(sections, "111")
     if reg:
         text, line, s, _ = reg
-        m = re.match(r"(?i)\s*((?:EU|UK|IR)?[0-9OlI|][0-9OlI|\s.,]{3,14}[0-9OlI|])", text)
-        if m:
-            out.registration_number = number_field(line, m.group(1), s, office)
+        found = number_at(text)
+        if found:
+            out.registration_number = number_field(line, found[0], s + found[1], office)
     app = inid_value(sections, "210")
     out.registration_date = _date(sections, "151", order_hint)  # type: ignore[assignment]
     out.filing_date = _date(sections, "220", order_hint)  # type: ignore[assignment]
     out.expiry_date = _date(sections, "180", order_hint)  # type: ignore[assignment]
     if out.registration_number is None and app:
         text, line, s, _ = app
-        m = re.match(r"(?i)\s*((?:EU)?[0-9OlI|][0-9OlI|\s.,]{3,14}[0-9OlI|])", text)
-        if m:
-            out.registration_number = number_field(line, m.group(1), s, office)
+        found = number_at(text)
+        if found:
+            out.registration_number = number_field(line, found[0], s + found[1], office)
             if out.registration_number and out.registration_date is None:
                 out.status = status_field(out.registration_number, "application", 0.8)
     mark = inid_value(sections, "541", "540", "561")

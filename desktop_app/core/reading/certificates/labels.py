@@ -14,6 +14,7 @@ from desktop_app.core.reading.certificates.common import (
     field_from,
     find_label,
     nfkc,
+    number_at,
     number_field,
     owner_name,
     parse_classes,
@@ -26,7 +27,6 @@ _NUMBER_LABEL = re.compile(
     r"(?i)\b(?:(?:international\s*)?registration|reg\.?|trade\s?mark|eutm|eu\s*trade\s*mark|application|"
     r"mark)\s*(?:n[o0°º]\b\.?|number|nr\.?|#)\s*[.:：]?\s*"
 )
-_NUMBER_VALUE = re.compile(r"(?i)^((?:UK|EU|TMA|IR)?[0-9OlI|][0-9OlI|,.\s/-]{3,16}[0-9OlI|])")
 # OCR of scans loses spaces ("Dateof registration", "Nameoftheproprietor"): labels tolerate it
 LABELS = {
     "registration_date": r"(?i)\b(?:date\s*of\s*(?:the\s*)?(?:international\s*)?registration|"
@@ -67,9 +67,9 @@ def fill_number(out: CertificateFields, lines: Sequence[TextLine], office: str) 
     for line in lines:
         text = nfkc(line.text)
         for m in _NUMBER_LABEL.finditer(text):
-            v = _NUMBER_VALUE.match(text[m.end() :])
+            v = number_at(text[m.end() :])
             if v:
-                f = number_field(line, v.group(1), m.end(), office, confidence=0.95)
+                f = number_field(line, v[0], m.end() + v[1], office, confidence=0.95)
                 if f:
                     out.registration_number = f
                     return
