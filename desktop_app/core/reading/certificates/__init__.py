@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from desktop_app.core.reading.certificates import cnipa, euipo, generic, ukipo, uspto, wipo
-from desktop_app.core.reading.certificates.common import merge_row_fragments
+from desktop_app.core.reading.certificates.common import merge_row_fragments, plausible_owner
 from desktop_app.core.reading.certificates.fields import AuthorizationFields, CertificateFields, Field
 from desktop_app.core.reading.matching import fold
 from desktop_app.core.reading.text import DocumentText, TextLine
@@ -96,6 +96,11 @@ def extract_lines(lines: Sequence[TextLine], office: str | None = None) -> Certi
             generic.fill_missing(out, mine, [*generic.VALUE_FIELDS, "status", "designations"])
             if out.status is None and mine.status is not None:
                 out.status = mine.status
+    if out.owner is not None and not plausible_owner(out.owner.value):
+        # an office reader's template can take a neighbour for the owner; what the labels say then counts
+        out.owner = (
+            labelled.owner if labelled.owner is not None and plausible_owner(labelled.owner.value) else None
+        )
     out.recognised = out.registration_number is not None
     if out.registration_number is None:
         out.notes.append(f"No {office or 'registration'} number could be read.")

@@ -412,6 +412,20 @@ def owner_name(text: str) -> str:
     return s.strip(" ,;")
 
 
+def plausible_owner(name: object) -> bool:
+    """Whether a value read as the owner can be a party's name: letters enough, not a date or a number
+    ("2020年06月02日" from the neighbouring column, "为" from the middle of a sentence)."""
+    if not isinstance(name, str) or not name.strip():
+        return False
+    text = nfkc(name).strip()
+    wide = sum(1 for c in text if c.isalpha() and _wide(c))
+    narrow = sum(1 for c in text if c.isalpha() and not _wide(c))
+    if wide < 2 and narrow < 3:
+        return False
+    dated = sum(e - s for _d, (s, e) in find_dates(text))
+    return dated < 0.5 * len(text)
+
+
 def _legal_form_chain_ends(s: str) -> list[int]:
     """Where runs of legal-form words end ("Co., Ltd.", "Company Limited"), ignoring one at the very start."""
     ends: list[int] = []
@@ -450,11 +464,35 @@ _CLASS_HEAD = re.compile(
 )
 
 
+# A class head inside a line of goods: "18: Bags; wallets  25: Clothing", "...; Class 25: Clothing"
+_INLINE_CLASS_HEAD = re.compile(
+    r"(?i)(?:(?<=[;.,]\s)|(?<=\s\s)|(?<=\s)(?="
+    + CLASS_WORD
+    + r"))(?:"
+    + CLASS_WORD
+    + r")?(\d{1,2})\s*[:：]\s*(?=[^\W\d_])"
+)
+
+
+def _split_inline_heads(text: str) -> list[str]:
+    cuts = [
+        m.start() for m in _INLINE_CLASS_HEAD.finditer(text) if 1 <= int(m.group(1)) <= 45 and m.start() > 0
+    ]
+    if not cuts:
+        return [text]
+    bounds = [0, *cuts, len(text)]
+    return [
+        text[a:b].strip(" ;,") for a, b in zip(bounds, bounds[1:], strict=False) if text[a:b].strip(" ;,")
+    ]
+
+
 def parse_goods_blocks(block: Sequence[tuple[str, TextLine]]) -> dict[int, tuple[str, TextLine]]:
-    """Goods per class from lines starting with a class number ("25 Clothing; ..." / "Class 25: ...")."""
+    """Goods per class from lines starting with a class number ("25 Clothing; ..." / "Class 25: ...") and
+    class heads inside a line ("18: Bags  25: Clothing")."""
     out: dict[int, list[str]] = {}
     where: dict[int, TextLine] = {}
     current: int | None = None
+    block = [(part, line) for text, line in block for part in _split_inline_heads(nfkc(text))]
     for text, line in block:
         text = nfkc(text).strip()
         text = re.sub(
@@ -544,7 +582,7 @@ _NUMBER_AT = re.compile(NUMBER)
 
 
 def number_at(text: str) -> tuple[str, int] | None:
-    """The registration number ``text`` starts with (after "No." and the like): (as printed, where it starts)."""
+    """The registration number ``text`` starts with (after "No." and the like): (as printed, start)."""
     lead = _NUMBER_LEAD.match(text)
     start = lead.end() if lead else 0
     m = _NUMBER_AT.match(text, start)

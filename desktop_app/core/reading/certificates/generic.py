@@ -25,9 +25,9 @@ from desktop_app.core.reading.certificates.common import (
     _INID_RE,
     CLASS_WORD,
     KNOWN_INID,
+    NUMBER,
     _inid_code,
     add_years,
-    NUMBER,
     field_from,
     nfkc,
     number_at,
@@ -35,6 +35,7 @@ from desktop_app.core.reading.certificates.common import (
     owner_name,
     parse_classes,
     parse_goods_blocks,
+    plausible_owner,
     printed_status,
     status_field,
 )
@@ -511,22 +512,33 @@ _RUNNING_NUMBER = re.compile(
     + r"|注册号(?:为|是)?\s*[:：]?\s*"
     + _REG
 )
+_RUNNING_NUMBER_WORD = re.compile(
+    r"(?i)(?:\b(?:number|nummer|num[ée]ro|n[úu]mero|nombor|nomor)|\bN[o°º]\.|\bNr\.|\bn\.[°º])\s*[:.]?\s*("
+    + NUMBER
+    + ")"
+)
 _NAME_END = (
     r"(?=\s*(?:,|;|\.\s|\.$|\s+(?:for|für|pour|para|per|in\s+class|de\s+la\s+clase|nas?\s+classes?)\b|$))"
 )
 _RUNNING_OWNER = re.compile(
     r"(?i)(?:in\s+the\s+name\s+of|auf\s+den\s+Namen(?:\s+von)?|zugunsten(?:\s+von)?|au\s+nom\s+de|"
     r"a\s+nombre\s+de|a\s+favor\s+de|a\s+nome\s+di|intestat[oa]\s+a|a\s+favore\s+di|em\s+nome\s+de|"
-    r"(?<=\d)\s+für)\s+(.{2,120}?)" + _NAME_END
+    r"(?<=\d)\s+für|(?:owner|proprietor|holder)\s+is|inhaber(?:in)?\s+(?:ist|der\s+marke\s+ist)|"
+    r"titulaire\s+est|titular\s+(?:es|é)|titolare\s+è|注册人(?:为|是))\s*(.{2,120}?)" + _NAME_END
 )
 _RUNNING_CLASSES = re.compile(
     r"(?i)\b(?:classes|class|klassen?|clases?|classi|classe)\s+"
     r"(\d{1,2}(?:\s*(?:,|;|&|and|und|et|y|e)\s*\d{1,2})*)\b"
 )
+# "... for the following goods in class 25: Clothing; footwear. The registration ..."
+_RUNNING_GOODS = re.compile(
+    r"(?i)\b(?:classes|class|klassen?|clases?|classi|classe|classes)\s+(\d{1,2}(?:\s*(?:,|;|&|and|und|et|y|e)\s*"
+    r"\d{1,2})*)\s*[:：]\s*(.{3,1500}?)(?=\.\s+[^\W\d_]|\.?\s*$)"
+)
 _RUNNING_MARK = re.compile(
     r"(?i)\b(?:trade\s*mark|mark|marke|marque|marca|marchio)\s+[\"“'‘«„]([^\"”'’»“]{1,60})[\"”'’»“]"
     r"|\b(?:trade\s*mark|marke|marque|marca|marchio)\s+(?-i:([A-Z0-9][A-Z0-9&'\-. ]{0,40}[A-Z0-9]))"
-    r"(?=\s+(?:has|was|is|under|registered|unter|wurde|ist|a|ha|è|foi|,))"
+    r"(?=\s*,|\s+(?:has|was|is|under|registered|unter|wurde|ist|am|a|ha|è|foi|fue|filed|de)\b)"
 )
 _DATE_KINDS = (
     (
@@ -538,11 +550,14 @@ _DATE_KINDS = (
     ),
     (
         "filing_date",
-        re.compile(r"(?i)filed|filing|anmelde|dépôt|depot|depósito|deposito|presentaci|solicitud|申请"),
+        re.compile(
+            r"(?i)filed|filing|application|anmelde|dépôt|depot|depósito|deposito|presentaci|solicitud|pedido|"
+            r"apresenta|demande|domanda|申请"
+        ),
     ),
     (
         "registration_date",
-        re.compile(r"(?i)register|registered|eintrag|eingetragen|enregistr|concesi|registr|注册|granted"),
+        re.compile(r"(?i)regist|eintrag|eingetragen|enregistr|concesi|concess|otorg|注册|granted"),
     ),
 )
 
@@ -584,6 +599,16 @@ def _fill_running(out: CertificateFields, lines: Sequence[TextLine]) -> None:
             raw = m.group(g)
             if ls + len(raw) <= len(line.text):
                 out.registration_number = number_field(line, raw, ls, "", confidence=0.85)
+    if out.registration_number is None:
+        for m in _RUNNING_NUMBER_WORD.finditer(text):  # "con el número 2142992", "sob o n.º 668513"
+            if _APPLICATION_WORDS.search(text[max(0, m.start() - 25) : m.start()]):
+                continue
+            line, ls = _locate(starts, lines, m.start(1))
+            raw = m.group(1)
+            if ls + len(raw) <= len(line.text):
+                out.registration_number = number_field(line, raw, ls, "", confidence=0.85)
+                if out.registration_number is not None:
+                    break
     if out.owner is None:
         m = _RUNNING_OWNER.search(text)
         if m and owner_name(m.group(1)):
@@ -593,6 +618,18 @@ def _fill_running(out: CertificateFields, lines: Sequence[TextLine]) -> None:
         m = _RUNNING_CLASSES.search(text)
         if m and parse_classes(m.group(1)):
             out.classes = _span_field(lines, starts, m.start(1), m.end(1), parse_classes(m.group(1)))
+    if out.goods is None:
+        m = _RUNNING_GOODS.search(text)
+        if m and parse_classes(m.group(1)):
+            classes = parse_classes(m.group(1))
+            line, ls = _locate(starts, lines, m.start(2))
+            goods = parse_goods_blocks([(m.group(2), line)])
+            if not goods and len(classes) == 1:
+                goods = {classes[0]: (m.group(2).strip(), line)}
+            if goods and set(goods) <= set(classes):
+                out.goods = _span_field(
+                    lines, starts, m.start(2), m.end(2), {c: g for c, (g, _) in sorted(goods.items())}
+                )
     if out.mark is None:
         m = _RUNNING_MARK.search(text)
         if m:
@@ -608,6 +645,12 @@ def _fill_running(out: CertificateFields, lines: Sequence[TextLine]) -> None:
             hits = list(pattern.finditer(before))
             if hits and (best is None or hits[-1].end() > best[0]):
                 best = (hits[-1].end(), name)
+        if best is None:  # "die Marke X am 14. März 2021 unter der Nummer ... eingetragen": the word follows
+            after = text[e : e + 90]
+            for name, pattern in _DATE_KINDS:
+                hit = pattern.search(after)
+                if hit and (best is None or hit.start() < best[0]):
+                    best = (hit.start(), name)
         if best and best[1] in missing and getattr(out, best[1]) is None:
             setattr(out, best[1], _span_field(lines, starts, s, e, d, raw=text[s:e]))
 
@@ -657,7 +700,7 @@ def extract(lines: Sequence[TextLine]) -> CertificateFields:
         elif name == "owner" and out.owner is None:
             text, s, _e = _text_value(value)
             name_text = owner_name(text)
-            if name_text:
+            if name_text and plausible_owner(name_text):
                 out.owner = field_from(value.line, name_text, s, s + len(name_text), confidence=0.95)
         elif name == "classes" and out.classes is None:
             text, s, e = _text_value(value)
@@ -730,6 +773,24 @@ def _class_rows(out: CertificateFields, lines: Sequence[TextLine]) -> None:
         out.goods = field_from(first, {c: g for c, (g, _) in sorted(goods.items())}, confidence=0.9)
 
 
+def _plain(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
+
+
+@lru_cache(maxsize=1)
+def _application_labels() -> re.Pattern[str]:
+    """Every filing-date and application-number label of the lexicon, spaces and apostrophes optional."""
+    parts = []
+    for label in sorted({*LABELS["filing_date"], *LABELS["application_number"]}, key=len, reverse=True):
+        words = [re.escape(w) for w in re.split(r"[\s'’]+", _plain(label)) if w]
+        parts.append(r"[\s'’.]*".join(words))
+    return re.compile("|".join(parts))
+
+
+def _without_application_labels(text: str) -> str:
+    return _application_labels().sub(" ", _plain(text))
+
+
 def _status(out: CertificateFields, lines: Sequence[TextLine]) -> None:
     printed = printed_status(lines)
     if printed is not None:
@@ -737,7 +798,8 @@ def _status(out: CertificateFields, lines: Sequence[TextLine]) -> None:
         return
     if out.status is not None or out.registration_number is None:
         return
-    head = " ".join(ln.text for ln in lines[:8])
+    # "Data do pedido", "Application No.", "申请日期" name a field of a registration, not its status
+    head = _without_application_labels(" ".join(ln.text for ln in lines[:8]))
     if out.registration_date is not None or (
         _REGISTRATION_TITLE.search(" ".join(ln.text for ln in lines)) and not _APPLICATION_TITLE.search(head)
     ):
