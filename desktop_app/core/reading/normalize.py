@@ -83,8 +83,8 @@ _MONTHS: dict[str, int] = {}
 for _num, _names in enumerate(
     (
         "january jan janvier janv januar jän enero ene gennaio gen janeiro",
-        "february feb febr février fév fev februar febrero febbraio fevereiro",
-        "march mar mars märz maerz marzo março marco",
+        "february feb febr février fevrier fév fev februar febrero febbraio fevereiro",
+        "march mar mars märz maerz marz marzo março marco",
         "april apr avril avr abril aprile",
         "may mai mayo maggio maio",
         "june jun juin juni junio giugno junho",
@@ -93,7 +93,7 @@ for _num, _names in enumerate(
         "september sep sept septembre setiembre septiembre settembre set setembro",
         "october oct octobre oktober okt octubre ottobre ott outubro out",
         "november nov novembre noviembre novembro",
-        "december dec déc décembre dezember dez diciembre dic dicembre dezembro",
+        "december dec déc décembre decembre dezember dez diciembre dic dicembre dezembro",
     ),
     start=1,
 ):
@@ -159,9 +159,9 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"(?i)(?<!\d)"
             + _DAY
-            + r"\s*(?:de\s+|-|/)?\s*(?P<mon>"
+            + r"\s*(?:de\s*|-|/)?\s*(?P<mon>"  # OCR glues "de" to its neighbours: "14 demarzo de2021"
             + _MONTH_RE
-            + r")(?![a-z])\s*(?:de\s+|-|/|,)?\s*"
+            + r")(?![a-z])\s*(?:de\s*|-|/|,)?\s*"
             + _YEAR
         ),
     ),

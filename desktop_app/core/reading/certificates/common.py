@@ -474,10 +474,14 @@ _INLINE_CLASS_HEAD = re.compile(
 )
 
 
-def _split_inline_heads(text: str) -> list[str]:
-    cuts = [
-        m.start() for m in _INLINE_CLASS_HEAD.finditer(text) if 1 <= int(m.group(1)) <= 45 and m.start() > 0
-    ]
+# once goods are headed "18: ...", a later "25: " after a space heads the next class too
+_LOOSE_CLASS_HEAD = re.compile(r"(?<=\s)(\d{1,2})\s*[:：]\s*(?=[^\W\d_]|$)")
+_LEADS_WITH_HEAD = re.compile(r"(?i)^\s*" + CLASS_WORD + r"?\d{1,2}\s*[:：]\s*[^\W\d_]")
+
+
+def _split_inline_heads(text: str, loose: bool = False) -> list[str]:
+    pattern = _LOOSE_CLASS_HEAD if loose else _INLINE_CLASS_HEAD
+    cuts = [m.start() for m in pattern.finditer(text) if 1 <= int(m.group(1)) <= 45 and m.start() > 0]
     if not cuts:
         return [text]
     bounds = [0, *cuts, len(text)]
@@ -492,7 +496,9 @@ def parse_goods_blocks(block: Sequence[tuple[str, TextLine]]) -> dict[int, tuple
     out: dict[int, list[str]] = {}
     where: dict[int, TextLine] = {}
     current: int | None = None
-    block = [(part, line) for text, line in block for part in _split_inline_heads(nfkc(text))]
+    first = next((nfkc(t) for t, _line in block if t.strip()), "")
+    loose = bool(_LEADS_WITH_HEAD.match(first))
+    block = [(part, line) for text, line in block for part in _split_inline_heads(nfkc(text), loose)]
     for text, line in block:
         text = nfkc(text).strip()
         text = re.sub(

@@ -121,6 +121,20 @@ _SEPARATOR = re.compile(r"^[\s.]*[:：|=]|^\s+[-–—]\s")
 _GOODS_CLASS_LINE = re.compile(r"(?i)^\s*" + CLASS_WORD + r"?\d{1,2}\s*(?:类|類)?\s*(?:[:：.\-–)]|\s)\s*\S")
 
 
+_CLASS_THEN_GOODS = re.compile(r"^\d{1,2}\s*(?:类|類)?\s*[:：.\-–)]\s*[^\W\d_]{3}")
+
+
+def _class_head_text(text: str) -> str:
+    """A goods line headed by a classes label and a number ("Classes de Nice 18: Bolsas") as "18: Bolsas"."""
+    text = nfkc(text)
+    m = re.match(r"^(.{3,40}?)\s*(?=\d{1,2}\s*[:：])", text)
+    if m and _CLASS_THEN_GOODS.match(text[m.end() :]):
+        hit = match_label(text[: m.end()].strip() + ":")
+        if hit is not None and hit.field == "classes":
+            return text[m.end() :]
+    return text
+
+
 def _boundary_ok(text: str, end: int, exact: bool) -> bool:
     if end >= len(text):
         return True
@@ -177,7 +191,7 @@ def match_label(text: str) -> LabelHit | None:
     if (
         name == "classes"
         and rest
-        and _GOODS_CLASS_LINE.match(text[offset:])
+        and (_GOODS_CLASS_LINE.match(text[offset:]) or _CLASS_THEN_GOODS.match(rest))
         and re.search(r"[^\W\d_]{3}", rest)
     ):
         return None  # "Class 9: Computer software" heads goods, it is not the classes label
@@ -262,6 +276,33 @@ class _Reader:
     def __init__(self, lines: Sequence[TextLine]) -> None:
         self.lines = list(lines)
         self.hits: list[LabelHit | None] = [match_label(nfkc(ln.text)) for ln in self.lines]
+        self._join_wrapped_labels()
+
+    def _join_wrapped_labels(self) -> None:
+        """A label wrapped in its cell ("Verzeichnis der Waren und" / "Dienstleistungen") is one label: the
+        first line carries it, the second is dropped so that it is neither a label nor a value."""
+        drop: set[int] = set()
+        for i, line in enumerate(self.lines):
+            if i in drop or (self.hits[i] is not None and self.hits[i].rest):
+                continue
+            h = _h(line)
+            for k in range(i + 1, min(len(self.lines), i + 5)):
+                other = self.lines[k]
+                if (
+                    other.page != line.page
+                    or not 0 <= other.box[1] - line.box[3] <= 0.8 * h
+                    or abs(other.box[0] - line.box[0]) > 0.5 * h
+                ):
+                    continue
+                text = nfkc(line.text)
+                hit = match_label(text + " " + nfkc(other.text))
+                if hit is not None and hit.end > len(text) + 1 and not hit.rest and hit.field != "_stop":
+                    self.hits[i] = LabelHit(hit.field, len(line.text), False, "", len(line.text))
+                    drop.add(k)
+                break
+        if drop:
+            self.lines = [ln for k, ln in enumerate(self.lines) if k not in drop]
+            self.hits = [hit for k, hit in enumerate(self.hits) if k not in drop]
 
     def _is_label(self, k: int) -> bool:
         hit = self.hits[k]
@@ -359,8 +400,10 @@ class _Reader:
             if v is not None
         ]
         for value in starts:
-            text = nfkc(value.line.text[value.start :]).strip(" :：\"'“”„«»‘’")
-            block = [(text, value.line)] + [(nfkc(ln.text), ln) for ln in self.continuation(value)]
+            text = nfkc(value.line.text[value.start :]).lstrip(" :：\"'“”„«»‘’").rstrip()
+            block = [(_class_head_text(text), value.line)] + [
+                (_class_head_text(ln.text), ln) for ln in self.continuation(value)
+            ]
             if any(_has_goods_words(t) for t, _ln in block):
                 return block
         return []
