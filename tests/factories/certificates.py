@@ -56,6 +56,11 @@ class CertificateSpec:
     lang: str = "en"
     office_name: str = ""
     ocr_labels: bool = False
+    # word-label layouts: labels printed instead of the language's own ({"number": "Mark No."}), fields
+    # not printed at all (["registration_date"]), goods of all classes in one run ("9: ...  25: ...")
+    labels: dict[str, str] = field(default_factory=dict)
+    omit: list[str] = field(default_factory=list)
+    goods_inline: bool = False
 
     @property
     def digits(self) -> str:

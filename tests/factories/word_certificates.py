@@ -160,7 +160,7 @@ def _fields(spec: CertificateSpec) -> list[tuple[str, str]]:
     classes = sorted(set(spec.classes) | set(spec.goods))
     sep = "、" if lang == "zh" else ", "
     expiry = spec.expiry_date or (spec.registration_date.replace(year=spec.registration_date.year + 10))
-    return [
+    rows = [
         ("number", spec.registration_number),
         ("mark", spec.mark),
         ("owner", spec.owner),
@@ -170,11 +170,14 @@ def _fields(spec: CertificateSpec) -> list[tuple[str, str]]:
         ("expiry_date", date_text(expiry, lang)),
         ("classes", sep.join(f"第{c}类" if lang == "zh" else str(c) for c in classes)),
     ]
+    return [(key, value) for key, value in rows if key not in spec.omit]
 
 
 def _goods_lines(spec: CertificateSpec) -> list[str]:
     classes = sorted(set(spec.classes) | set(spec.goods))
     sep = "：" if spec.lang == "zh" else ": "
+    if spec.goods_inline:  # one run of text, each class headed by its bare number
+        return ["  ".join(f"{c}{sep}{spec.goods.get(c, '')}" for c in classes)]
     return [f"{class_head(c, spec.lang)}{sep}{spec.goods.get(c, '')}" for c in classes]
 
 
@@ -205,13 +208,13 @@ class _Flow:
 
 
 def label_text(spec: CertificateSpec, key: str) -> str:
-    text = LABELS[spec.lang][key]
+    text = spec.labels.get(key) or LABELS[spec.lang][key]
     return ocr_misread(text) if spec.ocr_labels else text
 
 
 def _header(flow: _Flow) -> None:
     spec, p = flow.spec, flow.page
-    p.text(105, 30, LABELS[spec.lang]["title"], 16, bold=True, align="C")
+    p.text(105, 30, spec.labels.get("title") or LABELS[spec.lang]["title"], 16, bold=True, align="C")
     p.cursor = 42
 
 
@@ -240,12 +243,17 @@ def _table(flow: _Flow, *, colon: bool = False) -> None:
         flow.room(9)
         p = flow.page
         p.cursor += 7
-        p.text(20, p.cursor, label, 10.5, bold=True)
+        label_lines = wrap(label, 48, 10.5, bold=True)  # a long label wraps in its cell
+        for n, part in enumerate(label_lines):
+            p.text(20, p.cursor + n * 10.5 * PT_MM * 1.2, part, 10.5, bold=True)
+        label_bottom = p.cursor + (len(label_lines) - 1) * 10.5 * PT_MM * 1.2
         p.cursor -= size * PT_MM * 1.25
         for part in value.split("\n"):
             for line in wrap(part, 108, size):
                 flow.room(6)
                 flow.page.flow(80, line, size, gap=0.3)
+        if flow.page is p:
+            p.cursor = max(p.cursor, label_bottom + 1.5)
         flow.page.skip(1.5)
         flow.page.items.append(Rule(20, flow.page.cursor, 190, flow.page.cursor, 0.2))
 
@@ -256,12 +264,16 @@ def _above(flow: _Flow) -> None:
     _header(flow)
     values = dict(_fields(spec))
     for key in ("number", "mark", "owner", "address"):
+        if key not in values:
+            continue
         p = flow.page
         p.flow(20, label_text(spec, key), 8.5, bold=True, gap=0.5)
         p.flow(20, values[key], 13 if key == "mark" else 11, gap=3, width=170)
     p = flow.page
     p.cursor += 4
     for i, key in enumerate(("filing_date", "registration_date", "expiry_date")):
+        if key not in values:
+            continue
         p.text(20 + 60 * i, p.cursor, label_text(spec, key), 8.5, bold=True)
         p.text(20 + 60 * i, p.cursor + 5.5, values[key], 11)
     p.cursor += 10
@@ -286,6 +298,11 @@ _RUNNING = {
         "für Waren und Dienstleistungen der Klassen {classes} eingetragen worden ist. Anmeldetag: "
         "{filing_date}. Tag der Eintragung: {registration_date}. Die Schutzdauer endet am {expiry_date}."
     ),
+    "pt": (
+        "Certifica-se que a marca {mark} se encontra registada sob o n.º {number} a favor de {owner}, "
+        "{address}, para assinalar produtos e serviços das classes {classes}. Data do pedido: {filing_date}. "
+        "Data da concessão: {registration_date}. O registo é válido até {expiry_date}."
+    ),
 }
 
 
@@ -293,11 +310,8 @@ def _running(flow: _Flow) -> None:
     spec = flow.spec
     _header(flow)
     values = dict(_fields(spec))
-    values["classes"] = (
-        " and ".join(values["classes"].rsplit(", ", 1))
-        if spec.lang == "en"
-        else " und ".join(values["classes"].rsplit(", ", 1))
-    )
+    conj = {"en": " and ", "pt": " e "}.get(spec.lang, " und ")
+    values["classes"] = conj.join(values["classes"].rsplit(", ", 1))
     text = _RUNNING.get(spec.lang, _RUNNING["en"]).format(**values)
     flow.page.flow(20, text, 11, width=170, gap=5)
     for part in _goods_lines(spec):

@@ -475,7 +475,9 @@ _INLINE_CLASS_HEAD = re.compile(
 
 
 # once goods are headed "18: ...", a later "25: " after a space heads the next class too
-_LOOSE_CLASS_HEAD = re.compile(r"(?<=\s)(\d{1,2})\s*[:：]\s*(?=[^\W\d_]|$)")
+_LOOSE_CLASS_HEAD = re.compile(
+    r"(?i)(?:(?<=\s)|^)(?:" + CLASS_WORD + r")?(\d{1,2})\s*[:：]\s*(?=[^\W\d_]|$)"
+)
 _LEADS_WITH_HEAD = re.compile(r"(?i)^\s*" + CLASS_WORD + r"?\d{1,2}\s*[:：]\s*[^\W\d_]")
 
 
@@ -485,9 +487,9 @@ def _split_inline_heads(text: str, loose: bool = False) -> list[str]:
     if not cuts:
         return [text]
     bounds = [0, *cuts, len(text)]
-    return [
-        text[a:b].strip(" ;,") for a, b in zip(bounds, bounds[1:], strict=False) if text[a:b].strip(" ;,")
-    ]
+    parts = [text[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False)]
+    parts = [p.rstrip(" ;,") for p in parts[:-1]] + parts[-1:]  # "wallets; 25: ..." ends class 18 at "wallets"
+    return [p for p in parts if p]
 
 
 def parse_goods_blocks(block: Sequence[tuple[str, TextLine]]) -> dict[int, tuple[str, TextLine]]:

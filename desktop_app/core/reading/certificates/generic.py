@@ -42,6 +42,7 @@ from desktop_app.core.reading.certificates.common import (
 from desktop_app.core.reading.certificates.fields import CertificateFields, Field
 from desktop_app.core.reading.certificates.inid import extract_inid
 from desktop_app.core.reading.certificates.lexicon import LABELS
+from desktop_app.core.reading.matching import _sub_box
 from desktop_app.core.reading.normalize import find_dates
 from desktop_app.core.reading.text import TextLine
 
@@ -556,10 +557,10 @@ _RUNNING_NUMBER = re.compile(
     + _REG
 )
 _RUNNING_NUMBER_WORD = re.compile(
-    r"(?i)(?:\b(?:number|nummer|num[ée]ro|n[úu]mero|nombor|nomor)|\bN[o°º]\.|\bNr\.|\bn\.[°º])\s*[:.]?\s*("
+    r"(?i)(?:\b(?:number|nummer|num[ée]ro|n[úu]mero|nombor|nomor)|\bN[o°º]\.|\bNr\.|\bn\.\s?[o°º]\.?)\s*[:.]?\s*("
     + NUMBER
     + ")"
-)
+)  # "n.º" is "n.o" once NFKC has folded the ordinal indicator
 _NAME_END = (
     r"(?=\s*(?:,|;|\.\s|\.$|\s+(?:for|für|pour|para|per|in\s+class|de\s+la\s+clase|nas?\s+classes?)\b|$))"
 )
@@ -632,26 +633,46 @@ def _span_field(
     return field_from(line, value, ls, le, raw=raw, confidence=0.85)
 
 
+def _running_number(lines: Sequence[TextLine], starts: list[int], s: int, raw: str) -> Field | None:
+    """A number read from prose; one wrapped onto the next line ("No. 40 2023" / "43949 Y") boxed on both."""
+    line, ls = _locate(starts, lines, s)
+    if ls + len(raw) <= len(line.text):
+        return number_field(line, raw, ls, "", confidence=0.85)
+    k = lines.index(line)
+    if k + 1 >= len(lines) or lines[k + 1].page != line.page:
+        return None
+    first = number_field(line, raw, ls, "", confidence=0.85)  # the value of all of it, boxed on line one
+    if first is None:
+        return None
+    rest = raw[len(line.text) - ls :].lstrip()
+    nxt = lines[k + 1]
+    a, b = first.box or line.box, _sub_box(nxt, 0, min(len(nxt.text), len(rest)))
+    box = (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
+    return Field(
+        value=first.value,
+        page=line.page,
+        box=box,
+        source_text=line.text + "\n" + nxt.text,
+        confidence=first.confidence,
+        raw=raw.strip(),
+    )
+
+
 def _fill_running(out: CertificateFields, lines: Sequence[TextLine]) -> None:
     text, starts = _joined(lines)
     if out.registration_number is None:
         m = _RUNNING_NUMBER.search(text)
         if m:
             g = next(i for i in range(1, m.lastindex + 1 if m.lastindex else 1) if m.group(i))
-            line, ls = _locate(starts, lines, m.start(g))
-            raw = m.group(g)
-            if ls + len(raw) <= len(line.text):
-                out.registration_number = number_field(line, raw, ls, "", confidence=0.85)
+            out.registration_number = _running_number(lines, starts, m.start(g), m.group(g))
     if out.registration_number is None:
         for m in _RUNNING_NUMBER_WORD.finditer(text):  # "con el número 2142992", "sob o n.º 668513"
-            if _APPLICATION_WORDS.search(text[max(0, m.start() - 25) : m.start()]):
-                continue
-            line, ls = _locate(starts, lines, m.start(1))
-            raw = m.group(1)
-            if ls + len(raw) <= len(line.text):
-                out.registration_number = number_field(line, raw, ls, "", confidence=0.85)
-                if out.registration_number is not None:
-                    break
+            before = text[max(0, m.start() - 25) : m.start()]
+            if _APPLICATION_WORDS.search(before) or _OTHER_NUMBER_WORDS.search(before):
+                continue  # "application No. 123", "Invoice no. 12345"
+            out.registration_number = _running_number(lines, starts, m.start(1), m.group(1))
+            if out.registration_number is not None:
+                break
     if out.owner is None:
         m = _RUNNING_OWNER.search(text)
         if m and owner_name(m.group(1)):
