@@ -475,9 +475,7 @@ _INLINE_CLASS_HEAD = re.compile(
 
 
 # once goods are headed "18: ...", a later "25: " after a space heads the next class too
-_LOOSE_CLASS_HEAD = re.compile(
-    r"(?i)(?:(?<=\s)|^)(?:" + CLASS_WORD + r")?(\d{1,2})\s*[:：]\s*(?=[^\W\d_]|$)"
-)
+_LOOSE_CLASS_HEAD = re.compile(r"(?i)(?:(?<=\s)|^)(?:" + CLASS_WORD + r")?(\d{1,2})\s*[:：]\s*(?=[^\W\d_]|$)")
 _LEADS_WITH_HEAD = re.compile(r"(?i)^\s*" + CLASS_WORD + r"?\d{1,2}\s*[:：]\s*[^\W\d_]")
 
 
@@ -488,7 +486,7 @@ def _split_inline_heads(text: str, loose: bool = False) -> list[str]:
         return [text]
     bounds = [0, *cuts, len(text)]
     parts = [text[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False)]
-    parts = [p.rstrip(" ;,") for p in parts[:-1]] + parts[-1:]  # "wallets; 25: ..." ends class 18 at "wallets"
+    parts = [p.rstrip(" ;,") for p in parts[:-1]] + parts[-1:]  # "wallets; 25: ..." ends 18 at "wallets"
     return [p for p in parts if p]
 
 
