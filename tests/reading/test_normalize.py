@@ -158,3 +158,35 @@ def test_company_names(name: str, normal: str, core: str, form: str) -> None:
     assert normalize_company_name(name) == normal
     assert company_core(name) == core
     assert legal_form(name) == form
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("14 demarzo de2021", dt.date(2021, 3, 14)),  # OCR glued "de" to the month and to the year
+        ("3Januar2022", dt.date(2022, 1, 3)),
+        ("12 de Março de2020", dt.date(2020, 3, 12)),
+        ("Data do pedido:2 dejunho de2020", dt.date(2020, 6, 2)),
+        ("1 de dezembro de2021", dt.date(2021, 12, 1)),
+        ("14 decembre 2021", dt.date(2021, 12, 14)),  # accent lost
+        ("le14fevrier2021", dt.date(2021, 2, 14)),
+    ],
+)
+def test_month_words_glued_to_their_neighbours(text: str, expected: dt.date) -> None:
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("printed", "typed", "same"),
+    [
+        ("40 2023 43949 Y", "40202343949Y", True),
+        ("40 2023 43949 Y", "40202343949", False),  # the check letter is part of the number
+        ("302021123456.7", "3020211234567", True),
+        ("TMA1,234,567", "1234567", True),
+        ("VR 2021 01234", "VR202101234", True),
+        ("VR 2021 01234", "VR202101243", False),
+        ("UK00003456789", "3456789", True),
+    ],
+)
+def test_registration_numbers_with_letters(printed: str, typed: str, same: bool) -> None:
+    assert same_registration_number(printed, typed) is same
