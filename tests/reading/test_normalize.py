@@ -170,6 +170,7 @@ def test_company_names(name: str, normal: str, core: str, form: str) -> None:
         ("1 de dezembro de2021", dt.date(2021, 12, 1)),
         ("14 decembre 2021", dt.date(2021, 12, 14)),  # accent lost
         ("le14fevrier2021", dt.date(2021, 2, 14)),
+        ("2031 03-13", dt.date(2031, 3, 13)),  # the first hyphen of an ISO date read as a space
     ],
 )
 def test_month_words_glued_to_their_neighbours(text: str, expected: dt.date) -> None:

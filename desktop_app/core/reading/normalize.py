@@ -151,6 +151,8 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "ymd",
         re.compile(r"(?<!\d)" + _YEAR + r"\s?(?P<s>[-/.])\s?(?P<m>[01]?\d)\s?(?P=s)\s?(?P<d>[0-3]?\d)(?!\d)"),
     ),
+    # 2031 03-13: OCR read the first hyphen of an ISO date as a space
+    ("ymd", re.compile(r"(?<![\d.\-/])" + _YEAR + r"\s(?P<m>[01]\d)(?P<s>[-/.])(?P<d>[0-3]\d)(?![\d.\-/])")),
     # Mar. 14, 2021 / March 14th 2021
     ("mdy_text", re.compile(r"(?i)(?P<mon>" + _MONTH_RE + r")\s*" + _DAY + r"\s*,?\s*" + _YEAR)),
     # 14 March 2021 / 14. März 2021 / 14 de marzo de 2021 / 14-Mar-2021

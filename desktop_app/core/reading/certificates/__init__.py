@@ -101,6 +101,7 @@ def extract_lines(lines: Sequence[TextLine], office: str | None = None) -> Certi
         out.owner = (
             labelled.owner if labelled.owner is not None and plausible_owner(labelled.owner.value) else None
         )
+    generic.classes_with_goods(out)
     out.recognised = out.registration_number is not None
     if out.registration_number is None:
         out.notes.append(f"No {office or 'registration'} number could be read.")

@@ -122,7 +122,7 @@ _SEPARATOR = re.compile(r"^[\s.]*[:：|=]|^\s+[-–—]\s")
 _GOODS_CLASS_LINE = re.compile(r"(?i)^\s*" + CLASS_WORD + r"?\d{1,2}\s*(?:类|類)?\s*(?:[:：.\-–)]|\s)\s*\S")
 
 
-_CLASS_THEN_GOODS = re.compile(r"^\d{1,2}\s*(?:类|類)?\s*[:：.\-–)]\s*[^\W\d_]{3}")
+_CLASS_THEN_GOODS = re.compile(r"^\d{1,2}\s*(?:类|類)?\s*[:：.\-–)]\s*(?:[^\W\d_]{3}|[\u3400-\u9fff])")
 
 
 def _class_head_text(text: str) -> str:
@@ -151,7 +151,8 @@ def match_label(text: str) -> LabelHit | None:
     """The label a line starts with (the longest that fits), or None."""
     lead = _ENUM.match(text)
     offset = lead.end() if lead else 0
-    folded, ends = fold_label(text[offset : offset + 80])
+    seg = text[offset : offset + 80]
+    folded, ends = fold_label(seg)
     if not folded:
         return None
     best: tuple[int, int, str, int] | None = None  # (length, -distance, field, folded end)
@@ -165,8 +166,8 @@ def match_label(text: str) -> LabelHit | None:
             allowed = 1 if n < 12 else 2
             cand = None
             for m in (n, n - 1, n + 1):
-                if m > len(folded):
-                    continue
+                if m > len(folded) or any(seg[ends[k] - 1].isdigit() for k in range(m)):
+                    continue  # a label is words: a near miss that runs into the value's digits is not one
                 d = Levenshtein.distance(folded[:m], label, score_cutoff=allowed)
                 if d <= allowed and (cand is None or d < -cand[1]):
                     cand = (n, -d, name, m)
@@ -193,7 +194,7 @@ def match_label(text: str) -> LabelHit | None:
         name == "classes"
         and rest
         and (_GOODS_CLASS_LINE.match(text[offset:]) or _CLASS_THEN_GOODS.match(rest))
-        and re.search(r"[^\W\d_]{3}", rest)
+        and re.search(r"[^\W\d_]{3}|[\u3400-\u9fff]", rest)
     ):
         return None  # "Class 9: Computer software" heads goods, it is not the classes label
     if rest and not separated and not _value_may_follow(name, rest):
@@ -564,20 +565,21 @@ _RUNNING_NUMBER_WORD = re.compile(
 _NAME_END = (
     r"(?=\s*(?:,|;|\.\s|\.$|\s+(?:for|für|pour|para|per|in\s+class|de\s+la\s+clase|nas?\s+classes?)\b|$))"
 )
+# OCR of a scan often loses the spaces of prose ("anomediFjellmarkGmbH,", "dellaclasse25:"): phrases
+# match with or without them
 _RUNNING_OWNER = re.compile(
-    r"(?i)(?:in\s+the\s+name\s+of|auf\s+den\s+Namen(?:\s+von)?|zugunsten(?:\s+von)?|au\s+nom\s+de|"
-    r"a\s+nombre\s+de|a\s+favor\s+de|a\s+nome\s+di|intestat[oa]\s+a|a\s+favore\s+di|em\s+nome\s+de|"
-    r"(?<=\d)\s+für|(?:owner|proprietor|holder)\s+is|inhaber(?:in)?\s+(?:ist|der\s+marke\s+ist)|"
-    r"titulaire\s+est|titular\s+(?:es|é)|titolare\s+è|注册人(?:为|是))\s*(.{2,120}?)" + _NAME_END
+    r"(?i)(?:in\s*the\s*name\s*of|auf\s*den\s*Namen(?:\s*von)?|zugunsten(?:\s*von)?|au\s*nom\s*de|"
+    r"a\s*nombre\s*de|a\s*favor\s*de|a\s*nome\s*di|intestat[oa]\s*a|a\s*favore\s*di|em\s*nome\s*de|"
+    r"(?<=\d)\s+für|(?:owner|proprietor|holder)\s*is|inhaber(?:in)?\s*(?:ist|der\s*marke\s*ist)|"
+    r"titulaire\s*est|titular\s+(?:es|é)|titolare\s*è|注册人(?:为|是))\s*(.{2,120}?)" + _NAME_END
 )
-_RUNNING_CLASSES = re.compile(
-    r"(?i)\b(?:classes|class|klassen?|clases?|classi|classe)\s+"
-    r"(\d{1,2}(?:\s*(?:,|;|&|and|und|et|y|e)\s*\d{1,2})*)\b"
-)
+_CLASS_WORDS = r"(?:classes|class|klassen?|clases?|classi|classe)"
+_CLASS_LIST = r"(\d{1,2}(?:\s*(?:,|;|&|and|und|et|y|e)\s*\d{1,2})*)"
+_RUNNING_CLASSES = re.compile(r"(?i)" + _CLASS_WORDS + r"\s*" + _CLASS_LIST + r"\b")
 # "... for the following goods in class 25: Clothing; footwear. The registration ..."
 _RUNNING_GOODS = re.compile(
-    r"(?i)\b(?:classes|class|klassen?|clases?|classi|classe|classes)\s+(\d{1,2}(?:\s*(?:,|;|&|and|und|et|y|e)\s*"
-    r"\d{1,2})*)\s*[:：]\s*(.{3,1500}?)(?=\.\s+[^\W\d_]|\.?\s*$)"
+    r"(?i)" + _CLASS_WORDS + r"\s*" + _CLASS_LIST + r"\s*[:：]\s*(.{3,1500}?)"
+    r"(?=\.\s+[^\W\d_]|\.(?-i:[A-Z])|\.?\s*$)"
 )
 _RUNNING_MARK = re.compile(
     r"(?i)\b(?:trade\s*mark|mark|marke|marque|marca|marchio)\s+[\"“'‘«„]([^\"”'’»“]{1,60})[\"”'’»“]"
@@ -793,18 +795,7 @@ def extract(lines: Sequence[TextLine]) -> CertificateFields:
     if out.goods is None:
         _class_rows(out, lines)
     _fill_running(out, lines)
-    if out.goods is not None:
-        classes = list(out.classes.value) if out.classes is not None else []
-        extra = [c for c in sorted(out.goods.value) if c not in classes]
-        if extra:
-            where = out.classes if out.classes is not None else out.goods
-            out.classes = Field(
-                value=classes + extra,
-                page=where.page,
-                box=where.box,
-                source_text=where.source_text,
-                confidence=where.confidence,
-            )
+    classes_with_goods(out)
     _status(out, lines)
     return out
 
@@ -870,6 +861,23 @@ def _status(out: CertificateFields, lines: Sequence[TextLine]) -> None:
         out.status = status_field(out.registration_number, "registered", 0.95)
     elif _APPLICATION_TITLE.search(head):
         out.status = status_field(out.registration_number, "application", 0.9)
+
+
+def classes_with_goods(out: CertificateFields) -> None:
+    """A class the certificate lists goods under is one it is registered in."""
+    if out.goods is None or not isinstance(out.goods.value, dict):
+        return
+    classes = list(out.classes.value) if out.classes is not None else []
+    extra = [c for c in sorted(out.goods.value) if c not in classes]
+    if extra:
+        where = out.classes if out.classes is not None else out.goods
+        out.classes = Field(
+            value=classes + extra,
+            page=where.page,
+            box=where.box,
+            source_text=where.source_text,
+            confidence=where.confidence,
+        )
 
 
 def fill_missing(out: CertificateFields, generic: CertificateFields, names: Sequence[str]) -> None:
