@@ -191,7 +191,9 @@ def test_number_labels_of_offices_no_lexicon_lists(tmp_path: Path, label: str) -
     assert c.registration_number.raw == "TM2022092182"
 
 
-@pytest.mark.parametrize("label", ["Application No.", "Serial No.", "Tel. No.", "Our Ref. No."])
+@pytest.mark.parametrize(
+    "label", ["Application No.", "Serial No.", "Tel. No.", "Our Ref. No.", "Document No.", "Receipt No."]
+)
 def test_other_numbers_are_not_the_registration_number(label: str) -> None:
     hit = match_label(f"{label} 1234567")
     assert hit is None or hit.field != "registration_number"

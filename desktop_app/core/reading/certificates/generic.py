@@ -115,6 +115,7 @@ class LabelHit:
     separated: bool  # a ":" (or similar) follows the label
     rest: str  # what follows on the line, separators stripped
     rest_start: int  # where ``rest`` starts in the line's text
+    guessed: bool = False  # no lexicon label: a number's label told by its "No."/"Nr."/"Number" alone
 
 
 _ENUM = re.compile(r"^\s*(?:\(?\d{1,2}[.)]\s+|[•·*\-–]\s+)")
@@ -215,7 +216,8 @@ _APPLICATION_WORDS = re.compile(
 _OTHER_NUMBER_WORDS = re.compile(
     r"(?i)\b(?:tel|telephone|phone|fax|page|ref|reference|invoice|account|vat|tax|company|business|agent|"
     r"customer|client|order|id|publication|gazette|priority|journal|bulletin|receipt|file|case|house|street|"
-    r"postal|zip|seite|p[aá]gina)\b"
+    r"postal|zip|seite|p[aá]gina|document|doc|record|request|transaction|payment|fee|batch|volume|issue|"
+    r"member|licen[cs]e|permit|passport|vat|identity|ic|nric|mobile|cell)\b"
 )
 
 
@@ -235,7 +237,7 @@ def _number_word_label(text: str, offset: int) -> LabelHit | None:
     rest = stripped.rstrip()
     if rest and not _value_may_follow(name, rest) and not _SEPARATOR.match(after):
         return None
-    return LabelHit(name, end, bool(_SEPARATOR.match(after)), rest, len(text) - len(stripped))
+    return LabelHit(name, end, bool(_SEPARATOR.match(after)), rest, len(text) - len(stripped), guessed=True)
 
 
 def _value_may_follow(name: str, rest: str) -> bool:
@@ -411,10 +413,12 @@ class _Reader:
         return []
 
     def labelled(self) -> dict[str, tuple[int, _Value]]:
-        """The first value found for each field."""
+        """The first value found for each field (a label the lexicon lists before a guessed one)."""
         found: dict[str, tuple[int, _Value]] = {}
         for i, hit in enumerate(self.hits):
-            if hit is None or hit.field == "_stop" or hit.field in found:
+            if hit is None or hit.field == "_stop":
+                continue
+            if hit.field in found and (hit.guessed or not self.hits[found[hit.field][0]].guessed):  # type: ignore[union-attr]
                 continue
             if hit.rest and not hit.separated and not _value_may_follow(hit.field, hit.rest):
                 continue
