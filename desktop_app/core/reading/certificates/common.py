@@ -583,7 +583,7 @@ NUMBER = (  # case matters even inside a case-insensitive pattern: "1234567 in t
     r"(?:\d|[OlI|](?=\d))(?:\s?[,./-]?\s?" + _DIGIT + r"){2,22}"
     r"(?:[A-Z]{1,2}(?![A-Za-z0-9])|[\s-][A-Z](?![A-Za-z0-9]))?)"
 )
-_NUMBER_LEAD = re.compile(r"^[\s:：.]*(?:(?:[Nn][Oo0°º]|[Nn][Rr]|№|#)\.?\s*[:：.]?\s*)?")
+_NUMBER_LEAD = re.compile(r"^[\s:：.]*(?:(?:[Nn][Oo0°º]|[Nn][Rr]|№|#)\.?\s*[:：.]?\s*|第\s*)?")
 _NUMBER_AT = re.compile(NUMBER)
 
 
