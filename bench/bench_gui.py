@@ -9,6 +9,7 @@ Reports:
 * the longest stall of the GUI thread while checks (OCR included, cache cleared) and an export run,
   measured by a 5 ms QTimer heartbeat. Goal: under 50 ms. "cold" is the first check run of the process,
   which also loads the OCR engine (its one-off import and model load); "warm" runs with it loaded.
+  The goal covers both: a user meets the first check and the first export after start-up.
   An idle phase shows the machine's own scheduling noise.
 """
 
@@ -126,7 +127,7 @@ def responsiveness() -> dict[str, object]:
     idle = QEventLoop()
     QTimer.singleShot(1000, idle.quit)
     idle.exec()
-    out["idle_max_stall_ms"] = beat.stop()  # the machine's own noise, for comparison
+    out["idle_max_stall_ms"] = beat.stop()  # the machine's own noise, and the start-up preload
 
     for phase in ("cold", "warm"):  # cold: the OCR engine loads on first use; warm: it is loaded
         store.db.execute("DELETE FROM reading_cache")  # force real OCR and extraction
@@ -151,8 +152,12 @@ def responsiveness() -> dict[str, object]:
         out[f"export_{phase}_s"] = round(time.perf_counter() - t, 2)
         out[f"export_{phase}_max_stall_ms"] = beat.stop()
         out["export_ok"] = dialog.result is not None
-    # the goal is judged with the libraries loaded; their one-off first load is reported as *_cold
-    out["max_stall_ms"] = max(out["checks_warm_max_stall_ms"], out["export_warm_max_stall_ms"])  # type: ignore[type-var]
+    # the goal covers what a user meets: the first check and the first export after start-up included
+    out["max_stall_ms"] = max(
+        out[f"{what}_{phase}_max_stall_ms"]  # type: ignore[type-var]
+        for what in ("checks", "export")
+        for phase in ("cold", "warm")
+    )
     out["goal_ms"] = GOAL_MS
     out["meets_goal"] = out["max_stall_ms"] < GOAL_MS  # type: ignore[operator]
     window.close()
