@@ -271,3 +271,13 @@ def test_owner_printed_without_spaces_is_read_and_matches(tmp_path: Path) -> Non
     assert c.value("owner") == "NORDVIKOUTDOORAS"
     assert same_party(c.value("owner"), "Nordvik Outdoor AS") >= SAME_PARTY_THRESHOLD
     assert same_party(c.value("owner"), "Nordvik Trading AS") < SAME_PARTY_THRESHOLD
+
+
+def test_a_word_label_table_under_a_known_offices_name_keeps_its_labelled_fields(tmp_path: Path) -> None:
+    """The office's own reader leads when the office is named outright; what it misses (a number in the
+    cell beside its label, the status, goods of a class on page 2) comes from the labels."""
+    s = spec(lang="zh", office_name="国家知识产权局")
+    _doc, c = read(tmp_path, s)
+    assert c.value("office") == "CNIPA"
+    assert_fully_read(c, s)
+    assert c.value("status") == "registered"

@@ -89,6 +89,8 @@ def extract_lines(lines: Sequence[TextLine], office: str | None = None) -> Certi
             # no mark there is a design mark, not a missed label
             names = [n for n in generic.VALUE_FIELDS if n != "mark" or office != "USPTO"]
             generic.fill_missing(out, labelled, names)
+            if out.status is None and labelled.status is not None:  # the number came from the labels
+                out.status = labelled.status
         else:  # a weak hint ("Intellectual Property Office"): what the labels say comes first
             mine = out
             out = labelled

@@ -584,6 +584,7 @@ _RUNNING_CLASSES = re.compile(r"(?i)" + _CLASS_WORDS + r"\s*" + _CLASS_LIST + r"
 _RUNNING_GOODS = re.compile(
     r"(?i)" + _CLASS_WORDS + r"\s*" + _CLASS_LIST + r"\s*[:：]\s*(.{3,1500}?)"
     r"(?=\.\s+[^\W\d_]|\.(?-i:[A-Z])|\.?\s*$)"
+    r"|第\s*(\d{1,2}(?:\s*[、,，]\s*\d{1,2})*)\s*[类類]\s*[:：]\s*([^。]{1,1500})"  # 第25类：服装；鞋。
 )
 _RUNNING_MARK = re.compile(
     r"(?i)\b(?:trade\s*mark|mark|marke|marque|marca|marchio)\s+[\"“'‘«„]([^\"”'’»“]{1,60})[\"”'’»“]"
@@ -690,15 +691,16 @@ def _fill_running(out: CertificateFields, lines: Sequence[TextLine]) -> None:
             out.classes = _span_field(lines, starts, m.start(1), m.end(1), parse_classes(m.group(1)))
     if out.goods is None:
         m = _RUNNING_GOODS.search(text)
-        if m and parse_classes(m.group(1)):
-            classes = parse_classes(m.group(1))
-            line, ls = _locate(starts, lines, m.start(2))
-            goods = parse_goods_blocks([(m.group(2), line)])
+        g = 1 if m and m.group(1) else 3
+        if m and parse_classes(m.group(g)):
+            classes = parse_classes(m.group(g))
+            line, ls = _locate(starts, lines, m.start(g + 1))
+            goods = parse_goods_blocks([(m.group(g + 1), line)])
             if not goods and len(classes) == 1:
-                goods = {classes[0]: (m.group(2).strip(), line)}
+                goods = {classes[0]: (m.group(g + 1).strip(), line)}
             if goods and set(goods) <= set(classes):
                 out.goods = _span_field(
-                    lines, starts, m.start(2), m.end(2), {c: g for c, (g, _) in sorted(goods.items())}
+                    lines, starts, m.start(g + 1), m.end(g + 1), {c: t for c, (t, _) in sorted(goods.items())}
                 )
     if out.mark is None:
         m = _RUNNING_MARK.search(text)
