@@ -313,7 +313,12 @@ def _running(flow: _Flow) -> None:
     conj = {"en": " and ", "pt": " e "}.get(spec.lang, " und ")
     values["classes"] = conj.join(values["classes"].rsplit(", ", 1))
     text = _RUNNING.get(spec.lang, _RUNNING["en"]).format(**values)
-    flow.page.flow(20, text, 11, width=170, gap=5)
+    if spec.ocr_labels:  # prose as OCR of a scan gives it: the spaces between words lost, line by line
+        for line in wrap(text, 170, 11):
+            flow.page.flow(20, line.replace(" ", ""), 11, width=400, gap=0)
+        flow.page.skip(5)
+    else:
+        flow.page.flow(20, text, 11, width=170, gap=5)
     for part in _goods_lines(spec):
         for line in wrap(part, 170, 11):
             flow.room(6)

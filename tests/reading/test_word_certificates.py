@@ -281,3 +281,16 @@ def test_a_word_label_table_under_a_known_offices_name_keeps_its_labelled_fields
     assert c.value("office") == "CNIPA"
     assert_fully_read(c, s)
     assert c.value("status") == "registered"
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "pt"])
+def test_prose_with_the_spaces_ocr_lost(tmp_path: Path, lang: str) -> None:
+    s = spec(layout="running", lang=lang, ocr_labels=True)
+    doc, c = read(tmp_path, s)
+    assert any(len(ln.text) > 60 and " " not in ln.text for ln in doc.lines())
+    assert c.value("registration_number") == "1234567"
+    assert c.value("owner").replace(" ", "") == "NordvikOutdoorAS"
+    assert c.value("classes") == [9, 25]
+    assert c.value("registration_date") == D(2021, 3, 14)
+    assert c.value("expiry_date") == D(2030, 6, 1)
+    assert c.value("status") == "registered"

@@ -562,9 +562,8 @@ _RUNNING_NUMBER = re.compile(
     + _REG
 )
 _RUNNING_NUMBER_WORD = re.compile(
-    r"(?i)(?:\b(?:number|nummer|num[ée]ro|n[úu]mero|nombor|nomor)|\bN[o°º]\.|\bNr\.|\bn\.\s?[o°º]\.?)\s*[:.]?\s*("
-    + NUMBER
-    + ")"
+    r"(?i)(?:(?:number|nummer|num[ée]ro|n[úu]mero|nombor|nomor)|\bN[o°º]\.|(?-i:(?<=[a-z])No\.)|\bNr\.|"
+    r"n\.\s?[o°º]\.?)\s*[:.]?\s*(" + NUMBER + ")"
 )  # "n.º" is "n.o" once NFKC has folded the ordinal indicator
 _NAME_END = (
     r"(?=\s*(?:,|;|\.\s|\.$|\s+(?:for|für|pour|para|per|in\s+class|de\s+la\s+clase|nas?\s+classes?)\b|$))"
@@ -574,7 +573,7 @@ _NAME_END = (
 _RUNNING_OWNER = re.compile(
     r"(?i)(?:in\s*the\s*name\s*of|auf\s*den\s*Namen(?:\s*von)?|zugunsten(?:\s*von)?|au\s*nom\s*de|"
     r"a\s*nombre\s*de|a\s*favor\s*de|a\s*nome\s*di|intestat[oa]\s*a|a\s*favore\s*di|em\s*nome\s*de|"
-    r"(?<=\d)\s+für|(?:owner|proprietor|holder)\s*is|inhaber(?:in)?\s*(?:ist|der\s*marke\s*ist)|"
+    r"(?<=\d)\s*für|(?:owner|proprietor|holder)\s*is|inhaber(?:in)?\s*(?:ist|der\s*marke\s*ist)|"
     r"titulaire\s*est|titular\s+(?:es|é)|titolare\s*è|注册人(?:为|是))\s*(.{2,120}?)" + _NAME_END
 )
 _CLASS_WORDS = r"(?:classes|class|klassen?|clases?|classi|classe)"
@@ -595,8 +594,8 @@ _DATE_KINDS = (
     (
         "expiry_date",
         re.compile(
-            r"(?i)until|expir|\bends\b|endet|\bbis\b|jusqu|hasta|\bfino|\baté|至|renewal|ablauf|vencim|scadenz|"
-            r"vigên|vigen|valid"
+            r"(?i)until|expir|\bends\b|endet|\bbis\b|jusqu|hasta|\bfino|até|至|renewal|ablauf|vencim|scadenz|"
+            r"vigên|vigen|valid|válid"
         ),
     ),
     (
