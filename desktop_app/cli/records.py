@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 
 from desktop_app.cli.common import open_store, resolve_case
 
@@ -21,6 +22,13 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--package-version", type=int, metavar="N", help="the package version sent (default: the latest)"
     )
     p.add_argument("--at", default="", metavar="ISO-TIME", help="when it was filed (default: now)")
+    p.add_argument(
+        "--batch",
+        type=int,
+        metavar="N",
+        help="the complaint carried batch N of the marketplace's listings (as 'filing-sheet' numbers "
+        "them); needs --marketplace; each batch is filed once, under its own complaint number",
+    )
     p.set_defaults(func=cmd_submit)
 
     p = sub.add_parser("decide", help="record the marketplace's decision on a submitted case")
@@ -30,6 +38,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     group.add_argument("--declined", action="store_true")
     p.add_argument("--reason", default="", help="the reasons given (required for a decline)")
     p.add_argument("--at", default="", metavar="ISO-TIME", help="when it was decided (default: now)")
+    p.add_argument(
+        "--listing",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="decide these listings only (repeat the option), of the complaint --number names; the case "
+        "is decided when every listing filed is",
+    )
+    p.add_argument("--number", default="", help="with --listing: the complaint the listings were filed in")
     p.set_defaults(func=cmd_decide)
 
     p = sub.add_parser(
@@ -53,9 +70,14 @@ def cmd_submit(args: argparse.Namespace) -> int:
             at=args.at,
             marketplace=args.marketplace,
             export_version=args.package_version,
+            batch=args.batch,
         )
         sub = store.submissions.open(case_id)
         ref = store.cases.get(case_id).reference
+    if sub["batch"] is not None:
+        n = len(json.loads(sub["listing_ids"]))
+        where = f"{sub['marketplace']} as {sub['complaint_number']}"
+        print(f"{ref}: batch {sub['batch']} ({n} listings) filed with {where}")
     print(
         f"{ref}: submitted to {sub['marketplace'] or '?'} as complaint {sub['complaint_number']} "
         f"(package v{sub['export_version'] or '-'}, revision {sub['revision']}); the case is now read-only"
@@ -64,13 +86,26 @@ def cmd_submit(args: argparse.Namespace) -> int:
 
 
 def cmd_decide(args: argparse.Namespace) -> int:
-    from desktop_app.core.outcomes import record_decision
+    from desktop_app.core.errors import UserError
+    from desktop_app.core.outcomes import record_decision, record_listing_decisions
 
     with open_store(args) as store:
         case_id = resolve_case(store, args.case)
-        record_decision(store, case_id, args.accepted, args.reason, at=args.at)
-        ref = store.cases.get(case_id).reference
-    print(f"{ref}: {'accepted' if args.accepted else 'declined'}")
+        if args.listing:
+            if not args.number:
+                raise UserError("--listing needs --number: the complaint the listings were filed in.")
+            decisions = {lid: (bool(args.accepted), args.reason) for lid in args.listing}
+            record_listing_decisions(store, case_id, args.number, decisions, at=args.at)
+        else:
+            record_decision(store, case_id, args.accepted, args.reason, at=args.at)
+        case = store.cases.get(case_id)
+    verdict = "accepted" if args.accepted else "declined"
+    if args.listing:
+        print(f"{case.reference}: {len(args.listing)} listing(s) of complaint {args.number} {verdict}")
+        if str(case.status) in ("accepted", "declined"):
+            print(f"{case.reference}: every listing filed is decided; the case is {case.status}")
+    else:
+        print(f"{case.reference}: {verdict}")
     return 0
 
 

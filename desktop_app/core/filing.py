@@ -186,6 +186,27 @@ def _located_for(case: Case, report: CheckReport, index: int, listing_id: str) -
     return SheetListing(index, listing.url, listing_id, ids[0] if ids else None, marks)
 
 
+def batches(case: Case, marketplace: str = "") -> dict[str, list[list[tuple[int, str]]]]:
+    """The case's listings per marketplace, split into complaints within the form's listing limit:
+    {marketplace: [[(listing index, listing id), ...] per batch]} (only ``marketplace`` when given)."""
+    groups: dict[str, list[tuple[int, str]]] = {}
+    for i, listing in enumerate(case.listings):
+        market, lid = _effective(listing)
+        groups.setdefault(market, []).append((i, lid))
+    if marketplace:
+        if marketplace not in groups:
+            have = ", ".join(sorted(groups)) or "none"
+            raise UserError(
+                f"Case {case.reference} has no listing on {marketplace} (its marketplaces: {have})."
+            )
+        groups = {marketplace: groups[marketplace]}
+    out: dict[str, list[list[tuple[int, str]]]] = {}
+    for market, items in groups.items():
+        limit = form_for(market).max_listings or len(items) or 1
+        out[market] = [items[k : k + limit] for k in range(0, len(items), limit)] or [[]]
+    return out
+
+
 def build_sheets(case: Case, report: CheckReport, marketplace: str = "") -> list[FilingSheet]:
     """One sheet per batch of listings, per marketplace (only ``marketplace`` when given).
 
@@ -198,22 +219,9 @@ def build_sheets(case: Case, report: CheckReport, marketplace: str = "") -> list
             f"Case {case.reference or report.case} is not ready ({n} blocker{'s' * (n != 1)}): a filing "
             f"sheet is written only for a ready case. Run 'evidence-desk check {case.reference}' to see why."
         )
-    groups: dict[str, list[tuple[int, str]]] = {}
-    for i, listing in enumerate(case.listings):
-        market, lid = _effective(listing)
-        groups.setdefault(market, []).append((i, lid))
-    if marketplace:
-        if marketplace not in groups:
-            have = ", ".join(sorted(groups)) or "none"
-            raise UserError(
-                f"Case {case.reference} has no listing on {marketplace} (its marketplaces: {have})."
-            )
-        groups = {marketplace: groups[marketplace]}
     sheets: list[FilingSheet] = []
-    for market, items in groups.items():
+    for market, chunks in batches(case, marketplace).items():
         form = form_for(market)
-        limit = form.max_listings or len(items) or 1
-        chunks = [items[k : k + limit] for k in range(0, len(items), limit)] or [[]]
         for n, chunk in enumerate(chunks, 1):
             listed = [_located_for(case, report, i, lid) for i, lid in chunk]
             sheet = FilingSheet(

@@ -137,6 +137,7 @@ class DashboardDialog(QDialog):
         from desktop_app.core.decline_reasons import uses_good_faith_threshold
         from desktop_app.core.outcomes import (
             GOOD_FAITH_THRESHOLD,
+            decision_rows,
             decline_reasons,
             overall_rates,
             success_rates,
@@ -144,7 +145,7 @@ class DashboardDialog(QDialog):
 
         self.setWindowTitle(self.tr("Outcomes dashboard"))
         self.resize(960, 640)
-        rows = ctx.store.cases.outcomes()
+        rows = decision_rows(ctx.store)  # listing by listing where the marketplace decided that way
         self.points = success_rates(rows)
         self.reasons = decline_reasons(rows)
         overall = overall_rates(rows)

@@ -284,6 +284,33 @@ def _migration_5(db: sqlite_utils.Database) -> None:
     )
 
 
+def _migration_6(db: sqlite_utils.Database) -> None:
+    """Complaints filed in batches and decided listing by listing.
+
+    A case's listings may be filed as several complaints (a marketplace takes so many per complaint):
+    each submission names its batch and the listing ids it carried. Marketplaces decide listing by
+    listing; each decision is a row of its own, never changed.
+    """
+    db.executescript(
+        """
+        ALTER TABLE submissions ADD COLUMN batch INTEGER;
+        ALTER TABLE submissions ADD COLUMN listing_ids TEXT NOT NULL DEFAULT '[]';
+        CREATE TABLE listing_decisions (
+            id INTEGER PRIMARY KEY,
+            submission_id INTEGER NOT NULL REFERENCES submissions(id) ON DELETE CASCADE,
+            listing_id TEXT NOT NULL,
+            decision TEXT NOT NULL CHECK (decision IN ('accepted', 'declined')),
+            reason TEXT NOT NULL DEFAULT '',
+            decided_at TEXT NOT NULL,
+            UNIQUE (submission_id, listing_id)
+        );
+        CREATE INDEX listing_decisions_submission ON listing_decisions(submission_id);
+        CREATE TRIGGER listing_decisions_frozen BEFORE UPDATE ON listing_decisions
+            BEGIN SELECT RAISE(ABORT, 'a decision is never changed'); END;
+        """
+    )
+
+
 # Each entry migrates from version i to i + 1. Append only; never edit a released migration.
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migration_1,
@@ -291,5 +318,6 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migration_3,
     _migration_4,
     _migration_5,
+    _migration_6,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

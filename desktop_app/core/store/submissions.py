@@ -7,6 +7,7 @@ deletion (``CaseLockedError``) until the user reopens it with a reason, which th
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.core.clean_text import clean_free_text, require_identifier
@@ -68,6 +69,8 @@ class Submissions:
         marketplace: str,
         export_version: int | None,
         revision: int | None,
+        batch: int | None = None,
+        listing_ids: list[str] | tuple[str, ...] = (),
     ) -> int:
         store = self._store
         require_identifier(complaint_number, "complaint_number", "complaint number")
@@ -75,9 +78,19 @@ class Submissions:
         with store.transaction():
             cur = store.db.execute(
                 "INSERT INTO submissions (case_id, marketplace, complaint_number, submitted_at,"
-                " export_version, revision) VALUES (?,?,?,?,?,?)",
-                (case_id, marketplace, complaint_number, submitted_at, export_version, revision),
+                " export_version, revision, batch, listing_ids) VALUES (?,?,?,?,?,?,?,?)",
+                (
+                    case_id,
+                    marketplace,
+                    complaint_number,
+                    submitted_at,
+                    export_version,
+                    revision,
+                    batch,
+                    json.dumps(list(listing_ids)),
+                ),
             )
+            extra = {"batch": batch, "listings": len(listing_ids)} if batch is not None else {}
             store.audit.record(
                 "case.submit",
                 case_id=case_id,
@@ -86,8 +99,49 @@ class Submissions:
                 submitted_at=submitted_at,
                 export_version=export_version,
                 revision=revision,
+                **extra,
             )
             return int(cur.lastrowid)
+
+    def open_all(self, case_id: int) -> list[dict[str, Any]]:
+        """Every submission of the case not reopened (one per batch filed), oldest first."""
+        return list(
+            self._store.db.query(
+                "SELECT * FROM submissions WHERE case_id = ? AND reopened_at = '' ORDER BY id", [case_id]
+            )
+        )
+
+    def record_listing_decisions(
+        self, submission: dict[str, Any], decisions: dict[str, tuple[str, str]], decided_at: str
+    ) -> None:
+        """The marketplace's decision on listings of one complaint: {listing id: (decision, reason)}."""
+        store = self._store
+        with store.transaction():
+            for listing_id, (decision, reason) in decisions.items():
+                store.db.execute(
+                    "INSERT INTO listing_decisions (submission_id, listing_id, decision, reason, decided_at)"
+                    " VALUES (?,?,?,?,?)",
+                    (submission["id"], listing_id, decision, clean_free_text(reason), decided_at),
+                )
+            store.audit.record(
+                "case.listing_decisions",
+                case_id=submission["case_id"],
+                complaint_number=submission["complaint_number"],
+                decided_at=decided_at,
+                decisions={k: {"decision": d, "reason": r} for k, (d, r) in sorted(decisions.items())},
+            )
+
+    def listing_decisions(self, case_id: int | None = None) -> list[dict[str, Any]]:
+        """Listing decisions with their complaint (number, marketplace, batch), oldest first."""
+        where, args = ("WHERE s.case_id = ?", [case_id]) if case_id is not None else ("", [])
+        return list(
+            self._store.db.query(
+                "SELECT d.*, s.case_id, s.complaint_number, s.marketplace, s.batch"
+                f" FROM listing_decisions d JOIN submissions s ON s.id = d.submission_id {where}"
+                " ORDER BY d.decided_at, d.id",
+                args,
+            )
+        )
 
     def decide(self, case_id: int, decision: str, decided_at: str, reasons: str) -> None:
         store = self._store
@@ -122,10 +176,11 @@ class Submissions:
         now = utc_now()
         with store.transaction():
             sub = self.open(case.id)  # type: ignore[arg-type]
-            if sub is not None:
+            if sub is not None:  # every batch filed is reopened with the case
                 store.db.execute(
-                    "UPDATE submissions SET reopened_at = ?, reopen_reason = ? WHERE id = ?",
-                    (now, reason, sub["id"]),
+                    "UPDATE submissions SET reopened_at = ?, reopen_reason = ? WHERE case_id = ?"
+                    " AND reopened_at = ''",
+                    (now, reason, case.id),
                 )
             status = CaseStatus.EXPORTED if store.exports.for_case(case.id) else CaseStatus.DRAFT  # type: ignore[arg-type]
             store.db.execute(
