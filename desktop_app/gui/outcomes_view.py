@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.decline_reasons import decline_reason_choices
 from desktop_app.core.errors import UserError
+from desktop_app.core.filing import batches
 from desktop_app.gui.context import AppContext
 from desktop_app.gui.messages import error_text
 from desktop_app.gui.names import current_language, marketplace_name
@@ -69,6 +70,31 @@ class OutcomeDialog(QDialog):
             if not exports:
                 self.package.addItem(self.tr("(no package exported)"), None)
             form.addRow(self.tr("Package sent"), self.package)
+            # one complaint for every listing, or one batch of the filing sheets (its own complaint number)
+            self.batch = QComboBox(self)
+            self.batch.setAccessibleName(self.tr("Listings in this complaint"))
+            self.batch.addItem(self.tr("All the case's listings"), None)
+            filed = {(s["marketplace"], s["batch"]) for s in ctx.store.submissions.open_all(case_id)}
+            for market, chunks in batches(case).items():
+                for n, chunk in enumerate(chunks, 1):
+                    if len(chunks) > 1 or filed:
+                        label = (
+                            self.tr("%1 — batch %2 of %3 (%4 listings)")
+                            .replace("%1", marketplace_name(market))
+                            .replace("%2", str(n))
+                            .replace("%3", str(len(chunks)))
+                            .replace("%4", str(len(chunk)))
+                        )
+                        if (market, n) in filed:
+                            label += " — " + self.tr("filed")
+                        self.batch.addItem(label, (market, n))
+            if self.batch.count() > 1 and filed:
+                self.batch.removeItem(0)  # a case filed in batches goes on in batches
+                unfiled = next(
+                    (i for i in range(self.batch.count()) if tuple(self.batch.itemData(i)) not in filed), 0
+                )
+                self.batch.setCurrentIndex(unfiled)
+            form.addRow(self.tr("Complaint covers"), self.batch)
             form.addRow(
                 QLabel(self.tr("The case becomes read-only until it is reopened with a reason."), self)
             )
@@ -109,12 +135,15 @@ class OutcomeDialog(QDialog):
 
         try:
             if self.number is not None:
+                chosen = self.batch.currentData()
+                market, batch = (chosen[0], chosen[1]) if chosen else (self.marketplace.text(), None)
                 record_submission(
                     self.ctx.store,
                     self.case_id,
                     self.number.text(),
-                    marketplace=self.marketplace.text(),
+                    marketplace=market,
                     export_version=self.package.currentData(),
+                    batch=batch,
                 )
             else:
                 assert self.accepted is not None and self.reason is not None

@@ -784,102 +784,102 @@
 <context>
     <name>DashboardDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="145"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="175"/>
         <source>Outcomes dashboard</source>
         <translation>结果看板</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="160"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="190"/>
         <source>Success rate</source>
         <translation>成功率</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="161"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="191"/>
         <source>Decline reasons</source>
         <translation>驳回原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="186"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="216"/>
         <source>No decided complaints yet: mark cases submitted, then record the decision.</source>
         <translation>尚无已判定的投诉：请先标记案件已提交，再记录结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="169"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="199"/>
         <source>%1: %2 of %3 accepted (%4)</source>
         <translation>%1：%3 件中 %2 件通过（%4）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="178"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="208"/>
         <source>All-time decisions — %1.</source>
         <translation>历史全部处理结果 — %1。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="180"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="210"/>
         <source>Alibaba IPP expects at least %1 of complaints to succeed.</source>
         <translation>阿里巴巴知识产权保护平台要求投诉成功率不低于 %1。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="196"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="226"/>
         <source>Decisions per marketplace and month</source>
         <translation>各平台每月处理结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="199"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="229"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="200"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="230"/>
         <source>Marketplace</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="201"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="231"/>
         <source>Accepted</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="202"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="232"/>
         <source>Declined</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="203"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="233"/>
         <source>Rate</source>
         <translation>成功率</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="225"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="255"/>
         <source>Success rate per marketplace (cumulative; label: accepted of decided)</source>
         <translation>各平台成功率（累计；标签：通过数/已处理数）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="246"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="276"/>
         <source>%1 (%2 decided)</source>
         <translation>%1（已处理 %2 件）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="272"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="302"/>
         <source>Alibaba IPP good-faith threshold %1</source>
         <translation>阿里巴巴知识产权保护平台善意投诉门槛 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="282"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="312"/>
         <source>Success rate chart</source>
         <translation>成功率图表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="300"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="330"/>
         <source>Commonest decline reasons</source>
         <translation>最常见的驳回原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="301"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="331"/>
         <source>Declines</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="327"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="357"/>
         <source>Decline reasons chart</source>
         <translation>驳回原因图表</translation>
     </message>
@@ -1560,199 +1560,199 @@ SHA-256：%2
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="81"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="104"/>
         <source>Case editor</source>
         <translation>案件编辑器</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="96"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="119"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="97"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="120"/>
         <source>Checks</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="98"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="121"/>
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="157"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="180"/>
         <source>Background work progress</source>
         <translation>后台任务进度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="158"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="181"/>
         <source>%p%</source>
         <translation>%p%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="159"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="182"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="160"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="183"/>
         <source>Cancel background work</source>
         <translation>取消后台任务</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="182"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="205"/>
         <source>Not installed in this build</source>
         <translation>此版本未安装</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="184"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="207"/>
         <source>&amp;New case</source>
         <translation>新建案件(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="186"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="209"/>
         <source>&amp;Import case folders…</source>
         <translation>导入案件文件夹(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="188"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="211"/>
         <source>D&amp;uplicate case</source>
         <translation>复制案件(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="190"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="213"/>
         <source>&amp;Delete case…</source>
         <translation>删除案件(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="193"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="216"/>
         <source>&amp;Export package…</source>
         <translation>导出文件包(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="200"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="223"/>
         <source>&amp;Verify package…</source>
         <translation>验证文件包(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="207"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="230"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="209"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="232"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="210"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="233"/>
         <source>&amp;Run checks</source>
         <translation>运行检查(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="211"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="234"/>
         <source>&amp;Cancel background work</source>
         <translation>取消后台任务(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="213"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="236"/>
         <source>Mark &amp;submitted…</source>
         <translation>标记为已提交(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="216"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="239"/>
         <source>Record &amp;decision…</source>
         <translation>记录处理结果(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="218"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="241"/>
         <source>&amp;Filing sheet…</source>
         <translation>投诉表单(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="219"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="242"/>
         <source>&amp;Rights library…</source>
         <translation>权利库(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="220"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="243"/>
         <source>&amp;Outcomes dashboard…</source>
         <translation>结果看板(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="221"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="244"/>
         <source>&amp;Find case</source>
         <translation>查找案件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="222"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="245"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="224"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="247"/>
         <source>&amp;User guide</source>
         <translation>用户指南(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="226"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="249"/>
         <source>Open the &amp;demo case</source>
         <translation>打开示例案件(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="229"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="252"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="232"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="255"/>
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="246"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="269"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="253"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="276"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="259"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="282"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="268"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="291"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="322"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="345"/>
         <source>Checks last ran at %1</source>
         <translation>上次检查时间：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="355"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="378"/>
         <source>Opening the demo case</source>
         <translation>正在打开示例案件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="509"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="532"/>
         <source>About %1</source>
         <translation>关于 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="511"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="534"/>
         <source>%1 %2
 Offline evidence checks and signed submission packages for IP takedown complaints.</source>
         <translation>%1 %2
 离线检查知识产权投诉证据并生成签名提交文件包。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="547"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="570"/>
         <source>Cancelling background work…</source>
         <translation>正在取消后台任务…</translation>
     </message>
@@ -1760,79 +1760,104 @@ Offline evidence checks and signed submission packages for IP takedown complaint
 <context>
     <name>OutcomeDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="52"/>
         <location filename="../../desktop_app/gui/outcomes_view.py" line="53"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="54"/>
         <source>Complaint number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="55"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="56"/>
         <source>Marketplace</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="56"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="57"/>
         <source>Filed with</source>
         <translation>投诉平台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="59"/>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="71"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="60"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="72"/>
         <source>Package sent</source>
         <translation>已发送的文件包</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="63"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="64"/>
         <source>v%1 — exported %2, SHA-256 %3…</source>
         <translation>v%1 — 导出于 %2，SHA-256 %3…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="70"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="71"/>
         <source>(no package exported)</source>
         <translation>（未导出文件包）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="73"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="75"/>
+        <source>Listings in this complaint</source>
+        <translation>本次投诉包含的商品</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="76"/>
+        <source>All the case&apos;s listings</source>
+        <translation>本案件的全部商品</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="82"/>
+        <source>%1 — batch %2 of %3 (%4 listings)</source>
+        <translation>%1 — 第 %2/%3 批（%4 个商品）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="89"/>
+        <source>filed</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="97"/>
+        <source>Complaint covers</source>
+        <translation>投诉范围</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="99"/>
         <source>The case becomes read-only until it is reopened with a reason.</source>
         <translation>案件将变为只读，直至说明原因后重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="77"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="103"/>
         <source>Accepted</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="78"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="104"/>
         <source>Declined</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="85"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="111"/>
         <source>Decline reason</source>
         <translation>驳回原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="50"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="51"/>
         <source>Mark %1 submitted</source>
         <translation>标记 %1 为已提交</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="76"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="102"/>
         <source>Decision on %1</source>
         <translation>%1 的处理结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="87"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="113"/>
         <source>Choose the reason the marketplace gave…</source>
         <translation>选择平台给出的原因…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="96"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="122"/>
         <source>Decision</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="98"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="124"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>

@@ -225,3 +225,35 @@ def test_closing_the_main_window_during_export_leaves_no_partial_package(
         from desktop_app.core.package.verify import verify_package
 
         assert verify_package(leftovers[0]).valid
+
+
+def test_mark_submitted_batch_by_batch(qtbot, window, store) -> None:
+    from desktop_app.gui.outcomes_view import OutcomeDialog
+
+    ids = [str(6_000_000_000 + i) for i in range(301)]
+    case_id = store.save_case(
+        Case(
+            complainant=Complainant("Kestreline Apparel Inc."),
+            listings=[Listing(f"https://item.taobao.com/item.htm?id={i}") for i in ids],
+        )
+    )
+    dialog = OutcomeDialog(window.ctx, case_id, "submitted", window)
+    qtbot.addWidget(dialog)
+    labels = [dialog.batch.itemText(i) for i in range(dialog.batch.count())]
+    assert labels[0] == "All the case's listings" and "batch 1 of 2 (300 listings)" in labels[1]
+    assert "batch 2 of 2 (1 listings)" in labels[2]
+    dialog.batch.setCurrentIndex(1)
+    dialog.number.setText("IPP-1")
+    assert dialog.submit()
+    again = OutcomeDialog(window.ctx, case_id, "submitted", window)
+    qtbot.addWidget(again)
+    labels = [again.batch.itemText(i) for i in range(again.batch.count())]
+    assert len(labels) == 2 and labels[0].endswith("filed") and again.batch.currentIndex() == 1
+    again.number.setText("IPP-2")
+    assert again.submit()
+    filed = store.submissions.open_all(case_id)
+    assert [(s["batch"], s["complaint_number"]) for s in filed] == [(1, "IPP-1"), (2, "IPP-2")]
+    third = OutcomeDialog(window.ctx, case_id, "submitted", window)
+    qtbot.addWidget(third)
+    third.number.setText("IPP-3")
+    assert not third.submit() and "already filed" in third.error.text()
