@@ -386,3 +386,81 @@ def make_product_photo(
     img = img.filter(ImageFilter.GaussianBlur(0.4))
     save_image(img, path, quality=quality, exif_orientation=exif_orientation)
     return path
+
+
+_TALL_FILLER = (
+    "Product description",
+    "Waterproof shell with taped seams and an adjustable hood.",
+    "Two zipped hand pockets and one inner pocket for a phone.",
+    "Machine washable at 30 degrees, do not tumble dry.",
+    "Customer reviews",
+    "Great fit and keeps the rain out, recommended.",
+    "Arrived quickly, looks as pictured.",
+    "Sizing runs a little small, order one size up.",
+)
+
+
+@dataclass
+class TallPlacement:
+    """Where a full-page screenshot's factory drew what the tests look for (pixels, top-left origin)."""
+
+    url_box: tuple[float, float, float, float]  # the address in the band on top
+    mark_box: tuple[float, float, float, float]  # the brand in the specifications, far down
+
+
+def render_tall_screenshot(
+    spec: ScreenshotSpec, *, width: int = 1280, height: int = 4600, mark_at: float = 0.82
+) -> tuple[Image.Image, TallPlacement]:
+    """A full-page scrolling screenshot as capture extensions stitch it: no browser frame, the address in
+    a thin band on top (14 px, 7 px from the edge), the product without a brand, and the brand only far
+    down at ``mark_at`` of the height, in the specifications (``spec.product_text``)."""
+    img = Image.new("RGB", (width, height), (255, 255, 255))
+    c = _Canvas(img, 1.0)
+    c.rect(0, 0, width, 30, fill=(245, 245, 245))
+    url_w = c.text(12, 7, spec.url, 14, (60, 60, 60))
+    url_box = (12.0, 7.0, 12.0 + url_w, 7.0 + 14 * 1.2)
+    y = _header(c, spec, 30, float(width))
+    draw_product(c, 40, y + 24, 520, 520, "", spec.product)
+    ty = y + 28
+    for line in c.wrap(spec.title, 28, width - 660, bold=True)[:3]:
+        c.text(600, ty, line, 28, (17, 17, 17), bold=True)
+        ty += 40
+    c.text(600, ty + 10, spec.price, 34, (226, 27, 35), bold=True)
+    c.text(600, ty + 74, "Store: " + spec.seller, 19, (40, 40, 40))
+    y += 600
+    target = int(height * mark_at)
+    i = 0
+    while y < target - 60:
+        line = _TALL_FILLER[i % len(_TALL_FILLER)]
+        head = line in ("Product description", "Customer reviews")
+        c.text(40, y, line, 22 if head else 19, (30, 30, 30), bold=head)
+        y += 48 if head else 34
+        i += 1
+    c.text(40, y, "Specifications", 24, (20, 20, 20), bold=True)
+    y += 44
+    c.rect(40, y - 4, 360, y + 30, fill=(246, 246, 246))
+    c.text(52, y, "Brand Name", 19, (90, 90, 90))
+    font = pil_font(str(font_file(False, False)), 19)
+    left, top, right, bottom = font.getbbox(spec.product_text)
+    c.text(380, y, spec.product_text, 19, (20, 20, 20))
+    mark_box = (380.0 + left, y + top, 380.0 + right, y + bottom)
+    y += 40
+    c.rect(40, y - 4, 360, y + 30, fill=(246, 246, 246))
+    c.text(52, y, "Material", 19, (90, 90, 90))
+    c.text(380, y, "Polyester", 19, (20, 20, 20))
+    y += 60
+    j = 0
+    while y < height - 60:
+        c.text(40, y, _TALL_FILLER[(j + 5) % len(_TALL_FILLER)], 19, (30, 30, 30))
+        y += 36
+        j += 1
+    return img, TallPlacement(url_box, mark_box)
+
+
+def make_tall_screenshot(
+    spec: ScreenshotSpec, path: str | Path, *, width: int = 1280, height: int = 4600, mark_at: float = 0.82
+) -> tuple[Path, TallPlacement]:
+    img, placed = render_tall_screenshot(spec, width=width, height=height, mark_at=mark_at)
+    path = Path(path)
+    save_image(img, path)
+    return path, placed

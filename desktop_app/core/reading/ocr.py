@@ -26,12 +26,16 @@ from desktop_app.core.progress import NEVER_CANCELLED, CancelToken, ProgressFn, 
 from desktop_app.core.reading.text import TextLine
 
 # Bump when the pre/post-processing here changes what comes out, so cached reads are redone.
-PIPELINE_VERSION = "3"  # 2: character positions (RapidOCR word boxes) kept with each line; 3: turned pages
+PIPELINE_VERSION = "4"  # 2: char positions (word boxes); 3: turned pages; 4: margin, no line classifier
 MAX_SIDE = 2000  # RapidOCR shrinks anything larger before detection; we tile long images instead
 UPSCALE_BELOW = 1000  # small images are enlarged before OCR (thin text survives better)
 MAX_UPSCALE = 2.5
 TILE_OVERLAP = 120
 MAX_TILES = 40
+# The detector misses thin text touching an image's edge (the URL band on top of a full-page screenshot,
+# 7 px from the top, was not found in a 1280 x 1920 tile yet was found with a margin): every piece is read
+# with this margin of its own border colour around it.
+MARGIN = 32
 MIN_OCR_SIDE = 8  # pixels: below this on the short side an image holds no legible line
 MAX_FRAMES = 50  # pages read from one multi-frame image (TIFF/WebP)
 MAX_PIXELS = 80_000_000  # same limit as intake: above this an image is refused, not decoded
@@ -113,7 +117,10 @@ class OcrEngine:
             self.calls += 1
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                result, _elapsed = engine(bgr, return_word_box=True)
+                # no per-line direction classifier: pages are turned upright first (ocr_page), and on an
+                # upright page it turned long thin lines (a 1000 x 20 px address bar) over, so they were
+                # read as nothing and dropped
+                result, _elapsed = engine(bgr, use_cls=False, return_word_box=True)
         out: list[tuple[list[list[float]], str, float, list[float] | None]] = []
         for item in result or []:
             quad, text, score = item[0], str(item[1]), float(item[2])
@@ -300,8 +307,11 @@ def ocr_image(
         keep_from = start + (TILE_OVERLAP / 2 if i > 0 else 0)
         keep_to = end - (TILE_OVERLAP / 2 if i < len(spans) - 1 else 0)
         with_chars = getattr(engine, "run_with_chars", None)
-        results = with_chars(crop) if with_chars else [(*r, None) for r in engine.run(crop)]
+        framed = with_margin(crop)
+        results = with_chars(framed) if with_chars else [(*r, None) for r in engine.run(framed)]
         for quad, raw_text, score, centres in results:
+            quad = [[float(p[0]) - MARGIN, float(p[1]) - MARGIN] for p in quad]
+            centres = [c - MARGIN for c in centres] if centres else centres
             text = raw_text.strip()
             if not text:
                 continue
@@ -378,6 +388,16 @@ def ocr_page(
     upright = rgb.transpose(_UNDO[turned]) if turned in _UNDO else rgb
     lines = ocr_image(upright, page=page, engine=engine, cancel=cancel)
     return OcrPage(lines, turned if turned in _UNDO else 0, upright.width, upright.height)
+
+
+def with_margin(crop: Image.Image) -> Image.Image:
+    """The piece with MARGIN pixels of its border colour (the median of its outermost pixels) around it."""
+    import numpy as np
+
+    a = np.asarray(crop.convert("RGB"))
+    frame = np.concatenate([a[0], a[-1], a[:, 0], a[:, -1]])
+    fill = tuple(int(v) for v in np.median(frame, axis=0))
+    return ImageOps.expand(crop, border=MARGIN, fill=fill)  # type: ignore[arg-type]
 
 
 def char_boundaries(text: str, centres: list[float], x0: float, x1: float) -> tuple[float, ...]:
