@@ -21,22 +21,29 @@ class PrintedListingSpec:
     price: str = "US $23.99"
     seller: str = "fashion-outlet-store (1204)"
     id_line: str = ""  # e.g. "eBay item number: 395512345678"; "" prints no id on the page
-    printed_at: str = "2/20/26, 9:30 AM"
+    printed_at: str = "2/20/26, 9:30 AM"  # as the browser prints it; "" prints no date
     pages: int = 1
     header_url: bool = False  # some browsers (and print settings) put the address in the header
+    firefox: bool = False  # Firefox: title left and address right on top, page left and date right below
 
 
 def make_printed_listing_pdf(spec: PrintedListingSpec, path: str | Path) -> Path:
     pages: list[Page] = []
     for n in range(1, spec.pages + 1):
         p = Page()
-        p.text(8, 7, spec.printed_at, 8)
-        p.text(105, 7, spec.title[:60], 8, align="C")
-        if spec.header_url:
+        if spec.firefox:
+            p.text(8, 7, spec.title[:48], 8)
             p.text(202, 7, spec.footer_url, 8, align="R")
+            p.text(8, 291, f"{n} of {spec.pages}", 8)
+            p.text(202, 291, spec.printed_at, 8, align="R")
         else:
-            p.text(8, 291, spec.footer_url, 8)
-        p.text(202, 291, f"{n}/{spec.pages}", 8, align="R")
+            p.text(8, 7, spec.printed_at, 8)
+            p.text(105, 7, spec.title[:60], 8, align="C")
+            if spec.header_url:
+                p.text(202, 7, spec.footer_url, 8, align="R")
+            else:
+                p.text(8, 291, spec.footer_url, 8)
+            p.text(202, 291, f"{n}/{spec.pages}", 8, align="R")
         if n == 1:
             p.cursor = 20
             p.flow(15, spec.marketplace_name, 20, bold=True)

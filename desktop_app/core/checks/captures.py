@@ -10,11 +10,15 @@ screenshot can:
 * the capture time is located (shown to the reviewer with where it was read); when the capture does
   not record one, that is not established (``evidence.capture_time_unknown``); a capture made after the
   filing date, or older at filing than the marketplace accepts, is said so;
+* a browser print ("Save as PDF") states when it was printed in its header or footer: that time is
+  read (page, box, text) and judged by the same rule as a capture's;
 * a WACZ whose own hashes or signature no longer match was changed after it was made.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from desktop_app.core.checks import listing as listing_checks
@@ -93,9 +97,15 @@ def run(facts: CaseFacts, report: CheckReport) -> None:
         for f in li.screenshots:
             ff = facts.of(f)
             cap = ff.capture if ff is not None else None
+            field = f"listings[{i}].screenshots"
+            if ff is not None and cap is None and ff.file.sha256 not in seen:
+                printed = printed_capture(ff)
+                if printed is not None:  # a browser print: its header/footer time, like a capture's
+                    seen.add(ff.file.sha256)
+                    _capture_time(facts, report, ff, printed, marketplace, field)
+                continue
             if ff is None or cap is None:
                 continue
-            field = f"listings[{i}].screenshots"
             if expected:
                 other, other_market, shown, locator = _other_listing(ff, cap, expected, marketplace)
                 if other:
@@ -125,32 +135,87 @@ def run(facts: CaseFacts, report: CheckReport) -> None:
             if ff.file.sha256 in seen:
                 continue
             seen.add(ff.file.sha256)
-            _capture_time(facts, report, ff, cap, marketplace, field)
+            _capture_time(facts, report, ff, _web_capture_time(ff, cap), marketplace, field)
             _integrity(report, ff, cap, field)
 
 
-def _capture_time(
-    facts: CaseFacts, report: CheckReport, ff: FileFacts, cap: dict[str, Any], marketplace: str, field: str
-) -> None:
+@dataclass(frozen=True)
+class CaptureTime:
+    """When a capture was made, as the capture itself states it, and where that was read."""
+
+    readings: tuple[dt.datetime, ...]  # () when not stated; two when a printed date's order is unclear
+    shown: str  # the ISO form (or the text as printed) to quote
+    source: str  # "the WARC-Date header", "the print header of page 1"
+    evidence: EvidenceRef | None
+
+
+def _web_capture_time(ff: FileFacts, cap: dict[str, Any]) -> CaptureTime:
     when = parse_iso(str(cap.get("captured_at") or ""))
-    if when is None:
+    iso = str(cap.get("captured_at") or "")
+    source = str(cap.get("captured_at_source") or "")
+    return CaptureTime(
+        (when,) if when is not None else (),
+        iso,
+        source,
+        _ref(ff, iso, source),
+    )
+
+
+def printed_capture(ff: FileFacts) -> CaptureTime | None:
+    """A browser print ("Save as PDF") of a page: the date and time its header or footer shows, with the
+    page, box and text it was read from. None when no time of day is printed there: browsers print the
+    date and the address together or neither, so a PDF without one is judged like a screenshot."""
+    from desktop_app.core.reading.print_dates import find_print_time
+
+    if ff.file.is_image or ff.capture is not None or not ff.doc.ok:
+        return None
+    for line in ff.lines():
+        place = listing_checks.place_of(ff, line)
+        if place not in (listing_checks.PRINT_HEADER, listing_checks.PRINT_FOOTER):
+            continue
+        printed = find_print_time(line.text)
+        if printed is not None:
+            box = line.sub_box(*printed.span) or line.box
+            quote = line.text[printed.span[0] : printed.span[1]]
+            source = f'the {place} of page {line.page}, printed "{quote}" in local time'
+            if printed.ambiguous:
+                source += (
+                    " (the day and month order is not shown: read as "
+                    + " or ".join(r.date().isoformat() for r in printed.readings)
+                    + ")"
+                )
+            return CaptureTime(
+                printed.readings,
+                printed.readings[0].isoformat(),
+                source,
+                file_ref(ff, line, box=box, text=quote),
+            )
+    return None
+
+
+def _capture_time(
+    facts: CaseFacts, report: CheckReport, ff: FileFacts, when: CaptureTime, marketplace: str, field: str
+) -> None:
+    if not when.readings:
         report.findings.append(
             Finding.keyed(
                 "evidence.capture_time_unknown", {"file": ff.name}, evidence=(file_ref(ff),), field=field
             )
         )
         return
-    iso = str(cap["captured_at"])
-    source = str(cap.get("captured_at_source") or "")
-    report.located.append(Located("capture_time", iso, _ref(ff, iso, source)))
     filing = facts.filing_date
-    day = when.date()
+    # of several possible readings, the one least favourable to the complainant: after filing, else oldest
+    late = [r for r in when.readings if r.date() > filing]
+    chosen = late[0] if late else min(when.readings)
+    iso = when.shown if len(when.readings) == 1 else chosen.isoformat()
+    source = when.source
+    evidence = when.evidence or _ref(ff, iso, source)
+    report.located.append(Located("capture_time", iso, evidence))
+    day = chosen.date()
     params = {"file": ff.name, "captured_at": iso, "filing_date": filing.isoformat(), "source": source}
     if day > filing:
         report.findings.append(
-            Finding.keyed(
-                "evidence.capture_after_filing", params, evidence=(_ref(ff, iso, source),), field=field
-            )
+            Finding.keyed("evidence.capture_after_filing", params, evidence=(evidence,), field=field)
         )
         return
     limit = max_age_days(marketplace)
@@ -167,7 +232,7 @@ def _capture_time(
                     if marketplace
                     else msg("label.the_marketplace"),
                 },
-                evidence=(_ref(ff, iso, source),),
+                evidence=(evidence,),
                 field=field,
             )
         )

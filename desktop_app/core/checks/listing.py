@@ -63,17 +63,6 @@ _LABELLED: dict[str, list[re.Pattern[str]]] = {
 }
 
 
-ADDRESS_BAR = "address bar"
-PRINT_HEADER = "print header"
-PRINT_FOOTER = "print footer"
-PAGE_FOOTER = "page footer"
-PAGE_TEXT = "page text"
-
-# Line confidence needed to believe a different id: two or more characters differ / only one differs.
-CONFIDENT = 0.85
-CONFIDENT_ONE_OFF = 0.95
-
-
 @dataclass(frozen=True)
 class OtherId:
     """A listing id read from a capture line (named "other" for the checks that want the different ones)."""
@@ -134,7 +123,7 @@ def _believable(read: str, expected: str, line: TextLine) -> bool:
     return line.confidence >= needed
 
 
-def _place(ff: FileFacts, line: TextLine) -> str:
+def place_of(ff: FileFacts, line: TextLine) -> str:
     """Where on the capture a line stands: the parts that say which page it is, or the page itself."""
     if line.source == "capture" or not 1 <= line.page <= len(ff.doc.pages):
         return PAGE_TEXT
@@ -173,7 +162,7 @@ def read_ids(ff: FileFacts, marketplace: str) -> list[OtherId]:
     patterns = _LABELLED.get(group, []) + (_LABELLED.get(marketplace, []) if group != marketplace else [])
     out: list[OtherId] = []
     for line in ff.lines():
-        place = _place(ff, line)
+        place = place_of(ff, line)
         if urls is not None:
             for read in urls.read_listing_refs(line.text, marketplace):
                 s, e = read.id_span
