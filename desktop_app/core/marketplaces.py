@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from desktop_app.core.errors import NotFoundError
@@ -195,3 +195,60 @@ def short_link_profile(host: str, path: str = "") -> MarketplaceProfile | None:
         if profile.is_short_link(host, path):
             return profile
     return None
+
+
+# -------------------------------------------------------------------------------------------------------
+# Ids printed beside their label on a listing page (resources/marketplaces/_id_labels.json)
+# -------------------------------------------------------------------------------------------------------
+
+_ID_LABELS_VERSION = 1
+_MARKS = "\u200e\u200f\u00a0"  # Amazon's details table puts direction marks around its colons
+
+
+def _label_regex(label: str) -> str:
+    """A label as OCR and page text show it: spaces and hyphens optional, accents and apostrophes too."""
+    import unicodedata
+
+    out: list[str] = []
+    for ch in label:
+        if ch in " -‐":
+            out.append(r"[\s\-‐]*")
+        elif ch in "'’":
+            out.append(r"['’`]?\s*")
+        elif ch == ".":
+            out.append(r"\.?")
+        elif ch in "°º":
+            out.append(r"[°ºo]")
+        else:
+            base = unicodedata.normalize("NFKD", ch)[0]
+            out.append(f"[{re.escape(ch)}{re.escape(base)}]" if base != ch else re.escape(ch))
+    return "".join(out)
+
+
+@cache
+def id_label_patterns(key: str) -> tuple[re.Pattern[str], ...]:
+    """Patterns finding an id printed beside its label on a page of marketplace ``key`` (its group's
+    labels and its own, every language); group 1 is the id. Longer labels are tried first."""
+    data = load_json("marketplaces", "_id_labels.json")
+    if int(data.get("format_version", 0)) != _ID_LABELS_VERSION:
+        raise ValueError(f"_id_labels.json: format_version {data.get('format_version')} is not supported")
+    keys = [key]
+    profile = _profiles().get(key)
+    if profile is not None and profile.group != key:
+        keys.insert(0, profile.group)
+    out: list[re.Pattern[str]] = []
+    for k in keys:
+        entry = data.get(k)
+        if not isinstance(entry, dict):
+            continue
+        labels = {label for words in entry.get("labels", {}).values() for label in words}
+        alternatives = "|".join(_label_regex(label) for label in sorted(labels, key=len, reverse=True))
+        flags = 0 if entry.get("case_sensitive") else re.IGNORECASE
+        out.append(
+            re.compile(
+                rf"(?<![^\W\d_])(?:{alternatives})[\s{_MARKS}]*(?:[:：#]|n[°º]\.?)?[\s{_MARKS}:：#]*"
+                rf"({entry['value']})(?![A-Za-z0-9])",
+                flags,
+            )
+        )
+    return tuple(out)

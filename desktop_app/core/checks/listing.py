@@ -1,9 +1,10 @@
 """listing.*: does the evidence show the listing complained about?
 
 "A screenshot shows a different listing" is a blocker, so it needs a *confidently read* different id:
-an address-bar URL (or an id printed beside its label, "ASIN", "Item number", 商品ID) that parses to
+an address-bar URL (or an id printed beside its label, "ASIN", "Item number", 商品ID: the labels are data,
+resources/marketplaces/_id_labels.json) that parses to
 another listing, on a well-read line, and not explainable as an OCR misreading (lookalike digits, one
-digit off on a mediocre line, a truncated address). Anything less is "the id was not shown" (a warning).
+digit off on a mediocre line, a truncated address). Anything less is "the id was not shown".
 """
 
 from __future__ import annotations
@@ -30,37 +31,6 @@ PAGE_TEXT = "page text"
 # Line confidence needed to believe a different id: two or more characters differ / only one differs.
 CONFIDENT = 0.85
 CONFIDENT_ONE_OFF = 0.95
-
-# Ids printed on the page beside a label, per marketplace group. Group 1 is the id. OCR loses the spaces
-# inside labels ("Itemnumber", "eBay-Artikelnummer"), so they are optional.
-_LABELLED: dict[str, list[re.Pattern[str]]] = {
-    "amazon": [re.compile(r"(?<![A-Za-z])ASIN\s*[:：]?\s*([A-Z0-9]{10})(?![A-Za-z0-9])")],
-    "ebay": [
-        re.compile(
-            r"(?i)(?:\bitem\s*(?:number|no\.?|#)|eBay[\s-]*item\s*number|(?:eBay[\s-]*)?Artikel[\s-]*nummer|"
-            r"num[ée]ro\s*de\s*l['’]?\s*objet|n[°º]\s*de\s*l['’]?\s*objet|"
-            r"n[úu]mero\s*(?:de\s*)?(?:art[íi]culo|del\s*art[íi]culo)|numero\s*(?:dell['’]?\s*)?oggetto|"
-            r"objectnummer|numer\s*przedmiotu)(?:\s*eBay)?\s*[:：#]?\s*(\d{9,15})(?!\d)"
-        )
-    ],
-    "alibaba": [
-        re.compile(
-            r"(?:商品ID|宝贝ID|商品编号|商品id|宝贝id|商品编码|(?i:item\s*id|item\s*no\.?|product\s*id|offer\s*id))"
-            r"\s*[:：#]?\s*(\d{6,16})(?!\d)"
-        )
-    ],
-    "walmart": [re.compile(r"(?i)\bwalmart\s*#\s*[:：]?\s*(\d{5,})\b")],
-    "etsy": [re.compile(r"(?i)\blisting\s*(?:id|#|number)\s*[:：#]?\s*(\d{5,})\b")],
-    "temu": [re.compile(r"(?i)\bgoods\s*id\s*[:：]?\s*(\d{6,})\b")],
-    "mercadolibre": [
-        re.compile(
-            r"(?i)(?:\bpublicaci[oó]n|n[úu]mero\s*de\s*publicaci[oó]n|\ban[úu]ncio|c[óo]digo\s*do\s*an[úu]ncio)"
-            r"\s*#?\s*[:：#]?\s*(M[A-Z]{2}U?[-_]?\s?\d{6,})\b"
-        )
-    ],
-    "shopee": [re.compile(r"(?i)\bproduct\s*id\s*[:：]?\s*(\d{5,})\b")],
-    "lazada": [re.compile(r"(?i)\bitem\s*id\s*[:：]?\s*(\d{5,})\b")],
-}
 
 
 @dataclass(frozen=True)
@@ -90,11 +60,11 @@ def _urls_module() -> Any | None:
     return listing_urls
 
 
-def _group(marketplace: str) -> str:
-    from desktop_app.core.checks.completeness import marketplace_profile
+def _label_patterns(marketplace: str) -> tuple[re.Pattern[str], ...]:
+    """Ids beside their labels on this marketplace's pages (resources/marketplaces/_id_labels.json)."""
+    from desktop_app.core.marketplaces import id_label_patterns
 
-    profile = marketplace_profile(marketplace)
-    return getattr(profile, "group", marketplace) if profile is not None else marketplace
+    return id_label_patterns(marketplace) if marketplace else ()
 
 
 def _canon(listing_id: str) -> str:
@@ -158,8 +128,7 @@ def _quote(text: str, span: tuple[int, int], limit: int = 100) -> str:
 def read_ids(ff: FileFacts, marketplace: str) -> list[OtherId]:
     """Every listing id this capture shows: addresses (whole or in pieces) and ids beside their labels."""
     urls = _urls_module()
-    group = _group(marketplace)
-    patterns = _LABELLED.get(group, []) + (_LABELLED.get(marketplace, []) if group != marketplace else [])
+    patterns = _label_patterns(marketplace)
     out: list[OtherId] = []
     for line in ff.lines():
         place = place_of(ff, line)
