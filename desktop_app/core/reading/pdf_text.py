@@ -276,6 +276,129 @@ def _group_lines(chunks: list[_Chunk], page_no: int) -> list[TextLine]:
     return out
 
 
+class _Glyphs:
+    """Every character pdfium places on a text page, with its box on the displayed page, so that a text
+    line knows where each of its characters stands (exact, kerning and spacing included) instead of an
+    estimate from string length. The document is opened once, lazily, and closed by ``close``."""
+
+    def __init__(self, path: Path, password: str | None) -> None:
+        self.path, self.password = path, password
+        self._pdf: Any = None
+        self.failed = False
+
+    def close(self) -> None:
+        if self._pdf is not None:
+            with _PDFIUM_LOCK:
+                self._pdf.close()
+            self._pdf = None
+
+    def page(self, index: int, geo: _Geometry) -> list[tuple[str, float, float, float, float]]:
+        """(char, x0, y0, x1, y1) of the page's characters in reading order, displayed-page points."""
+        if self.failed:
+            return []
+        import pypdfium2 as pdfium
+        import pypdfium2.raw as raw
+
+        out: list[tuple[str, float, float, float, float]] = []
+        with _PDFIUM_LOCK:
+            try:
+                if self._pdf is None:
+                    self._pdf = pdfium.PdfDocument(str(self.path), password=self.password)
+                page = self._pdf[index]
+                try:
+                    text = page.get_textpage()
+                    try:
+                        for i in range(min(text.count_chars(), MAX_GLYPHS)):
+                            code = raw.FPDFText_GetUnicode(text.raw, i)
+                            if not code or code in (0xFFFE, 0xFFFF) or 0xD800 <= code < 0xE000:
+                                continue
+                            ch = chr(code)
+                            if ch.isspace():
+                                continue
+                            left, bottom, right, top = text.get_charbox(i, loose=True)
+                            if right <= left:
+                                continue
+                            x0, y0, x1, y1 = geo.bbox([(left, bottom), (right, top)])
+                            out.append((ch, x0, y0, x1, y1))
+                    finally:
+                        text.close()
+                finally:
+                    page.close()
+            except Exception:  # noqa: BLE001 - positions are a refinement: without them, estimates
+                log.info("character boxes of %s unavailable", self.path, exc_info=True)
+                self.failed = True
+                return []
+        return out
+
+
+MAX_GLYPHS = 60_000  # characters measured per page (a dense page has a few thousand)
+
+
+def _fold(ch: str) -> str:
+    return unicodedata.normalize("NFKC", ch).casefold()
+
+
+def with_char_positions(
+    lines: list[TextLine], glyphs: list[tuple[str, float, float, float, float]]
+) -> list[TextLine]:
+    """Lines whose characters were all found among ``glyphs`` (in order, inside the line's box, left to
+    right) get their exact character boundaries; the others are returned unchanged."""
+    import bisect
+    import dataclasses
+
+    if not glyphs:
+        return lines
+    by_y = sorted(glyphs, key=lambda g: (g[2] + g[4]) / 2)
+    centres = [(g[2] + g[4]) / 2 for g in by_y]
+    out: list[TextLine] = []
+    for line in lines:
+        x0, y0, x1, y1 = line.box
+        solid = [i for i, ch in enumerate(line.text) if not ch.isspace()]
+        if line.char_pos or not solid or x1 - x0 <= y1 - y0 or line.source != "text":
+            out.append(line)  # vertical or rotated text, OCR lines: not measured here
+            continue
+        lo, hi = bisect.bisect_left(centres, y0), bisect.bisect_right(centres, y1)
+        slack = 0.5 * (y1 - y0)
+        inside = sorted(
+            (g for g in by_y[lo:hi] if x0 - slack <= (g[1] + g[3]) / 2 <= x1 + slack), key=lambda g: g[1]
+        )
+        boxes: dict[int, tuple[float, float]] = {}
+        k = 0
+        for i in solid:
+            want = _fold(line.text[i])
+            while k < len(inside) and _fold(inside[k][0]) != want and k - len(boxes) < 3:
+                k += 1
+            if k >= len(inside) or _fold(inside[k][0]) != want:
+                break
+            boxes[i] = (inside[k][1], inside[k][3])
+            k += 1
+        if len(boxes) != len(solid):
+            out.append(line)
+            continue
+        out.append(dataclasses.replace(line, char_pos=_boundaries(line.text, boxes, x0, x1)))
+    return out
+
+
+def _boundaries(text: str, boxes: dict[int, tuple[float, float]], x0: float, x1: float) -> tuple[float, ...]:
+    """Where each character starts, as fractions of [x0, x1]: a word's first letter starts at its own
+    left edge, its last ends at its own right edge; inside a word, midway between neighbours."""
+    n = len(text)
+    width = x1 - x0
+    bounds = [x0] * (n + 1)
+    for j in range(n + 1):
+        before, here = boxes.get(j - 1), boxes.get(j)
+        if here is not None:
+            bounds[j] = (before[1] + here[0]) / 2 if before is not None else here[0]
+        elif before is not None:  # a space (or the end) right after a letter: the letter's own right edge
+            bounds[j] = before[1]
+        elif j > 0:
+            bounds[j] = bounds[j - 1]
+    fractions = [min(1.0, max(0.0, (b - x0) / width)) for b in bounds]
+    for j in range(1, n + 1):
+        fractions[j] = max(fractions[j], fractions[j - 1])
+    return tuple(fractions)
+
+
 def _line(chunks: list[_Chunk], page_no: int) -> TextLine:
     text = chunks[0].text
     for prev, cur in zip(chunks, chunks[1:], strict=False):
@@ -563,6 +686,25 @@ def _read_pdf(
     if count == 0:
         return DocumentText(sha256, UNREADABLE, f"{path.name}: the PDF has no pages")
     doc = DocumentText(sha256)
+    glyphs = _Glyphs(path, password)
+    try:
+        _read_pages(path, doc, pages, count, password, use_ocr, progress, cancel, glyphs)
+    finally:
+        glyphs.close()
+    return doc
+
+
+def _read_pages(
+    path: Path,
+    doc: DocumentText,
+    pages: list[Any],
+    count: int,
+    password: str | None,
+    use_ocr: bool,
+    progress: ProgressFn,
+    cancel: CancelToken,
+    glyphs: _Glyphs,
+) -> None:
     ocr_spent = [0]
     started = _clock()
     not_read: list[int] = []
@@ -594,6 +736,8 @@ def _read_pdf(
         if read is None:
             not_read.append(index + 1)
             read = PageText(index + 1, geo.width, geo.height, [], "text")
+        if any(ln.source == "text" for ln in read.lines):
+            read.lines = with_char_positions(read.lines, glyphs.page(index, geo))
         doc.pages.append(read)
     if not_read:
         doc.meta["not_read"] = {
@@ -611,7 +755,6 @@ def _read_pdf(
         doc.message = f"{path.name}: no legible text was found in this PDF"
     else:
         doc.status = OK
-    return doc
 
 
 def _ranges(pages: list[int]) -> list[list[int]]:
