@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 READER_NAME = "document_text"
-READER_VERSION = "3"  # bump when the output of read_path changes for the same bytes (3: PDF character positions)
+READER_VERSION = "3"  # bump when read_path output changes for the same bytes (3: PDF char positions)
 
 
 def cache_version() -> str:
