@@ -478,3 +478,17 @@ def test_punycode_host_is_shown_and_not_taken_for_the_marketplace() -> None:
 )
 def test_ordinary_addresses_still_parse(url: str) -> None:
     assert parse_listing_url(url).ok
+
+
+def test_an_address_bar_whose_host_ocr_misread_still_names_the_listing() -> None:
+    from desktop_app.core.reading.listing_urls import parse_listing_url, read_listing_refs
+
+    line = "https://item.taoba0.com/item.htm?spm=a21n57.1.0.0&id=736563889071&ns=1"  # "taoba0": o read as 0
+    (read,) = read_listing_refs(line, "taobao")
+    assert (read.ref.marketplace, read.ref.listing_id) == ("taobao", "736563889071")
+    assert line[read.id_span[0] : read.id_span[1]] == "736563889071"
+    (read,) = read_listing_refs("https://www.a1iexpress.com/item/1005006123456789.html", "aliexpress")
+    assert read.ref.listing_id == "1005006123456789"
+    assert read_listing_refs("https://www.example0.com/item/1005006123456789.html", "aliexpress") == []
+    # an address the user types is never taken for a marketplace it only resembles
+    assert parse_listing_url("https://item.taoba0.com/item.htm?id=736563889071").status == "unrecognised"

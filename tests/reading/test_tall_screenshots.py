@@ -71,3 +71,17 @@ def test_text_touching_the_edge_is_read_with_a_margin() -> None:
     framed = ocr.with_margin(img)
     assert framed.size == (100 + 2 * ocr.MARGIN, 40 + 2 * ocr.MARGIN)
     assert framed.getpixel((0, 0)) == (245, 245, 245)  # its own border colour, no new edge
+
+
+def test_a_long_address_bar_is_read_whole_on_an_upright_page(tmp_path) -> None:
+    """RapidOCR's per-line direction classifier turned a long thin address line over (read as nothing,
+    dropped); pages are turned upright first, so lines are read as they lie."""
+    from tests.factories.screenshots import make_listing_screenshot
+
+    url = "https://www.lazada.com.my/products/fjellmark-men-s-waterproof-hooded-rain-jacket-li-i4021601803-s8207459852.html"
+    spec = ScreenshotSpec(url=url, title="FJELLMARK Men's Waterproof Hooded Rain Jacket", product_text="")
+    doc = read_path(make_listing_screenshot(spec, tmp_path / "lazada.png", width=1366, height=900))
+    ids = [
+        r.ref.listing_id for ln in doc.lines() if ln.box[3] < 90 for r in read_listing_refs(ln.text, "lazada")
+    ]
+    assert ids == ["4021601803"], [ln.text for ln in doc.lines()][:4]

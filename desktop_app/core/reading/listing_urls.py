@@ -393,6 +393,31 @@ def _parse_folded(url: str) -> ListingRef:
     return again if again.ok and len(again.listing_id) > len(ref.listing_id) else ref
 
 
+_HOST_FOLDS = (
+    str.maketrans({"0": "o"}),
+    str.maketrans({"0": "o", "1": "l"}),
+    str.maketrans({"0": "o", "1": "i"}),
+)
+
+
+def _parse_read_host(url: str) -> ListingRef:
+    """_parse_folded, and when the host is no marketplace's, again with the digits OCR puts in place of
+    letters in a host ("item.taoba0.com") read as those letters. Only for addresses read from evidence:
+    an address the user types is never matched to a marketplace it only resembles."""
+    ref = _parse_folded(url)
+    if ref.status != UNRECOGNISED:
+        return ref
+    parts = urlsplit(ref.url)
+    host = parts.hostname or ""
+    if not re.search(r"[01]", host):
+        return ref
+    for fold in _HOST_FOLDS:
+        again = _parse_folded(parts._replace(netloc=parts.netloc.translate(fold)).geturl())
+        if again.ok and again.listing_id:
+            return again
+    return ref
+
+
 def locate_id(text: str, listing_id: str, near: int = 0) -> tuple[int, int] | None:
     """Where ``listing_id`` stands in ``text`` as read: case, OCR lookalikes (O/0, l/1), separators and
     stray spaces tolerated. The occurrence nearest to ``near`` wins."""
@@ -474,7 +499,7 @@ def read_listing_refs(text: str, marketplace: str = "") -> list[ReadRef]:
     if whole and whole not in urls:
         urls.insert(0, whole)
     for url in urls:
-        ref = _parse_folded(url)
+        ref = _parse_read_host(url)
         if ref.ok and ref.listing_id:
             host = urlsplit(ref.url).hostname or ""
             near = max(0, line.lower().find(host.split(".")[-2] if "." in host else host))
