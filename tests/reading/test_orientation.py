@@ -69,7 +69,8 @@ def test_a_turned_page_is_turned_back_once_and_read_once(turn: int) -> None:
     engine = _TurnedEngine(turn)
     page = ocr.ocr_page(Image.new("RGB", (1200, 1600), "white"), engine=engine)  # type: ignore[arg-type]
     upright = (1600, 1200) if turn in (90, 270) else (1200, 1600)
-    assert engine.sizes == [upright]  # one recognition, of the page turned upright
+    framed = (upright[0] + 2 * ocr.MARGIN, upright[1] + 2 * ocr.MARGIN)  # read with a margin around it
+    assert engine.sizes == [framed]  # one recognition, of the page turned upright
     assert (page.rotation, page.width, page.height) == (turn, *upright)
 
 
