@@ -34,7 +34,19 @@ class Preview:
 _RESIZABLE = {"RGB", "RGBA", "L", "LA", "RGBX"}
 
 
-def _encode(img: Image.Image, unit_scale: float, page: int, pages: int) -> Preview:
+# EXIF orientation -> the transpose that shows the picture upright (the frame OCR boxes are read in)
+_EXIF_UPRIGHT = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
+
+
+def _encode(img: Image.Image, unit_scale: float, page: int, pages: int, orientation: int = 1) -> Preview:
     # Scale down before converting, and by an integer box reduction before the LANCZOS pass
     # (``Image.reduce``): an 80-megapixel PNG then needs its decoded pixels and a small copy, not a
     # second full-size copy and a full-size filter pass (80 Mpx RGBA PNG: 727 -> ~420 MB peak).
@@ -53,6 +65,8 @@ def _encode(img: Image.Image, unit_scale: float, page: int, pages: int) -> Previ
         img = img.convert("RGB").resize(target, Image.Resampling.LANCZOS)
     else:
         img = img.convert("RGB")
+    if orientation in _EXIF_UPRIGHT:  # turned once small, not at full size
+        img = img.transpose(_EXIF_UPRIGHT[orientation])
     buf = io.BytesIO()
     img.save(buf, "JPEG", quality=JPEG_QUALITY)
     return Preview(buf.getvalue(), img.width, img.height, unit_scale * factor, page, pages)
@@ -82,9 +96,14 @@ def preview(path: Path, f: EvidenceFile, page: int = 1) -> Preview | None:
             if page > 1:
                 im.seek(page - 1)
             full_width = im.size[0]
+            try:
+                orientation = int(im.getexif().get(0x0112, 1) or 1)
+            except Exception:  # noqa: BLE001 - a broken EXIF block: show the pixels as stored
+                orientation = 1
             im.draft("RGB", (MAX_PX, MAX_PX))  # JPEG: decode at reduced size directly
-            # No EXIF rotation: located boxes are in the stored pixel grid.
-            return _encode(im, im.size[0] / max(full_width, 1), page, pages)
+            # Located boxes are in the picture as shown, EXIF orientation applied (as OCR reads it and
+            # the viewer shows it); the same scale holds in both axes, turned or not.
+            return _encode(im, im.size[0] / max(full_width, 1), page, pages, orientation)
     except Exception:  # a preview is best effort; the original file is still in the package
         return None
 
