@@ -166,12 +166,19 @@ def _effective(listing: Listing) -> tuple[str, str]:
     """(marketplace key, listing id): as entered, else as parsed from the URL."""
     from desktop_app.core.reading.listing_urls import parse_listing_url
 
-    market, lid = listing.marketplace.strip(), listing.listing_id.strip()
-    if not market or not lid:
-        ref = parse_listing_url(listing.url)
-        market = market or ref.marketplace
+    market, lid = listing.marketplace.strip().lower(), listing.listing_id.strip()
+    ref = parse_listing_url(listing.url) if not market or not lid or market not in _known() else None
+    if ref is not None:
+        market = market if market in _known() else (ref.marketplace or market)
         lid = lid or ref.listing_id
     return market or "unknown", lid
+
+
+@lru_cache(maxsize=1)
+def _known() -> frozenset[str]:
+    from desktop_app.core.marketplaces import all_profiles
+
+    return frozenset(p.key for p in all_profiles())
 
 
 def _located_for(case: Case, report: CheckReport, index: int, listing_id: str) -> SheetListing:
@@ -470,6 +477,26 @@ def _classes_text(right: Any, fact: FactStatus) -> str:
 
 
 # --- output ------------------------------------------------------------------------------------------
+
+
+def package_statements(case: Case, report: CheckReport) -> list[dict[str, Any]] | None:
+    """What a package records of the filing: per marketplace and batch, the listings and the statement in
+    each language (complaint.json and summary.pdf); None when the case is not ready (no statement is
+    written from a case the checks did not pass)."""
+    if report.verdict != "ready":
+        return None
+    return [
+        {
+            "marketplace": s.marketplace,
+            "form": s.form.key,
+            "form_name": s.form.name,
+            "batch": s.batch,
+            "batches": s.batches,
+            "listing_ids": [li.listing_id for li in s.listings],
+            "statement": dict(s.statement),
+        }
+        for s in build_sheets(case, report)
+    ]
 
 
 def sheet_text(sheet: FilingSheet, lang: str = "en") -> str:

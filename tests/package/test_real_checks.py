@@ -67,3 +67,33 @@ def test_export_runs_the_real_checks_and_packs_their_results(store, tmp_path: Pa
     fields = doc["rights"][0]["certificate_fields"]
     assert isinstance(fields, dict) and "6123456" in json.dumps(fields).replace(",", "")
     assert verify_package(result.path).valid
+    # ready: the infringement statement, written from established facts, is recorded in both documents
+    if result.verdict == "ready":
+        [filing] = doc["filing"]
+        assert filing["form"] == "alibaba_ipp" and filing["listing_ids"] == ["1005006123456789"]
+        assert f"registration No. {spec.registration_number}" in filing["statement"]["en"]
+        assert "注册商标" in filing["statement"]["zh_CN"]
+        with zipfile.ZipFile(result.path) as zf:
+            pdf = tmp_path / "summary.pdf"
+            pdf.write_bytes(zf.read(f"{case.reference}/data/summary.pdf"))
+        import subprocess
+
+        text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+        assert "Infringement statement" in text and "注册商标" in text
+    else:
+        assert doc["filing"] is None  # no statement from a case the checks did not pass
+
+
+def test_a_case_that_is_not_ready_records_no_statement(store, tmp_path: Path) -> None:
+    case = Case(
+        complainant=Complainant(name="Kestreline Apparel Inc."),
+        listings=[Listing(url="https://item.taobao.com/item.htm?id=681234567890")],
+    )
+    store.save_case(case)
+    signing.create_identity(store.data_dir, "Jo Doe", "Kestreline Apparel Inc.", PASSPHRASE)
+    identity = signing.load_identity(store.data_dir, None, PASSPHRASE)
+    result = export_case(store, case.id, tmp_path / "out.zip", identity, allow_blockers=True)
+    assert result.verdict == "not_ready"
+    with zipfile.ZipFile(result.path) as zf:
+        doc = json.loads(zf.read(f"{case.reference}/data/complaint.json"))
+    assert doc["filing"] is None and doc["blockers_overridden"] is True

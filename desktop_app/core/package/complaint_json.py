@@ -102,6 +102,7 @@ def build_complaint(
     signer: dict[str, str],
     allow_blockers: bool,
     has_comparison: bool,
+    filing: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     c = case.complainant
     blockers = report.blockers
@@ -156,6 +157,9 @@ def build_complaint(
             if allow_blockers and blockers
             else None
         ),
+        # the infringement statement per marketplace and batch, written from established facts only
+        # (core.filing); null when the case was not ready
+        "filing": filing,
         "evidence": [p.to_json() for p in files],
         "documents": {
             "summary": "data/summary.pdf",

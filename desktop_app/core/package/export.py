@@ -19,6 +19,7 @@ from desktop_app import __version__
 from desktop_app.core.atomic import atomic_write
 from desktop_app.core.checks.findings import CheckReport
 from desktop_app.core.errors import Cancelled, EvidenceError, UserError
+from desktop_app.core.filing import package_statements
 from desktop_app.core.model import Case
 from desktop_app.core.package import bag, cms, custody, pades
 from desktop_app.core.package.comparison_pdf import render_comparison
@@ -212,6 +213,7 @@ def export_case(
         [(store.files.path(f), f, page) for f, page in [*shown, *((g, 1) for g in case.genuine_photos)]]
     )
     comparison = render_comparison(case, store.file_path, previews=previews, cancel=cancel)
+    filing = package_statements(case, report)
     doc = build_complaint(
         case,
         report,
@@ -220,6 +222,7 @@ def export_case(
         signer=signer,
         allow_blockers=allow_blockers,
         has_comparison=comparison is not None,
+        filing=filing,
     )
     complaint = complaint_bytes(doc)
     custody_entries = store.audit.custody(case.id)
@@ -237,6 +240,7 @@ def export_case(
         cancel=cancel,
         custody=custody_entries,
         custody_head=custody_head,
+        filing=filing,
     )
     del previews  # memory: only the finished documents travel on
     summary = pades.sign_pdf(summary, identity, at)

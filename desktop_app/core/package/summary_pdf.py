@@ -19,6 +19,7 @@ from fpdf.enums import WrapMode, XPos, YPos
 
 from desktop_app import __version__
 from desktop_app.core.checks.findings import CheckReport, Located
+from desktop_app.core.display_names import display_name
 from desktop_app.core.model import Case, EvidenceFile
 from desktop_app.core.package.capture_summary import render_capture
 from desktop_app.core.package.complaint_json import PackagedFile
@@ -212,6 +213,7 @@ def render_summary(
     cancel: CancelToken = NEVER_CANCELLED,
     custody: list[dict[str, Any]] | None = None,
     custody_head: tuple[int | None, str] | None = None,
+    filing: list[dict[str, Any]] | None = None,
 ) -> bytes:
     """``cjk_text``: all the text the summary will show (e.g. complaint.json), to decide on the CJK font."""
     previews = previews or PreviewCache()
@@ -307,6 +309,26 @@ def render_summary(
                 + (f", page {loc.evidence.page}" if loc.evidence.page else ""),
                 8.5,
             )
+
+    if filing:
+        pdf.h2("Infringement statement")
+        pdf.para(
+            "Written from the facts the checks established (never from what was only typed), per complaint "
+            "as the marketplace's form takes it.",
+            8,
+            colour=(90, 90, 90),
+        )
+        for entry in filing:
+            pdf.para(
+                f"{display_name('marketplace', entry['marketplace'])}: {entry['form_name']} — batch "
+                f"{entry['batch']} of {entry['batches']} ({len(entry['listing_ids'])} listings)",
+                9.5,
+                True,
+            )
+            for lang in ("en", "zh_CN"):
+                for line in (entry["statement"].get(lang) or "").splitlines():
+                    pdf.para(line, 9)
+                pdf.ln(1)
 
     for i, listing in enumerate(case.listings):
         pdf.add_page()
