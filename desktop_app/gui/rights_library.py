@@ -260,8 +260,8 @@ class RightsLibraryDialog(QDialog):
         dialog.confirmed.connect(
             lambda c: self.message.setText(
                 self.tr("%1 %2; run the checks again.")
-                .replace("%1", ", ".join(c.fields))
-                .replace("%2", c.source)
+                .replace("%1", _confirmed_fields(c))
+                .replace("%2", _confirmed_source(c))
             )
         )
         self.confirm_dialog = dialog
@@ -448,3 +448,22 @@ class RightsLibraryDialog(QDialog):
                 .replace("%1", self.current.mark if self.current else "")
                 .replace("%2", self.case_reference or "")
             )
+
+
+def _confirmed_fields(c) -> str:  # noqa: ANN001 - core.confirmation.Confirmation
+    """The confirmed fields by their names in the interface language."""
+    from desktop_app.core.confirmation import FIELDS
+    from desktop_app.core.messages import join, render
+    from desktop_app.gui.i18n import active_language
+
+    language = active_language()
+    names = [render("fmt.field", {"field": FIELDS.get(f, f)}, language) for f in c.fields]
+    return join(names, "comma", language)
+
+
+def _confirmed_source(c) -> str:  # noqa: ANN001 - core.confirmation.Confirmation
+    """'confirmed by hand by <who> on <date>' in the interface language."""
+    from desktop_app.core.messages import render
+    from desktop_app.gui.i18n import active_language
+
+    return render("source.confirmed", {"who": c.confirmed_by, "date": c.date}, active_language())

@@ -95,7 +95,7 @@ def test_chinese_templates_carry_no_english_words() -> None:
             continue
         stripped = re.sub(r"\{[^}]*\}", "", template)
         # quoted commands, schemes, file names (bagit.txt, data/summary.pdf) and options (--trust)
-        stripped = re.sub(r"'[^']*'|https?://|[\w./-]+\.(?:txt|pdf|pem)\b|--\w+", "", stripped)
+        stripped = re.sub(r"'[^']*'|https?://|[\w./-]+\.(?:txt|pdf|pem)\b|\.zip\b|--[\w-]+", "", stripped)
         words = set(re.findall(r"[A-Za-z]{2,}", stripped)) - KEPT_IN_LATIN
         assert not words, (key, words)
 
@@ -131,3 +131,22 @@ def test_language_from_the_environment() -> None:
     assert language_from_environment({"LC_MESSAGES": "zh_TW.UTF-8", "LANG": "en_US.UTF-8"}) == "zh_CN"
     assert language_from_environment({"LANG": "de_DE.UTF-8"}) == "en"
     assert language_from_environment({}) == "en"
+
+
+def test_common_refusals_are_said_in_chinese(tmp_path) -> None:  # noqa: ANN001
+    from desktop_app.core.errors import EvidenceError
+    from desktop_app.core.intake import inspect_file
+    from desktop_app.core.messages import error_text
+    from desktop_app.core.package import signing
+
+    signing.create_identity(tmp_path, "Li Wei", "Kestreline Apparel Inc.", "correct horse battery")
+    with pytest.raises(signing.WrongPassphraseError) as wrong:
+        signing.load_identity(tmp_path, None, "not the passphrase")
+    assert "wrong passphrase for identity 'Li Wei'" in str(wrong.value)  # English, as before
+    assert "签名身份“Li Wei”的口令不正确" in error_text(wrong.value, "zh_CN")
+    empty = tmp_path / "shot.png"
+    empty.write_bytes(b"")
+    with pytest.raises(EvidenceError) as refused:
+        inspect_file(empty)
+    assert str(refused.value).endswith("shot.png: the file is empty")
+    assert error_text(refused.value, "zh_CN").endswith("shot.png：文件为空")

@@ -122,7 +122,7 @@ def _target(out_path: str | Path, case: Case, version: int) -> Path:
             path = path.with_name(f"{name[:-4]}-{n}.zip")
             n += 1
     if path.suffix.lower() != ".zip":
-        raise UserError(f"{path}: the package must be a .zip file.")
+        raise UserError.keyed("export.not_zip", path=str(path))
     if path.exists() or path.is_symlink():
         raise _exists(path, case, version)
     return path.resolve()
@@ -176,9 +176,8 @@ def export_case(
         report = _run_checks(store, case, SubProgress(progress, 0.0, 0.3), cancel)
     if report.blockers and not allow_blockers:
         codes = ", ".join(sorted({f.code for f in report.blockers}))
-        raise ExportBlockedError(
-            f"Case {case.reference} has {len(report.blockers)} blocker(s) ({codes}); fix them or export "
-            "with --allow-blockers, which is written into the package."
+        raise ExportBlockedError.keyed(
+            "export.blocked", case=case.reference, count=len(report.blockers), codes=codes
         )
     at = (signing_time or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc).replace(microsecond=0)
     version = store.exports.next_version(case.id)

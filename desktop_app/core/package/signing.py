@@ -136,7 +136,7 @@ def _check_validity(cert: x509.Certificate, source: str, at: dt.datetime | None 
 
 def _check_passphrase(passphrase: str) -> bytes:
     if len(passphrase) < MIN_PASSPHRASE:
-        raise IdentityError(f"The passphrase must have at least {MIN_PASSPHRASE} characters.")
+        raise IdentityError.keyed("identity.short_passphrase", count=MIN_PASSPHRASE)
     return passphrase.encode("utf-8")
 
 
@@ -151,7 +151,7 @@ def _write_identity(
 ) -> IdentityInfo:
     directory = identities_root(data_dir) / _slug(name)
     if directory.exists():
-        raise IdentityError(f"An identity named '{name}' already exists in {directory}.")
+        raise IdentityError.keyed("identity.exists", name=name, directory=str(directory))
     secret = _check_passphrase(passphrase)
     key_pem = key.private_bytes(
         serialization.Encoding.PEM,
@@ -189,7 +189,7 @@ def create_identity(
 ) -> IdentityInfo:
     """A new EC P-256 (or RSA 3072) key with a self-signed certificate naming person and organisation."""
     if not name.strip() or not organisation.strip():
-        raise IdentityError("An identity needs a person's name and an organisation.")
+        raise IdentityError.keyed("identity.needs_names")
     key: PrivateKey
     if key_type == "ec":
         key = ec.generate_private_key(ec.SECP256R1())
@@ -369,7 +369,9 @@ def load_identity(
     try:
         key = serialization.load_pem_private_key(key_path.read_bytes(), passphrase.encode("utf-8"))
     except (ValueError, TypeError):
-        raise WrongPassphraseError(f"{key_path}: wrong passphrase for identity '{info.name}'.") from None
+        raise WrongPassphraseError.keyed(
+            "identity.wrong_passphrase", path=str(key_path), name=info.name
+        ) from None
     if not isinstance(key, ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey):
         raise IdentityError(f"{key_path}: only RSA and EC keys are supported.")
     cert = x509.load_pem_x509_certificate((info.directory / "cert.pem").read_bytes())

@@ -51,14 +51,20 @@ class Submissions:
         if row is None or CaseStatus(row[1]) not in LOCKED_STATUSES:
             return
         sub = self.open(case_id)
+        from desktop_app.core.messages import msg
+
         where = (
-            f" to {sub['marketplace'] or 'the marketplace'} as complaint {sub['complaint_number']}"
+            msg(
+                "case.submitted_to",
+                market=msg("fmt.marketplace", marketplace=sub["marketplace"])
+                if sub["marketplace"]
+                else msg("label.the_marketplace"),
+                number=sub["complaint_number"],
+            )
             if sub
             else ""
         )
-        raise CaseLockedError(
-            f"Case {row[0]} was submitted{where} and is read-only; reopen it with a reason to change it."
-        )
+        raise CaseLockedError.keyed("case.locked", case=row[0], where=where)
 
     def record(
         self,
