@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "audit",
     "records",
     "filing",
+    "assign",
 )
 
 log = logging.getLogger("desktop_app")

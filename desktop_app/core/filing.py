@@ -162,7 +162,7 @@ class FilingSheet:
 # --- building ---------------------------------------------------------------------------------------
 
 
-def _effective(listing: Listing) -> tuple[str, str]:
+def effective_listing(listing: Listing) -> tuple[str, str]:
     """(marketplace key, listing id): as entered, else as parsed from the URL."""
     from desktop_app.core.reading.listing_urls import parse_listing_url
 
@@ -198,7 +198,7 @@ def batches(case: Case, marketplace: str = "") -> dict[str, list[list[tuple[int,
     {marketplace: [[(listing index, listing id), ...] per batch]} (only ``marketplace`` when given)."""
     groups: dict[str, list[tuple[int, str]]] = {}
     for i, listing in enumerate(case.listings):
-        market, lid = _effective(listing)
+        market, lid = effective_listing(listing)
         groups.setdefault(market, []).append((i, lid))
     if marketplace:
         if marketplace not in groups:

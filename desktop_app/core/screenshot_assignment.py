@@ -1,0 +1,107 @@
+"""Screenshots dropped on a case all at once, each attached to the listing whose id it shows.
+
+A brand team captures hundreds of listings and drops the pictures on the case together. Each is read
+(the same reading, cache and isolation the checks use) and the listing ids it shows — in the address
+bar, a printed header or footer, beside a label on the page — are compared with the case's listings.
+A screenshot showing exactly one of them is attached to that listing. One showing none, or several (a
+"similar items" panel), is not guessed at: it is kept with the case as an unassigned file, for the user
+to attach, and the result says why.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop_app.core.errors import UserError
+from desktop_app.core.model import EvidenceFile, EvidenceKind
+from desktop_app.core.progress import NEVER_CANCELLED, CancelToken, ProgressFn, SubProgress, no_progress
+
+
+@dataclass
+class Assignment:
+    attached: list[tuple[EvidenceFile, int]] = field(default_factory=list)  # (file, listing index)
+    unassigned: list[tuple[EvidenceFile, str]] = field(default_factory=list)  # (file, why)
+    refused: list[str] = field(default_factory=list)  # one sentence per file that could not be imported
+
+
+def _listing_keys(case) -> list[tuple[str, str]]:  # noqa: ANN001 - Case
+    from desktop_app.core.filing import effective_listing
+
+    return [effective_listing(li) for li in case.listings]
+
+
+def _shown(store, f: EvidenceFile, markets: list[str], progress, cancel) -> list[tuple[str, str]]:  # noqa: ANN001
+    """(marketplace, id) of every listing id the file shows, for each marketplace of the case."""
+    from desktop_app.core.checks.facts import FileFacts, clean_document
+    from desktop_app.core.checks.listing import read_ids
+    from desktop_app.core.reading.service import read_document
+
+    doc, _hidden = clean_document(read_document(store, f, progress=progress, cancel=cancel))
+    if not doc.ok:
+        return []
+    ff = FileFacts(file=f, kinds=[EvidenceKind.SCREENSHOT], doc=doc)
+    out: list[tuple[str, str]] = []
+    for market in markets:
+        for o in read_ids(ff, market):
+            out.append((o.marketplace or market, o.listing_id))
+    return out
+
+
+def assign_screenshots(
+    store,  # noqa: ANN001 - Store
+    case_id: int,
+    paths: list[str | Path],
+    *,
+    progress: ProgressFn = no_progress,
+    cancel: CancelToken = NEVER_CANCELLED,
+) -> Assignment:
+    """Import ``paths`` and attach each to the one listing of the case whose id it shows."""
+    from desktop_app.core.checks.listing import same_id
+
+    store.submissions.ensure_editable(case_id)
+    case = store.cases.get(case_id)
+    if not case.listings:
+        raise UserError(f"Case {case.reference} has no listings yet: add their addresses first.")
+    keys = _listing_keys(case)
+    markets = sorted({m for m, _lid in keys if m != "unknown"})
+    result = Assignment()
+    total = max(len(paths), 1)
+    for n, path in enumerate(paths):
+        cancel.raise_if_cancelled()
+        sub = SubProgress(progress, n / total, (n + 1) / total)
+        sub(0.0, f"Reading {Path(path).name} ({n + 1} of {len(paths)})")
+        try:
+            f = store.add_file(path, cancel=cancel)
+        except UserError as exc:
+            result.refused.append(str(exc))
+            continue
+        shown = _shown(store, f, markets, sub, cancel)
+        matches = sorted(
+            {
+                i
+                for i, (market, lid) in enumerate(keys)
+                for m, read in shown
+                if lid and same_id(read, lid, market)
+            }
+        )
+        if len(matches) == 1:
+            result.attached.append((f, matches[0]))
+        elif not matches:
+            ids = ", ".join(sorted({read for _m, read in shown})[:3])
+            why = f"it shows no id of this case's listings{f' (it shows {ids})' if ids else ''}"
+            result.unassigned.append((f, why))
+        else:
+            which = ", ".join(str(i + 1) for i in matches)
+            result.unassigned.append((f, f"it shows the ids of listings {which}; choose one"))
+    cancel.raise_if_cancelled()
+    case = store.cases.get(case_id)  # fresh: attach in one save
+    for f, i in result.attached:
+        if all(s.sha256 != f.sha256 for s in case.listings[i].screenshots):
+            case.listings[i].screenshots.append(f)
+    for f, _why in result.unassigned:
+        if all(o.sha256 != f.sha256 for o in case.other_files):
+            case.other_files.append(f)  # kept with the case, not lost, until the user attaches it
+    store.cases.save(case)
+    progress(1.0, f"{len(result.attached)} attached, {len(result.unassigned)} left to assign")
+    return result
