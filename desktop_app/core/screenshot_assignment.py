@@ -31,13 +31,12 @@ def _listing_keys(case) -> list[tuple[str, str]]:  # noqa: ANN001 - Case
     return [effective_listing(li) for li in case.listings]
 
 
-def _shown(store, f: EvidenceFile, markets: list[str], progress, cancel) -> list[tuple[str, str]]:  # noqa: ANN001
+def _shown(doc, f: EvidenceFile, markets: list[str]) -> list[tuple[str, str]]:  # noqa: ANN001 - DocumentText
     """(marketplace, id) of every listing id the file shows, for each marketplace of the case."""
     from desktop_app.core.checks.facts import FileFacts, clean_document
     from desktop_app.core.checks.listing import read_ids
-    from desktop_app.core.reading.service import read_document
 
-    doc, _hidden = clean_document(read_document(store, f, progress=progress, cancel=cancel))
+    doc, _hidden = clean_document(doc)
     if not doc.ok:
         return []
     ff = FileFacts(file=f, kinds=[EvidenceKind.SCREENSHOT], doc=doc)
@@ -65,18 +64,23 @@ def assign_screenshots(
         raise UserError(f"Case {case.reference} has no listings yet: add their addresses first.")
     keys = _listing_keys(case)
     markets = sorted({m for m, _lid in keys if m != "unknown"})
+    from desktop_app.core.reading.service import read_documents
+
     result = Assignment()
-    total = max(len(paths), 1)
+    imported: list[EvidenceFile] = []
+    importing = SubProgress(progress, 0.0, 0.1)
     for n, path in enumerate(paths):
         cancel.raise_if_cancelled()
-        sub = SubProgress(progress, n / total, (n + 1) / total)
-        sub(0.0, f"Reading {Path(path).name} ({n + 1} of {len(paths)})")
+        importing(n / max(len(paths), 1), f"Importing {Path(path).name}")
         try:
-            f = store.add_file(path, cancel=cancel)
+            imported.append(store.add_file(path, cancel=cancel))
         except UserError as exc:
             result.refused.append(str(exc))
-            continue
-        shown = _shown(store, f, markets, sub, cancel)
+    # read side by side on the isolated pool's workers (one per core), then matched one by one
+    docs = read_documents(store, imported, progress=SubProgress(progress, 0.1, 0.95), cancel=cancel)
+    for f in imported:
+        cancel.raise_if_cancelled()
+        shown = _shown(docs[f.sha256], f, markets)
         matches = sorted(
             {
                 i

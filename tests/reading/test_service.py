@@ -130,3 +130,26 @@ def test_corrupt_image_is_unreadable_without_running_the_engine(tmp_path: Path) 
     doc = read_path(truncated)
     assert doc.status == UNREADABLE and doc.message.startswith("cut.png: the image is corrupt or truncated")
     assert ocr.get_engine().calls == before
+
+
+@pytest.mark.ocr
+def test_many_files_read_side_by_side_give_the_same_texts(store, tmp_path: Path) -> None:
+    from desktop_app.core.reading.service import read_documents
+
+    files = [
+        store.add_file(
+            make_listing_screenshot(ScreenshotSpec(shown_id=f"100500612345678{n}"), tmp_path / f"{n}.png")
+        )
+        for n in range(3)
+    ]
+    files.append(store.add_file(make_certificate_pdf(CertificateSpec(), tmp_path / "cert.pdf")))
+    seen: list[float] = []
+    docs = read_documents(store, files, progress=lambda f, _label: seen.append(f))
+    assert set(docs) == {f.sha256 for f in files} and seen and max(seen) <= 1.0
+    for n, f in enumerate(files[:3]):
+        assert docs[f.sha256].status == OK and f"100500612345678{n}" in docs[f.sha256].full_text.replace(
+            " ", ""
+        )
+    assert all(_cache_rows(store, f.sha256) == [cache_version()] for f in files)  # each cached
+    again = {f.sha256: read_document(store, f).to_json() for f in files}  # now from the cache
+    assert again == {sha: doc.to_json() for sha, doc in docs.items()}

@@ -241,19 +241,24 @@ def gather_facts(
     store: Any, case: Case, *, progress: ProgressFn = no_progress, cancel: CancelToken = NEVER_CANCELLED
 ) -> CaseFacts:
     """Read (or take from the cache) every file of ``case`` and extract certificate/authorization fields."""
-    from desktop_app.core.reading.service import read_document
+    from desktop_app.core.reading.service import read_documents
 
     facts = CaseFacts(case=case)
     entries = case.evidence_files()
     unique: dict[str, tuple[EvidenceFile, list[EvidenceKind]]] = {}
     for kind, f in entries:
         unique.setdefault(f.sha256, (f, []))[1].append(kind)
+    # every file read first, side by side on the pool's workers; then the facts, file by file
+    docs = read_documents(
+        store, [f for f, _kinds in unique.values()], progress=SubProgress(progress, 0.0, 0.9), cancel=cancel
+    )
+    after = SubProgress(progress, 0.9, 1.0)
     total = max(len(unique), 1)
     for i, (sha, (f, kinds)) in enumerate(unique.items()):
         cancel.raise_if_cancelled()
-        sub = SubProgress(progress, i / total, (i + 1) / total)
+        sub = SubProgress(after, i / total, (i + 1) / total)
         sub(0.0, f"Reading {f.original_name}")
-        doc, hidden = clean_document(read_document(store, f, progress=sub, cancel=cancel))
+        doc, hidden = clean_document(docs[sha])
         ff = FileFacts(file=f, kinds=kinds, doc=doc, hidden_characters=hidden)
         if EvidenceKind.CERTIFICATE in kinds and doc.ok:
             ff.certificate = extract_certificate_fields(store, sha, doc)

@@ -141,6 +141,63 @@ def read_capture_file(
     return captures.capture_document(cap, sha256, progress=progress, cancel=cancel)
 
 
+def _version_for(evidence_file: EvidenceFile) -> str:
+    return capture_cache_version() if evidence_file.media_type in captures.MEDIA_TYPES else cache_version()
+
+
+def read_documents(
+    store: Store,
+    files: list[EvidenceFile],
+    *,
+    progress: ProgressFn = no_progress,
+    cancel: CancelToken = NEVER_CANCELLED,
+) -> dict[str, DocumentText]:
+    """The text of many files by SHA-256: cached ones from the cache, the others read side by side on
+    the isolated pool's workers (as many as the workstation has cores, each with its share of the OCR
+    engine's threads), each cached as it finishes. Same results as ``read_document`` one by one."""
+    from desktop_app.core.worker_pool import default_pool
+
+    out: dict[str, DocumentText] = {}
+    todo: list[EvidenceFile] = []
+    for f in {f.sha256: f for f in files}.values():
+        cached = store.cache.get(f.sha256, READER_NAME, _version_for(f))
+        if cached is not None:
+            out[f.sha256] = DocumentText.from_json(cached)
+        elif not store.files.path(f).is_file():
+            out[f.sha256] = read_document(store, f)  # says the stored copy is missing
+        else:
+            todo.append(f)
+    if len(todo) <= 1:  # nothing to share out: the one-by-one path, with its own progress
+        for f in todo:
+            out[f.sha256] = read_document(store, f, progress=progress, cancel=cancel)
+        return out
+
+    def finished(index: int, outcome) -> None:  # noqa: ANN001 - worker_pool.Outcome; in this thread
+        f = todo[index]
+        path = store.files.path(f)
+        if outcome.ok:
+            doc = DocumentText.from_json(outcome.value)
+            doc.sha256 = f.sha256
+            doc.message = doc.message.replace(path.name, f.original_name, 1)
+            store.cache.put(f.sha256, READER_NAME, _version_for(f), doc.to_json())
+        else:
+            log.warning("isolated read of %s failed: %s (%s)", path, outcome.failure, outcome.message)
+            doc = DocumentText(
+                f.sha256, UNREADABLE, f"{f.original_name}: {outcome.message}, so it is treated as unreadable"
+            )
+        out[f.sha256] = doc
+
+    default_pool().map(
+        READ_TASK,
+        [(str(store.files.path(f)), f.sha256) for f in todo],
+        with_progress=True,
+        progress=progress,
+        cancel=cancel,
+        on_result=finished,
+    )
+    return out
+
+
 def read_document(
     store: Store,
     evidence_file: EvidenceFile,
