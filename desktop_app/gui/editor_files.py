@@ -119,6 +119,8 @@ class EvidenceFilesMixin:
                 self.tr("Add the listing's URL first; a screenshot belongs to a listing.")
             )
             return None
+        if kind == EvidenceKind.SCREENSHOT and len(paths) > 1 and len(self.case.listings) > 1:
+            return self.assign_screenshots(paths)  # many at once: each to the listing whose id it shows
         ctx, case_id = self.ctx, self.case.id
         sources = [Path(p) for p in paths]
         display = names or [p.name for p in sources]
@@ -147,6 +149,45 @@ class EvidenceFilesMixin:
         task.signals.failed.connect(self.file_errors.setText)
         self.busy.emit(task)
         return task
+
+    def assign_screenshots(self, paths: list[str]):  # noqa: ANN201 - returns the Task
+        """Read the screenshots in the background and attach each to the listing whose id it shows;
+        the others stay with the case as unassigned files, named here with the reason."""
+        if self.case is None:
+            return None
+        self.save()  # pending edits first: the assignment saves the case from the store
+        ctx, case_id = self.ctx, self.case.id
+
+        def work(progress: ProgressFn, cancel: CancelToken):  # noqa: ANN202
+            from desktop_app.core.screenshot_assignment import assign_screenshots
+
+            with ctx.worker_store() as store:
+                return assign_screenshots(store, case_id, list(paths), progress=progress, cancel=cancel)
+
+        task = ctx.runner.start(work, self.tr("Attaching screenshots"))
+        bind(task, "succeeded", self, lambda result: self._screenshots_assigned(case_id, result))
+        task.signals.failed.connect(self.file_errors.setText)
+        self.busy.emit(task)
+        return task
+
+    def _screenshots_assigned(self, case_id: int, result) -> None:  # noqa: ANN001 - Assignment
+        lines = [
+            self.tr("%1 screenshot(s) attached to the listing each shows; %2 left to assign.")
+            .replace("%1", str(len(result.attached)))
+            .replace("%2", str(len(result.unassigned)))
+        ]
+        lines += [
+            self.tr("%1: not attached — %2 (kept under Other files)")
+            .replace("%1", f.original_name)
+            .replace("%2", why)
+            for f, why in result.unassigned
+        ]
+        lines += list(result.refused)
+        self.file_errors.setText("\n".join(lines))
+        if self.case is not None and self.case.id == case_id:
+            self.case = self.ctx.store.cases.get(case_id)
+            self._refresh()
+            self.case_changed.emit(case_id)
 
     def _files_added(
         self, case_id: int, kind: EvidenceKind, listing_row: int, files: list[EvidenceFile], errors: list[str]

@@ -978,17 +978,32 @@
         <translation>请先添加商品链接；截图需归属于某个链接。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/editor_files.py" line="140"/>
+        <location filename="../../desktop_app/gui/editor_files.py" line="142"/>
         <source>Adding files</source>
         <translation>正在添加文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/editor_files.py" line="192"/>
+        <location filename="../../desktop_app/gui/editor_files.py" line="167"/>
+        <source>Attaching screenshots</source>
+        <translation>正在附加截图</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/editor_files.py" line="175"/>
+        <source>%1 screenshot(s) attached to the listing each shows; %2 left to assign.</source>
+        <translation>已将 %1 张截图附加到各自显示的商品；%2 张待分配。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/editor_files.py" line="180"/>
+        <source>%1: not attached — %2 (kept under Other files)</source>
+        <translation>%1：未附加 — %2（保留在“其他文件”中）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/editor_files.py" line="233"/>
         <source>The clipboard holds no image; copy a screenshot first.</source>
         <translation>剪贴板中没有图片，请先复制截图。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/editor_files.py" line="200"/>
+        <location filename="../../desktop_app/gui/editor_files.py" line="241"/>
         <source>The clipboard image could not be saved.</source>
         <translation>无法保存剪贴板图片。</translation>
     </message>

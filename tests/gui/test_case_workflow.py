@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QImage
 
-from desktop_app.core.model import CaseStatus, EvidenceKind
+from desktop_app.core.model import Case, CaseStatus, Complainant, EvidenceKind, Listing
 from desktop_app.core.store import Store
 from tests.factories import ScreenshotSpec, make_corrupt_pdf, make_listing_screenshot
 from tests.gui.conftest import wait_task
@@ -259,3 +259,30 @@ def test_editing_a_case_deleted_elsewhere_does_not_crash(qtbot, window, store) -
     qtbot.keyClicks(window.editor.title, "x")
     window.editor.flush()
     assert window.editor.case is None and window.editor.placeholder.isVisibleTo(window.editor)
+
+
+def test_many_screenshots_dropped_go_to_the_listing_each_shows(qtbot, window, store, tmp_path: Path) -> None:
+    ids = ["1005006123456789", "1005006999888777"]
+    case_id = store.save_case(
+        Case(
+            complainant=Complainant("Kestreline Apparel Inc."),
+            listings=[Listing(f"https://www.aliexpress.com/item/{lid}.html") for lid in ids],
+        )
+    )
+    shots = [
+        make_listing_screenshot(
+            ScreenshotSpec(url=f"https://www.aliexpress.com/item/{lid}.html", shown_id=lid),
+            tmp_path / f"{n}.png",
+        )
+        for n, lid in enumerate([ids[1], ids[0], "1005001111222233"])
+    ]
+    window.case_list.refresh()
+    window.case_list.select_case(case_id)
+    window.checks.cancel()
+    task = window.editor.add_files([str(s) for s in shots], EvidenceKind.SCREENSHOT)
+    wait_task(qtbot, task, timeout=180000)
+    case = store.get_case(case_id)
+    assert [[s.original_name for s in li.screenshots] for li in case.listings] == [["1.png"], ["0.png"]]
+    assert [o.original_name for o in case.other_files] == ["2.png"]
+    text = window.editor.file_errors.text()
+    assert "2 screenshot(s) attached" in text and "1 left to assign" in text and "2.png: not attached" in text
