@@ -9,6 +9,7 @@ stray word, and 鞋柜 (shoe cabinet, class 20) is not read as 鞋 (shoes, class
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -32,6 +33,8 @@ def _stem(token: str) -> str:
 
 def _words(text: str) -> list[str]:
     text = text.lower().replace("\u2019", "'").replace("\u2013", "-")
+    # accents folded, so a French "sérum" is the term "serum" and not the "rum" after its "é"
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     return [_stem(w) for w in _WORD.findall(text)]
 
 

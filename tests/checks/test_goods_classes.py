@@ -63,3 +63,10 @@ def test_headings_and_labels() -> None:
     assert class_label(9).startswith("class 9 (scientific")
     with pytest.raises(ValueError, match="46"):
         class_heading(46)
+
+
+def test_accented_words_are_whole_words() -> None:
+    """A French "Sérum visage" is a serum (class 3), not the "rum" after the "é" (class 33)."""
+    guess = classify_goods("SOLVANTE Sérum visage éclat à la vitamine C 30 ml")
+    assert 33 not in guess.classes
+    assert 3 in guess.classes

@@ -28,7 +28,7 @@ from desktop_app.core.checks.findings import CheckReport
 from desktop_app.core.model import Case
 from desktop_app.core.progress import NEVER_CANCELLED, CancelToken, ProgressFn, SubProgress, no_progress
 
-CHECKS_VERSION = "11"
+CHECKS_VERSION = "12"
 
 CheckFn = Callable[[CaseFacts, CheckReport], None]
 # The check families, in the order they run. Each appends findings (and located results) to the report.
