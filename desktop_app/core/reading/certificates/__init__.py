@@ -24,7 +24,7 @@ __all__ = [
     "READERS",
 ]
 
-EXTRACTOR_VERSION = "8"  # bump when extraction changes: cached results are then re-extracted
+EXTRACTOR_VERSION = "9"  # bump when extraction changes: cached results are then re-extracted
 
 READERS = {"USPTO": uspto, "EUIPO": euipo, "UKIPO": ukipo, "CNIPA": cnipa, "WIPO": wipo}
 MIN_SCORE = 2.0

@@ -444,7 +444,9 @@ def _fits(name: str, value: _Value) -> bool:
     """Whether a candidate value looks like a value of field ``name``."""
     text = nfkc(value.line.text[value.start :])
     if name in ("registration_number", "application_number"):
-        return number_at(text) is not None
+        found = number_at(text)
+        dates = find_dates(text[:40], "dmy")
+        return found is not None and not (dates and dates[0][1][0] <= found[1])  # "14.03.2021" is a date
     if name in ("registration_date", "filing_date", "expiry_date"):
         return bool(find_dates(text, "dmy"))
     if name == "classes":
