@@ -286,8 +286,8 @@ def _right_value(case: Case, report: CheckReport, what: str, lang: str) -> tuple
                 "owner": right.owner,
                 "classes": ", ".join(str(c) for c in sorted(right.classes)),
             }[what]
-            if what == "classes" and not value and _established(fact):
-                value = fact.statement.rsplit(" ", 1)[-1]  # type: ignore[union-attr]
+            if what == "classes" and _established(fact):
+                value = _classes_text(right, fact)  # type: ignore[arg-type]
         if _established(fact) and value:
             values.append(value)
             sources.append(_source_text(fact, lang))  # type: ignore[arg-type]

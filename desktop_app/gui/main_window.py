@@ -42,6 +42,7 @@ log = logging.getLogger(__name__)
 # triggers it (measured by bench/bench_gui.py), loaded on the GUI thread shortly after start-up instead.
 PRELOADED_NATIVE_MODULES = ("lxml.etree", "pypdfium2")
 PRELOAD_DELAY_MS = 300
+_HEAP_FROZEN = False
 
 
 class MainWindow(QMainWindow):
@@ -80,8 +81,12 @@ class MainWindow(QMainWindow):
                 log.info("preload: %s is not available", name)
         # Everything alive now (Qt wrappers, the loaded libraries) stays alive for the whole session:
         # moved out of the collector's sight, a full collection triggered by a worker's imports no longer
-        # walks it while holding the lock (it did for 100-300 ms during the first export).
-        gc.freeze()
+        # walks it while holding the lock (it did for 100-300 ms during the first export). Once per
+        # process: a window built again (a language switch keeps it; tests build many) adds nothing.
+        global _HEAP_FROZEN
+        if not _HEAP_FROZEN:
+            gc.freeze()
+            _HEAP_FROZEN = True
 
     # -- construction (re-run when the language changes) --------------------------------------------
 

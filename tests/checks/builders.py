@@ -225,3 +225,16 @@ def untranslated_words(finding: Any, language: str = "zh_CN") -> set[str]:
         text = text.replace(quoted, " ")
     text = re.sub(r"'[^']*'|https?://\S*", " ", text)  # commands to type, addresses
     return set(re.findall(r"[A-Za-z]{3,}", text)) - KEPT_IN_LATIN
+
+
+def check_case_folder(folder: Any, data_dir: Any) -> Any:
+    """Import a case folder into a fresh store in ``data_dir`` and run the real checks on it."""
+    from desktop_app.core.case_folder import import_case_folder
+    from desktop_app.core.checks.engine import check_case
+    from desktop_app.core.store import Store
+
+    store = Store(data_dir)
+    try:
+        return check_case(store, import_case_folder(store, folder))
+    finally:
+        store.close()

@@ -11,10 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.core.case_folder import import_case_folder
-from desktop_app.core.checks.engine import check_case
 from desktop_app.core.checks.findings import Severity
-from desktop_app.core.store import Store
+from tests.checks.builders import check_case_folder
 from tests.factories.certificates import CertificateSpec, make_certificate_image
 
 pytestmark = pytest.mark.ocr
@@ -44,11 +42,7 @@ def test_sideways_certificate_with_a_mistyped_number_is_a_blocker(tmp_path: Path
         '[[listings]]\nurl = "https://www.amazon.de/dp/B0C1234567"\ntitle = "NORDVIK Regenjacke"\n',
         encoding="utf-8",
     )
-    store = Store(tmp_path / "data")
-    try:
-        report = check_case(store, import_case_folder(store, case))
-    finally:
-        store.close()
+    report = check_case_folder(case, tmp_path / "data")
     codes = {f.code for f in report.findings}
     assert "evidence.certificate_unreadable" not in codes
     assert "right.owner_mismatch" not in codes and "right.mark_mismatch" not in codes  # read, and right
