@@ -12,6 +12,7 @@ from pathlib import Path
 
 from fpdf.enums import XPos, YPos
 
+from desktop_app.core.collector import collector_paused
 from desktop_app.core.model import Case, EvidenceFile
 from desktop_app.core.package.images import Preview, PreviewCache
 from desktop_app.core.package.summary_pdf import ReportPdf, fixed_date, needs_cjk
@@ -30,6 +31,7 @@ def _place(
     pdf.image(io.BytesIO(pv.jpeg), x=x + (w - iw) / 2, y=y, w=iw, h=ih)
 
 
+@collector_paused()  # its allocations would stall the window's thread (see core.collector)
 def render_comparison(
     case: Case,
     file_path: Callable[[EvidenceFile], Path],

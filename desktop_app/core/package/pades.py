@@ -25,6 +25,7 @@ from pyhanko.sign.fields import SigSeedSubFilter
 from pyhanko.sign.validation import async_validate_pdf_signature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 
+from desktop_app.core.collector import collector_paused
 from desktop_app.core.package.cms import DeterministicSigner, key_usage_for, validation_context
 from desktop_app.core.package.signing import SigningIdentity, fingerprint, subject_cn
 
@@ -73,6 +74,7 @@ class _Writer(IncrementalPdfFileWriter):
         return generic.ArrayObject([ids[0], generic.ByteStringObject(id2)])
 
 
+@collector_paused()  # its allocations would stall the window's thread (see core.collector)
 def sign_pdf(
     pdf: bytes,
     identity: SigningIdentity,

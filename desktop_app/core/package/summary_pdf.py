@@ -19,6 +19,7 @@ from fpdf.enums import WrapMode, XPos, YPos
 
 from desktop_app import __version__
 from desktop_app.core.checks.findings import CheckReport, Located
+from desktop_app.core.collector import collector_paused
 from desktop_app.core.display_names import display_name
 from desktop_app.core.model import Case, EvidenceFile
 from desktop_app.core.package.capture_summary import render_capture
@@ -199,6 +200,7 @@ def pages_to_show(f: EvidenceFile, located: list[Located]) -> list[int]:
     return (pages or [1])[:4]
 
 
+@collector_paused()  # its allocations would stall the window's thread (see core.collector)
 def render_summary(
     case: Case,
     report: CheckReport,
