@@ -88,11 +88,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop_app.gui.app import run_gui
 
         return run_gui(data_dir=args.data_dir, demo=args.demo)
+    from desktop_app.cli import common
     from desktop_app.core.app_log import configure_logging, log_unexpected
     from desktop_app.core.messages import error_text, language_from_environment
     from desktop_app.core.paths import resolve_data_dir
 
     args.lang = args.lang or language_from_environment()
+    common.progress_language = args.lang
     configure_logging(resolve_data_dir(args.data_dir))
     try:
         return int(args.func(args) or 0)

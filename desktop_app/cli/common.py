@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from desktop_app.core.messages import SOURCE_LANGUAGE, text_in
 from desktop_app.core.paths import resolve_data_dir
 from desktop_app.core.store import Store
 
@@ -28,6 +29,10 @@ def print_warning(message: str) -> None:
     print(f"evidence-desk: warning: {message}", file=sys.stderr)
 
 
+progress_language = SOURCE_LANGUAGE  # the command's --lang (set once by main)
+
+
 def stderr_progress(fraction: float, label: str) -> None:
     if sys.stderr.isatty():
+        label = text_in(label, progress_language)
         print(f"\r{fraction * 100:5.1f}% {label[:60]:<60}", end="", file=sys.stderr, flush=True)

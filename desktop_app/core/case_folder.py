@@ -22,6 +22,7 @@ from typing import Any
 from desktop_app.core.clean_text import HiddenTextError, clean_case
 from desktop_app.core.errors import CaseFolderError, EvidenceError
 from desktop_app.core.intake import check_name, inspect_file
+from desktop_app.core.messages import said
 from desktop_app.core.model import OFFICES, Case, Complainant, EvidenceFile, Listing, Right, Role
 from desktop_app.core.progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progress
 from desktop_app.core.store import Store
@@ -395,7 +396,7 @@ def import_case_folder(
     logged and kept in the audit entry of the import.
     """
     folder = Path(folder)
-    progress(0.0, f"Reading {folder.name}/{CASE_FILE}")
+    progress(0.0, said("progress.reading_file", name=f"{folder.name}/{CASE_FILE}"))
     plan = read_case_folder(folder)
     for message in plan.warnings:
         log.warning("%s", message)
@@ -409,7 +410,7 @@ def import_case_folder(
             stored: dict[Path, EvidenceFile] = {}
             for n, (path, written) in enumerate(sorted(plan.files.items(), key=lambda kv: kv[1])):
                 cancel.raise_if_cancelled()
-                progress(0.05 + 0.9 * n / total, f"Importing {written}")
+                progress(0.05 + 0.9 * n / total, said("progress.importing", name=written))
                 stored[path] = store.files.add(
                     path, original_name=Path(written).name, cancel=cancel, added=added
                 )
@@ -437,7 +438,7 @@ def import_case_folder(
         for sha in added:  # the transaction rolled back; drop the bytes it brought into the vault
             store.vault.remove(sha)
         raise
-    progress(1.0, "Imported")
+    progress(1.0, said("progress.imported"))
     return case_id
 
 
@@ -529,7 +530,7 @@ def export_case_folder(
             key = f.sha256 + "|" + f.original_name
             if key in names:
                 continue
-            progress(n / max(1, len(files)), f"Writing {f.original_name}")
+            progress(n / max(1, len(files)), said("progress.writing", name=f.original_name))
             name = _unique_name(f.original_name, used)
             names[key] = f"files/{name}"
             shutil.copyfile(store.files.path(f), tmp / "files" / name)
@@ -542,5 +543,5 @@ def export_case_folder(
             shutil.rmtree(tmp)
         raise
     store.audit.record("case.export_folder", case_id=case.id, folder=str(out_dir.resolve()))
-    progress(1.0, "Written")
+    progress(1.0, said("progress.written"))
     return out_dir

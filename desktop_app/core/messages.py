@@ -139,6 +139,32 @@ def render_safe(key: str, params: Mapping[str, Any] | None, language: str, fallb
         return fallback
 
 
+class Said(str):
+    """A sentence in English that keeps its catalogue key and params, so that any language can say it.
+
+    For text that travels through interfaces typed ``str`` (progress labels): whoever only prints it
+    prints English; whoever knows the reader's language calls :func:`text_in`.
+    """
+
+    key: str = ""
+    params: dict[str, Any]
+
+
+def said(key: str, **params: Any) -> Said:
+    """Catalogue message ``key`` as a :class:`Said`: English text that remembers how it was made."""
+    text = Said(render(key, params))
+    text.key, text.params = key, params
+    return text
+
+
+def text_in(text: str, language: str = SOURCE_LANGUAGE) -> str:
+    """``text`` in ``language`` when it is a :class:`Said`, else as it is."""
+    key = getattr(text, "key", "")
+    if not key or language == SOURCE_LANGUAGE:
+        return str(text)
+    return render_safe(key, getattr(text, "params", {}), language, str(text))
+
+
 def placeholders(template: str) -> list[tuple[str, str]]:
     """The (field name, format spec) pairs of a template, sorted: what each translation must keep."""
     fields = string.Formatter().parse(template)

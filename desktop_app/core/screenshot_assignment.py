@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop_app.core.errors import UserError
+from desktop_app.core.messages import said
 from desktop_app.core.model import EvidenceFile, EvidenceKind
 from desktop_app.core.progress import NEVER_CANCELLED, CancelToken, ProgressFn, SubProgress, no_progress
 
@@ -107,5 +108,5 @@ def assign_screenshots(
         if all(o.sha256 != f.sha256 for o in case.other_files):
             case.other_files.append(f)  # kept with the case, not lost, until the user attaches it
     store.cases.save(case)
-    progress(1.0, f"{len(result.attached)} attached, {len(result.unassigned)} left to assign")
+    progress(1.0, said("progress.assigned", attached=len(result.attached), left=len(result.unassigned)))
     return result

@@ -97,7 +97,7 @@ def _worker_main(conn: Connection, memory_bytes: int | None, threads: int, log_f
         conn.send(("started",))  # the time limit runs from here, not from the process's start-up
 
         def progress(fraction: float, label: str) -> None:
-            conn.send(("progress", float(fraction), str(label)))
+            conn.send(("progress", float(fraction), label))  # a messages.Said keeps its key
 
         try:
             value = fn(*args, progress=progress) if with_progress else fn(*args)

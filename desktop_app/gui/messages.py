@@ -26,3 +26,8 @@ def error_text(exc: BaseException) -> str:
 def listing_url_text(ref: Any) -> str:
     """Why a listing address was refused (core.reading.listing_urls.ListingRef) in the interface language."""
     return ref.text(active_language()) if hasattr(ref, "text") else str(getattr(ref, "message", ""))
+
+
+def progress_text(label: str) -> str:
+    """A progress label from core (a ``messages.Said``, or plain text) in the interface language."""
+    return messages.text_in(label, active_language())

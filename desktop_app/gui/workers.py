@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from desktop_app.core.app_log import current_log
 from desktop_app.core.errors import Cancelled, UserError, no_room_sentence
 from desktop_app.core.progress import CancelToken, ProgressFn
-from desktop_app.gui.messages import error_text
+from desktop_app.gui.messages import error_text, progress_text
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +59,7 @@ class Task(QRunnable):
         now = time.monotonic()
         if fraction >= 1.0 or now - self._last_emit >= _PROGRESS_INTERVAL_S:
             self._last_emit = now
-            self.signals.progress.emit(float(min(max(fraction, 0.0), 1.0)), label)
+            self.signals.progress.emit(float(min(max(fraction, 0.0), 1.0)), progress_text(label))
 
     def run(self) -> None:
         try:

@@ -91,3 +91,24 @@ def test_listing_dialog_refusal_in_chinese(qtbot, window) -> None:
     qtbot.addWidget(dialog)
     dialog.url.setText("https://example.com/item/1")
     assert "不是 Evidence Desk 支持的平台" in dialog.parsed.text() and "全球速卖通" in dialog.parsed.text()
+
+
+def test_progress_labels_from_core_show_in_the_window_language(qtbot, window) -> None:
+    from desktop_app.core.messages import said
+    from desktop_app.gui.workers import TaskRunner
+    from tests.gui.conftest import wait_task
+
+    seen: list[str] = []
+    runner = TaskRunner()
+
+    def work(progress, cancel):  # noqa: ANN001, ARG001
+        progress(0.5, said("progress.reading_file", name="listing.png"))
+        progress(1.0, said("progress.exported"))
+
+    for language, expected in (("zh_CN", ["正在读取 listing.png", "导出完成"]), ("en", ["Exported"])):
+        window.set_language(language)
+        seen.clear()
+        task = runner.start(work, "progress")
+        task.signals.progress.connect(lambda _f, label: seen.append(label))
+        wait_task(qtbot, task)
+        assert all(text in seen for text in expected), seen

@@ -25,6 +25,7 @@ from desktop_app.core.checks import (
 )
 from desktop_app.core.checks.facts import CaseFacts, case_confirmations, gather_facts, reader_versions
 from desktop_app.core.checks.findings import CheckReport
+from desktop_app.core.messages import said
 from desktop_app.core.model import Case
 from desktop_app.core.progress import NEVER_CANCELLED, CancelToken, ProgressFn, SubProgress, no_progress
 
@@ -104,10 +105,10 @@ def run_checks(
     facts.scratch.clear()
     for i, (name, fn) in enumerate(FAMILIES):
         cancel.raise_if_cancelled()
-        progress(i / len(FAMILIES), f"Checking {name}")
+        progress(i / len(FAMILIES), said("progress.checking", family=name))
         fn(facts, report)
     report.findings = _dedupe(report.findings)
-    progress(1.0, "Checks done")
+    progress(1.0, said("progress.checks_done"))
     return report
 
 
@@ -142,7 +143,7 @@ def check_case(
         except (KeyError, TypeError, ValueError):
             report = None
         if report is not None:
-            progress(1.0, "Unchanged since the last check")
+            progress(1.0, said("progress.unchanged"))
             _record(store, case, digest, report)
             return report
     facts = gather_facts(store, case, progress=SubProgress(progress, 0.0, 0.95), cancel=cancel)

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.core.clean_text import clean_evidence_text, hidden_in_text
+from desktop_app.core.messages import said
 from desktop_app.core.model import Case, EvidenceFile, EvidenceKind
 from desktop_app.core.progress import NEVER_CANCELLED, CancelToken, ProgressFn, SubProgress, no_progress
 from desktop_app.core.reading.text import DocumentText, TextLine
@@ -257,7 +258,7 @@ def gather_facts(
     for i, (sha, (f, kinds)) in enumerate(unique.items()):
         cancel.raise_if_cancelled()
         sub = SubProgress(after, i / total, (i + 1) / total)
-        sub(0.0, f"Reading {f.original_name}")
+        sub(0.0, said("progress.reading_file", name=f.original_name))
         doc, hidden = clean_document(docs[sha])
         ff = FileFacts(file=f, kinds=kinds, doc=doc, hidden_characters=hidden)
         if EvidenceKind.CERTIFICATE in kinds and doc.ok:
@@ -272,7 +273,7 @@ def gather_facts(
         ):
             ff.sharpness = image_sharpness(store, f)
         facts.files[sha] = ff
-        sub(1.0, f"Read {f.original_name}")
+        sub(1.0, said("progress.read_file", name=f.original_name))
     facts.confirmations = case_confirmations(store, case)
     return facts
 

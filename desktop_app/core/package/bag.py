@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop_app.core.messages import said
 from desktop_app.core.package.safe_zip import ZipWriter
 from desktop_app.core.progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progress
 
@@ -95,7 +96,7 @@ def write_bag(
             writer.add_file(f"{root}/{name}", item.source, item.size, on_chunk=h.update, cancel=cancel)
         result.payload_sha256[name] = h.hexdigest()
         done += item.size
-        progress(done / total, f"Packaging {item.path}")
+        progress(done / total, said("progress.packaging_file", name=item.path))
     result.manifest = manifest_text(result.payload_sha256)
     tag(MANIFEST, result.manifest)
     result.tagmanifest = manifest_text(tag_hashes)

@@ -20,6 +20,7 @@ from desktop_app.core.atomic import atomic_write
 from desktop_app.core.checks.findings import CheckReport
 from desktop_app.core.errors import Cancelled, EvidenceError, UserError
 from desktop_app.core.filing import package_statements
+from desktop_app.core.messages import said
 from desktop_app.core.model import Case
 from desktop_app.core.package import bag, cms, custody, pades
 from desktop_app.core.package.comparison_pdf import render_comparison
@@ -200,7 +201,7 @@ def export_case(
     }
     fields = certificate_fields(store, case, cancel)
     cancel.raise_if_cancelled()
-    progress(0.3, "Writing the complaint summary")
+    progress(0.3, said("progress.summary"))
     previews = PreviewCache()
     shown = [
         (f, page)
@@ -253,7 +254,7 @@ def export_case(
         items.append(bag.PayloadItem("comparison.pdf", len(comparison), data=comparison))
     items += [bag.PayloadItem(p.path, p.file.size, source=store.files.path(p.file)) for p in files]
 
-    progress(0.45, "Packaging")
+    progress(0.45, said("progress.packaging"))
     try:
         with atomic_write(target, replace=False) as fh:
             result, package_sha = _write_package(
@@ -281,7 +282,7 @@ def export_case(
         if isinstance(exc, sqlite3.Error):
             raise _gone(store, case) or exc from None
         raise
-    progress(1.0, "Exported")
+    progress(1.0, said("progress.exported"))
     return ExportResult(
         target,
         package_sha,

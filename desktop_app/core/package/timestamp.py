@@ -39,6 +39,7 @@ from pyhanko_certvalidator import ValidationContext
 
 from desktop_app.core.atomic import atomic_write
 from desktop_app.core.errors import UserError
+from desktop_app.core.messages import said
 from desktop_app.core.package.bag import SIGNATURE
 from desktop_app.core.package.cms import signer_trust
 from desktop_app.core.package.safe_zip import ZipWriter, check_members, decode_names
@@ -456,7 +457,7 @@ def attach_timestamp(
     check = check_token(token, signature, anchors)
     if not check.ok:
         raise TimestampError(f"{response}: {check.problem}.")
-    progress(0.05, "Checking the package")
+    progress(0.05, said("progress.checking_package"))
     report = verify_package(
         package, trust=anchors, progress=lambda f, label: progress(0.05 + 0.45 * f, label)
     )
@@ -465,9 +466,9 @@ def attach_timestamp(
             f"{package}: the package does not verify (files intact: {'yes' if report.intact else 'no'}, "
             f"signature valid: {'yes' if report.signature_valid else 'no'}); it is not time-stamped."
         )
-    progress(0.5, "Writing the new package version")
+    progress(0.5, said("progress.new_version"))
     sha = _write_with_token(package, target, der, progress, cancel)
-    progress(1.0, "Time stamp attached")
+    progress(1.0, said("progress.stamped"))
     return AttachResult(target, check, sha)
 
 
@@ -497,7 +498,7 @@ def _write_with_token(
                         else:
                             writer.add_file(name, src, info.file_size, cancel=cancel)
                     done += info.file_size
-                    progress(0.5 + 0.5 * done / total, f"Copying {name.rsplit('/', 1)[-1]}")
+                    progress(0.5 + 0.5 * done / total, said("progress.copying", name=name.rsplit("/", 1)[-1]))
                 writer.close()
             except BaseException:
                 writer.abort()
@@ -540,7 +541,7 @@ def stamp_case_package(
     from desktop_app.core.vault import sha256_file
 
     package = Path(package)
-    progress(0.0, "Identifying the package")
+    progress(0.0, said("progress.identifying"))
     source = store.exports.by_sha256(sha256_file(package, cancel))
     case = store.cases.get(source["case_id"]) if source is not None else None
     if case is None:

@@ -28,7 +28,7 @@ from typing import Any, BinaryIO
 
 from cryptography import x509
 
-from desktop_app.core.messages import msg, render, render_safe
+from desktop_app.core.messages import msg, render, render_safe, said
 from desktop_app.core.package import cms, pades
 from desktop_app.core.package.bag import MANIFEST, SIGNATURE, TAGMANIFEST, parse_manifest
 from desktop_app.core.package.safe_zip import (
@@ -243,7 +243,7 @@ def _stream(
             h.update(chunk)
             if keep:
                 parts.append(chunk)
-            budget.tick(len(chunk), f"Checking {info.filename.rsplit('/', 1)[-1]}")
+            budget.tick(len(chunk), said("progress.checking_file", name=info.filename.rsplit("/", 1)[-1]))
     return h.hexdigest(), (b"".join(parts) if keep else None)
 
 
@@ -308,7 +308,7 @@ def verify_package(
             raise UnsafeArchiveError(f"{zip_path}: not a readable ZIP file ({exc}).") from None
         with zf:
             _verify(report, fh, zf, trust, max_entries, max_bytes, progress, cancel)
-    progress(1.0, "Verified")
+    progress(1.0, said("progress.verified"))
     return report
 
 
@@ -328,7 +328,7 @@ def _verify(
     check_members(path, infos, max_entries=max_entries, max_total=max_bytes)
     root = report.reference = bag_root(path, infos)
     prefix = f"{root}/"
-    progress(0.05, "Checking the ZIP structure")
+    progress(0.05, said("progress.zip_structure"))
     container = inspect_container(fh, zf)
     report.problems.extend(container.problems)
     report.repacked, report.container_notes = container.repacked, list(container.differences)
@@ -427,7 +427,7 @@ def _verify(
                 )
             )
 
-    progress(0.88, "Checking the signatures")
+    progress(0.88, said("progress.signatures"))
     _check_signatures(report, tag_data, summary_pdf, present, trust)
     if TIMESTAMP in tag_data and SIGNATURE in tag_data:
         from desktop_app.core.package.timestamp import check_attached_token

@@ -22,6 +22,7 @@ from typing import Any
 from PIL import Image, ImageOps
 
 from desktop_app.core.errors import UserError
+from desktop_app.core.messages import said
 from desktop_app.core.progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progress
 from desktop_app.core.reading.text import TextLine
 
@@ -461,7 +462,7 @@ def ocr_images(
     out: list[OcrPage] = []
     for i, img in enumerate(images):
         cancel.raise_if_cancelled()
-        progress(i / max(1, len(images)), f"Recognising text, page {i + 1} of {len(images)}")
+        progress(i / max(1, len(images)), said("progress.ocr_page", page=i + 1, pages=len(images)))
         out.append(ocr_page(img, page=i + 1, cancel=cancel))
-    progress(1.0, "Text recognised")
+    progress(1.0, said("progress.ocr_done"))
     return out

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.core.errors import Cancelled
+from desktop_app.core.messages import said
 from desktop_app.core.progress import NEVER_CANCELLED, CancelToken, ProgressFn, SubProgress, no_progress
 from desktop_app.core.reading import ocr
 from desktop_app.core.reading.text import (
@@ -518,7 +519,7 @@ def _read_page(
         return None  # it needs OCR and the document's OCR budget is spent
     if not use_ocr or not has_content or (usable and not stamp_on_scan):
         return PageText(index + 1, geo.width, geo.height, lines if usable else [], "text")
-    progress(0.1, f"Recognising text on page {index + 1}")
+    progress(0.1, said("progress.ocr_pdf_page", page=index + 1))
     if ocr_spent is not None:
         ocr_spent[0] += 1
     kept = lines if usable else []
@@ -713,7 +714,7 @@ def _read_pages(
         if index >= MAX_PAGES:
             not_read.extend(range(index + 1, count + 1))
             break
-        progress(index / count, f"Reading page {index + 1} of {count}")
+        progress(index / count, said("progress.read_page", page=index + 1, pages=count))
         page = pages[index]
         geo = _Geometry(page)
         scan = _scan_page(page, geo)
@@ -749,7 +750,7 @@ def _read_pages(
                 f"and at most {MAX_PAGES} pages of a PDF"
             ),
         }
-    progress(1.0, "Read")
+    progress(1.0, said("progress.read_done"))
     if not any(p.lines for p in doc.pages):
         doc.status = NO_TEXT
         doc.message = f"{path.name}: no legible text was found in this PDF"

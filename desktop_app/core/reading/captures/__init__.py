@@ -13,6 +13,7 @@ import re
 import zlib
 from pathlib import Path
 
+from desktop_app.core.messages import said
 from desktop_app.core.progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progress
 from desktop_app.core.reading.captures.model import (
     MAX_CAPTURE_BYTES,
@@ -211,7 +212,7 @@ def capture_document(
     pictures = decode_pictures(cap.images)
     for n, (im, rgb) in enumerate(pictures):
         cancel.raise_if_cancelled()
-        progress(n / max(1, len(pictures)), f"Reading picture {n + 1} of {len(pictures)} in the capture")
+        progress(n / max(1, len(pictures)), said("progress.capture_picture", n=n + 1, count=len(pictures)))
         page_no = len(doc.pages) + 1
         found = ocr.ocr_image(rgb, page=page_no, cancel=cancel)  # type: ignore[arg-type]
         page_lines = [
@@ -220,5 +221,5 @@ def capture_document(
         ]
         doc.pages.append(PageText(page_no, float(rgb.width), float(rgb.height), page_lines, "ocr"))  # type: ignore[attr-defined]
         doc.meta["capture"].setdefault("pictures", []).append({"page": page_no, "locator": im.locator})
-    progress(1.0, "Capture read")
+    progress(1.0, said("progress.capture_done"))
     return doc
