@@ -26,6 +26,19 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--marketplace", metavar="M", default="", help="only this marketplace's sheets (e.g. taobao)"
     )
     p.add_argument("--format", choices=("text", "json", "csv"), default="text")
+    p.add_argument(
+        "--attachments",
+        metavar="DIR",
+        help="also write each batch's evidence PDF(s) to upload with the form into DIR, within the form's "
+        "upload size limit (split into parts when needed; existing files are never written over)",
+    )
+    p.add_argument(
+        "--attachment-limit",
+        metavar="MB",
+        type=float,
+        help="the form's upload limit per file, in MB, when you know it (default: the form's data, "
+        "which says whether the marketplace publishes one)",
+    )
     p.set_defaults(func=cmd_filing_sheet)
 
 
@@ -39,6 +52,7 @@ def cmd_filing_sheet(args: argparse.Namespace) -> int:
         case_id = resolve_case(store, args.case)
         report = check_case(store, case_id, progress=stderr_progress)
         case = store.cases.get(case_id)
+        attached = _attachments(store, case, report, args) if report.verdict == "ready" else None
     if sys.stderr.isatty():
         print(file=sys.stderr)
     if report.verdict != "ready":
@@ -57,4 +71,45 @@ def cmd_filing_sheet(args: argparse.Namespace) -> int:
             if k:
                 print()
             print(sheet_text(s, lang))
+    if attached is not None:  # beside JSON or CSV on stdout, the list goes to stderr
+        _print_attachments(attached, lang, sys.stdout if args.format == "text" else sys.stderr)
     return 0
+
+
+def _attachments(store, case, report, args: argparse.Namespace):  # noqa: ANN001, ANN202
+    if not args.attachments:
+        return None
+    from desktop_app.core.package.attachments import write_attachments
+
+    limit = int(args.attachment_limit * 1024 * 1024) if args.attachment_limit else None
+    return write_attachments(
+        store,
+        case,
+        report,
+        args.attachments,
+        marketplace=args.marketplace,
+        max_bytes=limit,
+        progress=stderr_progress,
+    )
+
+
+def _print_attachments(result, lang: str, out) -> None:  # noqa: ANN001 - an AttachmentsResult, a stream
+    from desktop_app.core.messages import render
+
+    print(file=out)
+    for form, limits in result.limits.items():
+        key = "attachments.limit.published" if limits.published else "attachments.limit.assumed"
+        print(render(key, {"form": form, "mb": f"{limits.max_bytes / 1024**2:.3g}"}, lang), file=out)
+    for a in result.files:
+        params = {
+            "path": str(a.path),
+            "size": f"{a.size / 1024:,.0f}",
+            "batch": a.batch,
+            "batches": a.batches,
+            "part": a.part,
+            "parts": a.parts,
+            "count": len(a.listing_ids),
+        }
+        print(render("attachments.written", params, lang), file=out)
+    for note in result.notes:
+        print(f"evidence-desk: warning: {note}", file=sys.stderr)

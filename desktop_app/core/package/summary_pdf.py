@@ -21,7 +21,7 @@ from desktop_app import __version__
 from desktop_app.core.checks.findings import CheckReport, Located
 from desktop_app.core.collector import collector_paused
 from desktop_app.core.display_names import display_name
-from desktop_app.core.model import Case, EvidenceFile
+from desktop_app.core.model import Case, EvidenceFile, Listing
 from desktop_app.core.package.capture_summary import render_capture
 from desktop_app.core.package.complaint_json import PackagedFile
 from desktop_app.core.package.images import PreviewCache
@@ -112,11 +112,11 @@ class ReportPdf(FPDF):
         )
         self.set_text_color(0, 0, 0)
 
-    def field(self, label: str, value: str) -> None:
+    def field(self, label: str, value: str, label_width: float = 42) -> None:
         if not value:
             return
         self.set_font("dejavu", "B", 9.5)
-        self.cell(42, 4.75, label)
+        self.cell(label_width, 4.75, label)
         self.set_font("dejavu", "", 9.5)
         self.multi_cell(0, 4.75, value, new_x=XPos.LMARGIN, new_y=YPos.NEXT, wrapmode=WrapMode.CHAR)
 
@@ -333,41 +333,7 @@ def render_summary(
                 pdf.ln(1)
 
     for i, listing in enumerate(case.listings):
-        pdf.add_page()
-        pdf.h1(f"Listing {i + 1}: {listing.marketplace or 'marketplace'} {listing.listing_id}")
-        pdf.field("URL", listing.url)
-        pdf.field("Title", listing.title)
-        pdf.field("Seller", listing.seller)
-        pdf.para(
-            "Outlined: orange = the mark, blue = the listing id, where the checks found them.",
-            8,
-            colour=(90, 90, 90),
-        )
-        for f in listing.screenshots:
-            cancel.raise_if_cancelled()
-            located = located_for(report, f.sha256)
-            pdf.ln(2)
-            if pdf.get_y() > pdf.h - 90:  # keep the file name with its image
-                pdf.add_page()
-            if f.media_type in CAPTURE_TYPES:  # a web capture: what it records, not a picture of it
-                render_capture(
-                    pdf, f, file_path(f), [x for x in report.located if x.evidence.sha256 == f.sha256]
-                )
-                continue
-            pdf.para(f.original_name, 9, True)
-            for page in pages_to_show(f, located):
-                pv = previews.get(file_path(f), f, page)
-                if pv is None:
-                    pdf.para("(this file cannot be shown; it is in the package unchanged)", 8.5)
-                    continue
-                boxes = [
-                    (loc.what, tuple(v * pv.scale for v in loc.evidence.box))  # type: ignore[union-attr]
-                    for loc in located
-                    if (loc.evidence.page or 1) == page
-                ]
-                if pv.pages > 1:
-                    pdf.para(f"page {page} of {pv.pages}", 8, colour=(90, 90, 90))
-                pdf.image_with_boxes(pv.jpeg, pv.width, pv.height, boxes)
+        listing_section(pdf, i, listing, report, file_path, previews, cancel)
 
     pdf.add_page()
     pdf.h1("Index of files")
@@ -432,3 +398,50 @@ def _custody_page(
     for e in custody:
         pdf.para(f"#{e['id']} {e['at']} · {e['actor']} · {describe(e)}", 8, char_wrap=True)
         pdf.para(f"hash {e['hash']}  prev {e['prev']}", 6.5, colour=(90, 90, 90), char_wrap=True)
+
+
+def listing_section(
+    pdf: ReportPdf,
+    index: int,
+    listing: Listing,
+    report: CheckReport,
+    file_path: Callable[[EvidenceFile], Path],
+    previews: PreviewCache | Any,
+    cancel: CancelToken = NEVER_CANCELLED,
+) -> None:
+    """A listing's pages: its address, title and seller, and each screenshot (or web capture) with the
+    mark and the listing id outlined where the checks found them. ``previews``: anything with
+    ``PreviewCache.get``'s signature (the filing attachments pass smaller previews)."""
+    pdf.add_page()
+    pdf.h1(f"Listing {index + 1}: {listing.marketplace or 'marketplace'} {listing.listing_id}")
+    pdf.field("URL", listing.url)
+    pdf.field("Title", listing.title)
+    pdf.field("Seller", listing.seller)
+    pdf.para(
+        "Outlined: orange = the mark, blue = the listing id, where the checks found them.",
+        8,
+        colour=(90, 90, 90),
+    )
+    for f in listing.screenshots:
+        cancel.raise_if_cancelled()
+        located = located_for(report, f.sha256)
+        pdf.ln(2)
+        if pdf.get_y() > pdf.h - 90:  # keep the file name with its image
+            pdf.add_page()
+        if f.media_type in CAPTURE_TYPES:  # a web capture: what it records, not a picture of it
+            render_capture(pdf, f, file_path(f), [x for x in report.located if x.evidence.sha256 == f.sha256])
+            continue
+        pdf.para(f.original_name, 9, True)
+        for page in pages_to_show(f, located):
+            pv = previews.get(file_path(f), f, page)
+            if pv is None:
+                pdf.para("(this file cannot be shown; it is in the package unchanged)", 8.5)
+                continue
+            boxes = [
+                (loc.what, tuple(v * pv.scale for v in loc.evidence.box))  # type: ignore[union-attr]
+                for loc in located
+                if (loc.evidence.page or 1) == page
+            ]
+            if pv.pages > 1:
+                pdf.para(f"page {page} of {pv.pages}", 8, colour=(90, 90, 90))
+            pdf.image_with_boxes(pv.jpeg, pv.width, pv.height, boxes)
