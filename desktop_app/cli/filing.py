@@ -1,4 +1,5 @@
-"""`evidence-desk filing-sheet CASE`: the marketplace form's fields, filled from what the checks established.
+"""`evidence-desk filing-sheet CASE`: the marketplace form's fields, filled from what the checks established;
+`evidence-desk filing-statement CASE`: show, edit or revert a sheet's infringement statement.
 
 Exit 0 with the sheets, 1 when the case is not ready (no sheet is written for it), 2 for bad input.
 """
@@ -8,8 +9,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
+from typing import Any
 
-from desktop_app.cli.common import open_store, resolve_case, stderr_progress
+from desktop_app.cli.common import open_store, print_warning, resolve_case, stderr_progress
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -18,8 +21,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="the marketplace complaint form's fields and the infringement statement, for a ready case",
         description="Run the checks and, for a ready case, print what each marketplace's complaint form "
         "asks, in its order and with its names, filled only from facts the checks established; listings "
-        "are split into batches within the form's limit. The statement is given in English and Chinese. "
-        "Exit 0, 1 when the case is not ready, 2 for bad input.",
+        "are split into batches within the form's limit. The statement is given in English and Chinese; "
+        "a statement the user edited ('filing-statement') is shown as such, with a warning when the "
+        "evidence changed after the edit. Exit 0, 1 when the case is not ready, 2 for bad input.",
     )
     p.add_argument("case", metavar="CASE", help="case id, reference or case folder")
     p.add_argument(
@@ -41,27 +45,81 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.set_defaults(func=cmd_filing_sheet)
 
+    s = sub.add_parser(
+        "filing-statement",
+        help="show, edit or revert the infringement statement of a filing sheet",
+        description="The infringement statement of one filing sheet (a marketplace and a batch, as "
+        "'filing-sheet' numbers them) in one language. It is generated from the facts the checks "
+        "established; --set-file files your own text instead (shown everywhere as edited by you, never as "
+        "established), --revert files the generated one again. Every save is kept as a version, with an "
+        "entry in the custody log, and the package records both texts. Exit 0, 1 when the case is not "
+        "ready, 2 for bad input.",
+    )
+    s.add_argument("case", metavar="CASE", help="case id or reference")
+    s.add_argument(
+        "--marketplace",
+        metavar="M",
+        default="",
+        help="the sheet's marketplace (e.g. taobao); needed when the case has listings on several",
+    )
+    s.add_argument(
+        "--batch", metavar="N", type=int, help="the sheet's batch (1, 2, ...); needed when there are several"
+    )
+    s.add_argument(
+        "--lang",
+        dest="statement_lang",
+        choices=("en", "zh_CN"),
+        help="the statement's language (needed to edit or revert; --show gives both without it)",
+    )
+    what = s.add_mutually_exclusive_group(required=True)
+    what.add_argument("--set-file", metavar="FILE", help="file this UTF-8 text as the statement ('-': stdin)")
+    what.add_argument("--revert", action="store_true", help="file the generated statement again")
+    what.add_argument("--show", action="store_true", help="print the statement as filed, and its history")
+    s.add_argument(
+        "--identity", metavar="NAME", help="who edits (default: the only signing identity, else you)"
+    )
+    s.add_argument("--format", choices=("text", "json"), default="text")
+    s.set_defaults(func=cmd_filing_statement)
+
+
+def _checked(store: Any, ref: str) -> tuple[Any, Any]:
+    from desktop_app.core.checks.engine import check_case
+
+    case_id = resolve_case(store, ref)
+    report = check_case(store, case_id, progress=stderr_progress)
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    return store.cases.get(case_id), report
+
+
+def _not_ready(case: Any, report: Any) -> int:
+    from desktop_app.core.errors import UserError
+    from desktop_app.core.filing import build_sheets
+
+    try:
+        build_sheets(case, report)
+    except UserError as exc:
+        print(exc, file=sys.stderr)
+    return 1
+
+
+def _warn_stale(sheets: list[Any], lang: str) -> None:
+    for s in sheets:
+        for note in s.statement_notes(lang):
+            print_warning(f"{s.marketplace} batch {s.batch}: {note}")
+
 
 def cmd_filing_sheet(args: argparse.Namespace) -> int:
-    from desktop_app.core.checks.engine import check_case
-    from desktop_app.core.errors import UserError
-    from desktop_app.core.filing import build_sheets, sheet_text, sheets_csv
+    from desktop_app.core.filing import sheet_text, sheets_csv
+    from desktop_app.core.statements import sheets_with_edits
 
     lang = "zh_CN" if str(getattr(args, "lang", "") or "").startswith("zh") else "en"
     with open_store(args) as store:
-        case_id = resolve_case(store, args.case)
-        report = check_case(store, case_id, progress=stderr_progress)
-        case = store.cases.get(case_id)
-        attached = _attachments(store, case, report, args) if report.verdict == "ready" else None
-    if sys.stderr.isatty():
-        print(file=sys.stderr)
-    if report.verdict != "ready":
-        try:
-            build_sheets(case, report)
-        except UserError as exc:
-            print(exc, file=sys.stderr)
-        return 1
-    sheets = build_sheets(case, report, args.marketplace)
+        case, report = _checked(store, args.case)
+        if report.verdict != "ready":
+            return _not_ready(case, report)
+        attached = _attachments(store, case, report, args)
+        sheets = sheets_with_edits(store, case, report, args.marketplace)
     if args.format == "json":
         print(json.dumps([s.to_json(lang) for s in sheets], indent=2, ensure_ascii=False))
     elif args.format == "csv":
@@ -71,6 +129,8 @@ def cmd_filing_sheet(args: argparse.Namespace) -> int:
             if k:
                 print()
             print(sheet_text(s, lang))
+    if args.format != "text":  # the text sheet says it in place; JSON and CSV readers hear it on stderr
+        _warn_stale(sheets, lang)
     if attached is not None:  # beside JSON or CSV on stdout, the list goes to stderr
         _print_attachments(attached, lang, sys.stdout if args.format == "text" else sys.stderr)
     return 0
@@ -113,3 +173,123 @@ def _print_attachments(result, lang: str, out) -> None:  # noqa: ANN001 - an Att
         print(render("attachments.written", params, lang), file=out)
     for note in result.notes:
         print(f"evidence-desk: warning: {note}", file=sys.stderr)
+
+
+def _read_text(path: str) -> str:
+    from desktop_app.core.errors import UserError
+
+    if path == "-":
+        return sys.stdin.read()
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise UserError(f"{path}: not UTF-8 text; save the statement as UTF-8.") from None
+    except OSError as exc:
+        raise UserError(f"{path}: cannot be read ({exc.strerror or exc}).") from None
+
+
+def cmd_filing_statement(args: argparse.Namespace) -> int:
+    from desktop_app.core.errors import UserError
+    from desktop_app.core.statements import find_sheet, revert_statement, save_statement
+
+    lang = args.statement_lang
+    if not args.show and not lang:
+        raise UserError("Name the statement's language with --lang en or --lang zh_CN.")
+    text = _read_text(args.set_file) if args.set_file is not None else None
+    with open_store(args) as store:
+        case, report = _checked(store, args.case)
+        if report.verdict != "ready":
+            return _not_ready(case, report)
+        sheet = find_sheet(store, case, report, args.marketplace, args.batch)
+        changed: bool | None = None
+        if not args.show:
+            who = None
+            if args.identity:
+                from desktop_app.core.confirmation import who_confirms
+
+                who = who_confirms(store, args.identity)
+            if text is not None:
+                saved = save_statement(store, case, sheet, lang, text, edited_by=who)
+            else:
+                saved = revert_statement(store, case, sheet, lang, edited_by=who)
+            sheet, changed = saved.sheet, saved.changed
+        langs = [lang] if lang else ["en", "zh_CN"]
+        history = {lg: store.statements.history(case.id, sheet.marketplace, sheet.batch, lg) for lg in langs}
+    if args.format == "json":
+        print(json.dumps(_statement_json(case, sheet, langs, history, changed), indent=2, ensure_ascii=False))
+    else:
+        print(_statement_text(case, sheet, langs, history, changed, args.show))
+    _warn_stale([sheet], lang or "en")
+    return 0
+
+
+def _statement_json(case: Any, sheet: Any, langs: list[str], history: dict, changed: bool | None) -> dict:
+    return {
+        "case": case.reference,
+        "marketplace": sheet.marketplace,
+        "form": sheet.form.key,
+        "batch": sheet.batch,
+        "batches": sheet.batches,
+        "listing_ids": list(sheet.listing_ids),
+        "changed": changed,
+        "statements": {
+            lg: {
+                "statement": sheet.statement[lg],
+                "statement_generated": sheet.generated[lg],
+                "edited": (
+                    {"at": sheet.edits[lg].edited_at, "by": sheet.edits[lg].edited_by}
+                    if lg in sheet.edits
+                    else None
+                ),
+                "stale": bool(sheet.stale.get(lg)),
+                "history": [
+                    {
+                        "id": e.id,
+                        "at": e.edited_at,
+                        "by": e.edited_by,
+                        "reverted": e.reverted,
+                        "text": e.text,
+                        "generated_sha256": e.generated_sha256,
+                    }
+                    for e in history[lg]
+                ],
+            }
+            for lg in langs
+        },
+    }
+
+
+def _statement_text(
+    case: Any, sheet: Any, langs: list[str], history: dict, changed: bool | None, show: bool
+) -> str:
+    names = {"en": "English", "zh_CN": "Chinese"}
+    lines = [
+        f"{case.reference} — {sheet.form.name} — {sheet.marketplace}, batch {sheet.batch} of {sheet.batches}"
+    ]
+    if changed is False:
+        lines.append("Nothing changed: that is the statement already filed.")
+    elif changed:
+        lines.append(
+            "Saved: "
+            + (
+                "the generated statement is filed again."
+                if langs[0] not in sheet.edits
+                else "your statement is filed, as edited by you."
+            )
+        )
+    for lg in langs:
+        e = sheet.edits.get(lg)
+        how = (
+            f"edited by {e.edited_by} at {e.edited_at} (the user's text, not established by the checks)"
+            if e
+            else "generated from the facts the checks established"
+        )
+        lines += ["", f"{names[lg]} statement as filed — {how}:", sheet.statement[lg] or "(empty)"]
+        if show and history[lg]:
+            lines.append(f"History ({len(history[lg])} version{'s' * (len(history[lg]) != 1)}):")
+            for v in history[lg]:
+                what = (
+                    "reverted to the generated statement" if v.reverted else f"saved {len(v.text)} characters"
+                )
+                lines.append(f"  {v.edited_at} {v.edited_by}: {what}")
+    return "\n".join(lines)

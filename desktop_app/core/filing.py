@@ -8,21 +8,34 @@ written per batch in English and Chinese from the report's facts (the right's nu
 classes and term as read from its certificate or confirmed by hand) and its located evidence (where each
 listing's id and the mark were found, quoted as read). A fact the checks did not establish is not
 stated: its field stays empty and the sheet says why.
+
+The user may edit a statement (``core.statements``, kept as versions in ``store.statements``). The
+statement filed is then the user's latest edit, shown as *edited by the user* — never as established
+from the evidence — with the generated statement kept beside it, and marked *stale* when the statement
+generated now differs from the one the edit started from (the evidence changed since).
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop_app.core.checks.findings import ESTABLISHED, CheckReport, FactStatus, Located
 from desktop_app.core.display_names import display_name
 from desktop_app.core.errors import UserError
+from desktop_app.core.messages import render
 from desktop_app.core.model import Case, Listing, Role
 from desktop_app.core.resources import load_json, resource_path
+
+if TYPE_CHECKING:
+    from desktop_app.core.store.statements import StatementEdit
+
+# the user's latest version of each statement, by (marketplace, batch, language): store.statements.latest
+Edits = dict[tuple[str, int, str], "StatementEdit"]
 
 LANGS = ("en", "zh_CN")
 NOT_ESTABLISHED_NOTE = {
@@ -98,6 +111,7 @@ class SheetField:
     value: str
     established: bool = True
     source: str = ""  # where the value was established (or why it was not)
+    edited: bool = False  # the user's text (never established: the checks did not write it)
 
 
 @dataclass
@@ -119,11 +133,30 @@ class FilingSheet:
     listings: list[SheetListing]
     source: Case = field(repr=False)  # the case and the checks' report the sheet is filled from
     report: CheckReport = field(repr=False)
-    statement: dict[str, str] = field(default_factory=dict)  # language -> text
+    statement: dict[str, str] = field(default_factory=dict)  # language -> text as filed
     notes: list[str] = field(default_factory=list)
+    generated: dict[str, str] = field(default_factory=dict)  # language -> text written from the facts
+    edits: dict[str, StatementEdit] = field(default_factory=dict)  # language -> the user's edit in force
+    stale: dict[str, bool] = field(default_factory=dict)  # language -> the edit predates a change
 
     def fields(self, lang: str = "en") -> list[SheetField]:
         return _fill(self, lang)
+
+    @property
+    def listing_ids(self) -> tuple[str, ...]:
+        return tuple(li.listing_id for li in self.listings)
+
+    def statement_notes(self, lang: str = "en") -> list[str]:
+        """Warnings about the statement as filed, in ``lang``: an edit the evidence changed under."""
+        return [
+            render(
+                "filing.statement_stale",
+                {"lang": edited_lang, "who": e.edited_by, "date": e.edited_at[:10]},
+                lang,
+            )
+            for edited_lang, e in self.edits.items()
+            if self.stale.get(edited_lang)
+        ]
 
     def to_json(self, lang: str = "en") -> dict[str, Any]:
         return {
@@ -141,6 +174,7 @@ class FilingSheet:
                     "name": f.name,
                     "value": f.value,
                     "established": f.established,
+                    "edited": f.edited,
                     "source": f.source,
                 }
                 for f in self.fields(lang)
@@ -154,8 +188,8 @@ class FilingSheet:
                 }
                 for li in self.listings
             ],
-            "statement": dict(self.statement),
-            "notes": list(self.notes),
+            **statement_record(self),
+            "notes": [*self.notes, *self.statement_notes(lang)],
         }
 
 
@@ -214,11 +248,14 @@ def batches(case: Case, marketplace: str = "") -> dict[str, list[list[tuple[int,
     return out
 
 
-def build_sheets(case: Case, report: CheckReport, marketplace: str = "") -> list[FilingSheet]:
+def build_sheets(
+    case: Case, report: CheckReport, marketplace: str = "", edits: Edits | None = None
+) -> list[FilingSheet]:
     """One sheet per batch of listings, per marketplace (only ``marketplace`` when given).
 
     ``report`` must be the checks' report on the case as it is now (``check_case``); a case that is not
-    ready gets no sheet (a UserError in one sentence).
+    ready gets no sheet (a UserError in one sentence). ``edits`` (``store.statements.latest``) are the
+    user's versions of the statements: the latest of each, unless reverted, is the statement filed.
     """
     if report.verdict != "ready":
         n = len(report.blockers)
@@ -234,7 +271,9 @@ def build_sheets(case: Case, report: CheckReport, marketplace: str = "") -> list
             sheet = FilingSheet(
                 case.reference or report.case, form, market, n, len(chunks), listed, case, report
             )
-            sheet.statement = {lang: _statement(case, report, sheet, lang) for lang in LANGS}
+            sheet.generated = {lang: _statement(case, report, sheet, lang) for lang in LANGS}
+            sheet.statement = dict(sheet.generated)
+            _apply_edits(sheet, edits or {})
             for lang in LANGS:
                 limit_chars = form.statement_max_chars
                 if limit_chars and len(sheet.statement[lang]) > limit_chars:
@@ -244,6 +283,37 @@ def build_sheets(case: Case, report: CheckReport, marketplace: str = "") -> list
                     )
             sheets.append(sheet)
     return sheets
+
+
+def statement_sha256(text: str) -> str:
+    """What an edit records of the generated statement it started from."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _apply_edits(sheet: FilingSheet, edits: Edits) -> None:
+    """The rule: the statement filed is the user's latest edit, else the generated one; an edit is stale
+    when the statement generated now (or the batch's listings) differs from what it was edited from."""
+    for lang in LANGS:
+        e = edits.get((sheet.marketplace, sheet.batch, lang))
+        if e is None or e.text is None:  # never edited, or reverted to the generated statement
+            continue
+        sheet.edits[lang] = e
+        sheet.statement[lang] = e.text
+        sheet.stale[lang] = (
+            e.generated_sha256 != statement_sha256(sheet.generated[lang])
+            or tuple(e.listing_ids) != sheet.listing_ids
+        )
+
+
+def statement_record(sheet: FilingSheet) -> dict[str, Any]:
+    """What a package and the JSON sheet record of the statement: as filed, as generated, who edited it
+    and when, and which edits are stale (only edited languages appear under ``edited`` and ``stale``)."""
+    return {
+        "statement": dict(sheet.statement),
+        "statement_generated": dict(sheet.generated),
+        "edited": {lang: {"at": e.edited_at, "by": e.edited_by} for lang, e in sheet.edits.items()},
+        "stale": {lang: True for lang in sheet.edits if sheet.stale.get(lang)},
+    }
 
 
 # --- facts, as established ---------------------------------------------------------------------------
@@ -349,7 +419,16 @@ def _fill(sheet: FilingSheet, lang: str) -> list[SheetField]:
                 )
             )
         elif f.fill == "statement":
-            out.append(SheetField(f.key, name, sheet.statement[lang], True, "written from established facts"))
+            edit = sheet.edits.get(lang)
+            if edit is None:
+                out.append(
+                    SheetField(f.key, name, sheet.statement[lang], True, "written from established facts")
+                )
+            else:  # the user's words: never presented as established by the checks
+                source = render(
+                    "filing.statement_edited", {"who": edit.edited_by, "date": edit.edited_at[:10]}, lang
+                )
+                out.append(SheetField(f.key, name, sheet.statement[lang], False, source, edited=True))
         elif f.fill == "package":
             out.append(
                 SheetField(
@@ -479,10 +558,13 @@ def _classes_text(right: Any, fact: FactStatus) -> str:
 # --- output ------------------------------------------------------------------------------------------
 
 
-def package_statements(case: Case, report: CheckReport) -> list[dict[str, Any]] | None:
+def package_statements(
+    case: Case, report: CheckReport, edits: Edits | None = None
+) -> list[dict[str, Any]] | None:
     """What a package records of the filing: per marketplace and batch, the listings and the statement in
-    each language (complaint.json and summary.pdf); None when the case is not ready (no statement is
-    written from a case the checks did not pass)."""
+    each language as filed, as generated, and who edited it (complaint.json and summary.pdf; see
+    ``statement_record``); None when the case is not ready (no statement is written from a case the
+    checks did not pass)."""
     if report.verdict != "ready":
         return None
     return [
@@ -493,9 +575,9 @@ def package_statements(case: Case, report: CheckReport) -> list[dict[str, Any]] 
             "batch": s.batch,
             "batches": s.batches,
             "listing_ids": [li.listing_id for li in s.listings],
-            "statement": dict(s.statement),
+            **statement_record(s),
         }
-        for s in build_sheets(case, report)
+        for s in build_sheets(case, report, edits=edits)
     ]
 
 
@@ -510,14 +592,20 @@ def sheet_text(sheet: FilingSheet, lang: str = "en") -> str:
     )
     lines = [head, "=" * min(len(head), 100)]
     for f in sheet.fields(lang):
-        mark = "" if f.established else ("  [未确认] " if zh else "  [NOT ESTABLISHED] ")
+        if f.edited:
+            mark = "  [用户已编辑] " if zh else "  [EDITED BY THE USER] "
+        else:
+            mark = "" if f.established else ("  [未确认] " if zh else "  [NOT ESTABLISHED] ")
         value = f.value if f.value else (f.source if not f.established else "")
         if "\n" in value:
             lines.append(f"{f.name}:{mark}")
             lines.extend(f"    {v}" for v in value.splitlines())
         else:
             lines.append(f"{f.name}: {mark}{value}")
+        if f.edited:
+            lines.append(f"    ({f.source})")
     lines.extend(f"Note: {n}" for n in sheet.notes)
+    lines.extend(("注意：" if zh else "Warning: ") + n for n in sheet.statement_notes(lang))
     return "\n".join(lines)
 
 

@@ -129,7 +129,7 @@ def test_contents_complaint_json_and_original_bytes(exported: Exported) -> None:
             original = exported.store.file_path(entry["sha256"]).read_bytes()
             assert data == original
         assert f"{ref}/data/comparison.pdf" in infos
-    assert doc["format_version"] == "1.0"
+    assert doc["format_version"] == "1.1"
     assert doc["case"]["reference"] == ref
     assert doc["complainant"]["name"] == "Acme Brand Ltd."
     assert doc["rights"][0]["registration_number"] == "12345678" and "certificate_fields" in doc["rights"][0]

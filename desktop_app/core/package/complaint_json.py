@@ -16,7 +16,7 @@ from desktop_app import __version__
 from desktop_app.core.checks.findings import CheckReport
 from desktop_app.core.model import Case, EvidenceFile, EvidenceKind
 
-FORMAT_VERSION = "1.0"
+FORMAT_VERSION = "1.1"  # 1.1: filing[] records the statement as generated and as edited
 _EXT = {
     "application/pdf": ".pdf",
     "image/png": ".png",

@@ -121,6 +121,16 @@ def describe(entry: dict[str, Any]) -> str:
     if a == "case.status":
         extra = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in sorted(d.items()) if k != "status" and v)
         return f"status set to {d.get('status')}" + (f" ({extra})" if extra else "")
+    if a in ("case.statement_edit", "case.statement_revert"):
+        where = f"{d.get('marketplace', '')} batch {d.get('batch', '?')}, {d.get('lang', '')}"
+        if a == "case.statement_revert":
+            return (
+                f"infringement statement ({where}) reverted to the generated one by {d.get('edited_by', '')}"
+            )
+        return (
+            f"infringement statement ({where}) edited by {d.get('edited_by', '')} "
+            f"(text SHA-256 {d.get('text_sha256', '')})"
+        )
     if a.startswith("right."):
         return f"{a.split('.', 1)[1]} of right {d.get('mark', '')} {d.get('registration_number', '')}".strip()
     if "confirm" in a:

@@ -186,8 +186,13 @@ def export_case(
     content = snapshot(case)  # what this package holds, frozen as a revision when it is recorded
     revision, _new = store.revisions.planned(case)
     last = store.exports.last(case.id)
-    unchanged_since = (
-        last["version"] if last is not None and last["revision"] == revision and not _new else None
+    unchanged_since = (  # a statement saved since then is a change too, though not of the case's content
+        last["version"]
+        if last is not None
+        and last["revision"] == revision
+        and not _new
+        and not store.statements.saved_since(case.id, last["exported_at"])
+        else None
     )
     files = plan_evidence(case)
     for p in files:
@@ -213,7 +218,7 @@ def export_case(
         [(store.files.path(f), f, page) for f, page in [*shown, *((g, 1) for g in case.genuine_photos)]]
     )
     comparison = render_comparison(case, store.file_path, previews=previews, cancel=cancel)
-    filing = package_statements(case, report)
+    filing = package_statements(case, report, store.statements.latest(case.id))
     doc = build_complaint(
         case,
         report,

@@ -316,7 +316,8 @@ def render_summary(
         pdf.h2("Infringement statement")
         pdf.para(
             "Written from the facts the checks established (never from what was only typed), per complaint "
-            "as the marketplace's form takes it.",
+            "as the marketplace's form takes it, unless the user edited it: an edited statement is said so "
+            "below, and the generated one is in complaint.json (filing[].statement_generated).",
             8,
             colour=(90, 90, 90),
         )
@@ -330,6 +331,23 @@ def render_summary(
             for lang in ("en", "zh_CN"):
                 for line in (entry["statement"].get(lang) or "").splitlines():
                     pdf.para(line, 9)
+                edited = (entry.get("edited") or {}).get(lang)
+                if edited:
+                    name = "English" if lang == "en" else "Chinese"
+                    pdf.para(
+                        f"The {name} statement above was edited by the user ({edited['by']}, "
+                        f"{edited['at']}): it is the user's text, not established by the checks. The "
+                        "generated statement is in complaint.json (filing[].statement_generated).",
+                        8,
+                        colour=(90, 90, 90),
+                    )
+                    if (entry.get("stale") or {}).get(lang):
+                        pdf.para(
+                            f"Stale: the {name} statement generated from the evidence at export differs from "
+                            "the one the user edited from (the evidence or the case changed after the edit).",
+                            8,
+                            colour=(198, 40, 40),
+                        )
                 pdf.ln(1)
 
     for i, listing in enumerate(case.listings):

@@ -3,7 +3,7 @@
 ``Store`` owns the connection, the migrations and ``transaction()``; each aggregate has its own
 manager in its own module, reached as ``store.cases``, ``store.rights``, ``store.files``,
 ``store.audit``, ``store.checks``, ``store.exports``, ``store.cache``, ``store.revisions``,
-``store.submissions`` and ``store.confirmations`` (Anki's Collection shape).
+``store.submissions``, ``store.confirmations`` and ``store.statements`` (Anki's Collection shape).
 
 Schema versions live in ``PRAGMA user_version``; a database written by a newer version is refused
 before anything touches it. WAL, foreign keys on, and every multi-row change in one transaction.
@@ -41,6 +41,7 @@ from desktop_app.core.store.files import Files
 from desktop_app.core.store.revisions import Revisions
 from desktop_app.core.store.rights import Rights
 from desktop_app.core.store.schema import MIGRATIONS, SCHEMA_VERSION
+from desktop_app.core.store.statements import Statements
 from desktop_app.core.store.submissions import CaseLockedError, Submissions
 from desktop_app.core.vault import Vault
 
@@ -157,6 +158,7 @@ class Store:
         self.revisions = Revisions(self)
         self.submissions = Submissions(self)
         self.confirmations = Confirmations(self)
+        self.statements = Statements(self)
         try:
             self._migrate()
         except BaseException:

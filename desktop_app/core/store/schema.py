@@ -311,6 +311,37 @@ def _migration_6(db: sqlite_utils.Database) -> None:
     )
 
 
+def _migration_7(db: sqlite_utils.Database) -> None:
+    """The infringement statement as the user edited it, per sheet (marketplace, batch) and language.
+
+    Each save is a row of its own, never changed: the latest row of a statement wins, and a row with
+    ``text`` NULL returns it to the generated statement. ``generated_sha256`` is the SHA-256 of the
+    generated statement the user edited from (and ``listing_ids`` the batch it covered), so a later
+    change of the evidence shows the edit is stale.
+    """
+    db.executescript(
+        """
+        CREATE TABLE statement_edits (
+            id INTEGER PRIMARY KEY,
+            case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+            marketplace TEXT NOT NULL,
+            form TEXT NOT NULL,
+            batch INTEGER NOT NULL,
+            lang TEXT NOT NULL,
+            text TEXT,
+            generated_sha256 TEXT NOT NULL,
+            listing_ids TEXT NOT NULL DEFAULT '[]',
+            edited_at TEXT NOT NULL,
+            edited_by TEXT NOT NULL,
+            actor TEXT NOT NULL
+        );
+        CREATE INDEX statement_edits_case ON statement_edits(case_id);
+        CREATE TRIGGER statement_edits_frozen BEFORE UPDATE ON statement_edits
+            BEGIN SELECT RAISE(ABORT, 'a statement edit is never changed; save a new one'); END;
+        """
+    )
+
+
 # Each entry migrates from version i to i + 1. Append only; never edit a released migration.
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migration_1,
@@ -319,5 +350,6 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migration_4,
     _migration_5,
     _migration_6,
+    _migration_7,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
