@@ -19,6 +19,7 @@ from desktop_app.core.checks.findings import CheckReport
 from desktop_app.core.clean_text import clean_free_text
 from desktop_app.core.errors import UserError
 from desktop_app.core.filing import LANGS, FilingSheet, batches, build_sheets, statement_sha256
+from desktop_app.core.messages import msg
 from desktop_app.core.model import Case
 from desktop_app.core.store.statements import StatementEdit, new_edit
 
@@ -53,31 +54,32 @@ def find_sheet(
     groups = batches(case)  # raises nothing: every listing has a marketplace, "unknown" at worst
     if not marketplace:
         if len(groups) != 1:
-            raise StatementError(
-                f"Case {case.reference} has listings on several marketplaces ({', '.join(sorted(groups))}); "
-                "name one with --marketplace."
+            raise StatementError.keyed(
+                "filing.statement_several_markets", case=case.reference, markets=", ".join(sorted(groups))
             )
         marketplace = next(iter(groups))
     sheets = sheets_with_edits(store, case, report, marketplace)
     if batch is None:
         if len(sheets) != 1:
-            raise StatementError(
-                f"Case {case.reference} is filed on {marketplace} as {len(sheets)} complaints; name one with "
-                f"--batch (1 to {len(sheets)})."
+            raise StatementError.keyed(
+                "filing.statement_several_batches", case=case.reference, market=marketplace, count=len(sheets)
             )
         return sheets[0]
     found = [s for s in sheets if s.batch == batch]
     if not found:
-        raise StatementError(
-            f"Case {case.reference} is filed on {marketplace} as {len(sheets)} complaint"
-            f"{'s' * (len(sheets) != 1)}: there is no batch {batch}."
+        raise StatementError.keyed(
+            "filing.statement_no_batch",
+            case=case.reference,
+            market=marketplace,
+            count=len(sheets),
+            batch=batch,
         )
     return found[0]
 
 
 def _check_lang(lang: str) -> str:
     if lang not in LANGS:
-        raise StatementError(f"Unknown statement language '{lang}'; use one of {', '.join(LANGS)}.")
+        raise StatementError.keyed("filing.statement_unknown_lang", lang=lang, langs="en, zh_CN")
     return lang
 
 
@@ -85,7 +87,8 @@ def _editable(store: Any, case: Case) -> None:
     try:
         store.submissions.ensure_editable(case.id)
     except UserError as exc:
-        raise StatementError(f"{exc} Its filing statements are kept as they were filed.") from None
+        locked = msg(exc.key, **exc.params) if getattr(exc, "key", "") else str(exc)
+        raise StatementError.keyed("filing.statement_locked", locked=locked) from None
 
 
 def save_statement(
@@ -98,7 +101,7 @@ def save_statement(
     _editable(store, case)
     text = clean_free_text(text.replace("\r\n", "\n")).strip()
     if not text:
-        raise StatementError("The statement is empty; write the statement, or revert to the generated one.")
+        raise StatementError.keyed("filing.statement_empty")
     current = sheet.edits.get(lang)
     if text == sheet.generated[lang]:
         if current is None:

@@ -496,7 +496,9 @@ class MainWindow(QMainWindow):
             from desktop_app.gui.filing_dialog import FilingSheetDialog
 
             case = self.ctx.store.cases.get(case_id)
-            self.filing_dialog = FilingSheetDialog(case, report, self.languages.language, self)
+            self.filing_dialog = FilingSheetDialog(
+                self.ctx.store, case, report, self.languages.language, self
+            )
             self.filing_dialog.show()
 
         task = self.checks.run()

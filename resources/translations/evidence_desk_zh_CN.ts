@@ -1264,42 +1264,92 @@ SHA-256：%2
 <context>
     <name>FilingSheetDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/filing_dialog.py" line="38"/>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="49"/>
         <source>Filing sheet — %1</source>
         <translation>投诉表单 — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/filing_dialog.py" line="50"/>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="62"/>
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/filing_dialog.py" line="52"/>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="64"/>
         <source>Marketplace and batch</source>
         <translation>平台与批次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/filing_dialog.py" line="55"/>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="67"/>
         <source>%1 — batch %2 of %3 (%4 listings)</source>
         <translation>%1 — 第 %2/%3 批（%4 个商品）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/filing_dialog.py" line="96"/>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="121"/>
+        <source>Fill the marketplace&apos;s form in this order; every value was established by the checks, except the statement you edited.</source>
+        <translation>请按此顺序填写平台表单；除您编辑过的陈述外，每个值均经检查确认。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="126"/>
         <source>Fill the marketplace&apos;s form in this order; every value was established by the checks.</source>
         <translation>请按此顺序填写平台表单；每个值均已由检查确认。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/filing_dialog.py" line="123"/>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="158"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/filing_dialog.py" line="131"/>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="171"/>
         <source>Not established: %1</source>
         <translation>未确认：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/filing_dialog.py" line="161"/>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="207"/>
+        <source>Edited by %1 at %2: your text, not established by the checks. The generated statement is kept beside it in the package (complaint.json).</source>
+        <translation>由 %1 于 %2 编辑：这是您填写的文字，并非检查所确认。自动生成的陈述一并保留在证据包中（complaint.json）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="217"/>
+        <source>Generated from the facts the checks established. You may edit it and save your text.</source>
+        <translation>依据检查确认的事实自动生成。您可以编辑并保存自己的文字。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="229"/>
+        <source>The evidence changed after this statement was edited: the statement generated now differs from the one you edited. Review your text and save it again, or revert to the generated statement.</source>
+        <translation>此陈述编辑之后证据有变化：现在自动生成的陈述与您编辑时所依据的不同。请复核您的文字后重新保存，或恢复为自动生成的陈述。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="242"/>
+        <source>Save statement</source>
+        <translation>保存陈述</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="245"/>
+        <source>Revert to generated</source>
+        <translation>恢复为自动生成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="267"/>
+        <source>Save the statement before copying it.</source>
+        <translation>请先保存陈述再复制。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="293"/>
+        <source>Statement saved.</source>
+        <translation>陈述已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="295"/>
+        <source>Generated statement restored.</source>
+        <translation>已恢复自动生成的陈述。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="298"/>
+        <source>Nothing to save: that is the statement already filed.</source>
+        <translation>无需保存：这已是当前提交的陈述。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="312"/>
         <source>Copied: %1</source>
         <translation>已复制：%1</translation>
     </message>
@@ -1575,199 +1625,199 @@ SHA-256：%2
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="104"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="109"/>
         <source>Case editor</source>
         <translation>案件编辑器</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="119"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="124"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="120"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="125"/>
         <source>Checks</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="121"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="126"/>
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="180"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="185"/>
         <source>Background work progress</source>
         <translation>后台任务进度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="181"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="186"/>
         <source>%p%</source>
         <translation>%p%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="182"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="187"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="183"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="188"/>
         <source>Cancel background work</source>
         <translation>取消后台任务</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="205"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="210"/>
         <source>Not installed in this build</source>
         <translation>此版本未安装</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="207"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="212"/>
         <source>&amp;New case</source>
         <translation>新建案件(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="209"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="214"/>
         <source>&amp;Import case folders…</source>
         <translation>导入案件文件夹(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="211"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="216"/>
         <source>D&amp;uplicate case</source>
         <translation>复制案件(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="213"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="218"/>
         <source>&amp;Delete case…</source>
         <translation>删除案件(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="216"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="221"/>
         <source>&amp;Export package…</source>
         <translation>导出文件包(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="223"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="228"/>
         <source>&amp;Verify package…</source>
         <translation>验证文件包(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="230"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="235"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="232"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="237"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="233"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="238"/>
         <source>&amp;Run checks</source>
         <translation>运行检查(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="234"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="239"/>
         <source>&amp;Cancel background work</source>
         <translation>取消后台任务(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="236"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="241"/>
         <source>Mark &amp;submitted…</source>
         <translation>标记为已提交(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="239"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="244"/>
         <source>Record &amp;decision…</source>
         <translation>记录处理结果(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="241"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="246"/>
         <source>&amp;Filing sheet…</source>
         <translation>投诉表单(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="242"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="247"/>
         <source>&amp;Rights library…</source>
         <translation>权利库(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="243"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="248"/>
         <source>&amp;Outcomes dashboard…</source>
         <translation>结果看板(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="244"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="249"/>
         <source>&amp;Find case</source>
         <translation>查找案件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="245"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="250"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="247"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="252"/>
         <source>&amp;User guide</source>
         <translation>用户指南(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="249"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="254"/>
         <source>Open the &amp;demo case</source>
         <translation>打开示例案件(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="252"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="257"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="255"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="260"/>
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="269"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="274"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="276"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="281"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="282"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="287"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="291"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="296"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="345"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="350"/>
         <source>Checks last ran at %1</source>
         <translation>上次检查时间：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="378"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="383"/>
         <source>Opening the demo case</source>
         <translation>正在打开示例案件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="532"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="539"/>
         <source>About %1</source>
         <translation>关于 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="534"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="541"/>
         <source>%1 %2
 Offline evidence checks and signed submission packages for IP takedown complaints.</source>
         <translation>%1 %2
 离线检查知识产权投诉证据并生成签名提交文件包。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="570"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="577"/>
         <source>Cancelling background work…</source>
         <translation>正在取消后台任务…</translation>
     </message>

@@ -55,3 +55,70 @@ def test_no_sheet_for_a_case_with_a_blocker(qtbot, window, store) -> None:
     window.case_list.select_case(case_id)
     dialog = _open(qtbot, window)
     assert "not ready" in dialog.message.text() and dialog.choice.count() == 0 and dialog.values == {}
+
+
+def test_the_statement_is_edited_saved_and_reverted_in_the_window(qtbot, window, store) -> None:
+    from desktop_app.core.demo import ensure_demo_case
+
+    case_id = ensure_demo_case(store)
+    window.case_list.refresh()
+    window.case_list.select_case(case_id)
+    dialog = _open(qtbot, window)
+    editor = dialog.values["statement"]
+    generated = editor.toPlainText()
+    assert isinstance(editor, QPlainTextEdit) and not editor.isReadOnly()
+    assert not dialog.save_button.isEnabled() and not dialog.revert_button.isEnabled()
+    assert "Generated from the facts" in dialog.edited_label.text() and not dialog.stale_label.isVisibleTo(dialog)
+    editor.setPlainText("Our own statement about KESTRELINE.")
+    assert dialog.save_button.isEnabled()
+    assert not dialog.copy_buttons["statement"].isEnabled()  # unsaved typing is never copied as filed
+    dialog.save_button.click()
+    editor = dialog.values["statement"]  # the sheet is laid out again from the store
+    assert editor.toPlainText() == "Our own statement about KESTRELINE."
+    assert "Edited by" in dialog.edited_label.text() and store.actor in dialog.edited_label.text()
+    assert "except the statement you edited" in dialog.form_name.text()
+    assert dialog.revert_button.isEnabled() and not dialog.save_button.isEnabled()
+    assert "Statement saved" in dialog.copied.text()
+    dialog.copy_buttons["statement"].click()
+    assert QApplication.clipboard().text() == "Our own statement about KESTRELINE."
+    [latest] = store.statements.latest(case_id).values()
+    assert latest.text == "Our own statement about KESTRELINE." and latest.lang == "en"
+    dialog.revert_button.click()
+    assert dialog.values["statement"].toPlainText() == generated
+    assert not dialog.revert_button.isEnabled() and "Generated from the facts" in dialog.edited_label.text()
+    history = store.statements.history(case_id, "aliexpress", 1, "en")
+    assert [e.text for e in history] == ["Our own statement about KESTRELINE.", None]
+    # an empty statement is refused in one sentence, nothing written
+    dialog.values["statement"].setPlainText("   ")
+    dialog.save_button.click()
+    assert "empty" in dialog.message.text() and len(store.statements.history(case_id, "aliexpress", 1, "en")) == 2
+
+
+def test_a_stale_edit_is_warned_about_in_the_window(qtbot, window, store, tmp_path) -> None:
+    from desktop_app.core.demo import ensure_demo_case
+    from desktop_app.core.store.statements import new_edit
+
+    case_id = ensure_demo_case(store)
+    # an edit made from a generated statement the evidence no longer gives
+    store.statements.record(
+        new_edit(
+            store,
+            case_id=case_id,
+            marketplace="aliexpress",
+            form="alibaba_ipp",
+            batch=1,
+            lang="en",
+            text="Written before the evidence changed.",
+            generated_sha256="0" * 64,
+            listing_ids=("1005006123456789",),
+            edited_by="Li Wei",
+        )
+    )
+    window.case_list.refresh()
+    window.case_list.select_case(case_id)
+    dialog = _open(qtbot, window)
+    assert dialog.values["statement"].toPlainText() == "Written before the evidence changed."
+    assert dialog.stale_label.isVisibleTo(dialog) and "evidence changed" in dialog.stale_label.text()
+    assert dialog.save_button.isEnabled()  # saving it again, reviewed, is how the warning goes away
+    dialog.save_button.click()
+    assert not dialog.stale_label.isVisibleTo(dialog) and "Edited by" in dialog.edited_label.text()
