@@ -172,6 +172,16 @@ def test_the_package_records_the_statement_as_filed_and_as_generated(demo) -> No
     assert "filing[].statement_generated" in flat
     assert "Stale: the Chinese statement" in flat
     assert "statement (aliexpress batch 1, en) edited by" in flat  # the chain-of-custody page
+    # the case's content is the same, but a statement saved since: the next version is not "unchanged"
+    reverted = revert_statement(store, case, saved.sheet, "en")
+    assert reverted.changed
+    second = export_case(store, case.id, root / f"out-{case.id}-2.zip", identity, report=report)
+    assert second.revision == result.revision and second.unchanged_since is None
+    with zipfile.ZipFile(second.path) as zf:
+        [filing] = json.loads(zf.read(f"{case.reference}/data/complaint.json"))["filing"]
+    assert filing["statement"]["en"] == filing["statement_generated"]["en"] and set(filing["edited"]) == {
+        "zh_CN"
+    }
 
 
 def test_cli_filing_statement_round_trip(tmp_path: Path) -> None:

@@ -68,7 +68,9 @@ def test_the_statement_is_edited_saved_and_reverted_in_the_window(qtbot, window,
     generated = editor.toPlainText()
     assert isinstance(editor, QPlainTextEdit) and not editor.isReadOnly()
     assert not dialog.save_button.isEnabled() and not dialog.revert_button.isEnabled()
-    assert "Generated from the facts" in dialog.edited_label.text() and not dialog.stale_label.isVisibleTo(dialog)
+    assert "Generated from the facts" in dialog.edited_label.text() and not dialog.stale_label.isVisibleTo(
+        dialog
+    )
     editor.setPlainText("Our own statement about KESTRELINE.")
     assert dialog.save_button.isEnabled()
     assert not dialog.copy_buttons["statement"].isEnabled()  # unsaved typing is never copied as filed
@@ -91,7 +93,10 @@ def test_the_statement_is_edited_saved_and_reverted_in_the_window(qtbot, window,
     # an empty statement is refused in one sentence, nothing written
     dialog.values["statement"].setPlainText("   ")
     dialog.save_button.click()
-    assert "empty" in dialog.message.text() and len(store.statements.history(case_id, "aliexpress", 1, "en")) == 2
+    assert (
+        "empty" in dialog.message.text()
+        and len(store.statements.history(case_id, "aliexpress", 1, "en")) == 2
+    )
 
 
 def test_a_stale_edit_is_warned_about_in_the_window(qtbot, window, store, tmp_path) -> None:
