@@ -328,12 +328,8 @@ def _established(fact: FactStatus | None) -> bool:
 
 
 def _term_end(fact: FactStatus) -> str:
-    """The term end the in_force fact established ("... (term ends 2032-05-10)")."""
-    text = fact.statement
-    mark = "(term ends "
-    if mark in text:
-        return text.split(mark, 1)[1].rstrip(")")
-    return ""
+    """The term end (ISO date) the in_force fact established; "" when it carries none (not stated)."""
+    return fact.value
 
 
 def _right_value(case: Case, report: CheckReport, what: str, lang: str) -> tuple[str, bool, str]:
@@ -552,7 +548,7 @@ def _source_text(fact: FactStatus, lang: str) -> str:
 def _classes_text(right: Any, fact: FactStatus) -> str:
     if right.classes:
         return ", ".join(str(c) for c in sorted(right.classes))
-    return fact.statement.rsplit(" ", 1)[-1]
+    return fact.value  # the classes the fact established, as data
 
 
 # --- output ------------------------------------------------------------------------------------------

@@ -161,3 +161,25 @@ def test_cli_filing_sheet_on_the_demo_in_each_format(tmp_path: Path) -> None:
     assert set(sheet["statement"]) == {"en", "zh_CN"}
     bad = run("filing-sheet", "1", "--marketplace", "ebay", data_dir=data)
     assert bad.returncode == 2 and "has no listing on ebay" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_the_term_end_comes_from_the_facts_value_not_its_wording(demo) -> None:  # noqa: ANN001
+    from desktop_app.core.checks.findings import FactStatus
+
+    _store, case, report = demo
+    [in_force] = [f for f in report.facts if f.subject == "rights[0]" and f.fact == "in_force"]
+    assert in_force.value == "2032-05-10"
+    assert FactStatus.from_json(in_force.to_json()).value == "2032-05-10"  # kept in check_runs
+    old = {k: v for k, v in in_force.to_json().items() if k != "value"}  # a report from before the value
+    assert FactStatus.from_json(old).value == ""
+
+    def with_fact(**changes: str) -> CheckReport:
+        facts = [dataclasses.replace(f, **changes) if f is in_force else f for f in report.facts]
+        return CheckReport(report.case, list(report.findings), list(report.located), facts)
+
+    [reworded] = build_sheets(case, with_fact(statement="in force (ends on 10 May 2032)"))
+    assert "in force until 2032-05-10" in reworded.statement["en"]
+    assert _fields(reworded)["ipr_term"].value == "2032-05-10"
+    [no_value] = build_sheets(case, with_fact(value=""))  # the words alone state nothing
+    assert "in force until" not in no_value.statement["en"] and "有效期至" not in no_value.statement["zh_CN"]
+    assert not _fields(no_value)["ipr_term"].established

@@ -107,6 +107,9 @@ def test_unreadable_certificate_blocks_until_confirmed_by_hand(shared, files: Pa
     report = check_case(store, case_id)
     assert report.verdict == "ready", [f.message for f in report.blockers]
     assert all(x.by_hand and "read from" not in x.source for x in report.facts if x.subject == "rights[0]")
+    by_fact = {x.fact: x for x in report.facts if x.subject == "rights[0]"}
+    assert by_fact["in_force"].value == "2031-03-14"  # the term end confirmed, as data for the filing sheet
+    assert by_fact["classes"].value == ", ".join(str(n) for n in sorted(set(right.classes)))
 
     entries = [e for e in store.audit.entries(case_id) if e["action"] == "right.confirm"]
     assert entries and entries[-1]["detail"]["fields"] == ["number", "mark", "owner", "classes", "dates"]

@@ -29,7 +29,7 @@ from desktop_app.core.messages import said
 from desktop_app.core.model import Case
 from desktop_app.core.progress import NEVER_CANCELLED, CancelToken, ProgressFn, SubProgress, no_progress
 
-CHECKS_VERSION = "12"
+CHECKS_VERSION = "13"  # 13: facts carry their value (term end, classes) as data
 
 CheckFn = Callable[[CaseFacts, CheckReport], None]
 # The check families, in the order they run. Each appends findings (and located results) to the report.

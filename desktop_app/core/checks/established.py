@@ -87,9 +87,16 @@ def _read(ff: FileFacts, f: Any) -> tuple[str, EvidenceRef]:
 
 
 def _status(
-    name: str, subject: str, status: str, statement: str, source: str = "", ev: EvidenceRef | None = None
+    name: str,
+    subject: str,
+    status: str,
+    statement: str,
+    source: str = "",
+    ev: EvidenceRef | None = None,
+    *,
+    value: str = "",
 ) -> FactStatus:
-    return FactStatus(name, subject, status, statement, source, ev)
+    return FactStatus(name, subject, status, statement, source, ev, value=value)
 
 
 def _assess_read(facts: CaseFacts, a: RightAssessment) -> None:
@@ -158,7 +165,13 @@ def _assess_read(facts: CaseFacts, a: RightAssessment) -> None:
         ok = expiry >= facts.filing_date
         src, ev = _read(ff, ef) if ef is not None else (f"read from {ff.name}", file_ref(ff))
         a.facts["in_force"] = _status(
-            "in_force", subject, ESTABLISHED if ok else CONTRADICTED, f"{stmt} (term ends {expiry})", src, ev
+            "in_force",
+            subject,
+            ESTABLISHED if ok else CONTRADICTED,
+            f"{stmt} (term ends {expiry})",
+            src,
+            ev,
+            value=expiry.isoformat(),
         )
     else:
         a.facts["in_force"] = _status("in_force", subject, NOT_ESTABLISHED, stmt)
@@ -171,7 +184,7 @@ def _assess_read(facts: CaseFacts, a: RightAssessment) -> None:
         read = {int(c) for c in classes}
         ok = set(entered_classes) <= read
         a.facts["classes"] = _status(
-            "classes", subject, ESTABLISHED if ok else CONTRADICTED, stmt, *_read(ff, cf)
+            "classes", subject, ESTABLISHED if ok else CONTRADICTED, stmt, *_read(ff, cf), value=shown
         )
     else:
         a.facts["classes"] = _status("classes", subject, NOT_ESTABLISHED, stmt)
@@ -188,7 +201,9 @@ def _by_hand(facts: CaseFacts, a: RightAssessment) -> list[Finding]:
         old = a.facts[name]
         if old.status != NOT_ESTABLISHED or not c.covers(conf_field):
             continue
-        status, statement = ESTABLISHED, old.statement
+        status, statement, value = ESTABLISHED, old.statement, old.value
+        if name == "classes":  # the confirmed classes are the entered ones
+            value = ", ".join(str(n) for n in sorted(set(a.right.classes)))
         if name == "owner":
             parties = parties_for(facts)
             if not parties:
@@ -215,7 +230,7 @@ def _by_hand(facts: CaseFacts, a: RightAssessment) -> list[Finding]:
             expires = c.expires
             if expires is None:
                 continue
-            statement = f"{old.statement} (term ends {expires})"
+            statement, value = f"{old.statement} (term ends {expires})", expires.isoformat()
             if expires < facts.filing_date:
                 status = CONTRADICTED
                 out.append(
@@ -239,6 +254,7 @@ def _by_hand(facts: CaseFacts, a: RightAssessment) -> list[Finding]:
             c.source,
             EvidenceRef(file=a.ff.name, sha256=a.ff.file.sha256, text=c.source),
             by_hand=True,
+            value=value,
         )
         a.silent.discard(name)
     return out

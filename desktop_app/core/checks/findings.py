@@ -211,6 +211,9 @@ class FactStatus:
     source: str = ""
     evidence: EvidenceRef | None = None
     by_hand: bool = False
+    # the value the fact is about, as data ("" when it has none or none was read): the term's end date
+    # (ISO) of in_force, the classes ("25, 35") of classes; readers use it, never the statement's words
+    value: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -221,6 +224,7 @@ class FactStatus:
             "source": self.source,
             "by_hand": self.by_hand,
             "evidence": self.evidence.to_json() if self.evidence else None,
+            "value": self.value,
         }
 
     @classmethod
@@ -234,6 +238,7 @@ class FactStatus:
             source=d.get("source", ""),
             evidence=EvidenceRef.from_json(ev) if ev else None,
             by_hand=bool(d.get("by_hand", False)),
+            value=str(d.get("value") or ""),  # reports written before it existed have none
         )
 
 
