@@ -219,7 +219,7 @@ def cmd_filing_statement(args: argparse.Namespace) -> int:
         print(json.dumps(_statement_json(case, sheet, langs, history, changed), indent=2, ensure_ascii=False))
     else:
         print(_statement_text(case, sheet, langs, history, changed, args.show))
-    _warn_stale([sheet], lang or "en")
+    _warn_stale([sheet], "zh_CN" if str(getattr(args, "lang", "") or "").startswith("zh") else "en")
     return 0
 
 

@@ -1286,7 +1286,7 @@ SHA-256：%2
     <message>
         <location filename="../../desktop_app/gui/filing_dialog.py" line="121"/>
         <source>Fill the marketplace&apos;s form in this order; every value was established by the checks, except the statement you edited.</source>
-        <translation>请按此顺序填写平台表单；除您编辑过的陈述外，每个值均经检查确认。</translation>
+        <translation>请按此顺序填写平台表单；除您编辑过的侵权说明外，每个值均经检查确认。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/filing_dialog.py" line="126"/>
@@ -1306,7 +1306,7 @@ SHA-256：%2
     <message>
         <location filename="../../desktop_app/gui/filing_dialog.py" line="207"/>
         <source>Edited by %1 at %2: your text, not established by the checks. The generated statement is kept beside it in the package (complaint.json).</source>
-        <translation>由 %1 于 %2 编辑：这是您填写的文字，并非检查所确认。自动生成的陈述一并保留在证据包中（complaint.json）。</translation>
+        <translation>由 %1 于 %2 编辑：这是您填写的文字，并非检查所确认。自动生成的侵权说明一并保留在证据包中（complaint.json）。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/filing_dialog.py" line="217"/>
@@ -1316,12 +1316,12 @@ SHA-256：%2
     <message>
         <location filename="../../desktop_app/gui/filing_dialog.py" line="229"/>
         <source>The evidence changed after this statement was edited: the statement generated now differs from the one you edited. Review your text and save it again, or revert to the generated statement.</source>
-        <translation>此陈述编辑之后证据有变化：现在自动生成的陈述与您编辑时所依据的不同。请复核您的文字后重新保存，或恢复为自动生成的陈述。</translation>
+        <translation>此侵权说明编辑之后证据有变化：现在自动生成的侵权说明与您编辑时所依据的不同。请复核您的文字后重新保存，或恢复为自动生成的侵权说明。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/filing_dialog.py" line="242"/>
         <source>Save statement</source>
-        <translation>保存陈述</translation>
+        <translation>保存侵权说明</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/filing_dialog.py" line="245"/>
@@ -1331,22 +1331,22 @@ SHA-256：%2
     <message>
         <location filename="../../desktop_app/gui/filing_dialog.py" line="267"/>
         <source>Save the statement before copying it.</source>
-        <translation>请先保存陈述再复制。</translation>
+        <translation>请先保存侵权说明再复制。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/filing_dialog.py" line="293"/>
         <source>Statement saved.</source>
-        <translation>陈述已保存。</translation>
+        <translation>侵权说明已保存。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/filing_dialog.py" line="295"/>
         <source>Generated statement restored.</source>
-        <translation>已恢复自动生成的陈述。</translation>
+        <translation>已恢复自动生成的侵权说明。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/filing_dialog.py" line="298"/>
         <source>Nothing to save: that is the statement already filed.</source>
-        <translation>无需保存：这已是当前提交的陈述。</translation>
+        <translation>无需保存：这已是当前提交的侵权说明。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/filing_dialog.py" line="312"/>
