@@ -212,3 +212,22 @@ def test_cli_filing_statement_round_trip(tmp_path: Path) -> None:
     assert bad.returncode == 2 and "--lang" in bad.stderr
     bad = run("filing-statement", "1", "--lang", "en", "--batch", "3", "--revert", data_dir=data)
     assert bad.returncode == 2 and "no batch 3" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_a_database_from_before_statement_edits_is_upgraded(tmp_path: Path) -> None:
+    import sqlite_utils
+
+    from desktop_app.core.store.schema import MIGRATIONS
+
+    data = tmp_path / "data"
+    data.mkdir()
+    conn = sqlite3.connect(data / "cases.db")
+    db = sqlite_utils.Database(conn)
+    for migrate in MIGRATIONS[:6]:
+        migrate(db)
+    conn.execute("PRAGMA user_version = 6")
+    conn.commit()
+    conn.close()
+    with Store(data) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert "statement_edits" in store.db.table_names() and store.statements.latest(1) == {}
