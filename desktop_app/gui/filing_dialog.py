@@ -73,6 +73,18 @@ class FilingSheetDialog(QDialog):
             )
         self.choice.currentIndexChanged.connect(lambda _i: self.show_sheet(self.choice.currentData()))
         top.addWidget(self.choice, 1)
+        top.addWidget(QLabel(self.tr("Sheet language"), self))
+        # the form's names and the statement in either language, whatever the window's: a Chinese form
+        # may be filled from an English window
+        self.sheet_language = QComboBox(self)
+        self.sheet_language.setAccessibleName(self.tr("Sheet language"))
+        self.sheet_language.addItem("English", "en")
+        self.sheet_language.addItem("中文", "zh_CN")
+        self.sheet_language.setCurrentIndex(1 if self.language == "zh_CN" else 0)
+        self.sheet_language.currentIndexChanged.connect(
+            lambda _i: self.set_language(self.sheet_language.currentData())
+        )
+        top.addWidget(self.sheet_language)
         layout.addLayout(top)
         self.form_name = QLabel(self)
         self.form_name.setWordWrap(True)
@@ -184,6 +196,11 @@ class FilingSheetDialog(QDialog):
         if old is not None:
             old.deleteLater()
         self.scroll.setWidget(body)
+
+    def set_language(self, language: str) -> None:
+        """Show the sheet (its names, values and statement) in ``language``; unsaved typing is dropped."""
+        self.language = language
+        self.show_sheet(self.index)
 
     # --- the statement, editable ---------------------------------------------------------------------
 

@@ -1284,72 +1284,78 @@ SHA-256：%2
         <translation>%1 — 第 %2/%3 批（%4 个商品）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/filing_dialog.py" line="121"/>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="76"/>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="80"/>
+        <source>Sheet language</source>
+        <translation>表单语言</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="133"/>
         <source>Fill the marketplace&apos;s form in this order; every value was established by the checks, except the statement you edited.</source>
         <translation>请按此顺序填写平台表单；除您编辑过的侵权说明外，每个值均经检查确认。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/filing_dialog.py" line="126"/>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="138"/>
         <source>Fill the marketplace&apos;s form in this order; every value was established by the checks.</source>
         <translation>请按此顺序填写平台表单；每个值均已由检查确认。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/filing_dialog.py" line="158"/>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="170"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/filing_dialog.py" line="171"/>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="183"/>
         <source>Not established: %1</source>
         <translation>未确认：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/filing_dialog.py" line="207"/>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="224"/>
         <source>Edited by %1 at %2: your text, not established by the checks. The generated statement is kept beside it in the package (complaint.json).</source>
         <translation>由 %1 于 %2 编辑：这是您填写的文字，并非检查所确认。自动生成的侵权说明一并保留在证据包中（complaint.json）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/filing_dialog.py" line="217"/>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="234"/>
         <source>Generated from the facts the checks established. You may edit it and save your text.</source>
         <translation>依据检查确认的事实自动生成。您可以编辑并保存自己的文字。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/filing_dialog.py" line="229"/>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="246"/>
         <source>The evidence changed after this statement was edited: the statement generated now differs from the one you edited. Review your text and save it again, or revert to the generated statement.</source>
         <translation>此侵权说明编辑之后证据有变化：现在自动生成的侵权说明与您编辑时所依据的不同。请复核您的文字后重新保存，或恢复为自动生成的侵权说明。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/filing_dialog.py" line="242"/>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="259"/>
         <source>Save statement</source>
         <translation>保存侵权说明</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/filing_dialog.py" line="245"/>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="262"/>
         <source>Revert to generated</source>
         <translation>恢复为自动生成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/filing_dialog.py" line="267"/>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="284"/>
         <source>Save the statement before copying it.</source>
         <translation>请先保存侵权说明再复制。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/filing_dialog.py" line="293"/>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="310"/>
         <source>Statement saved.</source>
         <translation>侵权说明已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/filing_dialog.py" line="295"/>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="312"/>
         <source>Generated statement restored.</source>
         <translation>已恢复自动生成的侵权说明。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/filing_dialog.py" line="298"/>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="315"/>
         <source>Nothing to save: that is the statement already filed.</source>
         <translation>无需保存：这已是当前提交的侵权说明。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/filing_dialog.py" line="312"/>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="329"/>
         <source>Copied: %1</source>
         <translation>已复制：%1</translation>
     </message>

@@ -127,3 +127,25 @@ def test_a_stale_edit_is_warned_about_in_the_window(qtbot, window, store, tmp_pa
     assert dialog.save_button.isEnabled()  # saving it again, reviewed, is how the warning goes away
     dialog.save_button.click()
     assert not dialog.stale_label.isVisibleTo(dialog) and "Edited by" in dialog.edited_label.text()
+
+
+def test_the_chinese_statement_is_edited_from_an_english_window(qtbot, window, store) -> None:
+    from desktop_app.core.demo import ensure_demo_case
+
+    case_id = ensure_demo_case(store)
+    window.case_list.refresh()
+    window.case_list.select_case(case_id)
+    dialog = _open(qtbot, window)
+    assert dialog.sheet_language.currentData() == "en" and "registration No." in dialog.value_text(
+        "statement"
+    )
+    dialog.sheet_language.setCurrentIndex(dialog.sheet_language.findData("zh_CN"))
+    assert "注册商标" in dialog.value_text("statement") and dialog.values["ipr"].accessibleName().startswith(
+        "知识产权"
+    )
+    dialog.values["statement"].setPlainText("我们的侵权说明。")
+    dialog.save_button.click()
+    [latest] = store.statements.latest(case_id).values()
+    assert (latest.lang, latest.text) == ("zh_CN", "我们的侵权说明。")
+    dialog.sheet_language.setCurrentIndex(dialog.sheet_language.findData("en"))
+    assert "registration No." in dialog.value_text("statement") and not dialog.revert_button.isEnabled()
