@@ -55,6 +55,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from desktop_app.core.errors import UserError
+    from desktop_app.core.messages import error_text
 
     failures = 0
     with open_store(args) as store:
@@ -63,7 +64,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 case_id = import_case_folder(store, folder, progress=stderr_progress, warn=print_warning)
             except UserError as exc:
                 failures += 1
-                print(f"evidence-desk: {exc}", file=sys.stderr)
+                print(f"evidence-desk: {error_text(exc, args.lang)}", file=sys.stderr)
                 continue
             print(case_id, flush=True)
     return 2 if failures else 0

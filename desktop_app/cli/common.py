@@ -26,7 +26,8 @@ def resolve_case(store: Store, ref: str) -> int:
 
 
 def print_warning(message: str) -> None:
-    print(f"evidence-desk: warning: {message}", file=sys.stderr)
+    """A warning on stderr, in the command's --lang when it is a catalogue message (messages.Said)."""
+    print(f"evidence-desk: warning: {text_in(message, progress_language)}", file=sys.stderr)
 
 
 progress_language = SOURCE_LANGUAGE  # the command's --lang (set once by main)

@@ -22,7 +22,7 @@ from typing import Any
 from desktop_app.core.clean_text import HiddenTextError, clean_case
 from desktop_app.core.errors import CaseFolderError, EvidenceError
 from desktop_app.core.intake import check_name, inspect_file
-from desktop_app.core.messages import said
+from desktop_app.core.messages import msg, said
 from desktop_app.core.model import OFFICES, Case, Complainant, EvidenceFile, Listing, Right, Role
 from desktop_app.core.progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progress
 from desktop_app.core.store import Store
@@ -98,18 +98,27 @@ class _Reader:
         self.files: dict[Path, str] = {}
         self.warnings: list[str] = []
 
-    def fail(self, where: str, reason: str) -> CaseFolderError:
-        return CaseFolderError(self.toml_path, f"{where}: {reason}" if where else reason)
+    def fail(self, where: str, key: str, **params: Any) -> CaseFolderError:
+        """case.toml is wrong at ``where`` (e.g. rights[1].office): catalogue message ``key``."""
+        reason = msg(key, **params)
+        return CaseFolderError(
+            self.toml_path, msg("case_folder.at", where=where, reason=reason) if where else reason
+        )
 
     def table(self, data: Any, where: str, allowed: set[str]) -> dict[str, Any]:
         if not isinstance(data, dict):
-            raise self.fail(where, f"must be a table, not {_type_name(data)}")
+            raise self.fail(where, "case_folder.not_table", type=_type_name(data))
         # Keys this version does not know are ignored with a warning rather than refused: case folders
         # written by scripts and other tools often carry notes of their own, and a typo is still shown.
         for key in sorted(set(data) - allowed):
             self.warnings.append(
-                f"{self.toml_path}: {where + ': ' if where else ''}unknown key '{key}' ignored "
-                f"(known: {', '.join(sorted(allowed))})"
+                said(
+                    "case_folder.unknown_key" + (".at" if where else ""),
+                    path=str(self.toml_path),
+                    where=where,
+                    name=key,
+                    known=", ".join(sorted(allowed)),
+                )
             )
         return {k: v for k, v in data.items() if k in allowed}
 
@@ -118,69 +127,122 @@ class _Reader:
     ) -> str:
         if key not in data:
             if required:
-                raise self.fail(where, f"missing required field '{key}'")
+                raise self.fail(where, "case_folder.missing_field", field=key)
             return default
         value = data[key]
         if isinstance(value, int) and not isinstance(value, bool) and key == "registration_number":
             value = str(value)
         if not isinstance(value, str):
-            raise self.fail(f"{where}.{key}", f"must be a string, not {_type_name(value)}")
+            raise self.fail(f"{where}.{key}", "case_folder.not_string", type=_type_name(value))
         value = value.strip()
         if required and not value:
-            raise self.fail(f"{where}.{key}", "must not be empty")
+            raise self.fail(f"{where}.{key}", "case_folder.empty")
         return value
 
     def path(self, value: Any, where: str) -> Path:
         if not isinstance(value, str) or not value.strip():
-            raise self.fail(where, f"must be a relative file path, not {_type_name(value)}")
+            raise self.fail(where, "case_folder.not_path", type=_type_name(value))
         rel = Path(value)
         if rel.is_absolute() or value.startswith(("/", "\\")) or (len(value) > 1 and value[1] == ":"):
-            raise self.fail(
-                where, f"'{value}' is an absolute path; paths must be relative to the case folder"
-            )
+            raise self.fail(where, "case_folder.absolute_path", value=value)
         if ".." in rel.parts:
-            raise self.fail(where, f"'{value}' points outside the case folder")
+            raise self.fail(where, "case_folder.outside", value=value)
         candidate = self.folder / rel
         hidden = invisible_characters(value)
         if hidden:
-            on_disk = (
-                "a file of that name exists, rename it"
-                if candidate.exists()
-                else "no file of that name exists"
-            )
+            on_disk = msg("case_folder.hidden_name." + ("exists" if candidate.exists() else "missing"))
             raise self.fail(
                 where,
-                f"the file name '{display_path(value)}' contains "
-                f"{'an invisible character' if len(hidden) == 1 else 'invisible characters'} "
-                f"{', '.join(hidden)} ({on_disk}); type the name again without it",
+                "case_folder.hidden_name." + ("one" if len(hidden) == 1 else "many"),
+                name=display_path(value),
+                chars=", ".join(hidden),
+                on_disk=on_disk,
             )
         check_name(candidate)
         if not candidate.exists() and not candidate.is_symlink():
-            raise EvidenceError(candidate, "the file does not exist (named in case.toml at " + where + ")")
+            raise EvidenceError(candidate, msg("case_folder.file_missing", where=where))
         resolved = resolve_user_path(candidate, error=EvidenceError)
         if not resolved.is_relative_to(self.root):
-            raise self.fail(where, f"'{value}' resolves outside the case folder (through a symbolic link)")
+            raise self.fail(where, "case_folder.symlink_outside", value=value)
         self.files[resolved] = value
         return resolved
 
     def path_list(self, data: dict[str, Any], key: str, where: str) -> list[Path]:
         value = data.get(key, [])
         if not isinstance(value, list):
-            raise self.fail(f"{where}.{key}", f"must be a list of file paths, not {_type_name(value)}")
+            raise self.fail(f"{where}.{key}", "case_folder.not_path_list", type=_type_name(value))
         return [self.path(v, f"{where}.{key}[{i}]") for i, v in enumerate(value)]
 
 
-def _type_name(value: Any) -> str:
-    return {
-        str: "a string",
-        int: "an integer",
-        float: "a number",
-        bool: "a boolean",
-        list: "a list",
-        dict: "a table",
-        dt.date: "a date",
-        dt.datetime: "a date-time",
-    }.get(type(value), type(value).__name__)
+_TYPE_KEYS = {
+    str: "string",
+    int: "integer",
+    float: "number",
+    bool: "boolean",
+    list: "list",
+    dict: "table",
+    dt.date: "date",
+    dt.datetime: "datetime",
+    dt.time: "time",
+}
+
+
+def _type_name(value: Any) -> dict[str, Any]:
+    """What a TOML value is ("a string", "a table"), as a catalogue message."""
+    kind = _TYPE_KEYS.get(type(value))
+    return (
+        msg("case_folder.type." + kind) if kind else msg("case_folder.type.other", name=type(value).__name__)
+    )
+
+
+# tomllib's sentences (Python 3.11-3.13), each as a catalogue message so it can be said in any language;
+# one this table does not know is kept as tomllib wrote it.
+_TOML_PROBLEMS = (
+    (r"Illegal character (?P<char>.+)", "illegal_character"),
+    (r"Found invalid character (?P<char>.+)", "invalid_character"),
+    (r"Invalid value", "invalid_value"),
+    (r"Invalid statement", "invalid_statement"),
+    (r"Expected '=' after a key in a key/value pair", "expected_equals"),
+    (r"Expected '\]' at the end of a table declaration", "expected_table_end"),
+    (r"Expected '\]\]' at the end of an array declaration", "expected_array_end"),
+    (r"Expected newline or end of document after a statement", "expected_newline"),
+    (r"Expected (?P<what>.+)", "expected"),
+    (r"Cannot overwrite a value", "overwrite"),
+    (r"Cannot declare (?P<key>.+) twice", "declared_twice"),
+    (r"Cannot mutate immutable namespace (?P<key>.+)", "immutable"),
+    (r"Cannot redefine namespace (?P<key>.+)", "redefine"),
+    (r"Duplicate inline table key (?P<key>.+)", "duplicate_key"),
+    (r"Unclosed array", "unclosed_array"),
+    (r"Unclosed inline table", "unclosed_table"),
+    (r"Unterminated string", "unterminated_string"),
+    (r"Unescaped '\\' in a string", "unescaped_backslash"),
+    (r"Invalid date or datetime", "invalid_date"),
+    (r"Invalid hex value", "invalid_hex"),
+    (r"Invalid initial character for a key part", "invalid_key_start"),
+    (r"Escaped character is not a Unicode scalar value", "not_scalar"),
+)
+_TOML_WHERE = re.compile(
+    r"^(?P<problem>.*) \((?:at line (?P<line>\d+), column (?P<column>\d+)|at end of document)\)$", re.S
+)
+
+
+def _toml_syntax(text: str) -> dict[str, Any]:
+    """A TOMLDecodeError's text as a catalogue message: the problem, and its line and column."""
+    where = _TOML_WHERE.match(text)
+    if where is None:
+        return msg("case_folder.toml_syntax_other", detail=text)
+    found = where["problem"]
+    problem: str | dict[str, Any] = found
+    for pattern, key in _TOML_PROBLEMS:
+        m = re.fullmatch(pattern, found, re.S)
+        if m:
+            problem = msg("toml." + key, **m.groupdict())
+            break
+    if where["line"] is None:
+        return msg("case_folder.toml_syntax_end", problem=problem)
+    return msg(
+        "case_folder.toml_syntax", problem=problem, line=int(where["line"]), column=int(where["column"])
+    )
 
 
 _OFFICE_NAMES = {
@@ -216,11 +278,11 @@ def canonical_office(text: str) -> str | None:
 
 def _refuse_unsafe_url(r: _Reader, url: str, where: str) -> None:
     """javascript:, data:, file: addresses and lookalike (non-ASCII) hosts are refused at import."""
-    from desktop_app.core.reading.listing_urls import unsafe_url_reason
+    from desktop_app.core.reading.listing_urls import unsafe_url_message
 
-    reason = unsafe_url_reason(url)
-    if reason:
-        raise r.fail(f"{where}.url", reason)
+    reason = unsafe_url_message(url)
+    if reason is not None:
+        raise CaseFolderError(r.toml_path, msg("case_folder.at", where=f"{where}.url", reason=reason))
 
 
 def _infer_listing(url: str) -> tuple[str, str]:
@@ -237,28 +299,26 @@ def read_case_folder(folder: str | Path) -> _Plan:
     """Parse and validate a case folder without storing anything. Raises a UserError on bad input."""
     folder = Path(folder)
     if not folder.is_dir():
-        raise CaseFolderError(folder, "not a folder (a case folder holds case.toml and its files)")
+        raise CaseFolderError(folder, msg("case_folder.not_folder"))
     r = _Reader(folder)
     if not r.toml_path.exists() and not r.toml_path.is_symlink():
-        raise CaseFolderError(r.toml_path, "missing; a case folder must contain case.toml")
+        raise CaseFolderError(r.toml_path, msg("case_folder.missing_toml"))
     stat_regular(r.toml_path, error=CaseFolderError)
     raw_bytes = read_user_bytes(r.toml_path, max_bytes=MAX_CASE_FILE_BYTES, error=CaseFolderError)
     try:
         raw_text = raw_bytes.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise r.fail("", f"not valid UTF-8 text (byte {exc.start})") from None
+        raise r.fail("", "file.not_utf8", byte=exc.start) from None
     try:
         data = tomllib.loads(raw_text)
     except tomllib.TOMLDecodeError as exc:
-        raise r.fail("", f"TOML syntax error: {exc}") from None
+        raise CaseFolderError(r.toml_path, _toml_syntax(str(exc))) from None
     except RecursionError:
-        raise r.fail("", "tables or lists are nested too deeply to be a case file") from None
+        raise r.fail("", "case_folder.too_deep") from None
     r.table(data, "", _TOP_KEYS)
     version = data.get("format_version", FORMAT_VERSION)
     if version != FORMAT_VERSION:
-        raise r.fail(
-            "format_version", f"version {version!r} is not supported (this app reads {FORMAT_VERSION})"
-        )
+        raise r.fail("format_version", "case_folder.version", version=repr(version), supported=FORMAT_VERSION)
 
     title = r.string(data, "title", "title")
     filing = data.get("filing_date", dt.date.today())
@@ -266,21 +326,21 @@ def read_case_folder(folder: str | Path) -> _Plan:
         try:
             filing = dt.date.fromisoformat(filing.strip())
         except ValueError:
-            raise r.fail("filing_date", f"'{filing}' is not a date (use YYYY-MM-DD)") from None
+            raise r.fail("filing_date", "case_folder.bad_date", value=filing) from None
     elif isinstance(filing, dt.datetime):
         filing = filing.date()
     elif not isinstance(filing, dt.date):
-        raise r.fail("filing_date", f"must be a date (YYYY-MM-DD), not {_type_name(filing)}")
+        raise r.fail("filing_date", "case_folder.not_date", type=_type_name(filing))
 
     if "complainant" not in data:
-        raise r.fail("", "missing required table [complainant]")
+        raise r.fail("", "case_folder.missing_table", table="complainant")
     comp = r.table(data["complainant"], "complainant", _COMPLAINANT_KEYS)
     role_text = r.string(comp, "role", "complainant", default="rights_holder")
     try:  # "Agent", "rights holder", "Rights-Holder" are what people write for the two roles
         role = Role(re.sub(r"[\s\-]+", "_", role_text.strip().casefold()))
     except ValueError:
         raise r.fail(
-            "complainant.role", f"'{role_text}' is not a role (use rights_holder or agent)"
+            "complainant.role", "case_folder.bad_role", value=role_text, roles=[str(x) for x in Role]
         ) from None
     complainant = Complainant(
         name=r.string(comp, "name", "complainant", required=True),
@@ -294,28 +354,30 @@ def read_case_folder(folder: str | Path) -> _Plan:
 
     rights_raw = data.get("rights", [])
     if not isinstance(rights_raw, list):
-        raise r.fail("rights", "must be an array of tables ([[rights]])")
+        raise r.fail("rights", "case_folder.not_table_array", table="rights")
     rights: list[tuple[Right, Path | None]] = []
     for i, raw in enumerate(rights_raw):
         where = f"rights[{i + 1}]"
         rt = r.table(raw, where, _RIGHT_KEYS)
         kind = r.string(rt, "type", where, default="trademark")
         if kind != "trademark":
-            raise r.fail(f"{where}.type", f"'{kind}' is not supported (only trademark)")
+            raise r.fail(f"{where}.type", "case_folder.bad_right_type", value=kind, supported="trademark")
         office_text = r.string(rt, "office", where, required=True)
         office = canonical_office(office_text)
         if office is None:
-            raise r.fail(f"{where}.office", f"unknown office '{office_text}' (known: {', '.join(OFFICES)})")
+            raise r.fail(
+                f"{where}.office", "case_folder.unknown_office", value=office_text, known=list(OFFICES)
+            )
         classes = rt.get("classes", [])
         if isinstance(classes, list):  # ["25"] or ["025"]: numbers written as strings
             classes = [int(c) if isinstance(c, str) and c.strip().isdigit() else c for c in classes]
         if not isinstance(classes, list) or not all(
             isinstance(c, int) and not isinstance(c, bool) for c in classes
         ):
-            raise r.fail(f"{where}.classes", "must be a list of Nice class numbers, e.g. [25]")
+            raise r.fail(f"{where}.classes", "case_folder.not_class_list")
         bad = [c for c in classes if not 1 <= c <= 45]
         if bad:
-            raise r.fail(f"{where}.classes", f"{bad[0]} is not a Nice class (1 to 45)")
+            raise r.fail(f"{where}.classes", "case_folder.bad_class", value=bad[0])
         right = Right(
             office=office,
             registration_number=r.string(rt, "registration_number", where, required=True),
@@ -330,7 +392,7 @@ def read_case_folder(folder: str | Path) -> _Plan:
 
     listings_raw = data.get("listings", [])
     if not isinstance(listings_raw, list):
-        raise r.fail("listings", "must be an array of tables ([[listings]])")
+        raise r.fail("listings", "case_folder.not_table_array", table="listings")
     listings: list[tuple[Listing, list[Path]]] = []
     for i, raw in enumerate(listings_raw):
         where = f"listings[{i + 1}]"
@@ -360,11 +422,9 @@ def read_case_folder(folder: str | Path) -> _Plan:
     try:  # before any file is read: an identifier with a hidden character is one sentence
         changed = clean_case(case)
     except HiddenTextError as exc:
-        raise CaseFolderError(r.toml_path, str(exc)) from None
+        raise CaseFolderError(r.toml_path, msg(exc.key, **exc.params)) from None
     for path_ in changed:
-        r.warnings.append(
-            f"{r.toml_path}: {path_}: control characters or bidirectional overrides replaced by \ufffd"
-        )
+        r.warnings.append(said("case_folder.controls_replaced", path=str(r.toml_path), where=path_))
 
     # Every file is checked before anything is stored.
     for path in r.files:
@@ -517,7 +577,7 @@ def export_case_folder(
     case = store.cases.get(case_id)
     out_dir = Path(out_dir)
     if out_dir.exists() and (not out_dir.is_dir() or any(out_dir.iterdir())):
-        raise CaseFolderError(out_dir, "already exists and is not an empty folder; choose a new folder")
+        raise CaseFolderError(out_dir, msg("case_folder.target_not_empty"))
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
     try:

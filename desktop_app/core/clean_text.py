@@ -103,13 +103,18 @@ class HiddenTextError(UserError):
     """An identifier holds an invisible or control character; one sentence naming the field."""
 
     def __init__(self, field: str, what: str, chars: list[str]) -> None:
+        from desktop_app.core.messages import catalogue, msg, render
+
         self.field = field
         self.chars = chars
-        noun = "an invisible or control character" if len(chars) == 1 else "invisible or control characters"
-        super().__init__(
-            f"The {what} ({field}) contains {noun} {', '.join(chars)}; type it again without "
-            f"{'it' if len(chars) == 1 else 'them'}."
-        )
+        what_key = "clean_text.what." + re.sub(r"[^a-z]+", "_", what.casefold()).strip("_")
+        self.key = "clean_text.hidden." + ("one" if len(chars) == 1 else "many")
+        self.params = {
+            "what": msg(what_key) if what_key in catalogue("en") else what,
+            "field": field,
+            "chars": ", ".join(chars),
+        }
+        super().__init__(render(self.key, self.params))
 
 
 def require_identifier(value: str, field: str, what: str) -> str:

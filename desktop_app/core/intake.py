@@ -8,6 +8,7 @@ from __future__ import annotations
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from desktop_app.core import pdf_streams
 from desktop_app.core.errors import EvidenceError
@@ -77,14 +78,22 @@ def sniff_bytes(head: bytes) -> str | None:
     return None
 
 
-def _describe(media_type: str | None) -> str:
-    if media_type == captures.WACZ:
-        return "a ZIP archive"
-    if media_type in captures.FORMAT_NAMES:
-        return captures.FORMAT_NAMES[media_type]
-    return {None: "unrecognised data", "application/pdf": "a PDF"}.get(
-        media_type, f"a {str(media_type).split('/')[-1].upper()} image"
-    )
+_KIND_KEYS = {
+    None: "unknown",
+    "application/pdf": "pdf",
+    captures.WACZ: "zip",
+    captures.MHTML: "mhtml",
+    captures.HTML: "html",
+    captures.WARC: "warc",
+}
+
+
+def _describe(media_type: str | None) -> dict[str, Any]:
+    """What sniffed content is ("a PDF", "a PNG image"), as a catalogue message."""
+    key = _KIND_KEYS.get(media_type)
+    if key is not None:
+        return msg("intake.kind." + key)
+    return msg("intake.kind.image", format=str(media_type).split("/")[-1].upper())
 
 
 def check_name(path: Path) -> None:
@@ -140,9 +149,7 @@ def inspect_file(path: str | Path) -> Sniffed:
         head = fh.read(2048)
     actual = sniff_bytes(head)
     if actual != expected:
-        raise EvidenceError(
-            path, f"the content is {_describe(actual)}, which does not match the '{ext}' extension"
-        )
+        raise EvidenceError(path, msg("intake.content_mismatch", kind=_describe(actual), ext=ext))
     if actual == "application/pdf":
         _check_pdf(path, size)
     elif actual in captures.MEDIA_TYPES:
@@ -160,6 +167,18 @@ def _check_capture(path: Path, media_type: str) -> None:
         raise EvidenceError(path, exc.reason) from None
     except (OSError, MemoryError, RecursionError) as exc:
         raise EvidenceError(path, msg("intake.capture_unreadable", detail=type(exc).__name__)) from None
+
+
+def _bomb_reason(inflation: pdf_streams.Inflation) -> dict[str, Any]:
+    """Why a PDF whose streams inflate too far is refused (the figures of Inflation.describe)."""
+    if inflation.total > pdf_streams.MAX_TOTAL:
+        return msg("intake.pdf_bomb_total", gb=pdf_streams.MAX_TOTAL // (1024**3))
+    return msg(
+        "intake.pdf_bomb_stream",
+        offset=inflation.offset,
+        mb=f"{inflation.inflated / (1024 * 1024):,.0f}",
+        compressed=f"{inflation.compressed:,}",
+    )
 
 
 def _check_pdf(path: Path, size: int) -> None:
@@ -180,9 +199,7 @@ def _check_pdf(path: Path, size: int) -> None:
             path, msg("intake.pdf_unreadable", detail=exc.strerror or type(exc).__name__)
         ) from None
     if inflation is not None and inflation.bomb:
-        raise EvidenceError(
-            path, f"{inflation.describe()}, far more than any page needs (a decompression bomb); refused"
-        )
+        raise EvidenceError(path, _bomb_reason(inflation))
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -223,7 +240,9 @@ def _check_image(path: Path, media_type: str) -> None:
                     raise EvidenceError(path, msg("intake.image_no_pixels"))
                 fmt = _PIL_FORMATS.get(im.format or "")
                 if fmt != media_type:
-                    raise EvidenceError(path, f"the image data is {im.format}, not {media_type}")
+                    raise EvidenceError(
+                        path, msg("intake.image_format_mismatch", format=im.format, media_type=media_type)
+                    )
                 im.load()  # decodes everything: catches truncated and corrupt data
     except EvidenceError:
         raise

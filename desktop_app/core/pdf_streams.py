@@ -41,15 +41,6 @@ class Inflation:
     total: int  # all Flate streams of the file together (at least, when stopped early)
     bomb: bool
 
-    def describe(self) -> str:
-        mb = self.inflated / (1024 * 1024)
-        if self.total > MAX_TOTAL:
-            return f"its compressed streams inflate to more than {MAX_TOTAL // (1024**3)} GB together"
-        return (
-            f"a compressed stream at byte {self.offset} inflates to more than {mb:,.0f} MB from "
-            f"{self.compressed:,} bytes"
-        )
-
 
 def _chunks(buf: mmap.mmap | bytes, start: int) -> Iterator[bytes]:
     for pos in range(start, len(buf), _CHUNK):

@@ -16,18 +16,34 @@ import stat
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
-from desktop_app.core.errors import UserFileError
+from desktop_app.core.errors import UserError, UserFileError
+from desktop_app.core.messages import msg, render
 
-ErrorFactory = Callable[[str, str], Exception]
+# Called with the path and the reason: a UserFileError class (or a factory made by sentence_error)
+# gets the reason as a catalogue message, so it can be said in any language; any other factory gets
+# it as English text.
+ErrorFactory = Callable[[str, Any], Exception]
+Reason = dict[str, Any]
+
+
+def sentence_error(cls: type[UserError]) -> ErrorFactory:
+    """A factory making ``cls`` errors that say "PATH: REASON." in any language (messages.error_text)."""
+
+    def make(path: str, reason: Reason) -> Exception:
+        return cls.keyed("error.file_sentence", path=path, reason=reason)
+
+    make.takes_message = True  # type: ignore[attr-defined]
+    return make
+
 
 _KINDS = (
-    (stat.S_ISDIR, "a folder, not a file"),
-    (stat.S_ISFIFO, "a named pipe (FIFO), not a regular file"),
-    (stat.S_ISCHR, "a character device, not a regular file"),
-    (stat.S_ISBLK, "a block device, not a regular file"),
-    (stat.S_ISSOCK, "a socket, not a regular file"),
+    (stat.S_ISDIR, "file.is_folder"),
+    (stat.S_ISFIFO, "file.is_fifo"),
+    (stat.S_ISCHR, "file.is_char_device"),
+    (stat.S_ISBLK, "file.is_block_device"),
+    (stat.S_ISSOCK, "file.is_socket"),
 )
 # Characters that show as nothing (or move text around) in a file name.
 _INVISIBLE_EXTRA = {"\u115f", "\u1160", "\u3164", "\uffa0", "\u2800", "\u034f"}
@@ -54,30 +70,36 @@ def display_path(path: str | os.PathLike[str]) -> str:
     )
 
 
-def _invisible_note(path: str | os.PathLike[str]) -> str:
+def _invisible_note(path: str | os.PathLike[str]) -> Reason | None:
     chars = invisible_characters(os.fsdecode(os.fspath(path)))
     if not chars:
-        return ""
-    what = "an invisible character" if len(chars) == 1 else "invisible characters"
-    return f"; note that the name contains {what} {', '.join(chars)}"
+        return None
+    return msg("file.invisible_note." + ("one" if len(chars) == 1 else "many"), chars=", ".join(chars))
 
 
-def _reason_for_oserror(exc: OSError) -> str:
+def _reason_for_oserror(exc: OSError) -> Reason:
     if exc.errno == errno.ENOENT:
-        return "the file does not exist"
+        return msg("file.missing")
     if exc.errno == errno.ELOOP:
-        return "the path is a loop of symbolic links that never reaches a file"
+        return msg("file.symlink_loop")
     if exc.errno in (errno.EACCES, errno.EPERM):
-        return "permission denied; the file cannot be read"
+        return msg("file.permission")
     if exc.errno == errno.ENOTDIR:
-        return "a part of the path is not a folder"
+        return msg("file.not_dir")
     if exc.errno == errno.ENAMETOOLONG:
-        return "the path is too long"
-    return f"the file cannot be opened ({exc.strerror or type(exc).__name__})"
+        return msg("file.path_too_long")
+    return msg("file.cannot_open", detail=exc.strerror or type(exc).__name__)
 
 
-def _fail(path: str | os.PathLike[str], reason: str, error: ErrorFactory) -> Exception:
-    return error(display_path(path), reason + _invisible_note(path))
+def _fail(path: str | os.PathLike[str], reason: Reason, error: ErrorFactory) -> Exception:
+    note = _invisible_note(path)
+    if note is not None:
+        reason = msg("file.with_note", reason=reason, note=note)
+    if (isinstance(error, type) and issubclass(error, UserFileError)) or getattr(
+        error, "takes_message", False
+    ):
+        return error(display_path(path), reason)
+    return error(display_path(path), render(reason["key"], reason["params"]))
 
 
 def resolve_user_path(path: str | os.PathLike[str], *, error: ErrorFactory = UserFileError) -> Path:
@@ -85,7 +107,7 @@ def resolve_user_path(path: str | os.PathLike[str], *, error: ErrorFactory = Use
     try:
         return Path(path).resolve()
     except RuntimeError:  # Python < 3.13 reports a symlink loop this way
-        raise _fail(path, "the path is a loop of symbolic links that never reaches a file", error) from None
+        raise _fail(path, msg("file.symlink_loop"), error) from None
     except OSError as exc:
         raise _fail(path, _reason_for_oserror(exc), error) from None
 
@@ -96,10 +118,10 @@ def check_stat(
     """Refuse anything but a regular file, naming what it is."""
     if stat.S_ISREG(st.st_mode):
         return
-    for test, reason in _KINDS:
+    for test, key in _KINDS:
         if test(st.st_mode):
-            raise _fail(path, reason, error)
-    raise _fail(path, "not a regular file", error)
+            raise _fail(path, msg(key), error)
+    raise _fail(path, msg("file.not_regular"), error)
 
 
 def stat_regular(path: str | os.PathLike[str], *, error: ErrorFactory = UserFileError) -> os.stat_result:
@@ -109,7 +131,7 @@ def stat_regular(path: str | os.PathLike[str], *, error: ErrorFactory = UserFile
     except OSError as exc:
         raise _fail(path, _reason_for_oserror(exc), error) from None
     except ValueError:  # an embedded NUL
-        raise _fail(path, "the name contains a NUL character", error) from None
+        raise _fail(path, msg("file.nul"), error) from None
     check_stat(path, st, error=error)
     return st
 
@@ -125,14 +147,14 @@ def is_regular_file(path: str | os.PathLike[str]) -> bool:
 def too_large(
     path: str | os.PathLike[str], size: int, max_bytes: int, *, error: ErrorFactory = UserFileError
 ):
-    return _fail(path, f"the file is {_human(size)}, larger than the {_human(max_bytes)} allowed", error)
+    return _fail(path, msg("file.too_large", size=_human(size), limit=_human(max_bytes)), error)
 
 
-def _human(n: int) -> str:
+def _human(n: int) -> str | Reason:
     for unit, scale in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)):
         if n >= scale:
             return f"{n / scale:.1f} {unit}".replace(".0 ", " ")
-    return f"{n} bytes"
+    return msg("file.bytes", n=n)
 
 
 def open_user_file(
@@ -187,4 +209,4 @@ def read_user_text(
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise _fail(path, f"not valid UTF-8 text (byte {exc.start})", error) from None
+        raise _fail(path, msg("file.not_utf8", byte=exc.start), error) from None

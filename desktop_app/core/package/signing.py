@@ -58,7 +58,7 @@ def normalise_fingerprint(text: str) -> str:
     """Accept ``AB:CD..``, ``abcd..`` or ``sha256 Fingerprint=AB:..`` and return the canonical form."""
     hexdigits = re.sub(r"[^0-9a-fA-F]", "", text.split("=", 1)[-1])
     if len(hexdigits) != 64:
-        raise IdentityError(f"'{text}' is not a SHA-256 fingerprint (64 hexadecimal digits expected).")
+        raise IdentityError.keyed("identity.bad_fingerprint", text=text)
     return bytes.fromhex(hexdigits).hex(":").upper()
 
 
@@ -117,20 +117,24 @@ def _check_pair(key: PrivateKey, cert: x509.Certificate, source: str) -> None:
     pub = serialization.PublicFormat.SubjectPublicKeyInfo
     enc = serialization.Encoding.DER
     if key.public_key().public_bytes(enc, pub) != cert.public_key().public_bytes(enc, pub):
-        raise KeyMismatchError(f"{source}: the private key does not match the certificate.")
+        raise KeyMismatchError.keyed("identity.key_mismatch", path=source)
 
 
 def _check_validity(cert: x509.Certificate, source: str, at: dt.datetime | None = None) -> None:
     now = at or dt.datetime.now(dt.timezone.utc)
     if cert.not_valid_after_utc < now:
-        raise CertificateExpiredError(
-            f"{source}: the certificate of '{subject_cn(cert)}' expired on "
-            f"{cert.not_valid_after_utc:%Y-%m-%d}; create or import a current identity."
+        raise CertificateExpiredError.keyed(
+            "identity.cert_expired",
+            path=source,
+            subject=subject_cn(cert),
+            date=f"{cert.not_valid_after_utc:%Y-%m-%d}",
         )
     if cert.not_valid_before_utc > now:
-        raise CertificateExpiredError(
-            f"{source}: the certificate of '{subject_cn(cert)}' is not valid before "
-            f"{cert.not_valid_before_utc:%Y-%m-%d}."
+        raise CertificateExpiredError.keyed(
+            "identity.cert_not_yet_valid",
+            path=source,
+            subject=subject_cn(cert),
+            date=f"{cert.not_valid_before_utc:%Y-%m-%d}",
         )
 
 
@@ -196,7 +200,7 @@ def create_identity(
     elif key_type == "rsa":
         key = rsa.generate_private_key(public_exponent=65537, key_size=3072)
     else:
-        raise IdentityError(f"Unknown key type '{key_type}'; use 'ec' or 'rsa'.")
+        raise IdentityError.keyed("identity.bad_key_type", key_type=key_type)
     attrs = [
         x509.NameAttribute(NameOID.COMMON_NAME, name.strip()),
         x509.NameAttribute(NameOID.ORGANIZATION_NAME, organisation.strip()),
@@ -268,12 +272,11 @@ def check_pkcs12_work(data: bytes, path: str | Path) -> None:
     try:
         counts = pkcs12_iterations(data)
     except Exception:  # noqa: BLE001 - asn1crypto raises assorted errors on malformed DER
-        raise IdentityError(f"{path}: not a readable PKCS#12 (.p12/.pfx) file.") from None
+        raise IdentityError.keyed("identity.p12_unreadable", path=str(path)) from None
     worst = max(counts, default=0)
     if worst > MAX_P12_ITERATIONS:
-        raise IdentityError(
-            f"{path}: the PKCS#12 file asks for {worst:,} key-derivation iterations, more than the "
-            f"{MAX_P12_ITERATIONS:,} this tool runs (a hostile or broken file)."
+        raise IdentityError.keyed(
+            "identity.p12_iterations", path=str(path), count=f"{worst:,}", limit=f"{MAX_P12_ITERATIONS:,}"
         )
 
 
@@ -281,27 +284,27 @@ def import_identity(
     data_dir: str | Path, p12_path: str | Path, passphrase: str, *, name: str | None = None
 ) -> IdentityInfo:
     """Import a PKCS#12 issued by the organisation's CA; the stored key keeps the same passphrase."""
-    from desktop_app.core.user_files import read_user_bytes
+    from desktop_app.core.user_files import read_user_bytes, sentence_error
 
     path = Path(p12_path)
-    data = read_user_bytes(path, max_bytes=MAX_P12_BYTES, error=lambda p, r: IdentityError(f"{p}: {r}."))
+    data = read_user_bytes(path, max_bytes=MAX_P12_BYTES, error=sentence_error(IdentityError))
     check_pkcs12_work(data, path)
     try:
         key, cert, extra = pkcs12.load_key_and_certificates(data, passphrase.encode("utf-8"))
     except ValueError as exc:
         if "password" in str(exc).lower() or "mac" in str(exc).lower():
-            raise WrongPassphraseError(f"{path}: wrong passphrase for this PKCS#12 file.") from None
-        raise IdentityError(f"{path}: not a readable PKCS#12 (.p12/.pfx) file.") from None
+            raise WrongPassphraseError.keyed("identity.p12_wrong_passphrase", path=str(path)) from None
+        raise IdentityError.keyed("identity.p12_unreadable", path=str(path)) from None
     if key is None or cert is None:
-        raise IdentityError(f"{path}: the PKCS#12 file must hold a private key and its certificate.")
+        raise IdentityError.keyed("identity.p12_incomplete", path=str(path))
     if not isinstance(key, ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey):
-        raise IdentityError(f"{path}: only RSA and EC keys are supported.")
+        raise IdentityError.keyed("identity.key_kind", path=str(path))
     _check_pair(key, cert, str(path))
     _check_validity(cert, str(path))
     try:
         usage = cert.extensions.get_extension_for_class(x509.KeyUsage).value
         if not (usage.digital_signature or usage.content_commitment):
-            raise IdentityError(f"{path}: the certificate is not allowed to sign (key usage).")
+            raise IdentityError.keyed("identity.no_sign_usage", path=str(path))
     except x509.ExtensionNotFound:
         pass
     chain = [c for c in extra if c != cert]
@@ -344,14 +347,12 @@ def find_identity(data_dir: str | Path, name: str | None = None) -> IdentityInfo
         if len(found) == 1:
             return found[0]
         if not found:
-            raise NotFoundError("No signing identity yet; create one with 'evidence-desk identity create'.")
-        raise IdentityError(
-            f"Several identities exist; choose one with --identity ({', '.join(i.name for i in found)})."
-        )
+            raise NotFoundError.keyed("identity.none_yet")
+        raise IdentityError.keyed("identity.several", names=[i.name for i in found])
     for info in found:
         if info.name.casefold() == name.casefold() or info.directory.name == _slug(name):
             return info
-    raise NotFoundError(f"No signing identity named '{name}' in {identities_root(data_dir)}.")
+    raise NotFoundError.keyed("identity.not_found", name=name, directory=str(identities_root(data_dir)))
 
 
 def certificate_pem(data_dir: str | Path, name: str | None = None) -> bytes:
@@ -373,7 +374,7 @@ def load_identity(
             "identity.wrong_passphrase", path=str(key_path), name=info.name
         ) from None
     if not isinstance(key, ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey):
-        raise IdentityError(f"{key_path}: only RSA and EC keys are supported.")
+        raise IdentityError.keyed("identity.key_kind", path=str(key_path))
     cert = x509.load_pem_x509_certificate((info.directory / "cert.pem").read_bytes())
     _check_pair(key, cert, str(info.directory))
     _check_validity(cert, str(info.directory / "cert.pem"), at)

@@ -46,7 +46,7 @@ from desktop_app.core.package.safe_zip import ZipWriter, check_members, decode_n
 from desktop_app.core.package.signing import fingerprint, subject_cn
 from desktop_app.core.package.trust import TrustAnchors
 from desktop_app.core.progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progress
-from desktop_app.core.user_files import read_user_bytes
+from desktop_app.core.user_files import read_user_bytes, sentence_error
 
 TOKEN_NAME = SIGNATURE + ".tsr"  # beside the signature it time-stamps, outside every manifest
 MAX_RESPONSE = 1024 * 1024
@@ -223,7 +223,7 @@ def find_pending(data_dir: str | Path, digest: bytes, nonce: int | None) -> Time
 
 def read_request_file(path: str | Path) -> TimestampRequest:
     path = Path(path)
-    der = read_user_bytes(path, max_bytes=MAX_REQUEST, error=lambda p, r: TimestampError(f"{p}: {r}."))
+    der = read_user_bytes(path, max_bytes=MAX_REQUEST, error=sentence_error(TimestampError))
     return parse_request(der, str(path))
 
 
@@ -433,7 +433,7 @@ def attach_timestamp(
         raise TimestampError(f"{target}: the new package must be a .zip file.")
     if target.exists() or target.is_symlink():
         raise _target_exists(target)
-    der = read_user_bytes(response, max_bytes=MAX_RESPONSE, error=lambda p, r: TimestampError(f"{p}: {r}."))
+    der = read_user_bytes(response, max_bytes=MAX_RESPONSE, error=sentence_error(TimestampError))
     token = _load_response(der, str(response))
     _root, signature, existing = package_signature(package)
     if existing is not None:

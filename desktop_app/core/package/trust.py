@@ -65,10 +65,10 @@ def load_certificate_bytes(data: bytes, source: str) -> list[x509.Certificate]:
 
 
 def load_certificate_file(path: str | Path) -> list[x509.Certificate]:
-    from desktop_app.core.user_files import read_user_bytes
+    from desktop_app.core.user_files import read_user_bytes, sentence_error
 
     path = Path(path)
-    data = read_user_bytes(path, max_bytes=MAX_TRUST_FILE, error=lambda p, r: TrustStoreError(f"{p}: {r}."))
+    data = read_user_bytes(path, max_bytes=MAX_TRUST_FILE, error=sentence_error(TrustStoreError))
     return load_certificate_bytes(data, str(path))
 
 

@@ -41,7 +41,7 @@ from desktop_app.core.package.safe_zip import (
 )
 from desktop_app.core.package.trust import TrustAnchors, anchors_from_arguments
 from desktop_app.core.progress import NEVER_CANCELLED, CancelToken, ProgressFn, no_progress
-from desktop_app.core.user_files import open_user_file
+from desktop_app.core.user_files import open_user_file, sentence_error
 from desktop_app.core.vault import CHUNK
 
 REQUIRED_TAGS = ("bagit.txt", "bag-info.txt", MANIFEST)
@@ -276,7 +276,7 @@ def bag_root(path: str | Path, infos: list[zipfile.ZipInfo]) -> str:
 
 def open_package(path: str | Path) -> BinaryIO:
     """A package file opened for reading: a FIFO, device or folder is refused without blocking."""
-    return open_user_file(path, error=lambda p, reason: UnsafeArchiveError(f"{p}: {reason}."))
+    return open_user_file(path, error=sentence_error(UnsafeArchiveError))
 
 
 def verify_package(

@@ -133,6 +133,14 @@ def unsafe_url_reason(url: str) -> str:
     return render(*found) if found is not None else ""
 
 
+def unsafe_url_message(url: str) -> dict[str, Any] | None:
+    """``unsafe_url_reason`` as a catalogue message (``messages.msg``), to be said in any language."""
+    from desktop_app.core.messages import msg
+
+    found = _unsafe(url)
+    return msg(found[0], **found[1]) if found is not None else None
+
+
 def _unsafe(url: str) -> tuple[str, dict[str, Any]] | None:
     """(catalogue key, params) of why ``url`` cannot be a listing address at all, or None."""
     from desktop_app.core.messages import msg
