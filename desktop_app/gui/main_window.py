@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import threading
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -38,11 +39,27 @@ from desktop_app.gui.settings import Preferences
 from desktop_app.gui.workers import Task, TaskRunner, bind
 
 log = logging.getLogger(__name__)
-# Native modules whose first load holds the GIL long enough to freeze the window when a worker thread
-# triggers it (measured by bench/bench_gui.py), loaded on the GUI thread shortly after start-up instead.
+# Native modules that the first export, check or view would otherwise load on its own thread in the
+# middle of its work; loaded on a background thread shortly after start-up instead (measured by
+# bench/bench_gui.py: loading them on the GUI thread itself paused the window for 50-60 ms).
 PRELOADED_NATIVE_MODULES = ("lxml.etree", "pypdfium2")
 PRELOAD_DELAY_MS = 300
-_HEAP_FROZEN = False
+_PRELOAD_STARTED = threading.Event()
+
+
+def _preload() -> None:
+    import importlib
+
+    for name in PRELOADED_NATIVE_MODULES:
+        try:
+            importlib.import_module(name)
+        except ImportError:  # not in this build: the export path will say so when used
+            log.info("preload: %s is not available", name)
+    # Everything alive now (Qt wrappers, the loaded libraries) stays alive for the whole session: moved
+    # out of the collector's sight, a full collection triggered by a worker's imports no longer walks it
+    # while holding the lock (it did for 100-300 ms during the first export). Once per process: a window
+    # built again (a language switch keeps it; tests build many) adds nothing.
+    gc.freeze()
 
 
 class MainWindow(QMainWindow):
@@ -68,25 +85,13 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(PRELOAD_DELAY_MS, self._preload_native_modules)
 
     def _preload_native_modules(self) -> None:
-        """Load, once and soon after start-up, the native modules whose initialisation holds Python's
-        lock for a long stretch: loaded by the first export on its worker thread, lxml.etree (pulled in
-        by the PDF and signing libraries) froze the window for 150-360 ms. Here it costs one short pause
-        while nothing is happening; the rest of those libraries still loads only when first needed."""
-        import importlib
-
-        for name in PRELOADED_NATIVE_MODULES:
-            try:
-                importlib.import_module(name)
-            except ImportError:  # not in this build: the export path will say so when used
-                log.info("preload: %s is not available", name)
-        # Everything alive now (Qt wrappers, the loaded libraries) stays alive for the whole session:
-        # moved out of the collector's sight, a full collection triggered by a worker's imports no longer
-        # walks it while holding the lock (it did for 100-300 ms during the first export). Once per
-        # process: a window built again (a language switch keeps it; tests build many) adds nothing.
-        global _HEAP_FROZEN
-        if not _HEAP_FROZEN:
-            gc.freeze()
-            _HEAP_FROZEN = True
+        """Start loading, once and soon after start-up, the native modules the PDF, signing and viewer
+        paths need, on a background thread: the GUI thread keeps running meanwhile (an import of pure
+        Python code hands the interpreter lock back every few milliseconds)."""
+        if _PRELOAD_STARTED.is_set():
+            return
+        _PRELOAD_STARTED.set()
+        threading.Thread(target=_preload, name="preload", daemon=True).start()
 
     # -- construction (re-run when the language changes) --------------------------------------------
 
