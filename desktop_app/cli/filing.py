@@ -155,11 +155,11 @@ def _attachments(store, case, report, args: argparse.Namespace):  # noqa: ANN001
 
 def _print_attachments(result, lang: str, out) -> None:  # noqa: ANN001 - an AttachmentsResult, a stream
     from desktop_app.core.messages import render
+    from desktop_app.core.package.attachments import limits_sentence
 
     print(file=out)
     for form, limits in result.limits.items():
-        key = "attachments.limit.published" if limits.published else "attachments.limit.assumed"
-        print(render(key, {"form": form, "mb": f"{limits.max_bytes / 1024**2:.3g}"}, lang), file=out)
+        print(limits_sentence(form, limits, lang), file=out)
     for a in result.files:
         params = {
             "path": str(a.path),

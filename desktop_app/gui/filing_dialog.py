@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -34,17 +35,30 @@ from desktop_app.core.display_names import display_name
 from desktop_app.core.errors import UserError
 from desktop_app.core.filing import FilingSheet
 from desktop_app.core.model import Case
+from desktop_app.core.package.attachments import AttachmentsResult, limits_sentence, write_attachments
 from desktop_app.core.statements import revert_statement, save_statement, sheets_with_edits
 from desktop_app.core.store import Store
+from desktop_app.gui.i18n import active_language
 from desktop_app.gui.messages import error_text
+from desktop_app.gui.settings import Preferences
+from desktop_app.gui.workers import Task, TaskRunner, bind
 
 
 class FilingSheetDialog(QDialog):
     def __init__(
-        self, store: Store, case: Case, report: CheckReport, language: str, parent: QWidget | None = None
+        self,
+        store: Store,
+        case: Case,
+        report: CheckReport,
+        language: str,
+        parent: QWidget | None = None,
+        *,
+        prefs: Preferences | None = None,
     ) -> None:
         super().__init__(parent)
-        self.store, self.case, self.report = store, case, report
+        self.store, self.case, self.report, self.prefs = store, case, report, prefs
+        self.runner = TaskRunner(self)
+        self.upload_task: Task | None = None
         self.language = "zh_CN" if language.startswith("zh") else "en"
         self.setWindowTitle(self.tr("Filing sheet — %1").replace("%1", case.reference))
         self.resize(860, 640)
@@ -96,10 +110,21 @@ class FilingSheetDialog(QDialog):
         layout.addWidget(self.scroll, 1)
         self.copied = QLabel(self)
         self.copied.setObjectName("copied")
+        self.copied.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        self.upload_button = QPushButton(self.tr("Write upload files…"), self)
+        self.upload_button.setToolTip(
+            self.tr(
+                "Write this marketplace's evidence as PDF files to attach to its complaint form: one per "
+                "batch, split into parts within the form's upload size limit"
+            )
+        )
+        self.upload_button.setEnabled(bool(self.sheets))
+        self.upload_button.clicked.connect(lambda: self.write_upload_files())
         bottom = QHBoxLayout()
         bottom.addWidget(self.copied, 1)
+        bottom.addWidget(self.upload_button)
         bottom.addWidget(buttons)
         layout.addLayout(bottom)
         self.values: dict[str, QWidget] = {}
@@ -314,6 +339,61 @@ class FilingSheetDialog(QDialog):
             if saved.changed
             else self.tr("Nothing to save: that is the statement already filed.")
         )
+
+    # -- upload files (core package.attachments), written off the GUI thread
+
+    def write_upload_files(self, folder: str | None = None) -> Task | None:
+        """Ask for a folder (unless given) and write the current marketplace's upload files into it;
+        clicked again while writing, cancels."""
+        if self.upload_task is not None:
+            self.upload_task.cancel()
+            return None
+        if not self.sheets:
+            return None
+        if folder is None:
+            start = self.prefs.last_folder("upload") if self.prefs else ""
+            folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the upload files"), start)
+            if not folder:
+                return None
+        if self.prefs:
+            self.prefs.set_last_folder("upload", folder)
+        store, case, report = self.store, self.case, self.report
+        market = self.sheets[self.index].marketplace
+
+        def work(progress, cancel):  # noqa: ANN001, ANN202 - runs on a worker thread
+            return write_attachments(
+                store, case, report, folder, marketplace=market, progress=progress, cancel=cancel
+            )
+
+        task = self.runner.start(work, "Upload files")
+        self.upload_task = task
+        self.upload_button.setText(self.tr("Cancel writing"))
+        bind(task, "progress", self, lambda _f, label: self.copied.setText(label))
+        bind(task, "succeeded", self, self._upload_written)
+        bind(task, "failed", self, lambda text: self._upload_done(text, error=True))
+        bind(
+            task,
+            "cancelled",
+            self,
+            lambda: self._upload_done(self.tr("Writing the upload files was cancelled.")),
+        )
+        return task
+
+    def _upload_written(self, result: AttachmentsResult) -> None:
+        lines = [
+            self.tr("Wrote %1 upload file(s) to %2.")
+            .replace("%1", str(len(result.files)))
+            .replace("%2", str(result.files[0].path.parent) if result.files else "")
+        ]
+        lines += [limits_sentence(form, lim, active_language()) for form, lim in result.limits.items()]
+        lines += result.notes
+        self._upload_done("\n".join(lines), error=bool(result.notes))
+
+    def _upload_done(self, text: str, error: bool = False) -> None:
+        self.upload_task = None
+        self.upload_button.setText(self.tr("Write upload files…"))
+        self.copied.setText(text)
+        self.copied.setStyleSheet("color: #c62828;" if error else "")
 
     def value_text(self, key: str) -> str:
         w = self.values.get(key)

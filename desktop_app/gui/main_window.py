@@ -502,7 +502,7 @@ class MainWindow(QMainWindow):
 
             case = self.ctx.store.cases.get(case_id)
             self.filing_dialog = FilingSheetDialog(
-                self.ctx.store, case, report, self.languages.language, self
+                self.ctx.store, case, report, self.languages.language, self, prefs=self.ctx.prefs
             )
             self.filing_dialog.show()
 

@@ -1264,98 +1264,129 @@ SHA-256：%2
 <context>
     <name>FilingSheetDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/filing_dialog.py" line="49"/>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="63"/>
         <source>Filing sheet — %1</source>
         <translation>投诉表单 — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/filing_dialog.py" line="62"/>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="76"/>
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/filing_dialog.py" line="64"/>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="78"/>
         <source>Marketplace and batch</source>
         <translation>平台与批次</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/filing_dialog.py" line="67"/>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="81"/>
         <source>%1 — batch %2 of %3 (%4 listings)</source>
         <translation>%1 — 第 %2/%3 批（%4 个商品）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/filing_dialog.py" line="76"/>
-        <location filename="../../desktop_app/gui/filing_dialog.py" line="80"/>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="90"/>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="94"/>
         <source>Sheet language</source>
         <translation>表单语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/filing_dialog.py" line="133"/>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="116"/>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="394"/>
+        <source>Write upload files…</source>
+        <translation>生成上传文件…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="119"/>
+        <source>Write this marketplace&apos;s evidence as PDF files to attach to its complaint form: one per batch, split into parts within the form&apos;s upload size limit</source>
+        <translation>将该平台的证据生成为 PDF 文件，供投诉表单上传：每批一份，超出表单的上传大小限制时分为多个部分</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="158"/>
         <source>Fill the marketplace&apos;s form in this order; every value was established by the checks, except the statement you edited.</source>
         <translation>请按此顺序填写平台表单；除您编辑过的侵权说明外，每个值均经检查确认。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/filing_dialog.py" line="138"/>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="163"/>
         <source>Fill the marketplace&apos;s form in this order; every value was established by the checks.</source>
         <translation>请按此顺序填写平台表单；每个值均已由检查确认。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/filing_dialog.py" line="170"/>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="195"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/filing_dialog.py" line="183"/>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="208"/>
         <source>Not established: %1</source>
         <translation>未确认：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/filing_dialog.py" line="224"/>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="249"/>
         <source>Edited by %1 at %2: your text, not established by the checks. The generated statement is kept beside it in the package (complaint.json).</source>
         <translation>由 %1 于 %2 编辑：这是您填写的文字，并非检查所确认。自动生成的侵权说明一并保留在证据包中（complaint.json）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/filing_dialog.py" line="234"/>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="259"/>
         <source>Generated from the facts the checks established. You may edit it and save your text.</source>
         <translation>依据检查确认的事实自动生成。您可以编辑并保存自己的文字。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/filing_dialog.py" line="246"/>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="271"/>
         <source>The evidence changed after this statement was edited: the statement generated now differs from the one you edited. Review your text and save it again, or revert to the generated statement.</source>
         <translation>此侵权说明编辑之后证据有变化：现在自动生成的侵权说明与您编辑时所依据的不同。请复核您的文字后重新保存，或恢复为自动生成的侵权说明。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/filing_dialog.py" line="259"/>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="284"/>
         <source>Save statement</source>
         <translation>保存侵权说明</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/filing_dialog.py" line="262"/>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="287"/>
         <source>Revert to generated</source>
         <translation>恢复为自动生成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/filing_dialog.py" line="284"/>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="309"/>
         <source>Save the statement before copying it.</source>
         <translation>请先保存侵权说明再复制。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/filing_dialog.py" line="310"/>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="335"/>
         <source>Statement saved.</source>
         <translation>侵权说明已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/filing_dialog.py" line="312"/>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="337"/>
         <source>Generated statement restored.</source>
         <translation>已恢复自动生成的侵权说明。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/filing_dialog.py" line="315"/>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="340"/>
         <source>Nothing to save: that is the statement already filed.</source>
         <translation>无需保存：这已是当前提交的侵权说明。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/filing_dialog.py" line="329"/>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="355"/>
+        <source>Folder for the upload files</source>
+        <translation>上传文件的保存文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="370"/>
+        <source>Cancel writing</source>
+        <translation>取消生成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="378"/>
+        <source>Writing the upload files was cancelled.</source>
+        <translation>已取消生成上传文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="384"/>
+        <source>Wrote %1 upload file(s) to %2.</source>
+        <translation>已生成 %1 个上传文件，保存在 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/filing_dialog.py" line="409"/>
         <source>Copied: %1</source>
         <translation>已复制：%1</translation>
     </message>
@@ -1631,199 +1662,199 @@ SHA-256：%2
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="109"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="114"/>
         <source>Case editor</source>
         <translation>案件编辑器</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="124"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="129"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="125"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="130"/>
         <source>Checks</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="126"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="131"/>
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="185"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="190"/>
         <source>Background work progress</source>
         <translation>后台任务进度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="186"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="191"/>
         <source>%p%</source>
         <translation>%p%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="187"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="192"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="188"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="193"/>
         <source>Cancel background work</source>
         <translation>取消后台任务</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="210"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="215"/>
         <source>Not installed in this build</source>
         <translation>此版本未安装</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="212"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="217"/>
         <source>&amp;New case</source>
         <translation>新建案件(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="214"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="219"/>
         <source>&amp;Import case folders…</source>
         <translation>导入案件文件夹(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="216"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="221"/>
         <source>D&amp;uplicate case</source>
         <translation>复制案件(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="218"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="223"/>
         <source>&amp;Delete case…</source>
         <translation>删除案件(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="221"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="226"/>
         <source>&amp;Export package…</source>
         <translation>导出文件包(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="228"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="233"/>
         <source>&amp;Verify package…</source>
         <translation>验证文件包(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="235"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="240"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="237"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="242"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="238"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="243"/>
         <source>&amp;Run checks</source>
         <translation>运行检查(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="239"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="244"/>
         <source>&amp;Cancel background work</source>
         <translation>取消后台任务(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="241"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="246"/>
         <source>Mark &amp;submitted…</source>
         <translation>标记为已提交(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="244"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="249"/>
         <source>Record &amp;decision…</source>
         <translation>记录处理结果(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="246"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="251"/>
         <source>&amp;Filing sheet…</source>
         <translation>投诉表单(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="247"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="252"/>
         <source>&amp;Rights library…</source>
         <translation>权利库(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="248"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="253"/>
         <source>&amp;Outcomes dashboard…</source>
         <translation>结果看板(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="249"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="254"/>
         <source>&amp;Find case</source>
         <translation>查找案件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="250"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="255"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="252"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="257"/>
         <source>&amp;User guide</source>
         <translation>用户指南(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="254"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="259"/>
         <source>Open the &amp;demo case</source>
         <translation>打开示例案件(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="257"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="262"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="260"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="265"/>
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="274"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="279"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="281"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="286"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="287"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="292"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="296"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="301"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="350"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="355"/>
         <source>Checks last ran at %1</source>
         <translation>上次检查时间：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="383"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="388"/>
         <source>Opening the demo case</source>
         <translation>正在打开示例案件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="539"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="544"/>
         <source>About %1</source>
         <translation>关于 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="541"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="546"/>
         <source>%1 %2
 Offline evidence checks and signed submission packages for IP takedown complaints.</source>
         <translation>%1 %2
 离线检查知识产权投诉证据并生成签名提交文件包。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="577"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="582"/>
         <source>Cancelling background work…</source>
         <translation>正在取消后台任务…</translation>
     </message>

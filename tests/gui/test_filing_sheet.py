@@ -149,3 +149,28 @@ def test_the_chinese_statement_is_edited_from_an_english_window(qtbot, window, s
     assert (latest.lang, latest.text) == ("zh_CN", "我们的侵权说明。")
     dialog.sheet_language.setCurrentIndex(dialog.sheet_language.findData("en"))
     assert "registration No." in dialog.value_text("statement") and not dialog.revert_button.isEnabled()
+
+
+def test_upload_files_are_written_off_the_gui_thread_and_the_limit_is_said(
+    qtbot, window, store, tmp_path
+) -> None:  # noqa: ANN001, E501
+    from desktop_app.core.demo import ensure_demo_case
+
+    case_id = ensure_demo_case(store)
+    window.case_list.refresh()
+    window.case_list.select_case(case_id)
+    dialog = _open(qtbot, window)
+    assert dialog.upload_button.isEnabled()
+    task = dialog.write_upload_files(str(tmp_path / "upload"))
+    assert dialog.upload_button.text() == "Cancel writing"  # clicked again while writing, it cancels
+    wait_task(qtbot, task, timeout=120000)
+    written = sorted(p.name for p in (tmp_path / "upload").iterdir())
+    assert written == [f"{store.cases.get(case_id).reference}_alibaba_ipp_batch1of1_evidence.pdf"]
+    assert "Wrote 1 upload file(s)" in dialog.copied.text() and "up to 5 MB each" in dialog.copied.text()
+    assert dialog.upload_button.text() == "Write upload files…"
+    assert window.ctx.prefs.last_folder("upload") == str(tmp_path / "upload")
+
+    task = dialog.write_upload_files(str(tmp_path / "upload"))  # the same names: refused, nothing replaced
+    wait_task(qtbot, task, timeout=120000)
+    assert "already there" in dialog.copied.text()
+    assert sorted(p.name for p in (tmp_path / "upload").iterdir()) == written

@@ -72,6 +72,14 @@ class UploadLimits:
         return f"{', '.join(t.upper() for t in self.types)}; {size}{count}{how}"
 
 
+def limits_sentence(form_key: str, limits: UploadLimits, language: str = "en") -> str:
+    """'Evidence files for alibaba_ipp: up to 5 MB each (…assumption…)' in ``language``."""
+    from desktop_app.core.messages import render
+
+    key = "attachments.limit.published" if limits.published else "attachments.limit.assumed"
+    return render(key, {"form": form_key, "mb": f"{limits.max_bytes / 1024**2:.3g}"}, language)
+
+
 def upload_limits(form_key: str) -> UploadLimits:
     """The upload limits of a form, from its data."""
     data = {
