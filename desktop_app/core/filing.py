@@ -426,17 +426,19 @@ def _fill(sheet: FilingSheet, lang: str) -> list[SheetField]:
                 )
                 out.append(SheetField(f.key, name, sheet.statement[lang], False, source, edited=True))
         elif f.fill == "package":
-            out.append(
-                SheetField(
-                    f.key,
-                    name,
-                    f"{sheet.case} 已签名证据包（summary.pdf 及全部证据文件）"
-                    if zh
-                    else f"{sheet.case} signed package (summary.pdf and the evidence files)",
-                    True,
-                    "evidence-desk export",
-                )
+            from desktop_app.core.package.attachments import attachment_name  # it builds on this module
+
+            upload = attachment_name(sheet.case, sheet.form.key, sheet.batch, sheet.batches, 1, 1)
+            value = (
+                f"{upload}（本批的上传文件，由“生成上传文件…”或 filing-sheet --attachments 生成；"
+                "超过上传大小限制时分为多个部分，文件名以 _partNofM 结尾）。"
+                f"{sheet.case} 的已签名证据包保存全部原始文件。"
+                if zh
+                else f"{upload} (this batch's upload file, written by 'Write upload files…' or filing-sheet "
+                "--attachments; in parts ending _partNofM when over the upload size limit). The signed "
+                f"package of {sheet.case} holds every original file."
             )
+            out.append(SheetField(f.key, name, value, True, "the evidence as checked"))
         elif f.fill.startswith("right."):
             value, ok, source = _right_value(case, report, f.fill.split(".", 1)[1], lang)
             out.append(SheetField(f.key, name, value, ok, source))
