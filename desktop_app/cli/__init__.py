@@ -90,7 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_gui(data_dir=args.data_dir, demo=args.demo)
     from desktop_app.cli import common
     from desktop_app.core.app_log import configure_logging, log_unexpected
-    from desktop_app.core.messages import error_text, language_from_environment
+    from desktop_app.core.messages import error_text, language_from_environment, render
     from desktop_app.core.paths import resolve_data_dir
 
     args.lang = args.lang or language_from_environment()
@@ -102,7 +102,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"evidence-desk: {error_text(exc, args.lang)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
-        print("evidence-desk: interrupted", file=sys.stderr)
+        print(f"evidence-desk: {render('cli.interrupted', {}, args.lang)}", file=sys.stderr)
         return 130
     except Exception as exc:  # a full disk is one sentence; anything else is a bug
         room = no_room_sentence(exc)

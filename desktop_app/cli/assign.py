@@ -9,7 +9,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from desktop_app.cli.common import open_store, resolve_case, stderr_progress
+from desktop_app.cli.common import language, open_store, resolve_case, stderr_progress
+from desktop_app.core.messages import render
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -36,15 +37,18 @@ def cmd_attach_screenshots(args: argparse.Namespace) -> int:
         case = store.cases.get(case_id)
     if sys.stderr.isatty():
         print(file=sys.stderr)
+    lang = language(args)
     for f, i in result.attached:
         _market, listing_id = effective_listing(case.listings[i])
-        print(f"{f.original_name} -> listing {i + 1} ({listing_id or case.listings[i].url})")
-    for f, why in result.unassigned:
-        print(f"{f.original_name}: not attached: {why}")
-    for sentence in result.refused:
+        params = {"file": f.original_name, "n": i + 1, "listing": listing_id or case.listings[i].url}
+        print(render("cli.assign.attached", params, lang))
+    for f, why in result.unassigned_text(lang):
+        print(render("cli.assign.not_attached", {"file": f.original_name, "why": why}, lang))
+    for sentence in result.refused_text(lang):
         print(sentence, file=sys.stderr)
-    print(
-        f"{case.reference}: {len(result.attached)} attached, {len(result.unassigned)} left to assign"
-        + (f", {len(result.refused)} refused" if result.refused else "")
-    )
+    counts = {"case": case.reference, "attached": len(result.attached), "left": len(result.unassigned)}
+    if result.refused:
+        print(render("cli.assign.summary_refused", dict(counts, refused=len(result.refused)), lang))
+    else:
+        print(render("cli.assign.summary", counts, lang))
     return 0 if not result.unassigned and not result.refused else 1

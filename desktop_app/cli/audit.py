@@ -6,7 +6,8 @@ import argparse
 import dataclasses
 import json
 
-from desktop_app.cli.common import open_store
+from desktop_app.cli.common import language, open_store
+from desktop_app.core.messages import render
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -52,10 +53,9 @@ def cmd_verify(args: argparse.Namespace) -> int:
             )
         )
     elif report.ok:
-        print(
-            f"INTACT: {report.entries} audit entries, chain head {report.head_hash} (entry {report.head_id})"
-        )
+        params = {"entries": report.entries, "hash": report.head_hash, "id": report.head_id}
+        print(render("cli.audit.intact", params, language(args)))
     else:
-        print(f"BROKEN: {report.problem}")
-        print(f"({report.entries} entries before it fit the chain)")
+        print(render("cli.audit.broken", {"problem": report.problem}, language(args)))
+        print(render("cli.audit.before", {"entries": report.entries}, language(args)))
     return 0 if report.ok else 1

@@ -6,8 +6,9 @@ import argparse
 import json
 import sys
 
-from desktop_app.cli.common import open_store, print_warning, resolve_case, stderr_progress
+from desktop_app.cli.common import language, open_store, print_warning, resolve_case, stderr_progress
 from desktop_app.core.case_folder import export_case_folder, import_case_folder
+from desktop_app.core.messages import render
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -95,8 +96,13 @@ def cmd_cases(args: argparse.Namespace) -> int:
             )
         )
         return 0
+    lang = language(args)
     for r in rows:
-        counts = "unchecked" if r.blockers is None else f"{r.blockers} blockers, {r.warnings} warnings"
+        counts = (
+            render("cli.cases.unchecked", {}, lang)
+            if r.blockers is None
+            else render("cli.cases.counts", {"blockers": r.blockers, "warnings": r.warnings}, lang)
+        )
         print(
             f"{r.id}\t{r.reference}\t{r.status}\t{','.join(r.marketplaces) or '-'}\t"
             f"{','.join(r.marks) or '-'}\t{counts}\t{r.title}"
@@ -109,6 +115,9 @@ def _records(store, case) -> dict:  # noqa: ANN001
     edited = store.revisions.edited_since(case)
     revisions = store.revisions.for_case(case.id)
     stamps = store.exports.stamps(case.id)
+    decided: dict[int, list[str]] = {}
+    for d in store.submissions.listing_decisions(case.id):
+        decided.setdefault(d["submission_id"], []).append(d["decision"])
     return {
         "exports": [
             {
@@ -147,6 +156,8 @@ def _records(store, case) -> dict:  # noqa: ANN001
                 "decision_reasons": x["decision_reasons"] or None,
                 "reopened_at": x["reopened_at"] or None,
                 "reopen_reason": x["reopen_reason"] or None,
+                "batch": x["batch"],
+                "listings": _listing_counts(x, decided) if x["batch"] is not None else None,
             }
             for x in store.submissions.for_case(case.id)
         ],
@@ -154,7 +165,16 @@ def _records(store, case) -> dict:  # noqa: ANN001
     }
 
 
+def _listing_counts(sub, decided: dict[int, list[str]]) -> dict[str, int]:  # noqa: ANN001
+    """How many listings a complaint filed in batches carried, and the marketplace's decisions on them."""
+    mine = decided.get(sub["id"], [])
+    count = len(json.loads(sub["listing_ids"] or "[]"))
+    accepted, declined = mine.count("accepted"), mine.count("declined")
+    return {"count": count, "accepted": accepted, "declined": declined, "undecided": count - len(mine)}
+
+
 def cmd_show(args: argparse.Namespace) -> int:
+    lang = language(args)
     with open_store(args) as store:
         case = store.cases.get(resolve_case(store, args.case))
         if args.revision is not None:
@@ -173,12 +193,16 @@ def cmd_show(args: argparse.Namespace) -> int:
             if args.format == "json":
                 print(json.dumps(d, indent=2, ensure_ascii=False))
                 return 0
-            print(
-                f"Case {case.id}  {d['reference']}  revision {args.revision} (frozen {meta['created_at']} at "
-                f"{meta['reason']}; read-only)"
-            )
-            print(f"  Content SHA-256: {meta['content_sha256']}")
-            _print_content(d)
+            params = {
+                "id": case.id,
+                "reference": d["reference"],
+                "revision": args.revision,
+                "at": meta["created_at"],
+                "reason": meta["reason"],
+            }
+            print(render("cli.show.revision_header", params, lang))
+            print(render("cli.show.content_sha", {"sha": meta["content_sha256"]}, lang))
+            _print_content(d, lang)
             return 0
         last = store.checks.last(case.id)  # type: ignore[arg-type]
         records = _records(store, case)
@@ -197,55 +221,61 @@ def cmd_show(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(d, indent=2, ensure_ascii=False))
         return 0
-    print(
-        f"Case {d['id']}  {d['reference']}  [{d['status']}]"
-        + ("  read-only (submitted)" if d["read_only"] else "")
+
+    def say(key: str, **params: object) -> None:
+        print(render(f"cli.show.{key}", params, lang))
+
+    header = render(
+        "cli.show.header", {"id": d["id"], "reference": d["reference"], "status": d["status"]}, lang
     )
-    _print_content(d)
+    print(header + (render("cli.show.read_only", {}, lang) if d["read_only"] else ""))
+    _print_content(d, lang)
     lc = d["last_check"]
-    print(
-        "  Last check:   "
-        + (
-            "never"
-            if lc is None
-            else f"{lc['verdict']} ({lc['blockers']} blockers, {lc['warnings']} warnings) at {lc['ran_at']}"
-        )
-    )
+    if lc is None:
+        say("last_check_never")
+    else:
+        verdict = render("check.ready" if lc["verdict"] == "ready" else "check.not_ready", {}, lang)
+        say("last_check", verdict=verdict, blockers=lc["blockers"], warnings=lc["warnings"], at=lc["ran_at"])
     for e in d["exports"]:
-        print(
-            f"  Package v{e['version']}:   {e['exported_at']}  signed by {e['signer'] or '?'}  "
-            f"revision {e['revision'] or '?'}  sha256:{e['sha256']}"
+        say(
+            "package",
+            version=e["version"],
+            at=e["exported_at"],
+            signer=e["signer"] or "?",
+            revision=e["revision"] or "?",
+            sha=e["sha256"],
         )
         if e["stamped_from"] is not None:
             ts = e["timestamp"] or {}
-            tsa, when = ts.get("tsa") or "?", ts.get("time") or "?"
-            print(f"                version {e['stamped_from']} time-stamped by {tsa} at {when}")
+            say("stamped", version=e["stamped_from"], tsa=ts.get("tsa") or "?", at=ts.get("time") or "?")
         print(f"                {e['path']}")
     revs = d["revisions"]
     if revs:
-        now = "edited since" if d["edited_since_last_revision"] else "unchanged since"
-        print(
-            f"  Revisions:    {', '.join(str(r['number']) for r in revs)} "
-            f"(the case is {now} revision {revs[-1]['number']}; show --revision N to view one)"
-        )
+        now = "revisions_edited" if d["edited_since_last_revision"] else "revisions_unchanged"
+        say(now, numbers=[r["number"] for r in revs], last=revs[-1]["number"])
     for x in d["submissions"]:
-        print(
-            f"  Submitted:    {x['submitted_at']}  to {x['marketplace'] or '?'}  "
-            f"complaint {x['complaint_number']}  package v{x['package_version'] or '-'}  "
-            f"revision {x['revision'] or '-'}"
+        say(
+            "submitted",
+            at=x["submitted_at"],
+            marketplace=x["marketplace"] or "?",
+            number=x["complaint_number"],
+            version=x["package_version"] or "-",
+            revision=x["revision"] or "-",
         )
+        if x["batch"] is not None:
+            say("batch", batch=x["batch"], **x["listings"])
         if x["decision"]:
             reasons = f": {x['decision_reasons']}" if x["decision_reasons"] else ""
-            print(f"    Decision:   {x['decision']} {x['decided_at']}{reasons}")
+            say("decision", decision=x["decision"], at=x["decided_at"], reasons=reasons)
         if x["reopened_at"]:
-            print(f"    Reopened:   {x['reopened_at']}: {x['reopen_reason']}")
+            say("reopened", at=x["reopened_at"], reason=x["reopen_reason"])
     return 0
 
 
-def _print_content(d: dict) -> None:
+def _print_content(d: dict, language: str = "en") -> None:
     from desktop_app.core.case_text import content_lines
 
-    for line in content_lines(d):
+    for line in content_lines(d, language):
         print(line)
 
 
@@ -257,20 +287,16 @@ def cmd_export_folder(args: argparse.Namespace) -> int:
 
 
 def cmd_delete(args: argparse.Namespace) -> int:
+    lang = language(args)
     with open_store(args) as store:
         case = store.cases.get(resolve_case(store, args.case))
         if not args.yes:
             if not sys.stdin.isatty():
-                print(
-                    "evidence-desk: refusing to delete without --yes (no terminal to confirm)",
-                    file=sys.stderr,
-                )
+                print(f"evidence-desk: {render('cli.delete.no_terminal', {}, lang)}", file=sys.stderr)
                 return 2
-            answer = input(f"Delete case {case.id} ({case.reference})? [y/N] ")
+            answer = input(render("cli.delete.ask", {"id": case.id, "reference": case.reference}, lang))
             if answer.strip().lower() not in ("y", "yes"):
                 return 1
         removed = store.cases.delete(case.id)  # type: ignore[arg-type]
-    print(
-        f"deleted case {case.id}; {len(removed)} evidence file(s) no longer used were removed from the vault"
-    )
+    print(render("cli.delete.done", {"id": case.id, "count": len(removed)}, lang))
     return 0

@@ -11,6 +11,11 @@ from desktop_app.core.paths import resolve_data_dir
 from desktop_app.core.store import Store
 
 
+def language(args: argparse.Namespace) -> str:
+    """The language --lang (or the locale) chose for what a command prints: "en" or "zh_CN"."""
+    return getattr(args, "lang", "en") or "en"
+
+
 def open_store(args: argparse.Namespace) -> Store:
     return Store(resolve_data_dir(args.data_dir))
 

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from desktop_app.cli.common import open_store, print_warning, resolve_case, stderr_progress
+from desktop_app.cli.common import language, open_store, print_warning, resolve_case, stderr_progress
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -92,15 +92,27 @@ def _checked(store: Any, ref: str) -> tuple[Any, Any]:
     return store.cases.get(case_id), report
 
 
-def _not_ready(case: Any, report: Any) -> int:
-    from desktop_app.core.errors import UserError
-    from desktop_app.core.filing import build_sheets
+def _not_ready(case: Any, report: Any, lang: str) -> int:
+    """Exit 1 for a case that is not ready (build_sheets refuses it too; said here in ``lang``)."""
+    from desktop_app.core.messages import msg, render
 
-    try:
-        build_sheets(case, report)
-    except UserError as exc:
-        print(exc, file=sys.stderr)
+    n = len(report.blockers)
+    blockers = msg("check.blockers." + ("one" if n == 1 else "many"), count=n)
+    ref = case.reference or report.case
+    print(render("cli.filing.not_ready", {"case": ref, "blockers": blockers}, lang), file=sys.stderr)
     return 1
+
+
+def _check_marketplace(case: Any, marketplace: str) -> None:
+    """Refuse a marketplace the case has no listing on in the user's language (build_sheets: English)."""
+    from desktop_app.core.errors import UserError
+    from desktop_app.core.filing import batches
+
+    have = sorted(batches(case))
+    if marketplace and marketplace not in have:
+        raise UserError.keyed(
+            "cli.filing.no_listing_on", case=case.reference, marketplace=marketplace, have=have or ["-"]
+        )
 
 
 def _warn_stale(sheets: list[Any], lang: str) -> None:
@@ -113,11 +125,12 @@ def cmd_filing_sheet(args: argparse.Namespace) -> int:
     from desktop_app.core.filing import sheet_text, sheets_csv
     from desktop_app.core.statements import sheets_with_edits
 
-    lang = "zh_CN" if str(getattr(args, "lang", "") or "").startswith("zh") else "en"
+    lang = language(args)
     with open_store(args) as store:
         case, report = _checked(store, args.case)
         if report.verdict != "ready":
-            return _not_ready(case, report)
+            return _not_ready(case, report, lang)
+        _check_marketplace(case, args.marketplace)
         attached = _attachments(store, case, report, args)
         sheets = sheets_with_edits(store, case, report, args.marketplace)
     if args.format == "json":
@@ -199,7 +212,7 @@ def cmd_filing_statement(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         case, report = _checked(store, args.case)
         if report.verdict != "ready":
-            return _not_ready(case, report)
+            return _not_ready(case, report, language(args))
         sheet = find_sheet(store, case, report, args.marketplace, args.batch)
         changed: bool | None = None
         if not args.show:
@@ -219,7 +232,7 @@ def cmd_filing_statement(args: argparse.Namespace) -> int:
         print(json.dumps(_statement_json(case, sheet, langs, history, changed), indent=2, ensure_ascii=False))
     else:
         print(_statement_text(case, sheet, langs, history, changed, args.show))
-    _warn_stale([sheet], "zh_CN" if str(getattr(args, "lang", "") or "").startswith("zh") else "en")
+    _warn_stale([sheet], language(args))
     return 0
 
 

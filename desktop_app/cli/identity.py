@@ -8,7 +8,9 @@ import os
 import sys
 from pathlib import Path
 
+from desktop_app.cli.common import language
 from desktop_app.core.errors import UserError
+from desktop_app.core.messages import render
 from desktop_app.core.package.signing import (
     PASSPHRASE_ENV,
     certificate_pem,
@@ -36,16 +38,16 @@ def read_passphrase(args: argparse.Namespace, prompt: str, *, confirm: bool = Fa
         path = Path(args.passphrase_file)
         lines = read_user_text(path, max_bytes=64 * 1024).splitlines()
         if not lines or not lines[0]:
-            raise UserError(f"{path}: the passphrase file is empty.")
+            raise UserError.keyed("cli.passphrase.file_empty", path=str(path))
         return lines[0]
     env = os.environ.get(PASSPHRASE_ENV)
     if env:
         return env
     if not sys.stdin.isatty():
-        raise UserError(f"No passphrase: use --passphrase-file or ${PASSPHRASE_ENV} when not at a terminal.")
+        raise UserError.keyed("cli.passphrase.none", env=PASSPHRASE_ENV)
     first = getpass.getpass(prompt)
-    if confirm and getpass.getpass("Repeat the passphrase: ") != first:
-        raise UserError("The two passphrases differ.")
+    if confirm and getpass.getpass(render("cli.passphrase.repeat", {}, language(args))) != first:
+        raise UserError.keyed("cli.passphrase.differ")
     return first
 
 
@@ -83,27 +85,46 @@ def _data_dir(args: argparse.Namespace) -> Path:
 
 
 def cmd_create(args: argparse.Namespace) -> int:
-    passphrase = read_passphrase(args, "Passphrase for the new key: ", confirm=True)
+    lang = language(args)
+    passphrase = read_passphrase(args, render("cli.passphrase.new", {}, lang), confirm=True)
     info = create_identity(
         _data_dir(args), args.name, args.org, passphrase, email=args.email, key_type=args.key_type
     )
-    print(f"Created identity '{info.name}' ({info.subject}, {info.organisation})")
-    print(f"SHA-256 fingerprint: {info.fingerprint}")
+    print(
+        render(
+            "cli.identity.created",
+            {"name": info.name, "subject": info.subject, "org": info.organisation},
+            lang,
+        )
+    )
+    print(render("cli.identity.fingerprint", {"fingerprint": info.fingerprint}, lang))
     return 0
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    passphrase = read_passphrase(args, f"Passphrase of {args.file}: ")
+    lang = language(args)
+    passphrase = read_passphrase(args, render("cli.passphrase.of_file", {"file": args.file}, lang))
     info = import_identity(_data_dir(args), args.file, passphrase, name=args.name)
-    print(f"Imported identity '{info.name}' ({info.subject}, {info.organisation})")
-    print(f"SHA-256 fingerprint: {info.fingerprint}")
+    print(
+        render(
+            "cli.identity.imported",
+            {"name": info.name, "subject": info.subject, "org": info.organisation},
+            lang,
+        )
+    )
+    print(render("cli.identity.fingerprint", {"fingerprint": info.fingerprint}, lang))
     return 0
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    lang = language(args)
     for info in list_identities(_data_dir(args)):
-        state = "EXPIRED" if info.expired else f"valid until {info.not_after:%Y-%m-%d}"
-        kind = "self-signed" if info.self_signed else "CA-issued"
+        state = (
+            render("cli.identity.expired", {}, lang)
+            if info.expired
+            else render("cli.identity.valid_until", {"date": f"{info.not_after:%Y-%m-%d}"}, lang)
+        )
+        kind = render("cli.identity." + ("self_signed" if info.self_signed else "ca_issued"), {}, lang)
         print(f"{info.name}\t{info.organisation}\t{kind}\t{state}\t{info.fingerprint}")
     return 0
 
@@ -118,5 +139,7 @@ def cmd_export_cert(args: argparse.Namespace) -> int:
         atomic_write_bytes(args.out, pem)
     else:
         sys.stdout.write(pem.decode("ascii"))
-    print(f"SHA-256 fingerprint: {info.fingerprint}", file=sys.stderr)
+    print(
+        render("cli.identity.fingerprint", {"fingerprint": info.fingerprint}, language(args)), file=sys.stderr
+    )
     return 0

@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from desktop_app.cli.common import open_store, resolve_case, stderr_progress
+from desktop_app.cli.common import language, open_store, resolve_case, stderr_progress
 from desktop_app.cli.identity import add_passphrase_args, read_passphrase
+from desktop_app.core.messages import render
 
 EXIT_VALID, EXIT_INVALID, EXIT_UNUSABLE = 0, 1, 2
 
@@ -65,27 +66,30 @@ def cmd_export(args: argparse.Namespace) -> int:
         case_id = resolve_case(store, args.case)
         info = find_identity(store.data_dir, args.identity)
         identity = load_identity(
-            store.data_dir, info.name, read_passphrase(args, f"Passphrase for '{info.name}': ")
+            store.data_dir,
+            info.name,
+            read_passphrase(args, render("cli.passphrase.identity", {"name": info.name}, language(args))),
         )
         result = export_case(
             store, case_id, args.out, identity, allow_blockers=args.allow_blockers, progress=stderr_progress
         )
     if sys.stderr.isatty():
         print(file=sys.stderr)
+    lang = language(args)
     print(result.path)
-    print(f"Package version {result.version}, case revision {result.revision}")
+    print(render("cli.export.version", {"version": result.version, "revision": result.revision}, lang))
     if result.unchanged_since is not None:
-        print(
-            f"The case is unchanged since version {result.unchanged_since}: this package holds the same "
-            f"revision ({result.revision})."
-        )
-    print(f"SHA-256 {result.sha256}")
-    print(
-        f"Signed by {result.signer} at {result.signing_time.isoformat()} (certificate SHA-256 "
-        f"{result.signer_fingerprint})"
-    )
+        params = {"since": result.unchanged_since, "revision": result.revision}
+        print(render("cli.export.unchanged", params, lang))
+    print(render("cli.export.sha", {"sha": result.sha256}, lang))
+    params = {
+        "signer": result.signer,
+        "at": result.signing_time.isoformat(),
+        "fingerprint": result.signer_fingerprint,
+    }
+    print(render("cli.export.signed", params, lang))
     if result.blockers_overridden:
-        print("Exported despite blockers (override recorded in complaint.json).", file=sys.stderr)
+        print(render("cli.export.overridden", {}, lang), file=sys.stderr)
     return 0
 
 
@@ -171,7 +175,7 @@ def verify_text(report, require_trust: bool = False, language: str = "en") -> li
         lines.append(line("trusted_na"))
     ts = report.timestamp
     if ts is not None:
-        lines.extend(ts.text_lines())
+        lines.extend(ts.text_lines(language))
     if report.repacked:
         lines.append(line("note", note=say(report.repack_note, language)))
     if not report.valid:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 
-from desktop_app.cli.common import open_store, resolve_case
+from desktop_app.cli.common import language, open_store, resolve_case
+from desktop_app.core.messages import render
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -74,38 +75,82 @@ def cmd_submit(args: argparse.Namespace) -> int:
         )
         sub = store.submissions.open(case_id)
         ref = store.cases.get(case_id).reference
+    lang = language(args)
     if sub["batch"] is not None:
         n = len(json.loads(sub["listing_ids"]))
-        where = f"{sub['marketplace']} as {sub['complaint_number']}"
-        print(f"{ref}: batch {sub['batch']} ({n} listings) filed with {where}")
+        print(
+            render(
+                "cli.submit.batch",
+                {
+                    "case": ref,
+                    "batch": sub["batch"],
+                    "count": n,
+                    "marketplace": sub["marketplace"],
+                    "number": sub["complaint_number"],
+                },
+                lang,
+            )
+        )
     print(
-        f"{ref}: submitted to {sub['marketplace'] or '?'} as complaint {sub['complaint_number']} "
-        f"(package v{sub['export_version'] or '-'}, revision {sub['revision']}); the case is now read-only"
+        render(
+            "cli.submit.done",
+            {
+                "case": ref,
+                "marketplace": sub["marketplace"] or "?",
+                "number": sub["complaint_number"],
+                "version": sub["export_version"] or "-",
+                "revision": sub["revision"],
+            },
+            lang,
+        )
     )
     return 0
 
 
 def cmd_decide(args: argparse.Namespace) -> int:
     from desktop_app.core.errors import UserError
-    from desktop_app.core.outcomes import record_decision, record_listing_decisions
+    from desktop_app.core.outcomes import filed_complaints, record_decision, record_listing_decisions
 
+    complaint = None
     with open_store(args) as store:
         case_id = resolve_case(store, args.case)
         if args.listing:
             if not args.number:
-                raise UserError("--listing needs --number: the complaint the listings were filed in.")
+                raise UserError.keyed("cli.decide.listing_needs_number")
             decisions = {lid: (bool(args.accepted), args.reason) for lid in args.listing}
             record_listing_decisions(store, case_id, args.number, decisions, at=args.at)
+            number = args.number.strip()
+            complaint = next(
+                (c for c in filed_complaints(store, case_id) if c.complaint_number == number), None
+            )
         else:
             record_decision(store, case_id, args.accepted, args.reason, at=args.at)
         case = store.cases.get(case_id)
+    lang = language(args)
     verdict = "accepted" if args.accepted else "declined"
+    ref = case.reference
     if args.listing:
-        print(f"{case.reference}: {len(args.listing)} listing(s) of complaint {args.number} {verdict}")
+        print(
+            render(
+                f"cli.decide.listings_{verdict}",
+                {"case": ref, "count": len(args.listing), "number": args.number},
+                lang,
+            )
+        )
+        if complaint is not None:
+            params = {
+                "case": ref,
+                "number": complaint.complaint_number,
+                "accepted": complaint.count("accepted"),
+                "declined": complaint.count("declined"),
+                "undecided": complaint.undecided,
+                "total": len(complaint.listings),
+            }
+            print(render("cli.decide.complaint_tally", params, lang))
         if str(case.status) in ("accepted", "declined"):
-            print(f"{case.reference}: every listing filed is decided; the case is {case.status}")
+            print(render(f"cli.decide.case_{case.status}", {"case": ref}, lang))
     else:
-        print(f"{case.reference}: {verdict}")
+        print(render(f"cli.decide.{verdict}", {"case": ref}, lang))
     return 0
 
 
@@ -116,5 +161,5 @@ def cmd_reopen(args: argparse.Namespace) -> int:
         case_id = resolve_case(store, args.case)
         reopen_case(store, case_id, args.reason)
         ref = store.cases.get(case_id).reference
-    print(f"{ref}: reopened; edits are allowed and will make a new revision")
+    print(render("cli.reopen.done", {"case": ref}, language(args)))
     return 0

@@ -6,8 +6,9 @@ import argparse
 import datetime as dt
 import json
 
-from desktop_app.cli.common import open_store, resolve_case
+from desktop_app.cli.common import language, open_store, resolve_case
 from desktop_app.core.confirmation import FIELDS
+from desktop_app.core.messages import msg, render
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -62,10 +63,10 @@ def resolve_right(case, ref: str) -> int:  # noqa: ANN001
     found = found or [r for r in rights if fold(r.mark) and fold(r.mark) == fold(ref)]
     if len(found) == 1:
         return found[0].id  # type: ignore[return-value]
-    shown = "; ".join(f"{r.id}: {r.mark} ({r.office} {r.registration_number})" for r in rights) or "none"
+    shown = [f"{r.id}: {r.mark} ({r.office} {r.registration_number})" for r in rights] or ["-"]
     if found:
-        raise NotFoundError(f"'{ref}' names several rights of case {case.reference}; use the id ({shown}).")
-    raise NotFoundError(f"Case {case.reference} has no right '{ref}' (its rights: {shown}).")
+        raise NotFoundError.keyed("cli.right.ambiguous", ref=ref, case=case.reference, rights=shown)
+    raise NotFoundError.keyed("cli.right.unknown", ref=ref, case=case.reference, rights=shown)
 
 
 def cmd_confirm(args: argparse.Namespace) -> int:
@@ -82,11 +83,15 @@ def cmd_confirm(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(dict(c.to_json(), id=c.id, case=case.reference), indent=2, ensure_ascii=False))
         return 0
-    what = ", ".join(FIELDS[n] for n in c.fields)
-    print(
-        f"{case.reference}: {right.mark} ({right.office} {right.registration_number}): {what} {c.source} "
-        f"against {right.certificate.original_name if right.certificate else '?'} "
-        f"(SHA-256 {c.certificate_sha256[:16]}…); run 'evidence-desk check {case.reference}' "
-        "to see the verdict"
-    )
+    params = {
+        "case": case.reference,
+        "mark": right.mark,
+        "office": right.office,
+        "number": right.registration_number,
+        "fields": list(c.fields),
+        "source": msg("cli.right.source", who=c.confirmed_by, date=c.date),
+        "certificate": right.certificate.original_name if right.certificate else "?",
+        "sha": c.certificate_sha256[:16],
+    }
+    print(render("cli.right.confirmed", params, language(args)))
     return 0

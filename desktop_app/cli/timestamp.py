@@ -6,7 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from desktop_app.cli.common import open_store, stderr_progress
+from desktop_app.cli.common import language, open_store, stderr_progress
+from desktop_app.core.messages import render
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -53,9 +54,12 @@ def cmd_request(args: argparse.Namespace) -> int:
     package = Path(args.package)
     out = Path(args.out) if args.out else package.with_suffix(".tsq")
     request = write_request(package, out, resolve_data_dir(args.data_dir))
+    lang = language(args)
     print(out)
-    print(f"Request over SHA-256 {request.digest.hex()} of the package signature (nonce {request.nonce:x}).")
-    print(f"Send it to your TSA, then: evidence-desk timestamp attach {package} RESPONSE.tsr")
+    print(
+        render("cli.timestamp.request", {"digest": request.digest.hex(), "nonce": f"{request.nonce:x}"}, lang)
+    )
+    print(render("cli.timestamp.send", {"package": str(package)}, lang))
     return 0
 
 
@@ -76,16 +80,19 @@ def cmd_attach(args: argparse.Namespace) -> int:
         )
     if sys.stderr.isatty():
         print(file=sys.stderr)
+    lang = language(args)
     print(result.path)
-    print(f"SHA-256 {result.sha256}")
-    for line in result.check.text_lines():
+    print(render("cli.export.sha", {"sha": result.sha256}, lang))
+    for line in result.check.text_lines(lang):
         print(line)
     if result.version is not None:
-        print(
-            f"Recorded as version {result.version} of case {result.case_reference} "
-            f"(version {result.stamped_from}, time-stamped)."
-        )
+        params = {
+            "version": result.version,
+            "case": result.case_reference,
+            "stamped_from": result.stamped_from,
+        }
+        print(render("cli.timestamp.recorded", params, lang))
     else:
-        print("No case in this data directory lists that package: the new package is not recorded.")
-    print(f"The original package {args.package} is unchanged.")
+        print(render("cli.timestamp.not_recorded", {}, lang))
+    print(render("cli.timestamp.unchanged", {"package": args.package}, lang))
     return 0

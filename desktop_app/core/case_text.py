@@ -6,41 +6,49 @@ from __future__ import annotations
 from typing import Any
 
 
-def content_lines(d: dict[str, Any]) -> list[str]:
-    """``d`` is ``Case.to_json()`` or a frozen revision's content."""
+def content_lines(d: dict[str, Any], language: str = "en") -> list[str]:
+    """``d`` is ``Case.to_json()`` or a frozen revision's content; labels in ``language``."""
+    from desktop_app.core.messages import msg, render
+
+    def line(key: str, **params: Any) -> str:
+        return render(f"show.{key}", params, language)
+
+    def sha(x: dict[str, Any]) -> str:
+        return f"sha256:{x['sha256'][:16]}"
+
     out: list[str] = []
     if d.get("title"):
-        out.append(f"  Title:        {d['title']}")
-    out.append(f"  Filing date:  {d['filing_date']}")
+        out.append(line("title", title=d["title"]))
+    out.append(line("filing_date", date=d["filing_date"]))
     c = d["complainant"]
-    out.append(
-        f"  Complainant:  {c['name']} ({c['role'].replace('_', ' ')})"
-        + (f" <{c['email']}>" if c["email"] else "")
-    )
+    email = f" <{c['email']}>" if c["email"] else ""
+    out.append(line("complainant", name=c["name"], role=c["role"], email=email))
     if c["authorization"]:
-        out.append(
-            f"  Authorization: {c['authorization']['name']}  sha256:{c['authorization']['sha256'][:16]}"
-        )
+        out.append(line("authorization", name=c["authorization"]["name"], hash=sha(c["authorization"])))
     for i, r in enumerate(d["rights"], 1):
+        classes = ", ".join(map(str, r["classes"])) or "-"
         out.append(
-            f"  Right {i}:      {r['mark']}  {r['office']} {r['registration_number']}  owner: {r['owner']}  "
-            f"classes: {', '.join(map(str, r['classes'])) or '-'}"
+            line(
+                "right",
+                n=i,
+                mark=r["mark"],
+                office=r["office"],
+                number=r["registration_number"],
+                owner=r["owner"],
+                classes=classes,
+            )
         )
         if r["certificate"]:
-            out.append(
-                f"                certificate: {r['certificate']['name']}  "
-                f"sha256:{r['certificate']['sha256'][:16]}"
-            )
+            out.append(line("certificate", name=r["certificate"]["name"], hash=sha(r["certificate"])))
     for i, li in enumerate(d["listings"], 1):
-        out.append(
-            f"  Listing {i}:    {li['marketplace'] or '?'} {li['listing_id'] or '(no id)'}  {li['url']}"
-        )
+        lid = li["listing_id"] or msg("show.no_id")
+        out.append(line("listing", n=i, marketplace=li["marketplace"] or "?", id=lid, url=li["url"]))
         if li["title"]:
-            out.append(f"                title: {li['title']}")
+            out.append(line("listing_title", title=li["title"]))
         for s in li["screenshots"]:
-            out.append(f"                screenshot: {s['name']}  sha256:{s['sha256'][:16]}")
+            out.append(line("screenshot", name=s["name"], hash=sha(s)))
     for x in d["genuine_photos"]:
-        out.append(f"  Genuine photo: {x['name']}  sha256:{x['sha256'][:16]}")
+        out.append(line("genuine_photo", name=x["name"], hash=sha(x)))
     for x in d["other_files"]:
-        out.append(f"  Other file:   {x['name']}  sha256:{x['sha256'][:16]}")
+        out.append(line("other_file", name=x["name"], hash=sha(x)))
     return out

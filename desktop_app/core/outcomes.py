@@ -52,15 +52,17 @@ def record_submission(
     number = complaint_number.strip()
     case = store.cases.get(case_id)
     if not number:
-        raise OutcomeError(f"{case.reference}: enter the complaint number the marketplace gave you")
+        raise OutcomeError.keyed("outcome.no_number", case=case.reference)
     listing_ids: list[str] = []
     if batch is not None:
         listing_ids = _batch_listing_ids(store, case, marketplace, batch)
         filed = store.submissions.open_all(case.id)
         if any(s["batch"] == batch and s["marketplace"] == marketplace for s in filed):
-            raise OutcomeError(f"{case.reference}: batch {batch} on {marketplace} was already filed")
+            raise OutcomeError.keyed(
+                "outcome.batch_filed", case=case.reference, batch=batch, marketplace=marketplace
+            )
         if filed and any(s["batch"] is None for s in filed):
-            raise OutcomeError(f"{case.reference}: the case was filed as one complaint; reopen it first")
+            raise OutcomeError.keyed("outcome.filed_whole", case=case.reference)
         if filed:  # a further batch of a case already filed: same package, same frozen revision
             first = filed[0]
             with store.transaction():
@@ -76,16 +78,14 @@ def record_submission(
                 )
             return
     if case.status not in _SUBMITTABLE or store.submissions.open(case.id) is not None:
-        raise OutcomeError(
-            f"{case.reference}: the case is already {case.status}; reopen it (with a reason) before "
-            "submitting it again"
+        raise (
+            OutcomeError.keyed("outcome.already_submitted", case=case.reference)
             if case.status == CaseStatus.SUBMITTED
-            else f"{case.reference}: the case was already decided ({case.status}); it cannot be submitted "
-            "again"
+            else OutcomeError.keyed("outcome.already_decided", case=case.reference, status=str(case.status))
         )
     exports = store.exports.for_case(case.id)
     if export_version is not None and not any(e["version"] == export_version for e in exports):
-        raise OutcomeError(f"{case.reference}: there is no package version {export_version}")
+        raise OutcomeError.keyed("outcome.no_package_version", case=case.reference, version=export_version)
     chosen = export_version if export_version is not None else (exports[-1]["version"] if exports else None)
     package = next((e for e in exports if e["version"] == chosen), None)
     when = at or utc_now()
@@ -118,13 +118,10 @@ def record_decision(store: Any, case_id: int, accepted: bool, reason: str = "", 
     """Record the marketplace's decision on a submitted case; a decline needs its reason."""
     case = store.cases.get(case_id)
     if case.status not in (CaseStatus.SUBMITTED, CaseStatus.ACCEPTED, CaseStatus.DECLINED):
-        raise OutcomeError(
-            f"{case.reference}: mark the case submitted (with its complaint number) "
-            "before recording the decision"
-        )
+        raise OutcomeError.keyed("outcome.not_submitted", case=case.reference)
     reason = reason.strip()
     if not accepted and not reason:
-        raise OutcomeError(f"{case.reference}: enter the reason the marketplace gave for declining")
+        raise OutcomeError.keyed("outcome.no_reason", case=case.reference)
     status = CaseStatus.ACCEPTED if accepted else CaseStatus.DECLINED
     when = at or utc_now()
     with store.transaction():
@@ -136,11 +133,11 @@ def _batch_listing_ids(store: Any, case: Any, marketplace: str, batch: int) -> l
     from desktop_app.core.filing import batches
 
     if not marketplace:
-        raise OutcomeError(f"{case.reference}: name the marketplace the batch was filed with")
+        raise OutcomeError.keyed("outcome.batch_needs_marketplace", case=case.reference)
     chunks = batches(case, marketplace)[marketplace]
     if not 1 <= batch <= len(chunks):
-        raise OutcomeError(
-            f"{case.reference}: there is no batch {batch} on {marketplace} (it has {len(chunks)})"
+        raise OutcomeError.keyed(
+            "outcome.no_batch", case=case.reference, batch=batch, marketplace=marketplace, count=len(chunks)
         )
     return [lid for _i, lid in chunks[batch - 1]]
 
@@ -162,7 +159,7 @@ def record_listing_decisions(
     filed = store.submissions.open_all(case.id)
     sub = next((s for s in filed if s["complaint_number"] == complaint_number.strip()), None)
     if sub is None:
-        raise OutcomeError(f"{case.reference}: no open complaint {complaint_number} was filed for this case")
+        raise OutcomeError.keyed("outcome.no_complaint", case=case.reference, number=complaint_number)
     carried = set(json.loads(sub["listing_ids"] or "[]"))
     done = {
         d["listing_id"]
@@ -171,15 +168,13 @@ def record_listing_decisions(
     }
     for listing_id, (accepted, reason) in decisions.items():
         if listing_id not in carried:
-            raise OutcomeError(
-                f"{case.reference}: listing {listing_id} was not in complaint {complaint_number}"
+            raise OutcomeError.keyed(
+                "outcome.listing_not_filed", case=case.reference, listing=listing_id, number=complaint_number
             )
         if listing_id in done:
-            raise OutcomeError(f"{case.reference}: listing {listing_id} was already decided")
+            raise OutcomeError.keyed("outcome.listing_decided", case=case.reference, listing=listing_id)
         if not accepted and not reason.strip():
-            raise OutcomeError(
-                f"{case.reference}: enter the reason the marketplace gave for declining {listing_id}"
-            )
+            raise OutcomeError.keyed("outcome.listing_no_reason", case=case.reference, listing=listing_id)
     when = at or utc_now()
     with store.transaction():
         store.submissions.record_listing_decisions(
@@ -220,6 +215,110 @@ def decision_rows(store: Any) -> list[dict[str, Any]]:
     for row in store.cases.outcomes():
         rows.extend(by_listing.get(row["id"]) or [row])
     return rows
+
+
+@dataclass(frozen=True)
+class ListingOutcome:
+    """One listing a complaint carried, and the marketplace's decision on it ("" while undecided)."""
+
+    listing_id: str
+    url: str
+    decision: str = ""  # "accepted", "declined" or ""
+    reason: str = ""  # a decline reason's code (or free text recorded before the fixed lists)
+    decided_at: str = ""
+
+
+@dataclass(frozen=True)
+class FiledComplaint:
+    """An open complaint of a case that carried a batch of listings (``submit --batch``)."""
+
+    submission_id: int
+    complaint_number: str
+    marketplace: str
+    batch: int
+    batches: int  # how many batches the marketplace's listings of the case make
+    submitted_at: str
+    listings: tuple[ListingOutcome, ...]
+
+    def count(self, decision: str) -> int:
+        return sum(1 for x in self.listings if x.decision == decision)
+
+    @property
+    def undecided(self) -> int:
+        return self.count("")
+
+
+def filed_complaints(store: Any, case_id: int) -> list[FiledComplaint]:
+    """The case's open complaints that carried listings, oldest first, each listing with its decision.
+
+    Empty when the case was filed as one complaint (decided as a whole with ``record_decision``)."""
+    from desktop_app.core.filing import batches, effective_listing
+
+    case = store.cases.get(case_id)
+    filed = [s for s in store.submissions.open_all(case.id) if s["batch"] is not None]
+    if not filed:
+        return []
+    decided: dict[tuple[int, str], dict[str, Any]] = {
+        (d["submission_id"], d["listing_id"]): d for d in store.submissions.listing_decisions(case.id)
+    }
+    urls: dict[tuple[str, str], str] = {}
+    for listing in case.listings:
+        urls.setdefault(effective_listing(listing), listing.url)
+    out = []
+    for s in filed:
+        try:
+            count = len(batches(case, s["marketplace"])[s["marketplace"]])
+        except UserError:  # no listing of the case on that marketplace any more
+            count = s["batch"]
+        rows = []
+        for lid in json.loads(s["listing_ids"] or "[]"):
+            d = decided.get((s["id"], lid))
+            rows.append(
+                ListingOutcome(
+                    lid,
+                    urls.get((s["marketplace"], lid), ""),
+                    d["decision"] if d else "",
+                    d["reason"] if d else "",
+                    d["decided_at"] if d else "",
+                )
+            )
+        out.append(
+            FiledComplaint(
+                s["id"],
+                s["complaint_number"],
+                s["marketplace"],
+                s["batch"],
+                count,
+                s["submitted_at"],
+                tuple(rows),
+            )
+        )
+    return out
+
+
+@dataclass(frozen=True)
+class ListingTally:
+    """Listings decided one by one (every case), and those of open complaints still undecided."""
+
+    accepted: int
+    declined: int
+    undecided: int
+
+    @property
+    def decided(self) -> int:
+        return self.accepted + self.declined
+
+
+def listing_tally(store: Any) -> ListingTally:
+    """What the marketplaces decided listing by listing, over every case (the dashboard's counts)."""
+    decisions = store.submissions.listing_decisions()
+    accepted = sum(1 for d in decisions if d["decision"] == str(CaseStatus.ACCEPTED))
+    declined = sum(1 for d in decisions if d["decision"] == str(CaseStatus.DECLINED))
+    done = {(d["submission_id"], d["listing_id"]) for d in decisions}
+    waiting = 0
+    for row in store.submissions.open_batches():
+        waiting += sum(1 for lid in json.loads(row["listing_ids"] or "[]") if (row["id"], lid) not in done)
+    return ListingTally(accepted, declined, waiting)
 
 
 def reopen_case(store: Any, case_id: int, reason: str) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from desktop_app.core.errors import UserError
 from desktop_app.core.messages import said
@@ -22,8 +23,32 @@ from desktop_app.core.progress import NEVER_CANCELLED, CancelToken, ProgressFn, 
 @dataclass
 class Assignment:
     attached: list[tuple[EvidenceFile, int]] = field(default_factory=list)  # (file, listing index)
-    unassigned: list[tuple[EvidenceFile, str]] = field(default_factory=list)  # (file, why)
+    unassigned: list[tuple[EvidenceFile, str]] = field(default_factory=list)  # (file, why) in English
     refused: list[str] = field(default_factory=list)  # one sentence per file that could not be imported
+    # the same reasons and refusals as catalogue messages / errors, to be said in any language
+    why_messages: list[dict[str, Any]] = field(default_factory=list)
+    refused_errors: list[UserError] = field(default_factory=list)
+
+    def add_unassigned(self, f: EvidenceFile, key: str, **params: Any) -> None:
+        from desktop_app.core.messages import msg, render
+
+        self.unassigned.append((f, render(key, params)))
+        self.why_messages.append(msg(key, **params))
+
+    def unassigned_text(self, language: str = "en") -> list[tuple[EvidenceFile, str]]:
+        """(file, why) of each file left to assign, the reason in ``language``."""
+        from desktop_app.core.messages import render
+
+        return [
+            (f, render(m["key"], m["params"], language))
+            for (f, _why), m in zip(self.unassigned, self.why_messages, strict=True)
+        ]
+
+    def refused_text(self, language: str = "en") -> list[str]:
+        """One sentence per file that could not be imported, in ``language``."""
+        from desktop_app.core.messages import error_text
+
+        return [error_text(exc, language) for exc in self.refused_errors]
 
 
 def _listing_keys(case) -> list[tuple[str, str]]:  # noqa: ANN001 - Case
@@ -62,7 +87,7 @@ def assign_screenshots(
     store.submissions.ensure_editable(case_id)
     case = store.cases.get(case_id)
     if not case.listings:
-        raise UserError(f"Case {case.reference} has no listings yet: add their addresses first.")
+        raise UserError.keyed("assign.no_listings", case=case.reference)
     keys = _listing_keys(case)
     markets = sorted({m for m, _lid in keys if m != "unknown"})
     from desktop_app.core.reading.service import read_documents
@@ -77,6 +102,7 @@ def assign_screenshots(
             imported.append(store.add_file(path, cancel=cancel))
         except UserError as exc:
             result.refused.append(str(exc))
+            result.refused_errors.append(exc)
     # read side by side on the isolated pool's workers (one per core), then matched one by one
     docs = read_documents(store, imported, progress=SubProgress(progress, 0.1, 0.95), cancel=cancel)
     for f in imported:
@@ -93,12 +119,13 @@ def assign_screenshots(
         if len(matches) == 1:
             result.attached.append((f, matches[0]))
         elif not matches:
-            ids = ", ".join(sorted({read for _m, read in shown})[:3])
-            why = f"it shows no id of this case's listings{f' (it shows {ids})' if ids else ''}"
-            result.unassigned.append((f, why))
+            ids = sorted({read for _m, read in shown})[:3]
+            if ids:
+                result.add_unassigned(f, "assign.no_case_id_shows", ids=ids)
+            else:
+                result.add_unassigned(f, "assign.no_case_id")
         else:
-            which = ", ".join(str(i + 1) for i in matches)
-            result.unassigned.append((f, f"it shows the ids of listings {which}; choose one"))
+            result.add_unassigned(f, "assign.several", listings=[i + 1 for i in matches])
     cancel.raise_if_cancelled()
     case = store.cases.get(case_id)  # fresh: attach in one save
     for f, i in result.attached:

@@ -88,20 +88,20 @@ class TimestampCheck:
     tsa_trust_text: str = ""
     problem: str = ""
 
-    def text_lines(self) -> list[str]:
+    def text_lines(self, language: str = "en") -> list[str]:
+        """What ``verify`` and ``timestamp attach`` print about the time stamp, in ``language``."""
+        from desktop_app.core.messages import render
+
         if not self.ok:
-            return [f"Timestamp: NOT VALID — {self.problem}"]
+            return [render("timestamp.invalid", {"problem": self.problem}, language)]
         when = self.time.isoformat() if self.time else "?"
-        lines = [f"Timestamp: the signature existed at {when}, says the TSA '{self.tsa}' (RFC 3161)"]
+        lines = [render("timestamp.valid", {"time": when, "tsa": self.tsa}, language)]
         if self.tsa_trusted is True:
-            lines.append(f"   TSA trusted: yes — {self.tsa_trust_text}")
+            lines.append(render("timestamp.trusted_yes", {"basis": self.tsa_trust_text}, language))
+        elif self.tsa_trusted is None:
+            lines.append(render("timestamp.trusted_unknown", {}, language))
         else:
-            lines.append(
-                "   TSA trusted: not established — check the token with the TSA's certificate (openssl ts "
-                "-verify) or add its CA to the trusted certificates"
-                if self.tsa_trusted is None
-                else f"   TSA trusted: not established — {self.tsa_trust_text}"
-            )
+            lines.append(render("timestamp.trusted_no", {"why": self.tsa_trust_text}, language))
         return lines
 
     def to_json(self) -> dict[str, Any]:

@@ -117,6 +117,14 @@ class Submissions:
             )
         )
 
+    def open_batches(self) -> list[dict[str, Any]]:
+        """Every open submission, of any case, that carried a batch of listings."""
+        return list(
+            self._store.db.query(
+                "SELECT * FROM submissions WHERE reopened_at = '' AND batch IS NOT NULL ORDER BY id"
+            )
+        )
+
     def record_listing_decisions(
         self, submission: dict[str, Any], decisions: dict[str, tuple[str, str]], decided_at: str
     ) -> None:
@@ -174,11 +182,9 @@ class Submissions:
         reason = clean_free_text(reason.strip())
         case = store.cases.get(case_id)
         if case.status not in LOCKED_STATUSES:
-            raise UserError(
-                f"Case {case.reference} is not submitted ({case.status}); there is nothing to reopen."
-            )
+            raise UserError.keyed("case.not_submitted", case=case.reference, status=str(case.status))
         if not reason:
-            raise UserError(f"Case {case.reference}: give the reason for reopening a submitted case.")
+            raise UserError.keyed("case.reopen_needs_reason", case=case.reference)
         now = utc_now()
         with store.transaction():
             sub = self.open(case.id)  # type: ignore[arg-type]
