@@ -6,6 +6,7 @@ rules — what locks a case, what reopening needs — live in the core.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -120,7 +121,7 @@ class RevisionDialog(QDialog):
         self.text = QPlainTextEdit(self)
         self.text.setReadOnly(True)
         self.text.setObjectName("revision_content")
-        self.text.setPlainText("\n".join(line.strip() for line in content_lines(content)))
+        self.text.setPlainText("\n".join(line.strip() for line in content_lines(content, current_language())))
         layout.addWidget(self.text)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
@@ -276,6 +277,9 @@ class CaseRecordsPanel(QGroupBox):
             else self.tr("Unchanged since revision %1.").replace("%1", str(revs[-1]["number"]))
         )
         subs = store.submissions.for_case(cid)
+        by_listing: dict[int, list[str]] = {}
+        for d in store.submissions.listing_decisions(cid):
+            by_listing.setdefault(d["submission_id"], []).append(d["decision"])
         lines = []
         for s in subs:
             line = (
@@ -288,6 +292,16 @@ class CaseRecordsPanel(QGroupBox):
                 .replace("%4", str(s["export_version"] or "-"))
                 .replace("%5", str(s["revision"] or "-"))
             )
+            if s["batch"] is not None:  # filed in batches: decided listing by listing
+                decided = by_listing.get(s["id"], [])
+                line += " " + (
+                    self.tr("Batch %1, %2 listings: %3 accepted, %4 declined, %5 undecided.")
+                    .replace("%1", str(s["batch"]))
+                    .replace("%2", str(len(json.loads(s["listing_ids"] or "[]"))))
+                    .replace("%3", str(decided.count("accepted")))
+                    .replace("%4", str(decided.count("declined")))
+                    .replace("%5", str(len(json.loads(s["listing_ids"] or "[]")) - len(decided)))
+                )
             if s["decision"]:
                 reason = (
                     reason_label(s["decision_reasons"], current_language()) if s["decision_reasons"] else ""

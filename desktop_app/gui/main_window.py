@@ -521,14 +521,23 @@ class MainWindow(QMainWindow):
         from desktop_app.gui.outcomes_view import OutcomeDialog
 
         self.editor.flush()
-        if OutcomeDialog(self.ctx, self.case_id, kind, self).exec():
+        dialog = OutcomeDialog(self.ctx, self.case_id, kind, self)
+        try:  # built fresh each time and deleted after: nothing of the last one stays behind
+            recorded = dialog.exec()
+        finally:
+            dialog.deleteLater()
+        if recorded:
             self.case_list.refresh()
             self.editor.load(self.case_id)
 
     def show_dashboard(self) -> None:
         from desktop_app.gui.outcomes_view import DashboardDialog
 
-        DashboardDialog(self.ctx, self).exec()
+        dialog = DashboardDialog(self.ctx, self)
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
 
     def show_settings(self) -> None:
         from desktop_app.gui.settings_dialog import SettingsDialog

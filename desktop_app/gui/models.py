@@ -13,10 +13,11 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 
+from desktop_app.core.decline_reasons import reason_label
 from desktop_app.core.model import CaseStatus, CaseSummary, Listing
-from desktop_app.gui.names import marketplace_name
+from desktop_app.gui.names import current_language, marketplace_name
 
 Index = QModelIndex | QPersistentModelIndex
 SortRole = Qt.ItemDataRole.UserRole + 1
@@ -234,4 +235,126 @@ class ListingTableModel(QAbstractTableModel):
             return QBrush(QColor("#c62828"))
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 3:
             return QColor("#2e7d32") if ok else QColor("#c62828")
+        return None
+
+
+class ListingDecisionModel(QAbstractTableModel):
+    """The listings one complaint carried (core ``outcomes.ListingOutcome``): id, URL, decision, reason.
+
+    A decision recorded in the store is shown as is and cannot be changed; the user marks the others
+    accepted or declined (``mark``), and ``pending`` is what recording will send to core in one call.
+    """
+
+    COLUMNS = 4
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Any] = []  # ListingOutcome
+        self._pending: dict[str, tuple[bool, str]] = {}  # listing id -> (accepted, reason code)
+
+    def headers(self) -> list[str]:
+        return [
+            QCoreApplication.translate("ListingDecisions", "Listing id"),
+            QCoreApplication.translate("ListingDecisions", "URL"),
+            QCoreApplication.translate("ListingDecisions", "Decision"),
+            QCoreApplication.translate("ListingDecisions", "Reason"),
+        ]
+
+    def set_listings(self, rows: Sequence[Any], pending: dict[str, tuple[bool, str]] | None = None) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._pending = {k: v for k, v in (pending or {}).items() if self._undecided(k)}
+        self.endResetModel()
+
+    def _undecided(self, listing_id: str) -> bool:
+        return any(r.listing_id == listing_id and not r.decision for r in self._rows)
+
+    @property
+    def pending(self) -> dict[str, tuple[bool, str]]:
+        return dict(self._pending)
+
+    def listing_at(self, row: int) -> Any:
+        return self._rows[row]
+
+    def mark(self, rows: Sequence[int], accepted: bool | None, reason: str = "") -> int:
+        """Mark the undecided listings among ``rows`` accepted, declined (with ``reason``), or unmarked
+        (``accepted`` None); decisions already recorded are left alone. Returns how many changed."""
+        changed = []
+        for row in rows:
+            item = self._rows[row]
+            if item.decision:
+                continue
+            if accepted is None:
+                if self._pending.pop(item.listing_id, None) is not None:
+                    changed.append(row)
+            else:
+                self._pending[item.listing_id] = (accepted, "" if accepted else reason)
+                changed.append(row)
+        if changed:  # one signal for the whole span, not one per row
+            self.dataChanged.emit(self.index(min(changed), 2), self.index(max(changed), 3))
+        return len(changed)
+
+    def counts(self) -> dict[str, int]:
+        """Recorded and marked decisions of the listings shown, and those left undecided."""
+        out = {"accepted": 0, "declined": 0, "marked_accepted": 0, "marked_declined": 0, "undecided": 0}
+        for r in self._rows:
+            if r.decision:
+                out[r.decision] = out.get(r.decision, 0) + 1
+            elif r.listing_id in self._pending:
+                out["marked_accepted" if self._pending[r.listing_id][0] else "marked_declined"] += 1
+            else:
+                out["undecided"] += 1
+        return out
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMNS
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers()[section] if 0 <= section < self.COLUMNS else None
+        return None
+
+    def _decision(self, item: Any) -> tuple[str, str, bool]:
+        """(decision, reason code, recorded) of a listing: recorded, else marked, else ("", "", False)."""
+        if item.decision:
+            return item.decision, item.reason, True
+        if item.listing_id in self._pending:
+            accepted, reason = self._pending[item.listing_id]
+            return ("accepted" if accepted else "declined"), reason, False
+        return "", "", False
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        item = self._rows[index.row()]
+        decision, reason, recorded = self._decision(item)
+        col = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if col == 0:
+                return item.listing_id
+            if col == 1:
+                return item.url
+            if col == 2:
+                if not decision:
+                    return QCoreApplication.translate("ListingDecisions", "Undecided")
+                if recorded:
+                    return f"{status_label(decision)} {item.decided_at[:10]}".strip()
+                return QCoreApplication.translate("ListingDecisions", "%1 (not recorded yet)").replace(
+                    "%1", status_label(decision)
+                )
+            if col == 3:
+                return reason_label(reason, current_language()) if reason else ""
+        if role == Qt.ItemDataRole.ForegroundRole and col == 2 and decision:
+            return QBrush(QColor(_STATUS_COLOURS.get(decision, "#000000")))
+        if role == Qt.ItemDataRole.FontRole and col == 2 and decision and not recorded:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == IdRole:
+            return item.listing_id
         return None

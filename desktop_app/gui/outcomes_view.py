@@ -11,10 +11,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QRadioButton,
+    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -25,8 +28,11 @@ from PySide6.QtWidgets import (
 from desktop_app.core.decline_reasons import decline_reason_choices
 from desktop_app.core.errors import UserError
 from desktop_app.core.filing import batches
+from desktop_app.core.model import Case
+from desktop_app.core.outcomes import FiledComplaint, filed_complaints
 from desktop_app.gui.context import AppContext
 from desktop_app.gui.messages import error_text
+from desktop_app.gui.models import ListingDecisionModel
 from desktop_app.gui.names import current_language, marketplace_name
 
 
@@ -44,6 +50,7 @@ class OutcomeDialog(QDialog):
         self.accepted: QRadioButton | None = None
         self.declined: QRadioButton | None = None
         self.reason: QComboBox | None = None
+        self.complaint: QComboBox | None = None  # a case filed in batches: its complaints' listings
         self.error = QLabel(self)
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #c62828;")
@@ -100,28 +107,11 @@ class OutcomeDialog(QDialog):
             )
         else:
             self.setWindowTitle(self.tr("Decision on %1").replace("%1", case.reference))
-            self.accepted = QRadioButton(self.tr("Accepted"), self)
-            self.declined = QRadioButton(self.tr("Declined"), self)
-            group = QButtonGroup(self)
-            group.addButton(self.accepted)
-            group.addButton(self.declined)
-            self.accepted.setChecked(case.status != "declined")
-            self.declined.setChecked(case.status == "declined")
-            self.reason = QComboBox(self)
-            self.reason.setAccessibleName(self.tr("Decline reason"))
-            marketplaces = sorted({x.marketplace for x in case.listings if x.marketplace})
-            self.reason.addItem(self.tr("Choose the reason the marketplace gave…"), "")
-            for code, label in decline_reason_choices(marketplaces, current_language()):
-                self.reason.addItem(label, code)
-            previous = case.outcome.decline_reason
-            if previous and self.reason.findData(previous) < 0:
-                self.reason.addItem(previous, previous)  # a reason recorded before the fixed lists
-            self.reason.setCurrentIndex(max(0, self.reason.findData(previous)) if previous else 0)
-            self.declined.toggled.connect(self.reason.setEnabled)
-            self.reason.setEnabled(self.declined.isChecked())
-            form.addRow(self.tr("Decision"), self.accepted)
-            form.addRow("", self.declined)
-            form.addRow(self.tr("Reason"), self.reason)
+            complaints = filed_complaints(ctx.store, case_id)
+            if complaints:  # filed in batches: the marketplace decides listing by listing
+                self._listing_decisions(form, case, complaints)
+            else:
+                self._case_decision(form, case)
         form.addRow(self.error)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -130,11 +120,193 @@ class OutcomeDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
+    def _case_decision(self, form: QFormLayout, case: Case) -> None:
+        """Accepted or declined, and the reason, for a case filed as one complaint."""
+        self.accepted = QRadioButton(self.tr("Accepted"), self)
+        self.declined = QRadioButton(self.tr("Declined"), self)
+        group = QButtonGroup(self)
+        group.addButton(self.accepted)
+        group.addButton(self.declined)
+        self.accepted.setChecked(case.status != "declined")
+        self.declined.setChecked(case.status == "declined")
+        self.reason = QComboBox(self)
+        self.reason.setAccessibleName(self.tr("Decline reason"))
+        marketplaces = sorted({x.marketplace for x in case.listings if x.marketplace})
+        self.reason.addItem(self.tr("Choose the reason the marketplace gave…"), "")
+        for code, label in decline_reason_choices(marketplaces, current_language()):
+            self.reason.addItem(label, code)
+        previous = case.outcome.decline_reason
+        if previous and self.reason.findData(previous) < 0:
+            self.reason.addItem(previous, previous)  # a reason recorded before the fixed lists
+        self.reason.setCurrentIndex(max(0, self.reason.findData(previous)) if previous else 0)
+        self.declined.toggled.connect(self.reason.setEnabled)
+        self.reason.setEnabled(self.declined.isChecked())
+        form.addRow(self.tr("Decision"), self.accepted)
+        form.addRow("", self.declined)
+        form.addRow(self.tr("Reason"), self.reason)
+
+    def _listing_decisions(self, form: QFormLayout, case: Case, complaints: list[FiledComplaint]) -> None:
+        """A table of the listings each complaint carried (a model, no widget per row: a complaint may
+        carry 300), marked accepted or declined in bulk; recorded per complaint in one core call."""
+        self.setMinimumWidth(760)
+        self.complaints = complaints
+        self._marks: dict[int, dict[str, tuple[bool, str]]] = {}  # per complaint, kept while switching
+        self.complaint = QComboBox(self)
+        self.complaint.setAccessibleName(self.tr("Complaint"))
+        for c in complaints:
+            self.complaint.addItem(self._complaint_label(c), c.submission_id)
+        form.addRow(self.tr("Complaint"), self.complaint)
+        self.complaint_info = QLabel(self)
+        self.complaint_info.setObjectName("complaint_info")
+        self.complaint_info.setWordWrap(True)
+        form.addRow(self.complaint_info)
+        self.listing_model = ListingDecisionModel(self)
+        self.listings = QTableView(self)
+        self.listings.setObjectName("listing_decisions")
+        self.listings.setAccessibleName(self.tr("Listings of the complaint"))
+        self.listings.setModel(self.listing_model)
+        self.listings.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.listings.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.listings.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.listings.setWordWrap(False)
+        self.listings.verticalHeader().hide()
+        self.listings.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.listings.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.listings.setColumnWidth(0, 150)
+        self.listings.setColumnWidth(2, 170)
+        self.listings.setColumnWidth(3, 200)
+        self.listings.setMinimumHeight(260)
+        form.addRow(self.listings)
+        self.select_all = QPushButton(self.tr("Select all"), self)
+        self.select_all.clicked.connect(self.listings.selectAll)
+        self.select_undecided = QPushButton(self.tr("Select undecided"), self)
+        self.select_undecided.clicked.connect(self._select_undecided)
+        self.unmark_selected = QPushButton(self.tr("Clear marks of selected"), self)
+        self.unmark_selected.clicked.connect(lambda: self.mark_selected(None))
+        selection_row = QHBoxLayout()
+        for button in (self.select_all, self.select_undecided, self.unmark_selected):
+            selection_row.addWidget(button)
+        selection_row.addStretch(1)
+        form.addRow(selection_row)
+        self.accept_selected = QPushButton(self.tr("Mark selected accepted"), self)
+        self.accept_selected.clicked.connect(lambda: self.mark_selected(True))
+        self.decline_selected = QPushButton(self.tr("Mark selected declined"), self)
+        self.decline_selected.clicked.connect(lambda: self.mark_selected(False))
+        self.mark_reason = QComboBox(self)
+        self.mark_reason.setAccessibleName(self.tr("Decline reason"))
+        self.mark_reason.addItem(self.tr("Choose the reason the marketplace gave…"), "")
+        markets = sorted({c.marketplace for c in complaints})
+        for code, label in decline_reason_choices(markets, current_language()):
+            self.mark_reason.addItem(label, code)
+        mark_row = QHBoxLayout()
+        mark_row.addWidget(self.accept_selected)
+        mark_row.addWidget(self.decline_selected)
+        mark_row.addWidget(QLabel(self.tr("with the reason"), self))
+        mark_row.addWidget(self.mark_reason, 1)
+        form.addRow(mark_row)
+        self.tally = QLabel(self)
+        self.tally.setObjectName("listing_tally")
+        self.tally.setWordWrap(True)
+        form.addRow(self.tally)
+        self._shown: int | None = None
+        self.complaint.currentIndexChanged.connect(self._show_complaint)
+        self.listing_model.dataChanged.connect(self._show_tally)
+        self._show_complaint()
+
+    def _complaint_label(self, c: FiledComplaint) -> str:
+        return (
+            self.tr("%1 — %2, batch %3 of %4 (%5 listings, %6 undecided)")
+            .replace("%1", c.complaint_number)
+            .replace("%2", marketplace_name(c.marketplace))
+            .replace("%3", str(c.batch))
+            .replace("%4", str(c.batches))
+            .replace("%5", str(len(c.listings)))
+            .replace("%6", str(c.undecided))
+        )
+
+    def _complaint(self) -> FiledComplaint:
+        return self.complaints[max(0, self.complaint.currentIndex())]
+
+    def _show_complaint(self) -> None:
+        if self._shown is not None:  # keep what was marked on the complaint shown before
+            self._marks[self._shown] = self.listing_model.pending
+        c = self._complaint()
+        self._shown = c.submission_id
+        self.listing_model.set_listings(c.listings, self._marks.get(c.submission_id))
+        self.complaint_info.setText(
+            self.tr("Complaint %1, filed %2 with %3: batch %4 of %5.")
+            .replace("%1", c.complaint_number)
+            .replace("%2", c.submitted_at)
+            .replace("%3", marketplace_name(c.marketplace))
+            .replace("%4", str(c.batch))
+            .replace("%5", str(c.batches))
+        )
+        self._show_tally()
+
+    def _show_tally(self) -> None:
+        n = self.listing_model.counts()
+        self.tally.setText(
+            self.tr(
+                "%1 listings: %2 accepted and %3 declined recorded; %4 marked accepted and %5 marked "
+                "declined, to record; %6 undecided."
+            )
+            .replace("%1", str(self.listing_model.rowCount()))
+            .replace("%2", str(n["accepted"]))
+            .replace("%3", str(n["declined"]))
+            .replace("%4", str(n["marked_accepted"]))
+            .replace("%5", str(n["marked_declined"]))
+            .replace("%6", str(n["undecided"]))
+        )
+
+    def _select_undecided(self) -> None:
+        from PySide6.QtCore import QItemSelection, QItemSelectionModel
+
+        model, selection = self.listing_model, QItemSelection()
+        last = model.columnCount() - 1
+        for row in range(model.rowCount()):
+            if not model.listing_at(row).decision and model.listing_at(row).listing_id not in model.pending:
+                selection.select(model.index(row, 0), model.index(row, last))
+        self.listings.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    def mark_selected(self, accepted: bool | None) -> int:
+        """Mark the selected listings accepted, declined (with the chosen reason) or unmarked."""
+        rows = sorted({i.row() for i in self.listings.selectionModel().selectedRows()})
+        reason = str(self.mark_reason.currentData() or "")
+        if not rows:
+            self.error.setText(self.tr("Select the listings first (Select all, or click and Shift-click)."))
+            return 0
+        if accepted is False and not reason:
+            self.error.setText(self.tr("Choose the reason the marketplace gave for declining them."))
+            return 0
+        self.error.clear()
+        return self.listing_model.mark(rows, accepted, reason)
+
+    def _record_listings(self) -> bool:
+        from desktop_app.core.outcomes import record_listing_decisions
+
+        self._marks[self._complaint().submission_id] = self.listing_model.pending
+        todo = [c for c in self.complaints if self._marks.get(c.submission_id)]
+        if not todo:
+            self.error.setText(
+                self.tr("Mark listings accepted or declined first: select them, then use the buttons.")
+            )
+            return False
+        for c in todo:  # one core call (one transaction) per complaint
+            marks = self._marks[c.submission_id]
+            record_listing_decisions(self.ctx.store, self.case_id, c.complaint_number, marks)
+            del self._marks[c.submission_id]
+        return True
+
     def submit(self) -> bool:
         from desktop_app.core.outcomes import record_decision, record_submission
 
         try:
-            if self.number is not None:
+            if self.complaint is not None:
+                if not self._record_listings():
+                    return False
+            elif self.number is not None:
                 chosen = self.batch.currentData()
                 market, batch = (chosen[0], chosen[1]) if chosen else (self.marketplace.text(), None)
                 record_submission(
@@ -151,10 +323,20 @@ class OutcomeDialog(QDialog):
                 reason = "" if accepted else str(self.reason.currentData() or "")
                 record_decision(self.ctx.store, self.case_id, accepted, reason)
         except UserError as exc:
+            if self.complaint is not None:  # complaints recorded before the error are shown recorded
+                self._refresh_complaints()
             self.error.setText(error_text(exc))
             return False
         self.accept()
         return True
+
+    def _refresh_complaints(self) -> None:
+        assert self.complaint is not None
+        self.complaints = filed_complaints(self.ctx.store, self.case_id)
+        for i, c in enumerate(self.complaints):
+            self.complaint.setItemText(i, self._complaint_label(c))
+        self._shown = None  # the marks of the complaint shown are already in self._marks
+        self._show_complaint()
 
 
 class DashboardDialog(QDialog):
@@ -168,6 +350,7 @@ class DashboardDialog(QDialog):
             GOOD_FAITH_THRESHOLD,
             decision_rows,
             decline_reasons,
+            listing_tally,
             overall_rates,
             success_rates,
         )
@@ -216,8 +399,26 @@ class DashboardDialog(QDialog):
                 self.tr("No decided complaints yet: mark cases submitted, then record the decision.")
             )
         self.summary = summary
+        # complaints decided listing by listing count once per listing above; here the listings alone
+        self.listing_tally = listing_tally(ctx.store)
+        tally = QLabel(self)
+        tally.setObjectName("listing_tally")
+        tally.setWordWrap(True)
+        t = self.listing_tally
+        tally.setText(
+            self.tr(
+                "Listings decided one by one: %1 accepted, %2 declined of %3 decided; %4 not decided yet."
+            )
+            .replace("%1", str(t.accepted))
+            .replace("%2", str(t.declined))
+            .replace("%3", str(t.decided))
+            .replace("%4", str(t.undecided))
+        )
+        tally.setVisible(bool(t.decided or t.undecided))
+        self.tally = tally
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
+        layout.addWidget(tally)
         layout.addWidget(tabs, 1)
 
     def _rate_table(self) -> QWidget:

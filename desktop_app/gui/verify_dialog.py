@@ -198,7 +198,7 @@ class VerifyDialog(QDialog):
         self._show(self.trust_label, text, green if report.trusted else amber)
         ts = report.timestamp
         if ts is not None:
-            self._show(self.timestamp_label, "\n".join(ts.text_lines()), green if ts.ok else red)
+            self._show(self.timestamp_label, "\n".join(ts.text_lines(_language())), green if ts.ok else red)
         if report.repacked:
             self._show(
                 self.note_label, self.tr("Note: %1.").replace("%1", _say(report, report.repack_note)), amber
@@ -235,3 +235,9 @@ def _say(report, text: str) -> str:  # noqa: ANN001 - VerifyReport
     from desktop_app.gui.i18n import active_language
 
     return report.say(text, active_language()) if hasattr(report, "say") else text
+
+
+def _language() -> str:
+    from desktop_app.gui.i18n import active_language
+
+    return active_language()

@@ -395,204 +395,209 @@
 <context>
     <name>CaseRecordsPanel</name>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="48"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="49"/>
         <source>export</source>
         <comment>a revision was frozen at export</comment>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="49"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="50"/>
         <source>submission</source>
         <comment>a revision was frozen at submission</comment>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="139"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="140"/>
         <source>Records</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="149"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="150"/>
         <source>Reopen…</source>
         <translation>重新打开…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="150"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="151"/>
         <source>Reopen submitted case</source>
         <translation>重新打开已提交的案件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="158"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="159"/>
         <source>Package versions</source>
         <translation>文件包版本</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="161"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="162"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="162"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="163"/>
         <source>Exported</source>
         <translation>导出时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="163"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="164"/>
         <source>Signer</source>
         <translation>签名者</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="164"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="165"/>
         <source>Revision</source>
         <translation>修订版</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="165"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="166"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="166"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="167"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="175"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="176"/>
         <source>Package versions (never replaced):</source>
         <translation>文件包版本（从不覆盖）：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="179"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="180"/>
         <source>Time-stamp request…</source>
         <translation>时间戳请求…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="181"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="182"/>
         <source>Save an RFC 3161 request for the selected version, to send to a time-stamping authority</source>
         <translation>为所选版本保存 RFC 3161 请求，发送给时间戳机构</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="184"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="185"/>
         <source>Attach time stamp…</source>
         <translation>附加时间戳…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="186"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="187"/>
         <source>Add the authority&apos;s response to the selected version; the result is a new version</source>
         <translation>将机构的响应附加到所选版本；结果是一个新版本</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="201"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="202"/>
         <source>Revisions</source>
         <translation>修订版</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="205"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="206"/>
         <source>View revision…</source>
         <translation>查看修订版…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="212"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="213"/>
         <source>Revisions (what each package or submission held):</source>
         <translation>修订版（每个文件包或每次提交所含内容）：</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="236"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="237"/>
         <source>v%1 (v%2 + time stamp)</source>
         <translation>v%1（v%2 + 时间戳）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="260"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="261"/>
         <source>Revision %1 — frozen %2 at %3</source>
         <translation>修订版 %1 — %2 %3时冻结</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="270"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="271"/>
         <source>Not exported yet.</source>
         <translation>尚未导出。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="272"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="273"/>
         <source>Edited since revision %1: the next export makes a new revision.</source>
         <translation>自修订版 %1 以来已有修改：下次导出将生成新的修订版。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="276"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="277"/>
         <source>Unchanged since revision %1.</source>
         <translation>自修订版 %1 以来未修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="282"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="286"/>
         <source>Submitted %1 to %2 as complaint %3 (package v%4, revision %5).</source>
         <translation>已于 %1 向 %2 提交，投诉编号 %3（文件包 v%4，修订版 %5）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="295"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="298"/>
+        <source>Batch %1, %2 listings: %3 accepted, %4 declined, %5 undecided.</source>
+        <translation>第 %1 批，共 %2 个商品链接：%3 个已受理，%4 个已驳回，%5 个待处理。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/case_records.py" line="309"/>
         <source>Decision: %1 %2%3</source>
         <translation>处理结果：%1（%2）%3</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="299"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="313"/>
         <source>Reopened %1: %2</source>
         <translation>已于 %1 重新打开：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="305"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="319"/>
         <source>Read-only while submitted: reopen it with a reason to edit.</source>
         <translation>已提交的案件为只读：如需编辑，请说明原因并重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="306"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="320"/>
         <source>Not submitted.</source>
         <translation>尚未提交。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="332"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="346"/>
         <source>Save time-stamp request</source>
         <translation>保存时间戳请求</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="334"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="348"/>
         <source>Time-stamp requests (*.tsq)</source>
         <translation>时间戳请求 (*.tsq)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="348"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="362"/>
         <source>Request saved to %1. Send it to your time-stamping authority, then attach its response.</source>
         <translation>请求已保存到 %1。请将其发送给您的时间戳机构，然后附加其响应。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="362"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="376"/>
         <source>Attach time-stamp response</source>
         <translation>附加时间戳响应</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="364"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="378"/>
         <source>Time-stamp responses (*.tsr *.der);;All files (*)</source>
         <translation>时间戳响应 (*.tsr *.der);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="382"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="396"/>
         <source>Attaching the time stamp…</source>
         <translation>正在附加时间戳…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="383"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="397"/>
         <source>Attach time stamp</source>
         <translation>附加时间戳</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="386"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="400"/>
         <source>Cancelled; no package was written.</source>
         <translation>已取消；未写入任何证据包。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="396"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="410"/>
         <source>Time-stamped copy written to %1, but the package file differs from every recorded version, so it is not listed as a version of this case.</source>
         <translation>带时间戳的副本已写入 %1，但该证据包文件与所有已记录的版本都不同，因此未列为本案的版本。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="403"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="417"/>
         <source>Version %1 written: %2 — time stamp by %3 at %4. Version %5 is unchanged.</source>
         <translation>已写入版本 %1：%2 — 时间戳由 %3 于 %4 签发。版本 %5 未改动。</translation>
     </message>
@@ -600,37 +605,37 @@
 <context>
     <name>CaseTable</name>
     <message>
-        <location filename="../../desktop_app/gui/models.py" line="62"/>
+        <location filename="../../desktop_app/gui/models.py" line="63"/>
         <source>Reference</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models.py" line="63"/>
+        <location filename="../../desktop_app/gui/models.py" line="64"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models.py" line="64"/>
+        <location filename="../../desktop_app/gui/models.py" line="65"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models.py" line="65"/>
+        <location filename="../../desktop_app/gui/models.py" line="66"/>
         <source>Marketplace</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models.py" line="66"/>
+        <location filename="../../desktop_app/gui/models.py" line="67"/>
         <source>Mark</source>
         <translation>商标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models.py" line="67"/>
+        <location filename="../../desktop_app/gui/models.py" line="68"/>
         <source>Blockers</source>
         <translation>阻断项</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models.py" line="68"/>
+        <location filename="../../desktop_app/gui/models.py" line="69"/>
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
@@ -784,102 +789,107 @@
 <context>
     <name>DashboardDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="175"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="358"/>
         <source>Outcomes dashboard</source>
         <translation>结果看板</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="190"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="373"/>
         <source>Success rate</source>
         <translation>成功率</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="191"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="374"/>
         <source>Decline reasons</source>
         <translation>驳回原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="216"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="399"/>
         <source>No decided complaints yet: mark cases submitted, then record the decision.</source>
         <translation>尚无已判定的投诉：请先标记案件已提交，再记录结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="199"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="382"/>
         <source>%1: %2 of %3 accepted (%4)</source>
         <translation>%1：%3 件中 %2 件通过（%4）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="208"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="391"/>
         <source>All-time decisions — %1.</source>
         <translation>历史全部处理结果 — %1。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="210"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="393"/>
         <source>Alibaba IPP expects at least %1 of complaints to succeed.</source>
         <translation>阿里巴巴知识产权保护平台要求投诉成功率不低于 %1。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="226"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="410"/>
+        <source>Listings decided one by one: %1 accepted, %2 declined of %3 decided; %4 not decided yet.</source>
+        <translation>逐个处理的商品链接：已处理 %3 个，其中 %1 个已受理，%2 个已驳回；%4 个尚未处理。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="427"/>
         <source>Decisions per marketplace and month</source>
         <translation>各平台每月处理结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="229"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="430"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="230"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="431"/>
         <source>Marketplace</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="231"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="432"/>
         <source>Accepted</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="232"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="433"/>
         <source>Declined</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="233"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="434"/>
         <source>Rate</source>
         <translation>成功率</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="255"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="456"/>
         <source>Success rate per marketplace (cumulative; label: accepted of decided)</source>
         <translation>各平台成功率（累计；标签：通过数/已处理数）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="276"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="477"/>
         <source>%1 (%2 decided)</source>
         <translation>%1（已处理 %2 件）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="302"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="503"/>
         <source>Alibaba IPP good-faith threshold %1</source>
         <translation>阿里巴巴知识产权保护平台善意投诉门槛 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="312"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="513"/>
         <source>Success rate chart</source>
         <translation>成功率图表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="330"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="531"/>
         <source>Commonest decline reasons</source>
         <translation>最常见的驳回原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="331"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="532"/>
         <source>Declines</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="357"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="558"/>
         <source>Decline reasons chart</source>
         <translation>驳回原因图表</translation>
     </message>
@@ -1556,6 +1566,39 @@ SHA-256：%2
     </message>
 </context>
 <context>
+    <name>ListingDecisions</name>
+    <message>
+        <location filename="../../desktop_app/gui/models.py" line="257"/>
+        <source>Listing id</source>
+        <translation>商品链接编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/models.py" line="258"/>
+        <source>URL</source>
+        <translation>网址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/models.py" line="259"/>
+        <source>Decision</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/models.py" line="260"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/models.py" line="344"/>
+        <source>Undecided</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/models.py" line="347"/>
+        <source>%1 (not recorded yet)</source>
+        <translation>%1（尚未记录）</translation>
+    </message>
+</context>
+<context>
     <name>ListingDialog</name>
     <message>
         <location filename="../../desktop_app/gui/listing_dialog.py" line="16"/>
@@ -1620,39 +1663,39 @@ SHA-256：%2
 <context>
     <name>ListingTable</name>
     <message>
-        <location filename="../../desktop_app/gui/models.py" line="172"/>
+        <location filename="../../desktop_app/gui/models.py" line="173"/>
         <source>URL</source>
         <translation>链接</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models.py" line="173"/>
+        <location filename="../../desktop_app/gui/models.py" line="174"/>
         <source>Marketplace</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models.py" line="174"/>
+        <location filename="../../desktop_app/gui/models.py" line="175"/>
         <source>Listing id</source>
         <translation>商品编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models.py" line="175"/>
+        <location filename="../../desktop_app/gui/models.py" line="176"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/models.py" line="192"/>
+        <location filename="../../desktop_app/gui/models.py" line="193"/>
         <source>%n blocker(s)</source>
         <translation>
             <numerusform>%n 个阻断项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models.py" line="195"/>
+        <location filename="../../desktop_app/gui/models.py" line="196"/>
         <source>No screenshot yet</source>
         <translation>尚无截图</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/models.py" line="197"/>
+        <location filename="../../desktop_app/gui/models.py" line="198"/>
         <source>%n screenshot(s)</source>
         <translation>
             <numerusform>%n 张截图</numerusform>
@@ -1842,19 +1885,19 @@ SHA-256：%2
         <translation>正在打开示例案件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="544"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="553"/>
         <source>About %1</source>
         <translation>关于 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="546"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="555"/>
         <source>%1 %2
 Offline evidence checks and signed submission packages for IP takedown complaints.</source>
         <translation>%1 %2
 离线检查知识产权投诉证据并生成签名提交文件包。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="582"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="591"/>
         <source>Cancelling background work…</source>
         <translation>正在取消后台任务…</translation>
     </message>
@@ -1862,104 +1905,177 @@ Offline evidence checks and signed submission packages for IP takedown complaint
 <context>
     <name>OutcomeDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="53"/>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="54"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="60"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="61"/>
         <source>Complaint number</source>
         <translation>投诉编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="56"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="63"/>
         <source>Marketplace</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="57"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="64"/>
         <source>Filed with</source>
         <translation>投诉平台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="60"/>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="72"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="67"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="79"/>
         <source>Package sent</source>
         <translation>已发送的文件包</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="64"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="71"/>
         <source>v%1 — exported %2, SHA-256 %3…</source>
         <translation>v%1 — 导出于 %2，SHA-256 %3…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="71"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="78"/>
         <source>(no package exported)</source>
         <translation>（未导出文件包）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="75"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="82"/>
         <source>Listings in this complaint</source>
         <translation>本次投诉包含的商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="76"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="83"/>
         <source>All the case&apos;s listings</source>
         <translation>本案件的全部商品</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="82"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="89"/>
         <source>%1 — batch %2 of %3 (%4 listings)</source>
         <translation>%1 — 第 %2/%3 批（%4 个商品）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="89"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="96"/>
         <source>filed</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="97"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="104"/>
         <source>Complaint covers</source>
         <translation>投诉范围</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="99"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="106"/>
         <source>The case becomes read-only until it is reopened with a reason.</source>
         <translation>案件将变为只读，直至说明原因后重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="103"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="125"/>
         <source>Accepted</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="104"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="126"/>
         <source>Declined</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="111"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="133"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="198"/>
         <source>Decline reason</source>
         <translation>驳回原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="51"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="155"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="158"/>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="166"/>
+        <source>Listings of the complaint</source>
+        <translation>该投诉的商品链接</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="182"/>
+        <source>Select all</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="184"/>
+        <source>Select undecided</source>
+        <translation>选择待处理的</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="186"/>
+        <source>Clear marks of selected</source>
+        <translation>清除所选标记</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="193"/>
+        <source>Mark selected accepted</source>
+        <translation>将所选标记为已受理</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="195"/>
+        <source>Mark selected declined</source>
+        <translation>将所选标记为已驳回</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="206"/>
+        <source>with the reason</source>
+        <translation>驳回理由</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="220"/>
+        <source>%1 — %2, batch %3 of %4 (%5 listings, %6 undecided)</source>
+        <translation>%1 — %2，第 %3 批（共 %4 批；%5 个商品链接，%6 个待处理）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="239"/>
+        <source>Complaint %1, filed %2 with %3: batch %4 of %5.</source>
+        <translation>投诉 %1，%2 提交到%3：第 %4 批（共 %5 批）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="252"/>
+        <source>%1 listings: %2 accepted and %3 declined recorded; %4 marked accepted and %5 marked declined, to record; %6 undecided.</source>
+        <translation>共 %1 个商品链接：已记录 %2 个受理、%3 个驳回；已标记待记录 %4 个受理、%5 个驳回；%6 个待处理。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="278"/>
+        <source>Select the listings first (Select all, or click and Shift-click).</source>
+        <translation>请先选择商品链接（全选，或单击后按住 Shift 单击）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="281"/>
+        <source>Choose the reason the marketplace gave for declining them.</source>
+        <translation>请选择平台给出的驳回理由。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="293"/>
+        <source>Mark listings accepted or declined first: select them, then use the buttons.</source>
+        <translation>请先将商品链接标记为已受理或已驳回：选中它们，然后使用下方按钮。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="58"/>
         <source>Mark %1 submitted</source>
         <translation>标记 %1 为已提交</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="102"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="109"/>
         <source>Decision on %1</source>
         <translation>%1 的处理结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="113"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="135"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="199"/>
         <source>Choose the reason the marketplace gave…</source>
         <translation>选择平台给出的原因…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="122"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="144"/>
         <source>Decision</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="124"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="146"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -1967,22 +2083,22 @@ Offline evidence checks and signed submission packages for IP takedown complaint
 <context>
     <name>ReopenDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="62"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="63"/>
         <source>Reopen submitted case</source>
         <translation>重新打开已提交的案件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="67"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="68"/>
         <source>The case was submitted and is read-only. Reopening lets you edit it; the reason is kept with its submission record and in the audit log.</source>
         <translation>该案件已提交，处于只读状态。重新打开后即可编辑；原因将与提交记录一并保存，并写入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="74"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="75"/>
         <source>Reason for reopening</source>
         <translation>重新打开的原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="75"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="76"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -1990,12 +2106,12 @@ Offline evidence checks and signed submission packages for IP takedown complaint
 <context>
     <name>RevisionDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="107"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="108"/>
         <source>%1 — revision %2 (read-only)</source>
         <translation>%1 — 修订版 %2（只读）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/case_records.py" line="113"/>
+        <location filename="../../desktop_app/gui/case_records.py" line="114"/>
         <source>Frozen %1 at %2 · content SHA-256 %3</source>
         <translation>%1 %2时冻结 · 内容 SHA-256 %3</translation>
     </message>
@@ -2292,37 +2408,37 @@ Offline evidence checks and signed submission packages for IP takedown complaint
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../desktop_app/gui/models.py" line="30"/>
+        <location filename="../../desktop_app/gui/models.py" line="31"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models.py" line="31"/>
+        <location filename="../../desktop_app/gui/models.py" line="32"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models.py" line="32"/>
+        <location filename="../../desktop_app/gui/models.py" line="33"/>
         <source>Not ready</source>
         <translation>未就绪</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models.py" line="33"/>
+        <location filename="../../desktop_app/gui/models.py" line="34"/>
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models.py" line="34"/>
+        <location filename="../../desktop_app/gui/models.py" line="35"/>
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models.py" line="35"/>
+        <location filename="../../desktop_app/gui/models.py" line="36"/>
         <source>Accepted</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models.py" line="36"/>
+        <location filename="../../desktop_app/gui/models.py" line="37"/>
         <source>Declined</source>
         <translation>已驳回</translation>
     </message>
