@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.model import EvidenceFile, EvidenceKind
 from desktop_app.core.progress import CancelToken, ProgressFn
+from desktop_app.gui.i18n import active_language
 from desktop_app.gui.workers import bind
 
 if TYPE_CHECKING:
@@ -176,13 +177,14 @@ class EvidenceFilesMixin:
             .replace("%1", str(len(result.attached)))
             .replace("%2", str(len(result.unassigned)))
         ]
+        language = active_language()
         lines += [
             self.tr("%1: not attached — %2 (kept under Other files)")
             .replace("%1", f.original_name)
             .replace("%2", why)
-            for f, why in result.unassigned
+            for f, why in result.unassigned_text(language)
         ]
-        lines += list(result.refused)
+        lines += result.refused_text(language)
         self.file_errors.setText("\n".join(lines))
         if self.case is not None and self.case.id == case_id:
             self.case = self.ctx.store.cases.get(case_id)

@@ -148,7 +148,7 @@ class OutcomeDialog(QDialog):
     def _listing_decisions(self, form: QFormLayout, case: Case, complaints: list[FiledComplaint]) -> None:
         """A table of the listings each complaint carried (a model, no widget per row: a complaint may
         carry 300), marked accepted or declined in bulk; recorded per complaint in one core call."""
-        self.setMinimumWidth(760)
+        self.setMinimumWidth(860)
         self.complaints = complaints
         self._marks: dict[int, dict[str, tuple[bool, str]]] = {}  # per complaint, kept while switching
         self.complaint = QComboBox(self)
@@ -170,13 +170,16 @@ class OutcomeDialog(QDialog):
         self.listings.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.listings.setWordWrap(False)
         self.listings.verticalHeader().hide()
-        self.listings.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows = self.listings.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.listings.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.listings.setColumnWidth(0, 150)
-        self.listings.setColumnWidth(2, 170)
-        self.listings.setColumnWidth(3, 200)
+        self.listings.setColumnWidth(2, 200)
+        self.listings.setColumnWidth(3, 220)
+        self.listings.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a URL's id is at its end
         self.listings.setMinimumHeight(260)
         form.addRow(self.listings)
         self.select_all = QPushButton(self.tr("Select all"), self)

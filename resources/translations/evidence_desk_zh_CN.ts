@@ -789,107 +789,107 @@
 <context>
     <name>DashboardDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="358"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="361"/>
         <source>Outcomes dashboard</source>
         <translation>结果看板</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="373"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="376"/>
         <source>Success rate</source>
         <translation>成功率</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="374"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="377"/>
         <source>Decline reasons</source>
         <translation>驳回原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="399"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="402"/>
         <source>No decided complaints yet: mark cases submitted, then record the decision.</source>
         <translation>尚无已判定的投诉：请先标记案件已提交，再记录结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="382"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="385"/>
         <source>%1: %2 of %3 accepted (%4)</source>
         <translation>%1：%3 件中 %2 件通过（%4）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="391"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="394"/>
         <source>All-time decisions — %1.</source>
         <translation>历史全部处理结果 — %1。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="393"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="396"/>
         <source>Alibaba IPP expects at least %1 of complaints to succeed.</source>
         <translation>阿里巴巴知识产权保护平台要求投诉成功率不低于 %1。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="410"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="413"/>
         <source>Listings decided one by one: %1 accepted, %2 declined of %3 decided; %4 not decided yet.</source>
         <translation>逐个处理的商品链接：已处理 %3 个，其中 %1 个已受理，%2 个已驳回；%4 个尚未处理。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="427"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="430"/>
         <source>Decisions per marketplace and month</source>
         <translation>各平台每月处理结果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="430"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="433"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="431"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="434"/>
         <source>Marketplace</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="432"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="435"/>
         <source>Accepted</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="433"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="436"/>
         <source>Declined</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="434"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="437"/>
         <source>Rate</source>
         <translation>成功率</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="456"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="459"/>
         <source>Success rate per marketplace (cumulative; label: accepted of decided)</source>
         <translation>各平台成功率（累计；标签：通过数/已处理数）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="477"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="480"/>
         <source>%1 (%2 decided)</source>
         <translation>%1（已处理 %2 件）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="503"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="506"/>
         <source>Alibaba IPP good-faith threshold %1</source>
         <translation>阿里巴巴知识产权保护平台善意投诉门槛 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="513"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="516"/>
         <source>Success rate chart</source>
         <translation>成功率图表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="531"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="534"/>
         <source>Commonest decline reasons</source>
         <translation>最常见的驳回原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="532"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="535"/>
         <source>Declines</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="558"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="561"/>
         <source>Decline reasons chart</source>
         <translation>驳回原因图表</translation>
     </message>
@@ -897,123 +897,123 @@
 <context>
     <name>EvidenceFilesMixin</name>
     <message>
-        <location filename="../../desktop_app/gui/editor_files.py" line="49"/>
-        <location filename="../../desktop_app/gui/editor_files.py" line="53"/>
+        <location filename="../../desktop_app/gui/editor_files.py" line="50"/>
+        <location filename="../../desktop_app/gui/editor_files.py" line="54"/>
         <source>Evidence files</source>
         <translation>证据文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/editor_files.py" line="54"/>
+        <location filename="../../desktop_app/gui/editor_files.py" line="55"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/editor_files.py" line="54"/>
+        <location filename="../../desktop_app/gui/editor_files.py" line="55"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/editor_files.py" line="54"/>
+        <location filename="../../desktop_app/gui/editor_files.py" line="55"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/editor_files.py" line="60"/>
+        <location filename="../../desktop_app/gui/editor_files.py" line="61"/>
         <source>Add files as</source>
         <translation>文件用途</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/editor_files.py" line="61"/>
+        <location filename="../../desktop_app/gui/editor_files.py" line="62"/>
         <source>Screenshot of the selected listing</source>
         <translation>所选链接的截图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/editor_files.py" line="63"/>
+        <location filename="../../desktop_app/gui/editor_files.py" line="64"/>
         <source>Trademark certificate (read it and add the right)</source>
         <translation>商标注册证（读取并添加权利）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/editor_files.py" line="65"/>
+        <location filename="../../desktop_app/gui/editor_files.py" line="66"/>
         <source>Genuine product photo</source>
         <translation>正品照片</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/editor_files.py" line="66"/>
+        <location filename="../../desktop_app/gui/editor_files.py" line="67"/>
         <source>Authorization letter</source>
         <translation>授权书</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/editor_files.py" line="67"/>
+        <location filename="../../desktop_app/gui/editor_files.py" line="68"/>
         <source>Other file</source>
         <translation>其他文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/editor_files.py" line="68"/>
+        <location filename="../../desktop_app/gui/editor_files.py" line="69"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/editor_files.py" line="70"/>
+        <location filename="../../desktop_app/gui/editor_files.py" line="71"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/editor_files.py" line="71"/>
+        <location filename="../../desktop_app/gui/editor_files.py" line="72"/>
         <source>Remove file</source>
         <translation>移除文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/editor_files.py" line="74"/>
+        <location filename="../../desktop_app/gui/editor_files.py" line="75"/>
         <source>Add as</source>
         <translation>添加为</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/editor_files.py" line="84"/>
+        <location filename="../../desktop_app/gui/editor_files.py" line="85"/>
         <source>Drop files anywhere on the editor to add them.</source>
         <translation>将文件拖放到编辑区即可添加。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/editor_files.py" line="98"/>
+        <location filename="../../desktop_app/gui/editor_files.py" line="99"/>
         <source>Add evidence files</source>
         <translation>添加证据文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/editor_files.py" line="109"/>
+        <location filename="../../desktop_app/gui/editor_files.py" line="110"/>
         <source>The case was submitted and is read-only; reopen it to add files.</source>
         <translation>该案件已提交，处于只读状态；请重新打开后再添加文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/editor_files.py" line="119"/>
+        <location filename="../../desktop_app/gui/editor_files.py" line="120"/>
         <source>Add the listing&apos;s URL first; a screenshot belongs to a listing.</source>
         <translation>请先添加商品链接；截图需归属于某个链接。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/editor_files.py" line="142"/>
+        <location filename="../../desktop_app/gui/editor_files.py" line="143"/>
         <source>Adding files</source>
         <translation>正在添加文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/editor_files.py" line="167"/>
+        <location filename="../../desktop_app/gui/editor_files.py" line="168"/>
         <source>Attaching screenshots</source>
         <translation>正在附加截图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/editor_files.py" line="175"/>
+        <location filename="../../desktop_app/gui/editor_files.py" line="176"/>
         <source>%1 screenshot(s) attached to the listing each shows; %2 left to assign.</source>
         <translation>已将 %1 张截图附加到各自显示的商品；%2 张待分配。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/editor_files.py" line="180"/>
+        <location filename="../../desktop_app/gui/editor_files.py" line="182"/>
         <source>%1: not attached — %2 (kept under Other files)</source>
         <translation>%1：未附加 — %2（保留在“其他文件”中）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/editor_files.py" line="233"/>
+        <location filename="../../desktop_app/gui/editor_files.py" line="235"/>
         <source>The clipboard holds no image; copy a screenshot first.</source>
         <translation>剪贴板中没有图片，请先复制截图。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/editor_files.py" line="241"/>
+        <location filename="../../desktop_app/gui/editor_files.py" line="243"/>
         <source>The clipboard image could not be saved.</source>
         <translation>无法保存剪贴板图片。</translation>
     </message>
@@ -1978,7 +1978,7 @@ Offline evidence checks and signed submission packages for IP takedown complaint
     </message>
     <message>
         <location filename="../../desktop_app/gui/outcomes_view.py" line="133"/>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="198"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="201"/>
         <source>Decline reason</source>
         <translation>驳回原因</translation>
     </message>
@@ -1994,62 +1994,62 @@ Offline evidence checks and signed submission packages for IP takedown complaint
         <translation>该投诉的商品链接</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="182"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="185"/>
         <source>Select all</source>
         <translation>全选</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="184"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="187"/>
         <source>Select undecided</source>
         <translation>选择待处理的</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="186"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="189"/>
         <source>Clear marks of selected</source>
         <translation>清除所选标记</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="193"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="196"/>
         <source>Mark selected accepted</source>
         <translation>将所选标记为已受理</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="195"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="198"/>
         <source>Mark selected declined</source>
         <translation>将所选标记为已驳回</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="206"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="209"/>
         <source>with the reason</source>
         <translation>驳回理由</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="220"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="223"/>
         <source>%1 — %2, batch %3 of %4 (%5 listings, %6 undecided)</source>
         <translation>%1 — %2，第 %3 批（共 %4 批；%5 个商品链接，%6 个待处理）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="239"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="242"/>
         <source>Complaint %1, filed %2 with %3: batch %4 of %5.</source>
         <translation>投诉 %1，%2 提交到%3：第 %4 批（共 %5 批）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="252"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="255"/>
         <source>%1 listings: %2 accepted and %3 declined recorded; %4 marked accepted and %5 marked declined, to record; %6 undecided.</source>
         <translation>共 %1 个商品链接：已记录 %2 个受理、%3 个驳回；已标记待记录 %4 个受理、%5 个驳回；%6 个待处理。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="278"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="281"/>
         <source>Select the listings first (Select all, or click and Shift-click).</source>
         <translation>请先选择商品链接（全选，或单击后按住 Shift 单击）。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="281"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="284"/>
         <source>Choose the reason the marketplace gave for declining them.</source>
         <translation>请选择平台给出的驳回理由。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="293"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="296"/>
         <source>Mark listings accepted or declined first: select them, then use the buttons.</source>
         <translation>请先将商品链接标记为已受理或已驳回：选中它们，然后使用下方按钮。</translation>
     </message>
@@ -2065,7 +2065,7 @@ Offline evidence checks and signed submission packages for IP takedown complaint
     </message>
     <message>
         <location filename="../../desktop_app/gui/outcomes_view.py" line="135"/>
-        <location filename="../../desktop_app/gui/outcomes_view.py" line="199"/>
+        <location filename="../../desktop_app/gui/outcomes_view.py" line="202"/>
         <source>Choose the reason the marketplace gave…</source>
         <translation>选择平台给出的原因…</translation>
     </message>
