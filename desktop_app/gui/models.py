@@ -263,11 +263,9 @@ class ListingDecisionModel(QAbstractTableModel):
     def set_listings(self, rows: Sequence[Any], pending: dict[str, tuple[bool, str]] | None = None) -> None:
         self.beginResetModel()
         self._rows = list(rows)
-        self._pending = {k: v for k, v in (pending or {}).items() if self._undecided(k)}
+        undecided = {r.listing_id for r in self._rows if not r.decision}
+        self._pending = {k: v for k, v in (pending or {}).items() if k in undecided}
         self.endResetModel()
-
-    def _undecided(self, listing_id: str) -> bool:
-        return any(r.listing_id == listing_id and not r.decision for r in self._rows)
 
     @property
     def pending(self) -> dict[str, tuple[bool, str]]:

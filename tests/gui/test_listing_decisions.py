@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QTimer
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_app.core.model import Case, CaseStatus, Complainant, Listing
@@ -163,3 +163,19 @@ def test_the_decision_dialog_has_no_stray_widgets_and_none_stay_behind(qtbot, wi
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert len(seen) == 2 and seen[0] is not seen[1]
     assert window.findChildren(OutcomeDialog) == []
+
+
+def test_the_listing_decisions_speak_chinese(qtbot, window, store) -> None:
+    case_id = _filed_case(store)
+    window.set_language("zh_CN")
+    dialog = _decision_dialog(qtbot, window, case_id)
+    assert dialog.complaint.itemText(0) == "IPP-1 — 淘宝，第 1 批（共 2 批；300 个商品链接，300 个待处理）"
+    model = dialog.listing_model
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "商品链接编号"
+    assert model.index(0, 2).data() == "待处理"
+    dialog.select_all.click()
+    dialog.mark_reason.setCurrentIndex(dialog.mark_reason.findData("listing_unavailable"))
+    dialog.decline_selected.click()
+    assert model.index(0, 2).data() == "已驳回（尚未记录）"
+    assert model.index(0, 3).data() == "商品链接无效或已下架"
+    assert dialog.tally.text().startswith("共 300 个商品链接")
