@@ -1588,12 +1588,12 @@ SHA-256：%2
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models.py" line="344"/>
+        <location filename="../../desktop_app/gui/models.py" line="342"/>
         <source>Undecided</source>
         <translation>待处理</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models.py" line="347"/>
+        <location filename="../../desktop_app/gui/models.py" line="345"/>
         <source>%1 (not recorded yet)</source>
         <translation>%1（尚未记录）</translation>
     </message>
