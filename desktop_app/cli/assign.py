@@ -10,7 +10,7 @@ import argparse
 import sys
 
 from desktop_app.cli.common import language, open_store, resolve_case, stderr_progress
-from desktop_app.core.messages import render
+from desktop_app.core.messages import render, text_in
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -42,10 +42,10 @@ def cmd_attach_screenshots(args: argparse.Namespace) -> int:
         _market, listing_id = effective_listing(case.listings[i])
         params = {"file": f.original_name, "n": i + 1, "listing": listing_id or case.listings[i].url}
         print(render("cli.assign.attached", params, lang))
-    for f, why in result.unassigned_text(lang):
-        print(render("cli.assign.not_attached", {"file": f.original_name, "why": why}, lang))
-    for sentence in result.refused_text(lang):
-        print(sentence, file=sys.stderr)
+    for f, why in result.unassigned:
+        print(render("cli.assign.not_attached", {"file": f.original_name, "why": text_in(why, lang)}, lang))
+    for sentence in result.refused:
+        print(text_in(sentence, lang), file=sys.stderr)
     counts = {"case": case.reference, "attached": len(result.attached), "left": len(result.unassigned)}
     if result.refused:
         print(render("cli.assign.summary_refused", dict(counts, refused=len(result.refused)), lang))

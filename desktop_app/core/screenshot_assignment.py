@@ -12,10 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from desktop_app.core.errors import UserError
-from desktop_app.core.messages import said
+from desktop_app.core.messages import Said, said
 from desktop_app.core.model import EvidenceFile, EvidenceKind
 from desktop_app.core.progress import NEVER_CANCELLED, CancelToken, ProgressFn, SubProgress, no_progress
 
@@ -23,32 +22,19 @@ from desktop_app.core.progress import NEVER_CANCELLED, CancelToken, ProgressFn, 
 @dataclass
 class Assignment:
     attached: list[tuple[EvidenceFile, int]] = field(default_factory=list)  # (file, listing index)
-    unassigned: list[tuple[EvidenceFile, str]] = field(default_factory=list)  # (file, why) in English
+    # the reasons and refusals are English text that keeps its catalogue key (messages.Said):
+    # ``messages.text_in(why, language)`` says them in any language
+    unassigned: list[tuple[EvidenceFile, str]] = field(default_factory=list)  # (file, why)
     refused: list[str] = field(default_factory=list)  # one sentence per file that could not be imported
-    # the same reasons and refusals as catalogue messages / errors, to be said in any language
-    why_messages: list[dict[str, Any]] = field(default_factory=list)
-    refused_errors: list[UserError] = field(default_factory=list)
 
-    def add_unassigned(self, f: EvidenceFile, key: str, **params: Any) -> None:
-        from desktop_app.core.messages import msg, render
 
-        self.unassigned.append((f, render(key, params)))
-        self.why_messages.append(msg(key, **params))
-
-    def unassigned_text(self, language: str = "en") -> list[tuple[EvidenceFile, str]]:
-        """(file, why) of each file left to assign, the reason in ``language``."""
-        from desktop_app.core.messages import render
-
-        return [
-            (f, render(m["key"], m["params"], language))
-            for (f, _why), m in zip(self.unassigned, self.why_messages, strict=True)
-        ]
-
-    def refused_text(self, language: str = "en") -> list[str]:
-        """One sentence per file that could not be imported, in ``language``."""
-        from desktop_app.core.messages import error_text
-
-        return [error_text(exc, language) for exc in self.refused_errors]
+def _said_error(exc: UserError) -> str:
+    """A refusal's sentence, keeping its catalogue key when it has one."""
+    if not exc.key:
+        return str(exc)
+    text = Said(str(exc))
+    text.key, text.params = exc.key, exc.params
+    return text
 
 
 def _listing_keys(case) -> list[tuple[str, str]]:  # noqa: ANN001 - Case
@@ -101,8 +87,7 @@ def assign_screenshots(
         try:
             imported.append(store.add_file(path, cancel=cancel))
         except UserError as exc:
-            result.refused.append(str(exc))
-            result.refused_errors.append(exc)
+            result.refused.append(_said_error(exc))
     # read side by side on the isolated pool's workers (one per core), then matched one by one
     docs = read_documents(store, imported, progress=SubProgress(progress, 0.1, 0.95), cancel=cancel)
     for f in imported:
@@ -120,12 +105,10 @@ def assign_screenshots(
             result.attached.append((f, matches[0]))
         elif not matches:
             ids = sorted({read for _m, read in shown})[:3]
-            if ids:
-                result.add_unassigned(f, "assign.no_case_id_shows", ids=ids)
-            else:
-                result.add_unassigned(f, "assign.no_case_id")
+            why = said("assign.no_case_id_shows", ids=ids) if ids else said("assign.no_case_id")
+            result.unassigned.append((f, why))
         else:
-            result.add_unassigned(f, "assign.several", listings=[i + 1 for i in matches])
+            result.unassigned.append((f, said("assign.several", listings=[i + 1 for i in matches])))
     cancel.raise_if_cancelled()
     case = store.cases.get(case_id)  # fresh: attach in one save
     for f, i in result.attached:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from desktop_app.core.messages import text_in
 from desktop_app.core.model import EvidenceFile, EvidenceKind
 from desktop_app.core.progress import CancelToken, ProgressFn
 from desktop_app.gui.i18n import active_language
@@ -177,14 +178,13 @@ class EvidenceFilesMixin:
             .replace("%1", str(len(result.attached)))
             .replace("%2", str(len(result.unassigned)))
         ]
-        language = active_language()
         lines += [
             self.tr("%1: not attached — %2 (kept under Other files)")
             .replace("%1", f.original_name)
-            .replace("%2", why)
-            for f, why in result.unassigned_text(language)
+            .replace("%2", text_in(why, active_language()))
+            for f, why in result.unassigned
         ]
-        lines += result.refused_text(language)
+        lines += [text_in(sentence, active_language()) for sentence in result.refused]
         self.file_errors.setText("\n".join(lines))
         if self.case is not None and self.case.id == case_id:
             self.case = self.ctx.store.cases.get(case_id)

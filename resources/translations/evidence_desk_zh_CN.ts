@@ -897,108 +897,108 @@
 <context>
     <name>EvidenceFilesMixin</name>
     <message>
-        <location filename="../../desktop_app/gui/editor_files.py" line="50"/>
-        <location filename="../../desktop_app/gui/editor_files.py" line="54"/>
+        <location filename="../../desktop_app/gui/editor_files.py" line="51"/>
+        <location filename="../../desktop_app/gui/editor_files.py" line="55"/>
         <source>Evidence files</source>
         <translation>证据文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/editor_files.py" line="55"/>
+        <location filename="../../desktop_app/gui/editor_files.py" line="56"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/editor_files.py" line="55"/>
+        <location filename="../../desktop_app/gui/editor_files.py" line="56"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/editor_files.py" line="55"/>
+        <location filename="../../desktop_app/gui/editor_files.py" line="56"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/editor_files.py" line="61"/>
+        <location filename="../../desktop_app/gui/editor_files.py" line="62"/>
         <source>Add files as</source>
         <translation>文件用途</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/editor_files.py" line="62"/>
+        <location filename="../../desktop_app/gui/editor_files.py" line="63"/>
         <source>Screenshot of the selected listing</source>
         <translation>所选链接的截图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/editor_files.py" line="64"/>
+        <location filename="../../desktop_app/gui/editor_files.py" line="65"/>
         <source>Trademark certificate (read it and add the right)</source>
         <translation>商标注册证（读取并添加权利）</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/editor_files.py" line="66"/>
+        <location filename="../../desktop_app/gui/editor_files.py" line="67"/>
         <source>Genuine product photo</source>
         <translation>正品照片</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/editor_files.py" line="67"/>
+        <location filename="../../desktop_app/gui/editor_files.py" line="68"/>
         <source>Authorization letter</source>
         <translation>授权书</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/editor_files.py" line="68"/>
+        <location filename="../../desktop_app/gui/editor_files.py" line="69"/>
         <source>Other file</source>
         <translation>其他文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/editor_files.py" line="69"/>
+        <location filename="../../desktop_app/gui/editor_files.py" line="70"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/editor_files.py" line="71"/>
+        <location filename="../../desktop_app/gui/editor_files.py" line="72"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/editor_files.py" line="72"/>
+        <location filename="../../desktop_app/gui/editor_files.py" line="73"/>
         <source>Remove file</source>
         <translation>移除文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/editor_files.py" line="75"/>
+        <location filename="../../desktop_app/gui/editor_files.py" line="76"/>
         <source>Add as</source>
         <translation>添加为</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/editor_files.py" line="85"/>
+        <location filename="../../desktop_app/gui/editor_files.py" line="86"/>
         <source>Drop files anywhere on the editor to add them.</source>
         <translation>将文件拖放到编辑区即可添加。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/editor_files.py" line="99"/>
+        <location filename="../../desktop_app/gui/editor_files.py" line="100"/>
         <source>Add evidence files</source>
         <translation>添加证据文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/editor_files.py" line="110"/>
+        <location filename="../../desktop_app/gui/editor_files.py" line="111"/>
         <source>The case was submitted and is read-only; reopen it to add files.</source>
         <translation>该案件已提交，处于只读状态；请重新打开后再添加文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/editor_files.py" line="120"/>
+        <location filename="../../desktop_app/gui/editor_files.py" line="121"/>
         <source>Add the listing&apos;s URL first; a screenshot belongs to a listing.</source>
         <translation>请先添加商品链接；截图需归属于某个链接。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/editor_files.py" line="143"/>
+        <location filename="../../desktop_app/gui/editor_files.py" line="144"/>
         <source>Adding files</source>
         <translation>正在添加文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/editor_files.py" line="168"/>
+        <location filename="../../desktop_app/gui/editor_files.py" line="169"/>
         <source>Attaching screenshots</source>
         <translation>正在附加截图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/editor_files.py" line="176"/>
+        <location filename="../../desktop_app/gui/editor_files.py" line="177"/>
         <source>%1 screenshot(s) attached to the listing each shows; %2 left to assign.</source>
         <translation>已将 %1 张截图附加到各自显示的商品；%2 张待分配。</translation>
     </message>
