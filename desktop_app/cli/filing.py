@@ -93,32 +93,26 @@ def _checked(store: Any, ref: str) -> tuple[Any, Any]:
 
 
 def _not_ready(case: Any, report: Any, lang: str) -> int:
-    """Exit 1 for a case that is not ready (build_sheets refuses it too; said here in ``lang``)."""
-    from desktop_app.core.messages import msg, render
+    """Exit 1 for a case that is not ready (no sheet is written for it), said in ``lang``."""
+    from desktop_app.core.filing import not_ready
+    from desktop_app.core.messages import error_text
 
-    n = len(report.blockers)
-    blockers = msg("check.blockers." + ("one" if n == 1 else "many"), count=n)
-    ref = case.reference or report.case
-    print(render("cli.filing.not_ready", {"case": ref, "blockers": blockers}, lang), file=sys.stderr)
+    print(error_text(not_ready(case, report), lang), file=sys.stderr)
     return 1
 
 
-def _check_marketplace(case: Any, marketplace: str) -> None:
-    """Refuse a marketplace the case has no listing on in the user's language (build_sheets: English)."""
-    from desktop_app.core.errors import UserError
-    from desktop_app.core.filing import batches
-
-    have = sorted(batches(case))
-    if marketplace and marketplace not in have:
-        raise UserError.keyed(
-            "cli.filing.no_listing_on", case=case.reference, marketplace=marketplace, have=have or ["-"]
-        )
-
-
 def _warn_stale(sheets: list[Any], lang: str) -> None:
+    from desktop_app.core.messages import render
+
     for s in sheets:
         for note in s.statement_notes(lang):
-            print_warning(f"{s.marketplace} batch {s.batch}: {note}")
+            print_warning(
+                render(
+                    "statement.cli.stale",
+                    {"marketplace": s.marketplace, "batch": s.batch, "note": note},
+                    lang,
+                )
+            )
 
 
 def cmd_filing_sheet(args: argparse.Namespace) -> int:
@@ -130,7 +124,6 @@ def cmd_filing_sheet(args: argparse.Namespace) -> int:
         case, report = _checked(store, args.case)
         if report.verdict != "ready":
             return _not_ready(case, report, lang)
-        _check_marketplace(case, args.marketplace)
         attached = _attachments(store, case, report, args)
         sheets = sheets_with_edits(store, case, report, args.marketplace)
     if args.format == "json":
@@ -185,7 +178,7 @@ def _print_attachments(result, lang: str, out) -> None:  # noqa: ANN001 - an Att
         }
         print(render("attachments.written", params, lang), file=out)
     for note in result.notes:
-        print(f"evidence-desk: warning: {note}", file=sys.stderr)
+        print_warning(note)  # a messages.Said: said in --lang
 
 
 def _read_text(path: str) -> str:
@@ -196,9 +189,9 @@ def _read_text(path: str) -> str:
     try:
         return Path(path).read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        raise UserError(f"{path}: not UTF-8 text; save the statement as UTF-8.") from None
+        raise UserError.keyed("statement.cli.not_utf8", path=path) from None
     except OSError as exc:
-        raise UserError(f"{path}: cannot be read ({exc.strerror or exc}).") from None
+        raise UserError.keyed("statement.cli.unreadable", path=path, why=exc.strerror or str(exc)) from None
 
 
 def cmd_filing_statement(args: argparse.Namespace) -> int:
@@ -207,7 +200,7 @@ def cmd_filing_statement(args: argparse.Namespace) -> int:
 
     lang = args.statement_lang
     if not args.show and not lang:
-        raise UserError("Name the statement's language with --lang en or --lang zh_CN.")
+        raise UserError.keyed("statement.cli.no_language")
     text = _read_text(args.set_file) if args.set_file is not None else None
     with open_store(args) as store:
         case, report = _checked(store, args.case)
@@ -231,7 +224,7 @@ def cmd_filing_statement(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(_statement_json(case, sheet, langs, history, changed), indent=2, ensure_ascii=False))
     else:
-        print(_statement_text(case, sheet, langs, history, changed, args.show))
+        print(_statement_text(case, sheet, langs, history, changed, args.show, language(args)))
     _warn_stale([sheet], language(args))
     return 0
 
@@ -273,36 +266,29 @@ def _statement_json(case: Any, sheet: Any, langs: list[str], history: dict, chan
 
 
 def _statement_text(
-    case: Any, sheet: Any, langs: list[str], history: dict, changed: bool | None, show: bool
+    case: Any, sheet: Any, langs: list[str], history: dict, changed: bool | None, show: bool, lang: str
 ) -> str:
-    names = {"en": "English", "zh_CN": "Chinese"}
-    lines = [
-        f"{case.reference} — {sheet.form.name} — {sheet.marketplace}, batch {sheet.batch} of {sheet.batches}"
-    ]
+    from desktop_app.core.messages import render
+
+    def say(key: str, **params: Any) -> str:
+        return render(f"statement.cli.{key}", params, lang)
+
+    head = {"case": case.reference, "form": sheet.form.title(lang), "marketplace": sheet.marketplace}
+    lines = [say("head", **head, batch=sheet.batch, batches=sheet.batches)]
     if changed is False:
-        lines.append("Nothing changed: that is the statement already filed.")
+        lines.append(say("unchanged"))
     elif changed:
-        lines.append(
-            "Saved: "
-            + (
-                "the generated statement is filed again."
-                if langs[0] not in sheet.edits
-                else "your statement is filed, as edited by you."
-            )
-        )
+        lines.append(say("saved_generated" if langs[0] not in sheet.edits else "saved_edit"))
     for lg in langs:
         e = sheet.edits.get(lg)
-        how = (
-            f"edited by {e.edited_by} at {e.edited_at} (the user's text, not established by the checks)"
-            if e
-            else "generated from the facts the checks established"
-        )
-        lines += ["", f"{names[lg]} statement as filed — {how}:", sheet.statement[lg] or "(empty)"]
+        name = say(f"language.{lg}")
+        how = say("as_filed_edited", language=name, who=e.edited_by, at=e.edited_at) if e else None
+        lines += ["", how or say("as_filed_generated", language=name), sheet.statement[lg] or say("empty")]
         if show and history[lg]:
-            lines.append(f"History ({len(history[lg])} version{'s' * (len(history[lg]) != 1)}):")
+            lines.append(
+                say("history.one" if len(history[lg]) == 1 else "history.many", count=len(history[lg]))
+            )
             for v in history[lg]:
-                what = (
-                    "reverted to the generated statement" if v.reverted else f"saved {len(v.text)} characters"
-                )
+                what = say("reverted") if v.reverted else say("saved_chars", count=len(v.text))
                 lines.append(f"  {v.edited_at} {v.edited_by}: {what}")
     return "\n".join(lines)

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from desktop_app.core.checks.findings import ESTABLISHED, CheckReport, FactStatus, Located
 from desktop_app.core.display_names import display_name
 from desktop_app.core.errors import UserError
-from desktop_app.core.messages import render
+from desktop_app.core.messages import msg, render, said, text_in
 from desktop_app.core.model import Case, Listing, Role
 from desktop_app.core.resources import load_json, resource_path
 
@@ -134,7 +134,7 @@ class FilingSheet:
     source: Case = field(repr=False)  # the case and the checks' report the sheet is filled from
     report: CheckReport = field(repr=False)
     statement: dict[str, str] = field(default_factory=dict)  # language -> text as filed
-    notes: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # messages.Said: say them with text_in
     generated: dict[str, str] = field(default_factory=dict)  # language -> text written from the facts
     edits: dict[str, StatementEdit] = field(default_factory=dict)  # language -> the user's edit in force
     stale: dict[str, bool] = field(default_factory=dict)  # language -> the edit predates a change
@@ -189,7 +189,7 @@ class FilingSheet:
                 for li in self.listings
             ],
             **statement_record(self),
-            "notes": [*self.notes, *self.statement_notes(lang)],
+            "notes": [*(text_in(n, lang) for n in self.notes), *self.statement_notes(lang)],
         }
 
 
@@ -236,9 +236,11 @@ def batches(case: Case, marketplace: str = "") -> dict[str, list[list[tuple[int,
         groups.setdefault(market, []).append((i, lid))
     if marketplace:
         if marketplace not in groups:
-            have = ", ".join(sorted(groups)) or "none"
-            raise UserError(
-                f"Case {case.reference} has no listing on {marketplace} (its marketplaces: {have})."
+            raise UserError.keyed(
+                "filing.no_listing_on",
+                case=case.reference,
+                marketplace=marketplace,
+                have=sorted(groups) or ["-"],
             )
         groups = {marketplace: groups[marketplace]}
     out: dict[str, list[list[tuple[int, str]]]] = {}
@@ -246,6 +248,13 @@ def batches(case: Case, marketplace: str = "") -> dict[str, list[list[tuple[int,
         limit = form_for(market).max_listings or len(items) or 1
         out[market] = [items[k : k + limit] for k in range(0, len(items), limit)] or [[]]
     return out
+
+
+def not_ready(case: Case, report: CheckReport) -> UserError:
+    """The one sentence for a case that gets no sheet because the checks did not pass it."""
+    n = len(report.blockers)
+    blockers = msg("check.blockers." + ("one" if n == 1 else "many"), count=n)
+    return UserError.keyed("filing.not_ready", case=case.reference or report.case, blockers=blockers)
 
 
 def build_sheets(
@@ -258,11 +267,7 @@ def build_sheets(
     user's versions of the statements: the latest of each, unless reverted, is the statement filed.
     """
     if report.verdict != "ready":
-        n = len(report.blockers)
-        raise UserError(
-            f"Case {case.reference or report.case} is not ready ({n} blocker{'s' * (n != 1)}): a filing "
-            f"sheet is written only for a ready case. Run 'evidence-desk check {case.reference}' to see why."
-        )
+        raise not_ready(case, report)
     sheets: list[FilingSheet] = []
     for market, chunks in batches(case, marketplace).items():
         form = form_for(market)
@@ -278,8 +283,12 @@ def build_sheets(
                 limit_chars = form.statement_max_chars
                 if limit_chars and len(sheet.statement[lang]) > limit_chars:
                     sheet.notes.append(
-                        f"The {lang} statement has {len(sheet.statement[lang])} characters; the form takes "
-                        f"{limit_chars}. Shorten it, or file fewer listings per complaint."
+                        said(
+                            "filing.statement_too_long",
+                            lang=lang,
+                            count=len(sheet.statement[lang]),
+                            limit=limit_chars,
+                        )
                     )
             sheets.append(sheet)
     return sheets
@@ -602,7 +611,7 @@ def sheet_text(sheet: FilingSheet, lang: str = "en") -> str:
             lines.append(f"{f.name}: {mark}{value}")
         if f.edited:
             lines.append(f"    ({f.source})")
-    lines.extend(f"Note: {n}" for n in sheet.notes)
+    lines.extend(("注意：" if zh else "Note: ") + text_in(n, lang) for n in sheet.notes)
     lines.extend(("注意：" if zh else "Warning: ") + n for n in sheet.statement_notes(lang))
     return "\n".join(lines)
 

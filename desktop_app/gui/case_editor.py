@@ -47,6 +47,9 @@ from desktop_app.gui.start_page import StartPage
 _FIELD_RE = re.compile(r"^(\w+)(?:\[(\d+)\])?(?:\.(\w+))?")
 
 
+RESIZE_PRECISION_ROWS = 50  # rows a ResizeToContents column is measured over
+
+
 class CaseEditor(EvidenceFilesMixin, QScrollArea):
     """Edits one case. ``case_changed`` fires after every save (the checks re-run on it)."""
 
@@ -218,6 +221,9 @@ class CaseEditor(EvidenceFilesMixin, QScrollArea):
         header = self.listings_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # ids and status whole
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the address gives way (elided)
+        # sized from the rows in view and a sample beyond, not all of them: with hundreds of listings every
+        # status update re-measured every row on the GUI thread (bench/bench_scale.py --gui)
+        header.setResizeContentsPrecision(RESIZE_PRECISION_ROWS)
         self.listings_view.verticalHeader().hide()
         self.listings_view.setMinimumHeight(120)
         self.listings_view.doubleClicked.connect(lambda index: self.edit_listing(index.row()))

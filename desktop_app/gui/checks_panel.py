@@ -112,6 +112,9 @@ class FindingsModel(QStandardItemModel):
         return item
 
 
+EXPANDED_GROUP_MAX_ROWS = 100
+
+
 class ChecksPanel(QWidget):
     finding_activated = Signal(object)  # Finding
     located_activated = Signal(object)  # Located
@@ -259,7 +262,7 @@ class ChecksPanel(QWidget):
             return
         self.report = report
         self.model.set_report(report)
-        self.tree.expandAll()
+        self._expand_groups()
         blockers, warnings = len(report.blockers), len(report.warnings)
         if blockers:
             text = self.tr("Not ready: %1 blocker(s), %2 warning(s).")
@@ -276,6 +279,14 @@ class ChecksPanel(QWidget):
         self.detail.clear()
         self.progress.setValue(1000)
         self.report_ready.emit(report)
+
+    def _expand_groups(self) -> None:
+        """Open every group, except one so long (hundreds of listings found in their screenshots) that
+        laying its rows out would hold the window up; its title gives the count, a click opens it."""
+        for row in range(self.model.rowCount()):
+            group = self.model.item(row)
+            if group.rowCount() <= EXPANDED_GROUP_MAX_ROWS:
+                self.tree.expand(group.index())
 
     def _failed(self, message: str) -> None:
         self.summary.setText(message)

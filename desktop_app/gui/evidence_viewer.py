@@ -65,7 +65,8 @@ def render_evidence(path: str, is_pdf: bool, sha256: str, page: int, capture: st
         img, count = preview_page(path, page, capture)
         buf = io.BytesIO()
         img.save(buf, "PNG")
-        return Rendered(sha256, min(max(page, 1), count), count, QImage.fromData(buf.getvalue()), 1.0)
+        image = _display_ready(QImage.fromData(buf.getvalue()))
+        return Rendered(sha256, min(max(page, 1), count), count, image, 1.0)
     if is_pdf:
         with _QTPDF_LOCK:  # QtPdf's pdfium is not thread-safe: two viewers rendering at once crash
             # imported under the lock too: shiboken builds QtPdf's types lazily, and two threads doing it at
@@ -84,13 +85,23 @@ def render_evidence(path: str, is_pdf: bool, sha256: str, page: int, capture: st
                 QSize(round(size.width() * PDF_RENDER_SCALE), round(size.height() * PDF_RENDER_SCALE)),
             )
             doc.close()
-        return Rendered(sha256, page, count, image, PDF_RENDER_SCALE)
+        return Rendered(sha256, page, count, _display_ready(image), PDF_RENDER_SCALE)
     reader = QImageReader(path)
     reader.setAutoTransform(True)
     image = reader.read()
     if image.isNull():
         raise ValueError(f"{path}: the image could not be decoded ({reader.errorString()})")
-    return Rendered(sha256, 1, 1, image, 1.0)
+    return Rendered(sha256, 1, 1, _display_ready(image), 1.0)
+
+
+def _display_ready(image: QImage) -> QImage:
+    """The image in the pixel format the screen's pixmaps use, converted here on the worker thread:
+    ``QPixmap.fromImage`` on the GUI thread then copies it instead of converting a large screenshot
+    pixel by pixel (20-40 ms with the window waiting)."""
+    wanted = (
+        QImage.Format.Format_ARGB32_Premultiplied if image.hasAlphaChannel() else QImage.Format.Format_RGB32
+    )
+    return image if image.format() == wanted else image.convertToFormat(wanted)
 
 
 class _View(QGraphicsView):

@@ -34,6 +34,7 @@ from desktop_app.core.checks.findings import CheckReport
 from desktop_app.core.display_names import display_name
 from desktop_app.core.errors import UserError
 from desktop_app.core.filing import FilingSheet
+from desktop_app.core.messages import text_in
 from desktop_app.core.model import Case
 from desktop_app.core.package.attachments import AttachmentsResult, limits_sentence, write_attachments
 from desktop_app.core.statements import revert_statement, save_statement, sheets_with_edits
@@ -212,7 +213,7 @@ class FilingSheetDialog(QDialog):
             note.setStyleSheet("color: #555;" if f.established else "color: #c62828;")
             grid.addWidget(note, row * 2 + 1, 1)
         if sheet.notes:
-            notes = QLabel("\n".join(sheet.notes), body)
+            notes = QLabel("\n".join(text_in(n, active_language()) for n in sheet.notes), body)
             notes.setWordWrap(True)
             notes.setStyleSheet("color: #ef6c00;")
             grid.addWidget(notes, 2 * len(sheet.form.fields), 0, 1, 3)
@@ -386,7 +387,7 @@ class FilingSheetDialog(QDialog):
             .replace("%2", str(result.files[0].path.parent) if result.files else "")
         ]
         lines += [limits_sentence(form, lim, active_language()) for form, lim in result.limits.items()]
-        lines += result.notes
+        lines += [text_in(note, active_language()) for note in result.notes]
         self._upload_done("\n".join(lines), error=bool(result.notes))
 
     def _upload_done(self, text: str, error: bool = False) -> None:

@@ -264,3 +264,14 @@ def test_identity_export_records_and_audit_in_chinese(tmp_path: Path) -> None:
     assert r.returncode == 2 and "没有 --yes 时拒绝删除" in r.stderr
     r = run(*zh, "delete", ref, "--yes", data_dir=data)
     assert r.returncode == 0 and f"已删除案件 {case.id}" in r.stdout
+
+
+def test_filing_statement_speaks_the_language_asked(tmp_path: Path) -> None:
+    r = run("--lang", "zh_CN", "filing-statement", str(demo_case_dir()), "--show", data_dir=tmp_path / "data")
+    assert r.returncode == 0, r.stderr
+    assert "采用的英文侵权说明 — 根据检查所确认的事实自动生成：" in r.stdout
+    assert "采用的中文侵权说明" in r.stdout and "第 1/1 批" in r.stdout
+    assert "statement as filed" not in r.stdout
+    r = run("filing-statement", "ED-2026-00001", "--set-file", str(tmp_path / "none.txt"), "--lang", "en",
+            data_dir=tmp_path / "data", env={"LANG": "zh_CN.UTF-8"})  # fmt: skip
+    assert r.returncode == 2 and "无法读取" in r.stderr and "none.txt" in r.stderr

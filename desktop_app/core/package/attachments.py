@@ -39,6 +39,7 @@ from desktop_app.core.atomic import atomic_write
 from desktop_app.core.checks.findings import ESTABLISHED, CheckReport
 from desktop_app.core.errors import UserError
 from desktop_app.core.filing import FilingSheet, build_sheets
+from desktop_app.core.messages import said
 from desktop_app.core.model import Case, EvidenceFile
 from desktop_app.core.package.images import Preview, PreviewCache
 from desktop_app.core.package.summary_pdf import (
@@ -112,7 +113,7 @@ class Attachment:
 @dataclass
 class AttachmentsResult:
     files: list[Attachment] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)  # what the user must know before uploading
+    notes: list[str] = field(default_factory=list)  # before uploading (messages.Said: say with text_in)
     limits: dict[str, UploadLimits] = field(default_factory=dict)  # form key -> the limits applied
 
 
@@ -295,10 +296,7 @@ def _fit(
     return (
         out,
         len(STEPS) - 1,
-        [
-            f"Batch {sheet.batch}: the evidence of {lone} is larger than {limits.max_bytes // 1024} KB even "
-            "with the smallest previews; upload it in parts by hand or send the signed package on request."
-        ],
+        [said("attachments.too_large", batch=sheet.batch, listings=lone, kb=limits.max_bytes // 1024)],
     )
 
 
@@ -317,8 +315,6 @@ def write_attachments(
     same name is an error, nothing is replaced). ``report``: the checks' report on ``case`` as it is
     now; a case that is not ready gets no attachment (``build_sheets`` refuses it). ``max_bytes``: the
     size limit per file the user knows the form to have (default: the form's data)."""
-    from desktop_app.core.messages import said
-
     sheets = build_sheets(case, report, marketplace)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -339,8 +335,13 @@ def write_attachments(
         result.notes.extend(notes)
         if limits.max_files and len(parts) > limits.max_files:
             result.notes.append(
-                f"Batch {sheet.batch} of {sheet.form.name} needs {len(parts)} evidence files; the form takes "
-                f"{limits.max_files}. File fewer listings per complaint, or attach the rest on request."
+                said(
+                    "attachments.too_many",
+                    batch=sheet.batch,
+                    form=sheet.form.key,
+                    count=len(parts),
+                    limit=limits.max_files,
+                )
             )
         ids = {li.index: li.listing_id for li in sheet.listings}
         for k, (chunk, data) in enumerate(parts, 1):
