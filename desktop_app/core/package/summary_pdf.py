@@ -431,7 +431,10 @@ def listing_section(
     mark and the listing id outlined where the checks found them. ``previews``: anything with
     ``PreviewCache.get``'s signature (the filing attachments pass smaller previews)."""
     pdf.add_page()
-    pdf.h1(f"Listing {index + 1}: {listing.marketplace or 'marketplace'} {listing.listing_id}")
+    from desktop_app.core.filing import effective_listing  # as entered, else as read from the URL
+
+    market, listing_id = effective_listing(listing)
+    pdf.h1(f"Listing {index + 1}: {display_name('marketplace', market, 'en')} {listing_id}".rstrip())
     pdf.field("URL", listing.url)
     pdf.field("Title", listing.title)
     pdf.field("Seller", listing.seller)
