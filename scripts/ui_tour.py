@@ -344,7 +344,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--lang", default="en,zh_CN", help="languages, comma-separated (default en,zh_CN)")
     p.add_argument("--size", default="1280x800,1920x1080", help="window sizes (default 1280x800,1920x1080)")
     args = p.parse_args(argv)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    from desktop_app.gui.app import create_application
+
+    app = create_application()  # as the app makes it: style, and the bundled Chinese font where none is
     app.setQuitOnLastWindowClosed(False)
     problems: list[str] = []
     for language in args.lang.split(","):
