@@ -7,6 +7,7 @@ import getpass
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from desktop_app.cli.common import language
 from desktop_app.core.errors import UserError
@@ -90,13 +91,12 @@ def cmd_create(args: argparse.Namespace) -> int:
     info = create_identity(
         _data_dir(args), args.name, args.org, passphrase, email=args.email, key_type=args.key_type
     )
-    print(
-        render(
-            "cli.identity.created",
-            {"name": info.name, "subject": info.subject, "org": info.organisation},
-            lang,
-        )
-    )
+    return _print_identity("cli.identity.created", info, lang)
+
+
+def _print_identity(key: str, info: Any, lang: str) -> int:
+    """'Created/Imported identity NAME (subject, org)' and its fingerprint, in ``lang``."""
+    print(render(key, {"name": info.name, "subject": info.subject, "org": info.organisation}, lang))
     print(render("cli.identity.fingerprint", {"fingerprint": info.fingerprint}, lang))
     return 0
 
@@ -105,15 +105,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     lang = language(args)
     passphrase = read_passphrase(args, render("cli.passphrase.of_file", {"file": args.file}, lang))
     info = import_identity(_data_dir(args), args.file, passphrase, name=args.name)
-    print(
-        render(
-            "cli.identity.imported",
-            {"name": info.name, "subject": info.subject, "org": info.organisation},
-            lang,
-        )
-    )
-    print(render("cli.identity.fingerprint", {"fingerprint": info.fingerprint}, lang))
-    return 0
+    return _print_identity("cli.identity.imported", info, lang)
 
 
 def cmd_list(args: argparse.Namespace) -> int:
