@@ -159,10 +159,14 @@ def said(key: str, **params: Any) -> Said:
 
 def text_in(text: str, language: str = SOURCE_LANGUAGE) -> str:
     """``text`` in ``language`` when it is a :class:`Said`, else as it is."""
-    key = getattr(text, "key", "")
+    return _said(getattr(text, "key", ""), getattr(text, "params", {}), language, str(text))
+
+
+def _said(key: str, params: Mapping[str, Any] | None, language: str, english: str) -> str:
+    """What was said in English (``english``), in ``language`` when its catalogue key is known."""
     if not key or language == SOURCE_LANGUAGE:
-        return str(text)
-    return render_safe(key, getattr(text, "params", {}), language, str(text))
+        return english
+    return render_safe(key, params, language, english)
 
 
 def placeholders(template: str) -> list[tuple[str, str]]:
@@ -173,15 +177,9 @@ def placeholders(template: str) -> list[tuple[str, str]]:
 
 def finding_text(finding: Any, language: str = SOURCE_LANGUAGE) -> str:
     """A Finding's message in ``language``: rendered from its key and params, else its stored text."""
-    key = getattr(finding, "message_key", "")
-    if not key or language == SOURCE_LANGUAGE:
-        return finding.message
-    return render_safe(key, finding.params, language, finding.message)
+    return _said(getattr(finding, "message_key", ""), finding.params, language, finding.message)
 
 
 def error_text(exc: BaseException, language: str = SOURCE_LANGUAGE) -> str:
     """A UserError's sentence in ``language`` (its English text when it carries no catalogue key)."""
-    key = getattr(exc, "key", "")
-    if not key or language == SOURCE_LANGUAGE:
-        return str(exc)
-    return render_safe(key, getattr(exc, "params", {}), language, str(exc))
+    return _said(getattr(exc, "key", ""), getattr(exc, "params", {}), language, str(exc))
